@@ -1,0 +1,124 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace NlpSymbolic.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. Ids by group: 0xx signatures and attributes, 1xx unsupported
+/// syntax, 2xx types, 9xx internal. Never reuse an id; a new one also needs an AnalyzerReleases entry,
+/// a README line and a test at its exact location.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "NlpSymbolic";
+
+    public static readonly DiagnosticDescriptor MethodMustBeStatic = Error(
+        "NLPSYM001",
+        "[Differentiable] method must be static",
+        "[Differentiable] method '{0}' must be static: the generated {0}Backward is a static method beside it");
+
+    public static readonly DiagnosticDescriptor TypeMustBePartial = Error(
+        "NLPSYM002",
+        "Type containing a [Differentiable] method must be partial",
+        "Type '{0}' must be declared partial so that {1}Backward can be generated into it");
+
+    public static readonly DiagnosticDescriptor UnsupportedParameterType = Error(
+        "NLPSYM003",
+        "Unsupported parameter type",
+        "Parameter '{0}' has type '{1}', which [Differentiable] methods do not support; supported are double, Vector<double>, Matrix<double>, double[], Vector<double>[] (differentiable) and int, bool, int[] (never differentiated)");
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
+        "NLPSYM004",
+        "Unsupported return type",
+        "[Differentiable] method '{0}' returns '{1}'; supported return types are double, Vector<double> and Matrix<double>");
+
+    public static readonly DiagnosticDescriptor UnsupportedParameterModifier = Error(
+        "NLPSYM005",
+        "Unsupported parameter modifier",
+        "Parameter '{0}' is declared '{1}'; [Differentiable] methods take their inputs by value (remove '{1}')");
+
+    public static readonly DiagnosticDescriptor GenericMethod = Error(
+        "NLPSYM006",
+        "Generic [Differentiable] method",
+        "[Differentiable] method '{0}' is generic; differentiable methods cannot have type parameters (use double, Vector<double> or Matrix<double>)");
+
+    public static readonly DiagnosticDescriptor MethodWithoutBody = Error(
+        "NLPSYM007",
+        "[Differentiable] method has no body",
+        "[Differentiable] method '{0}' has no body to differentiate; give it a block or expression body");
+
+    public static readonly DiagnosticDescriptor NoDifferentiableParameter = Warning(
+        "NLPSYM008",
+        "[Differentiable] method has nothing to differentiate",
+        "[Differentiable] method '{0}' has no differentiable parameter, so {0}Backward only recomputes the value; make a parameter double, Vector<double>, Matrix<double>, double[] or Vector<double>[] without [NoDerivative]");
+
+    public static readonly DiagnosticDescriptor BackwardNameTaken = Error(
+        "NLPSYM009",
+        "Generated method name is already taken",
+        "Type '{0}' already declares a member '{1}' that clashes with the generated backward method; rename it or the [Differentiable] method");
+
+    public static readonly DiagnosticDescriptor UnsupportedStatement = Error(
+        "NLPSYM101",
+        "Unsupported statement",
+        "{0} is not supported in a [Differentiable] method yet; supported are local declarations, assignments and compound assignments to locals, and one return at the end");
+
+    public static readonly DiagnosticDescriptor UnsupportedExpression = Error(
+        "NLPSYM102",
+        "Unsupported expression",
+        "{0} is not supported in a [Differentiable] method; supported are arithmetic, comparisons, ?:, locals, parameters, literals and the operations listed in the README");
+
+    public static readonly DiagnosticDescriptor UnsupportedCall = Error(
+        "NLPSYM103",
+        "Unsupported operation",
+        "'{0}' has no derivative rule; supported here: {1}");
+
+    public static readonly DiagnosticDescriptor UnsupportedAssignmentTarget = Error(
+        "NLPSYM104",
+        "Unsupported assignment target",
+        "Assigning to {0} mutates a value in place, which [Differentiable] methods do not support; assign a new value to a local instead");
+
+    public static readonly DiagnosticDescriptor CallToDifferentiableMethod = Error(
+        "NLPSYM105",
+        "Call to another [Differentiable] method",
+        "Calling the [Differentiable] method '{0}' from a [Differentiable] method is not supported yet; inline its body");
+
+    public static readonly DiagnosticDescriptor EarlyReturn = Error(
+        "NLPSYM106",
+        "Return before the end of the method",
+        "Only one return, as the last statement, is supported in a [Differentiable] method; move the computation after it or remove it");
+
+    public static readonly DiagnosticDescriptor ExternalState = Error(
+        "NLPSYM107",
+        "Reference to state outside the method",
+        "'{0}' is not a parameter or local of the method; [Differentiable] methods see only their parameters (pass it as a parameter, with [NoDerivative] if it needs no gradient)");
+
+    public static readonly DiagnosticDescriptor UnsupportedType = Error(
+        "NLPSYM201",
+        "Unsupported value type",
+        "{0} has type '{1}'; values in a [Differentiable] method must be double, Vector<double>, Matrix<double>, double[], Vector<double>[], int, int[] or bool");
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "NLPSYM901",
+        "Internal generator error",
+        "NlpSymbolic could not process '{0}' ({1}); no backward method was generated. This is a bug in NlpSymbolic, please report it with this method.");
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
+    {
+        MethodMustBeStatic, TypeMustBePartial, UnsupportedParameterType, UnsupportedReturnType,
+        UnsupportedParameterModifier, GenericMethod, MethodWithoutBody, NoDifferentiableParameter,
+        BackwardNameTaken, UnsupportedStatement, UnsupportedExpression, UnsupportedCall,
+        UnsupportedAssignmentTarget, CallToDifferentiableMethod, EarlyReturn, ExternalState,
+        UnsupportedType, InternalError,
+    };
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> byId = All.ToDictionary(d => d.Id);
+
+    public static DiagnosticDescriptor ById(string id) => byId[id];
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+}

@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace NlpSymbolic.Generator.Differentiation;
+
+/// <summary>
+/// The derivative of every operation in <see cref="Model.Operations"/>, one entry each, in matrix-calculus
+/// form (y is the result, dy its adjoint, a, b, … the arguments in order). Accumulation (<c>+=</c> for
+/// scalars, in-place kernels for buffers) is the emitter's job, so a rule only says what is added.
+/// Operations on ints and bools have no rule: they never carry gradients.
+/// </summary>
+internal static class AdjointRules
+{
+    private static AdjointTerm D(int argument, string template, string? guard = null) => new(argument, template, guard);
+
+    public static IReadOnlyList<AdjointRule> All { get; } = new AdjointRule[]
+    {
+        // Scalars.
+        new("Identity", "y = a ⇒ da += dy", D(0, "{dy}")),
+        new("Negate", "y = −a ⇒ da −= dy", D(0, "-{dy}")),
+        new("Add", "y = a + b ⇒ da += dy; db += dy", D(0, "{dy}"), D(1, "{dy}")),
+        new("Subtract", "y = a − b ⇒ da += dy; db −= dy", D(0, "{dy}"), D(1, "-{dy}")),
+        new("Multiply", "y = a·b ⇒ da += dy·b; db += dy·a", D(0, "{dy} * {1}"), D(1, "{dy} * {0}")),
+        new("Divide", "y = a/b ⇒ da += dy/b; db −= dy·y/b", D(0, "{dy} / {1}"), D(1, "-{dy} * {y} / {1}")),
+        new("Exp", "y = exp a ⇒ da += dy·y", D(0, "{dy} * {y}")),
+        new("Log", "y = log a ⇒ da += dy/a", D(0, "{dy} / {0}")),
+        new("Sqrt", "y = √a ⇒ da += dy/(2y)", D(0, "{dy} * 0.5 / {y}")),
+        new("Pow", "y = aᵇ ⇒ da += dy·b·aᵇ⁻¹; db += dy·y·log a",
+            D(0, "{dy} * {1} * global::System.Math.Pow({0}, {1} - 1)"), D(1, "{dy} * {y} * global::System.Math.Log({0})")),
+        new("Tanh", "y = tanh a ⇒ da += dy·(1 − y²)", D(0, "{dy} * (1 - {y} * {y})")),
+        new("Sin", "y = sin a ⇒ da += dy·cos a", D(0, "{dy} * global::System.Math.Cos({0})")),
+        new("Cos", "y = cos a ⇒ da −= dy·sin a", D(0, "-{dy} * global::System.Math.Sin({0})")),
+        new("Abs", "y = |a| ⇒ da += dy·sign a", D(0, "{dy} * global::System.Math.Sign({0})")),
+        new("Max", "y = max(a, b) ⇒ the larger argument (a on ties) gets dy",
+            D(0, "{0} >= {1} ? {dy} : 0"), D(1, "{0} >= {1} ? 0 : {dy}")),
+        new("Min", "y = min(a, b) ⇒ the smaller argument (a on ties) gets dy",
+            D(0, "{0} <= {1} ? {dy} : 0"), D(1, "{0} <= {1} ? 0 : {dy}")),
+        new("Sigmoid", "y = σ(a) ⇒ da += dy·y(1 − y)", D(0, "{dy} * {y} * (1 - {y})")),
+        new("Relu", "y = max(0, a) ⇒ da += dy·[a > 0]", D(0, "{0} > 0 ? {dy} : 0")),
+        new("LeakyRelu", "y = a > 0 ? a : s·a ⇒ da += dy·(a > 0 ? 1 : s); ds += dy·min(a, 0)",
+            D(0, "{0} > 0 ? {dy} : {dy} * {1}"), D(1, "{0} > 0 ? 0 : {dy} * {0}")),
+        new("HardTanh", "y = clamp(a, −1, 1) ⇒ da += dy·[−1 < a < 1]", D(0, "{0} > -1 && {0} < 1 ? {dy} : 0")),
+        new("Select", "y = c ? a : b ⇒ the chosen argument gets dy", D(1, "{dy}", "{0}"), D(2, "{dy}", "!{0}")),
+
+        // Scalars computed from vectors, matrices and arrays.
+        new("Dot", "y = aᵀb ⇒ da += dy·b; db += dy·a", D(0, "Scaled({dy}, {1})"), D(1, "Scaled({dy}, {0})")),
+        new("Sum", "y = 1ᵀa ⇒ da += dy·1", D(0, "Scalar({dy})")),
+        new("LogSumExp", "y = log Σ exp a ⇒ da += dy·exp(a − y)", D(0, "LogSumExpGradient({dy}, {0}, {y})")),
+        new("CrossEntropy", "y = −log softmax(a)ₖ ⇒ da += dy·(softmax(a) − eₖ)", D(0, "CrossEntropyGradient({dy}, {0}, {1})")),
+        new("VectorAt", "y = aᵢ ⇒ daᵢ += dy", D(0, "At({1}, {dy})")),
+        new("MatrixAt", "y = Aᵢⱼ ⇒ dAᵢⱼ += dy", D(0, "At({1}, {2}, {dy})")),
+        new("ScalarElement", "y = a[i] ⇒ da[i] += dy", D(0, "Element({1}, {dy})")),
+
+        // Vectors.
+        new("VectorIdentity", "y = a ⇒ da += dy", D(0, "{dy}")),
+        new("VectorNegate", "y = −a ⇒ da −= dy", D(0, "-{dy}")),
+        new("VectorAdd", "y = a + b ⇒ da += dy; db += dy", D(0, "{dy}"), D(1, "{dy}")),
+        new("VectorSubtract", "y = a − b ⇒ da += dy; db −= dy", D(0, "{dy}"), D(1, "-{dy}")),
+        new("ScalarTimesVector", "y = s·a ⇒ ds += dyᵀa; da += s·dy", D(0, "{ws}.Dot({dy}, {1})"), D(1, "Scaled({0}, {dy})")),
+        new("VectorTimesScalar", "y = a·s ⇒ da += s·dy; ds += dyᵀa", D(0, "Scaled({1}, {dy})"), D(1, "{ws}.Dot({dy}, {0})")),
+        new("VectorDivideScalar", "y = a/s ⇒ da += dy/s; ds −= dyᵀy/s",
+            D(0, "Scaled(1 / {1}, {dy})"), D(1, "-{ws}.Dot({dy}, {y}) / {1}")),
+        new("ScalarDivideVector", "y = s/a ⇒ ds += Σ dy∘y/s; da −= dy∘y/a",
+            D(0, "{ws}.Dot({dy}, {y}) / {0}"), D(1, "DivisorGradient({dy}, {y}, {1})")),
+        new("VectorPlusScalar", "y = a + s·1 ⇒ da += dy; ds += 1ᵀdy", D(0, "{dy}"), D(1, "{ws}.Sum({dy})")),
+        new("ScalarPlusVector", "y = s·1 + a ⇒ ds += 1ᵀdy; da += dy", D(0, "{ws}.Sum({dy})"), D(1, "{dy}")),
+        new("VectorMinusScalar", "y = a − s·1 ⇒ da += dy; ds −= 1ᵀdy", D(0, "{dy}"), D(1, "-{ws}.Sum({dy})")),
+        new("ScalarMinusVector", "y = s·1 − a ⇒ ds += 1ᵀdy; da −= dy", D(0, "{ws}.Sum({dy})"), D(1, "-{dy}")),
+        new("PointwiseMultiply", "y = a∘b ⇒ da += dy∘b; db += dy∘a",
+            D(0, "PointwiseProduct({dy}, {1})"), D(1, "PointwiseProduct({dy}, {0})")),
+        new("PointwiseDivide", "y = a/b ⇒ da += dy/b; db −= dy∘y/b",
+            D(0, "PointwiseQuotient({dy}, {1})"), D(1, "DivisorGradient({dy}, {y}, {1})")),
+        new("PointwiseExp", "y = exp a ⇒ da += dy∘y", D(0, "PointwiseProduct({dy}, {y})")),
+        new("PointwiseLog", "y = log a ⇒ da += dy/a", D(0, "PointwiseQuotient({dy}, {0})")),
+        new("VectorTanh", "y = tanh a ⇒ da += dy∘(1 − y∘y)", D(0, "TanhGradient({dy}, {y})")),
+        new("VectorSigmoid", "y = σ(a) ⇒ da += dy∘y∘(1 − y)", D(0, "SigmoidGradient({dy}, {y})")),
+        new("VectorRelu", "y = max(0, a) ⇒ da += dy∘[a > 0]", D(0, "ReluGradient({dy}, {0})")),
+        new("VectorLeakyRelu", "y = a > 0 ? a : s·a ⇒ da += dy∘(a > 0 ? 1 : s); ds += dyᵀmin(a, 0)",
+            D(0, "LeakyReluGradient({dy}, {0}, {1})"), D(1, "{ws}.LeakyReluSlopeGradient({dy}, {0})")),
+        new("VectorHardTanh", "y = clamp(a, −1, 1) ⇒ da += dy∘[−1 < a < 1]", D(0, "HardTanhGradient({dy}, {0})")),
+        new("Softmax", "y = softmax a ⇒ da += y∘(dy − (dyᵀy)·1)", D(0, "SoftmaxGradient({dy}, {y})")),
+        new("LogSoftmax", "y = a − logΣexp a ⇒ da += dy − exp(y)·(1ᵀdy)", D(0, "LogSoftmaxGradient({dy}, {y})")),
+        new("Concat", "y = [a; b; …] ⇒ each part gets its slice of dy", D(-1, "Slice({dy}, {offset})")),
+        new("MatrixTimesVector", "y = W x ⇒ dW += dy xᵀ; dx += Wᵀ dy",
+            D(0, "Outer({dy}, {1})"), D(1, "TransposeTimes({0}, {dy})")),
+        new("Row", "y = A[i, :]ᵀ ⇒ dA[i, :] += dyᵀ", D(0, "Row({1}, {dy})")),
+        new("Column", "y = A[:, j] ⇒ dA[:, j] += dy", D(0, "Column({1}, {dy})")),
+        new("VectorElement", "y = a[i] ⇒ da[i] += dy", D(0, "Element({1}, {dy})")),
+        new("VectorSelect", "y = c ? a : b ⇒ the chosen argument gets dy", D(1, "{dy}", "{0}"), D(2, "{dy}", "!{0}")),
+
+        // Matrices.
+        new("MatrixIdentity", "Y = A ⇒ dA += dY", D(0, "{dy}")),
+        new("MatrixNegate", "Y = −A ⇒ dA −= dY", D(0, "-{dy}")),
+        new("MatrixAdd", "Y = A + B ⇒ dA += dY; dB += dY", D(0, "{dy}"), D(1, "{dy}")),
+        new("MatrixSubtract", "Y = A − B ⇒ dA += dY; dB −= dY", D(0, "{dy}"), D(1, "-{dy}")),
+        new("ScalarTimesMatrix", "Y = s·A ⇒ ds += ⟨dY, A⟩; dA += s·dY", D(0, "{ws}.Dot({dy}, {1})"), D(1, "Scaled({0}, {dy})")),
+        new("MatrixTimesScalar", "Y = A·s ⇒ dA += s·dY; ds += ⟨dY, A⟩", D(0, "Scaled({1}, {dy})"), D(1, "{ws}.Dot({dy}, {0})")),
+        new("MatrixTimesMatrix", "Y = A B ⇒ dA += dY Bᵀ; dB += Aᵀ dY",
+            D(0, "TimesTranspose({dy}, {1})"), D(1, "TransposeTimes({0}, {dy})")),
+        new("Transpose", "Y = Aᵀ ⇒ dA += dYᵀ", D(0, "Transposed({dy})")),
+        new("OuterProduct", "Y = a bᵀ ⇒ da += dY b; db += dYᵀ a", D(0, "Times({dy}, {1})"), D(1, "TransposeTimes({dy}, {0})")),
+        new("MatrixSelect", "Y = c ? A : B ⇒ the chosen argument gets dY", D(1, "{dy}", "{0}"), D(2, "{dy}", "!{0}")),
+    };
+
+    private static readonly Dictionary<string, AdjointRule> byOperation = All.ToDictionary(r => r.Operation);
+
+    /// <summary>The rule of an operation, or null for operations that never carry gradients (ints, bools).</summary>
+    public static AdjointRule? For(string operation) => byOperation.TryGetValue(operation, out var rule) ? rule : null;
+
+    /// <summary>The terms that send gradient to <paramref name="argument"/>.</summary>
+    public static IEnumerable<AdjointTerm> TermsFor(AdjointRule rule, int argument) =>
+        rule.Terms.Where(t => t.Argument == argument || t.Argument == -1);
+}

@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using System.Linq;
+using NlpSymbolic.Generator.Differentiation;
+using NlpSymbolic.Generator.Model;
+using NlpSymbolic.Generator.Model.Ir;
+
+namespace NlpSymbolic.Generator.Emission;
+
+/// <summary>
+/// Every identifier of one generated method, chosen in a fixed order (parameters, the seed, gradient
+/// arguments, the workspace, forward values, adjoints) so that output is deterministic.
+/// </summary>
+internal sealed class EmittedNames
+{
+    private static readonly HashSet<string> ProductOperations = new()
+    {
+        "Multiply", "MatrixTimesVector", "MatrixTimesMatrix", "ScalarTimesVector", "VectorTimesScalar",
+        "ScalarTimesMatrix", "MatrixTimesScalar", "PointwiseMultiply", "Dot", "OuterProduct",
+    };
+
+    private readonly Dictionary<int, string> values = new();
+    private readonly Dictionary<int, string> adjoints = new();
+
+    public EmittedNames(AdjointProgram program)
+    {
+        var method = program.Method;
+        var allocator = new NameAllocator(method.UserIdentifiers);
+        foreach (var parameter in method.Parameters)
+        {
+            values[parameter.ValueId] = allocator.Claim(parameter.Name);
+        }
+
+        Seed = allocator.Fresh("dResult");
+        foreach (var parameter in method.Parameters.Where(p => p.IsDifferentiable))
+        {
+            adjoints[parameter.ValueId] = allocator.Fresh("d" + parameter.Name);
+        }
+
+        Workspace = allocator.Fresh("ws");
+
+        var definitions = method.Statements.ToDictionary(s => s.Target);
+        foreach (var value in method.Values.Where(v => !values.ContainsKey(v.Id)))
+        {
+            values[value.Id] = value.IsFirstVersion
+                ? allocator.Claim(value.NameHint)
+                : value.IsVariable
+                    ? allocator.Fresh(value.NameHint)
+                    : TemporaryName(definitions[value.Id], allocator);
+        }
+
+        foreach (var id in program.ActiveValues.Where(id => !adjoints.ContainsKey(id)))
+        {
+            adjoints[id] = IsSeeded(id, method) ? Seed : allocator.Fresh("d" + values[id]);
+        }
+    }
+
+    public string Seed { get; }
+
+    public string Workspace { get; }
+
+    public string Value(int id) => NameAllocator.Escape(values[id]);
+
+    public string Adjoint(int id) => NameAllocator.Escape(adjoints[id]);
+
+    public bool HasAdjoint(int id) => adjoints.ContainsKey(id);
+
+    /// <summary>The result, when computed inside the method, takes the seed itself as its adjoint: nothing else adds to it.</summary>
+    public static bool IsSeeded(int id, IrMethod method) =>
+        !method.Result.IsLiteral && method.Result.ValueId == id && method.Parameters.All(p => p.ValueId != id);
+
+    /// <summary>
+    /// Products of short names read best as the juxtaposition the lecture writes (<c>Wx</c> for W·x);
+    /// other temporaries are numbered.
+    /// </summary>
+    private string TemporaryName(IrStatement definition, NameAllocator allocator)
+    {
+        if (ProductOperations.Contains(definition.Operation)
+            && definition.Arguments.All(a => !a.IsLiteral && values.TryGetValue(a.ValueId, out var n) && n.Length <= 3))
+        {
+            var joined = string.Concat(definition.Arguments.Select(a => values[a.ValueId]));
+            if (char.IsLetter(joined[0]) || joined[0] == '_')
+            {
+                return allocator.Fresh(joined);
+            }
+        }
+
+        return allocator.Numbered("t");
+    }
+}

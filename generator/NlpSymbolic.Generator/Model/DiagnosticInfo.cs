@@ -1,0 +1,19 @@
+using Microsoft.CodeAnalysis;
+
+namespace NlpSymbolic.Generator.Model;
+
+/// <summary>A diagnostic carried as data until the output stage (MVVM Toolkit's approach).</summary>
+internal sealed record DiagnosticInfo(string DescriptorId, LocationInfo? Location, EquatableArray<string> Arguments)
+{
+    public Diagnostic ToDiagnostic()
+    {
+        var descriptor = Diagnostics.DiagnosticDescriptors.ById(DescriptorId);
+        var args = new object[Arguments.Count];
+        for (var i = 0; i < args.Length; i++)
+        {
+            args[i] = Arguments[i];
+        }
+
+        return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
+    }
+}

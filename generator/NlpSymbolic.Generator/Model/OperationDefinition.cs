@@ -1,0 +1,16 @@
+namespace NlpSymbolic.Generator.Model;
+
+/// <summary>
+/// One operation the generator understands.
+/// </summary>
+/// <param name="Id">The operation id that IR statements and adjoint rules refer to.</param>
+/// <param name="ResultKind">The kind of value the operation produces.</param>
+/// <param name="Forward">
+/// C# expression computing the value. Placeholders: <c>{0}</c>, <c>{1}</c>… arguments, <c>{args}</c> all
+/// arguments comma-separated, <c>{ws}</c> the workspace whose kernels rent buffers instead of allocating.
+/// </param>
+/// <param name="Signatures">
+/// What the semantic model resolves to this operation: <c>Owner.Member(Kind,…)</c>, where a trailing
+/// <c>Kind...</c> matches any number of arguments of that kind.
+/// </param>
+internal sealed record OperationDefinition(string Id, ValueKind ResultKind, string Forward, params string[] Signatures);

@@ -1,0 +1,49 @@
+namespace NlpSymbolic.Generator.Model;
+
+/// <summary>What a value is, as far as differentiation cares. Int and Bool values never carry gradients.</summary>
+internal enum ValueKind
+{
+    Scalar,
+    Vector,
+    Matrix,
+    ScalarArray,
+    VectorArray,
+    Int,
+    IntArray,
+    Bool,
+}
+
+internal static class ValueKindFacts
+{
+    /// <summary>Kinds whose values can carry a gradient.</summary>
+    public static bool IsDifferentiable(this ValueKind kind) =>
+        kind is ValueKind.Scalar or ValueKind.Vector or ValueKind.Matrix or ValueKind.ScalarArray or ValueKind.VectorArray;
+
+    /// <summary>Kinds whose adjoint lives in a buffer updated in place by runtime kernels (everything but a scalar).</summary>
+    public static bool HasBufferAdjoint(this ValueKind kind) => kind.IsDifferentiable() && kind != ValueKind.Scalar;
+
+    public static string TypeName(this ValueKind kind) => kind switch
+    {
+        ValueKind.Scalar => "double",
+        ValueKind.Vector => "global::MathNet.Numerics.LinearAlgebra.Vector<double>",
+        ValueKind.Matrix => "global::MathNet.Numerics.LinearAlgebra.Matrix<double>",
+        ValueKind.ScalarArray => "double[]",
+        ValueKind.VectorArray => "global::MathNet.Numerics.LinearAlgebra.Vector<double>[]",
+        ValueKind.Int => "int",
+        ValueKind.IntArray => "int[]",
+        _ => "bool",
+    };
+
+    /// <summary>The short name used in operation signatures and diagnostics.</summary>
+    public static string ShortName(this ValueKind kind) => kind switch
+    {
+        ValueKind.Scalar => "double",
+        ValueKind.Vector => "Vector<double>",
+        ValueKind.Matrix => "Matrix<double>",
+        ValueKind.ScalarArray => "double[]",
+        ValueKind.VectorArray => "Vector<double>[]",
+        ValueKind.Int => "int",
+        ValueKind.IntArray => "int[]",
+        _ => "bool",
+    };
+}

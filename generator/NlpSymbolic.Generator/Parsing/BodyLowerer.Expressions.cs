@@ -1,0 +1,365 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using NlpSymbolic.Generator.Diagnostics;
+using NlpSymbolic.Generator.Model;
+using NlpSymbolic.Generator.Model.Ir;
+
+namespace NlpSymbolic.Generator.Parsing;
+
+internal sealed partial class BodyLowerer
+{
+    private const string DifferentiableAttributeName = "NlpSymbolic.DifferentiableAttribute";
+
+    /// <summary>Lowers an expression to an operand; null after reporting why it cannot be lowered.</summary>
+    private IrOperand? Lower(IOperation operation, string hint)
+    {
+        if (operation.ConstantValue.HasValue && KindClassifier.Classify(operation.Type) is { } constantKind
+            && LiteralFormatter.Format(operation.ConstantValue.Value) is { } literal)
+        {
+            return IrOperand.Constant(literal, constantKind);
+        }
+
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                // A miss is a local of an unsupported type (reported at its declaration) or one read before it is
+                // assigned (a compiler error): either way there is nothing more to say.
+                return variables.TryGetValue(local.Local, out var localValue) ? localValue : null;
+
+            case IParameterReferenceOperation parameter:
+                return variables.TryGetValue(parameter.Parameter, out var parameterValue) ? parameterValue : null;
+
+            case IConversionOperation conversion:
+                return LowerConversion(conversion, hint);
+
+            case IBinaryOperation binary:
+            {
+                var left = Lower(binary.LeftOperand, hint);
+                var right = Lower(binary.RightOperand, hint);
+                return left is null || right is null
+                    ? null
+                    : LowerBinary(binary, binary.OperatorKind, binary.OperatorMethod, left, right, hint);
+            }
+
+            case IUnaryOperation unary:
+                return LowerUnary(unary, hint);
+
+            case IInvocationOperation invocation:
+                return LowerInvocation(invocation, hint);
+
+            case IPropertyReferenceOperation property:
+                return LowerProperty(property, hint);
+
+            case IArrayElementReferenceOperation element when element.Indices.Length == 1:
+            {
+                var array = Lower(element.ArrayReference, hint);
+                var index = Lower(element.Indices[0], hint);
+                return array is null || index is null
+                    ? null
+                    : EmitOrReport(operation, "builtin", "element", new[] { array, index }, hint);
+            }
+
+            case IConditionalOperation { WhenFalse: not null } conditional:
+            {
+                var condition = Lower(conditional.Condition, hint);
+                var whenTrue = Lower(conditional.WhenTrue, hint);
+                var whenFalse = Lower(conditional.WhenFalse, hint);
+                return condition is null || whenTrue is null || whenFalse is null
+                    ? null
+                    : EmitOrReport(operation, "builtin", "conditional", new[] { condition, whenTrue, whenFalse }, hint);
+            }
+
+            case IFieldReferenceOperation field:
+                Report(DiagnosticDescriptors.ExternalState, operation.Syntax, field.Field.Name);
+                return null;
+
+            case IInstanceReferenceOperation:
+                Report(DiagnosticDescriptors.ExternalState, operation.Syntax, "this");
+                return null;
+
+            case IInvalidOperation:
+                // The compiler reports the error; generating nothing keeps us quiet and correct.
+                invalidCode = true;
+                return null;
+
+            default:
+                Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, Describe(operation));
+                return null;
+        }
+    }
+
+    private bool invalidCode;
+
+    /// <summary>True when the body has compile errors of its own; then nothing is generated and nothing reported.</summary>
+    public bool HasInvalidCode => invalidCode;
+
+    private IrOperand? LowerConversion(IConversionOperation conversion, string hint)
+    {
+        var targetKind = KindClassifier.Classify(conversion.Type);
+        var sourceKind = KindClassifier.Classify(conversion.Operand.Type);
+        if (conversion.OperatorMethod is null && targetKind is not null && targetKind == sourceKind)
+        {
+            return Lower(conversion.Operand, hint);
+        }
+
+        if (conversion.OperatorMethod is null && targetKind == ValueKind.Scalar && sourceKind == ValueKind.Int)
+        {
+            var operand = Lower(conversion.Operand, hint);
+            return operand is null ? null : EmitOrReport(conversion, "builtin", "convert", new[] { operand }, hint);
+        }
+
+        if (targetKind is null)
+        {
+            return UnsupportedType(conversion, conversion.Syntax.ToString());
+        }
+
+        if (conversion.Operand.Type is not null && sourceKind is null)
+        {
+            return UnsupportedType(conversion.Operand, conversion.Operand.Syntax.ToString());
+        }
+
+        Report(DiagnosticDescriptors.UnsupportedExpression, conversion.Syntax, $"The conversion from '{conversion.Operand.Type?.ToDisplayString()}' to '{conversion.Type?.ToDisplayString()}'");
+        return null;
+    }
+
+    private IrOperand? LowerBinary(
+        IOperation operation, BinaryOperatorKind kind, IMethodSymbol? operatorMethod, IrOperand left, IrOperand right, string hint)
+    {
+        if (operatorMethod is not null)
+        {
+            return LowerCall(operation, operatorMethod, new[] { left, right }, hint);
+        }
+
+        var member = kind switch
+        {
+            BinaryOperatorKind.Add => "op_Addition",
+            BinaryOperatorKind.Subtract => "op_Subtraction",
+            BinaryOperatorKind.Multiply => "op_Multiply",
+            BinaryOperatorKind.Divide => "op_Division",
+            BinaryOperatorKind.Remainder => "op_Modulus",
+            BinaryOperatorKind.LessThan => "op_LessThan",
+            BinaryOperatorKind.LessThanOrEqual => "op_LessThanOrEqual",
+            BinaryOperatorKind.GreaterThan => "op_GreaterThan",
+            BinaryOperatorKind.GreaterThanOrEqual => "op_GreaterThanOrEqual",
+            BinaryOperatorKind.Equals => "op_Equality",
+            BinaryOperatorKind.NotEquals => "op_Inequality",
+            BinaryOperatorKind.ConditionalAnd => "op_ConditionalAnd",
+            BinaryOperatorKind.ConditionalOr => "op_ConditionalOr",
+            _ => kind.ToString(),
+        };
+        return EmitOrReport(operation, "builtin", member, new[] { left, right }, hint);
+    }
+
+    private IrOperand? LowerUnary(IUnaryOperation unary, string hint)
+    {
+        var operand = Lower(unary.Operand, hint);
+        if (operand is null)
+        {
+            return null;
+        }
+
+        if (unary.OperatorMethod is not null)
+        {
+            return LowerCall(unary, unary.OperatorMethod, new[] { operand }, hint);
+        }
+
+        return unary.OperatorKind switch
+        {
+            UnaryOperatorKind.Plus => operand,
+            UnaryOperatorKind.Minus => EmitOrReport(unary, "builtin", "op_UnaryNegation", new[] { operand }, hint),
+            UnaryOperatorKind.Not => EmitOrReport(unary, "builtin", "op_LogicalNot", new[] { operand }, hint),
+            _ => EmitOrReport(unary, "builtin", unary.OperatorKind.ToString(), new[] { operand }, hint),
+        };
+    }
+
+    private IrOperand? LowerInvocation(IInvocationOperation invocation, string hint)
+    {
+        var target = invocation.TargetMethod;
+        if (target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttributeName))
+        {
+            Report(DiagnosticDescriptors.CallToDifferentiableMethod, invocation.Syntax, target.Name);
+            return null;
+        }
+
+        if (KindClassifier.OwnerName(target.ContainingType) is null)
+        {
+            ReportUnsupportedCall(invocation, target.ContainingType, target.Name);
+            return null;
+        }
+
+        var arguments = new List<IrOperand>();
+        if (!target.IsStatic && invocation.Instance is not null)
+        {
+            var receiver = Lower(invocation.Instance, hint);
+            if (receiver is null)
+            {
+                return null;
+            }
+
+            arguments.Add(receiver);
+        }
+
+        foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
+        {
+            if (argument.ArgumentKind == ArgumentKind.ParamArray
+                && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var element in initializer.ElementValues)
+                {
+                    var lowered = Lower(element, hint);
+                    if (lowered is null)
+                    {
+                        return null;
+                    }
+
+                    arguments.Add(lowered);
+                }
+
+                continue;
+            }
+
+            var value = Lower(argument.Value, hint);
+            if (value is null)
+            {
+                return null;
+            }
+
+            arguments.Add(value);
+        }
+
+        return LowerCall(invocation, target, arguments, hint);
+    }
+
+    private IrOperand? LowerProperty(IPropertyReferenceOperation property, string hint)
+    {
+        var owner = KindClassifier.OwnerName(property.Property.ContainingType);
+        if (owner is null)
+        {
+            if (property.Instance is null or IInstanceReferenceOperation)
+            {
+                Report(DiagnosticDescriptors.ExternalState, property.Syntax, property.Property.Name);
+            }
+            else
+            {
+                ReportUnsupportedCall(property, property.Property.ContainingType, property.Property.Name);
+            }
+
+            return null;
+        }
+
+        var arguments = new List<IrOperand>();
+        if (property.Instance is not null)
+        {
+            var receiver = Lower(property.Instance, hint);
+            if (receiver is null)
+            {
+                return null;
+            }
+
+            arguments.Add(receiver);
+        }
+
+        foreach (var argument in property.Arguments)
+        {
+            var value = Lower(argument.Value, hint);
+            if (value is null)
+            {
+                return null;
+            }
+
+            arguments.Add(value);
+        }
+
+        var member = property.Property.IsIndexer ? "get_Item" : property.Property.Name;
+        return EmitOrReport(property, owner, member, arguments, hint);
+    }
+
+    private IrOperand? LowerCall(IOperation operation, IMethodSymbol target, IReadOnlyList<IrOperand> arguments, string hint)
+    {
+        var owner = KindClassifier.OwnerName(target.ContainingType);
+        if (owner is null)
+        {
+            ReportUnsupportedCall(operation, target.ContainingType, target.Name);
+            return null;
+        }
+
+        return EmitOrReport(operation, owner, target.Name, arguments, hint);
+    }
+
+    private IrOperand? EmitOrReport(IOperation operation, string owner, string member, IReadOnlyList<IrOperand> arguments, string hint)
+    {
+        var definition = Operations.Find(owner, member, arguments.Select(a => a.Kind).ToList());
+        if (definition is not null)
+        {
+            return builder.Emit(definition, arguments, hint);
+        }
+
+        if (owner == "builtin")
+        {
+            Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, Describe(operation));
+        }
+        else
+        {
+            var shown = operation.Syntax.ToString();
+            Report(DiagnosticDescriptors.UnsupportedCall, operation.Syntax, Shorten(shown), Operations.DescribeSupported(owner) + " (on " + OwnerDisplay(owner) + ")");
+        }
+
+        return null;
+    }
+
+    private void ReportUnsupportedCall(IOperation operation, INamedTypeSymbol? owner, string member)
+    {
+        var what = owner is null ? member : owner.ToDisplayString() + "." + member;
+        Report(
+            DiagnosticDescriptors.UnsupportedCall,
+            operation.Syntax,
+            what,
+            "operators and methods of Vector<double> and Matrix<double>, System.Math and NlpSymbolic.Functions (see the README's vocabulary)");
+    }
+
+    private IrOperand? UnsupportedType(IOperation operation, string what)
+    {
+        Report(DiagnosticDescriptors.UnsupportedType, operation.Syntax, $"'{Shorten(what)}'", operation.Type?.ToDisplayString() ?? "?");
+        return null;
+    }
+
+    private static string OwnerDisplay(string owner) => owner switch
+    {
+        "Vector" => "Vector<double>",
+        "Matrix" => "Matrix<double>",
+        "Math" => "System.Math",
+        "Functions" => "NlpSymbolic.Functions",
+        _ => owner,
+    };
+
+    private static string Describe(IOperation operation)
+    {
+        var text = Shorten(operation.Syntax.ToString());
+        return operation switch
+        {
+            IObjectCreationOperation => $"Creating an object ('{text}')",
+            IArrayCreationOperation => $"Creating an array ('{text}')",
+            IAnonymousFunctionOperation or IDelegateCreationOperation => $"A lambda ('{text}')",
+            IBinaryOperation binary => $"The operator in '{text}' on {binary.LeftOperand.Type?.ToDisplayString()} and {binary.RightOperand.Type?.ToDisplayString()}",
+            IUnaryOperation unary => $"The operator in '{text}' on {unary.Operand.Type?.ToDisplayString()}",
+            _ => $"'{text}'",
+        };
+    }
+
+    private static string DescribeTarget(IOperation target) => target switch
+    {
+        IArrayElementReferenceOperation => $"the array element '{target.Syntax}'",
+        IPropertyReferenceOperation { Property.IsIndexer: true } => $"the element '{target.Syntax}'",
+        IPropertyReferenceOperation property => $"the property '{property.Property.Name}'",
+        IFieldReferenceOperation field => $"the field '{field.Field.Name}'",
+        _ => $"'{target.Syntax}'",
+    };
+
+    private static string Shorten(string text)
+    {
+        var oneLine = Whitespace.Replace(text, " ").Trim();
+        return oneLine.Length <= 60 ? oneLine : oneLine.Substring(0, 57) + "...";
+    }
+}

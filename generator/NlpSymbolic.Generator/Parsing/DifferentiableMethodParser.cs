@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using NlpSymbolic.Generator.Diagnostics;
+using NlpSymbolic.Generator.Model;
+using NlpSymbolic.Generator.Model.Ir;
+
+namespace NlpSymbolic.Generator.Parsing;
+
+/// <summary>
+/// The door out of Roslyn: turns one [Differentiable] method into a <see cref="DifferentiableMethodSpec"/>
+/// of plain values, or into the diagnostics that explain why it cannot be differentiated.
+/// </summary>
+internal static class DifferentiableMethodParser
+{
+    private const string NoDerivativeAttributeName = "NlpSymbolic.NoDerivativeAttribute";
+
+    public static MethodParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var syntax = (MethodDeclarationSyntax)context.TargetNode;
+        try
+        {
+            return ParseCore(context, syntax, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            // The generator must never throw; a crash becomes a diagnostic (and a bug to fix).
+            var info = new DiagnosticInfo(
+                DiagnosticDescriptors.InternalError.Id,
+                LocationInfo.From(syntax.Identifier.GetLocation()),
+                new[] { syntax.Identifier.ValueText, exception.GetType().Name + ": " + exception.Message }.ToEquatableArray());
+            return new MethodParseResult(null, new[] { info }.ToEquatableArray());
+        }
+    }
+
+    private static MethodParseResult ParseCore(GeneratorAttributeSyntaxContext context, MethodDeclarationSyntax syntax, CancellationToken cancellationToken)
+    {
+        var method = (IMethodSymbol)context.TargetSymbol;
+        var diagnostics = new List<DiagnosticInfo>();
+        void Report(DiagnosticDescriptor descriptor, Location location, params string[] arguments) =>
+            diagnostics.Add(new DiagnosticInfo(descriptor.Id, LocationInfo.From(location), arguments.ToEquatableArray()));
+
+        if (!method.IsStatic)
+        {
+            Report(DiagnosticDescriptors.MethodMustBeStatic, syntax.Identifier.GetLocation(), method.Name);
+        }
+
+        var containingTypes = new List<ContainingTypeSpec>();
+        for (var node = syntax.Parent; node is not null; node = node.Parent)
+        {
+            if (node is TypeDeclarationSyntax type)
+            {
+                if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    Report(DiagnosticDescriptors.TypeMustBePartial, type.Identifier.GetLocation(), type.Identifier.ValueText, method.Name);
+                }
+
+                containingTypes.Insert(0, new ContainingTypeSpec(TypeKeyword(type), type.Identifier.Text + type.TypeParameterList));
+            }
+        }
+
+        if (method.IsGenericMethod)
+        {
+            Report(DiagnosticDescriptors.GenericMethod, syntax.TypeParameterList?.GetLocation() ?? syntax.Identifier.GetLocation(), method.Name);
+        }
+
+        if (syntax.Body is null && syntax.ExpressionBody is null)
+        {
+            Report(DiagnosticDescriptors.MethodWithoutBody, syntax.Identifier.GetLocation(), method.Name);
+        }
+
+        var returnKind = KindClassifier.Classify(method.ReturnType);
+        if (returnKind is not (ValueKind.Scalar or ValueKind.Vector or ValueKind.Matrix))
+        {
+            Report(DiagnosticDescriptors.UnsupportedReturnType, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString());
+        }
+
+        var lowerer = new BodyLowerer(method);
+        var parameters = new List<IrParameter>();
+        foreach (var parameter in method.Parameters)
+        {
+            var parameterSyntax = syntax.ParameterList.Parameters[parameter.Ordinal];
+            var modifier = parameterSyntax.Modifiers.FirstOrDefault(m =>
+                m.IsKind(SyntaxKind.RefKeyword) || m.IsKind(SyntaxKind.OutKeyword) || m.IsKind(SyntaxKind.InKeyword)
+                || m.IsKind(SyntaxKind.ParamsKeyword) || m.IsKind(SyntaxKind.ThisKeyword) || m.IsKind(SyntaxKind.ScopedKeyword)
+                || m.IsKind(SyntaxKind.ReadOnlyKeyword));
+            if (modifier != default)
+            {
+                Report(DiagnosticDescriptors.UnsupportedParameterModifier, modifier.GetLocation(), parameter.Name, modifier.ValueText);
+                continue;
+            }
+
+            var kind = KindClassifier.Classify(parameter.Type);
+            if (kind is null)
+            {
+                Report(DiagnosticDescriptors.UnsupportedParameterType, parameterSyntax.Type?.GetLocation() ?? parameterSyntax.GetLocation(), parameter.Name, parameter.Type.ToDisplayString());
+                continue;
+            }
+
+            var noDerivative = parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NoDerivativeAttributeName);
+            var value = lowerer.AddParameter(parameter, kind.Value);
+            parameters.Add(new IrParameter(value.Id, parameter.Name, kind.Value, kind.Value.TypeName(), kind.Value.IsDifferentiable() && !noDerivative));
+        }
+
+        if (diagnostics.Count == 0 && parameters.Count(p => p.IsDifferentiable) == 0)
+        {
+            Report(DiagnosticDescriptors.NoDifferentiableParameter, syntax.Identifier.GetLocation(), method.Name);
+        }
+
+        CheckBackwardName(method, parameters, returnKind, syntax, Report);
+
+        if (diagnostics.Any(d => IsError(d)) || returnKind is null)
+        {
+            return new MethodParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (context.SemanticModel.GetOperation(syntax, cancellationToken) is not IMethodBodyOperation bodyOperation
+            || (bodyOperation.BlockBody ?? bodyOperation.ExpressionBody) is not { } body)
+        {
+            return new MethodParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        lowerer.LowerBody(body);
+        diagnostics.AddRange(lowerer.Diagnostics);
+        if (diagnostics.Any(d => IsError(d)) || lowerer.HasInvalidCode || lowerer.Result is null)
+        {
+            return new MethodParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        var identifiers = syntax.DescendantTokens()
+            .Where(t => t.IsKind(SyntaxKind.IdentifierToken))
+            .Select(t => t.ValueText)
+            .Concat(containingTypes.Select(t => t.NameWithTypeParameters))
+            .Distinct()
+            .OrderBy(n => n, StringComparer.Ordinal);
+
+        var builder = lowerer.Builder;
+        var ir = new IrMethod(
+            method.Name,
+            Accessibility(method),
+            returnKind.Value,
+            parameters.ToEquatableArray(),
+            builder.Values,
+            builder.Statements,
+            lowerer.Result,
+            lowerer.ResultSource,
+            builder.SourceTexts,
+            identifiers.ToEquatableArray());
+
+        var ns = method.ContainingNamespace is { IsGlobalNamespace: false } containing
+            ? containing.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty)
+            : null;
+        var hintName = HintName(ns, containingTypes, method.Name, parameters);
+        var spec = new DifferentiableMethodSpec(ns, containingTypes.ToEquatableArray(), ir, hintName);
+        return new MethodParseResult(spec, diagnostics.ToEquatableArray());
+    }
+
+    private static bool IsError(DiagnosticInfo info) =>
+        DiagnosticDescriptors.ById(info.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error;
+
+    private static void CheckBackwardName(
+        IMethodSymbol method,
+        List<IrParameter> parameters,
+        ValueKind? returnKind,
+        MethodDeclarationSyntax syntax,
+        Action<DiagnosticDescriptor, Location, string[]> report)
+    {
+        var name = method.Name + "Backward";
+        var expectedCount = parameters.Count + 1 + parameters.Count(p => p.IsDifferentiable);
+        foreach (var member in method.ContainingType.GetMembers(name))
+        {
+            var clashes = member is not IMethodSymbol other
+                || (other.Parameters.Length == expectedCount
+                    && other.Parameters.Take(parameters.Count).Select(p => KindClassifier.Classify(p.Type))
+                        .SequenceEqual(parameters.Select(p => (ValueKind?)p.Kind)));
+            if (clashes)
+            {
+                report(DiagnosticDescriptors.BackwardNameTaken, syntax.Identifier.GetLocation(), new[] { method.ContainingType.Name, name });
+                return;
+            }
+        }
+    }
+
+    private static string TypeKeyword(TypeDeclarationSyntax type) => type switch
+    {
+        RecordDeclarationSyntax record when record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
+        RecordDeclarationSyntax => "record",
+        _ => type.Keyword.ValueText,
+    };
+
+    private static string Accessibility(IMethodSymbol method) => method.DeclaredAccessibility switch
+    {
+        Microsoft.CodeAnalysis.Accessibility.Public => "public",
+        Microsoft.CodeAnalysis.Accessibility.Internal => "internal",
+        Microsoft.CodeAnalysis.Accessibility.Protected => "protected",
+        Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => "protected internal",
+        Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
+        _ => "private",
+    };
+
+    /// <summary>A file name unique per overload, made only of characters every file system accepts.</summary>
+    private static string HintName(string? ns, List<ContainingTypeSpec> types, string method, List<IrParameter> parameters)
+    {
+        var parts = new List<string>();
+        if (ns is not null)
+        {
+            parts.Add(ns);
+        }
+
+        parts.AddRange(types.Select(t => Sanitize(t.NameWithTypeParameters)));
+        parts.Add(method + "_" + string.Join("_", parameters.Select(p => p.Kind.ToString())));
+        return string.Join(".", parts) + ".g.cs";
+    }
+
+    private static string Sanitize(string name) =>
+        new string(name.Select(c => char.IsLetterOrDigit(c) || c == '_' || c == '.' ? c : '_').ToArray()).TrimEnd('_');
+}

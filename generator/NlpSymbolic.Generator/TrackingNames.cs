@@ -1,0 +1,9 @@
+namespace NlpSymbolic.Generator;
+
+/// <summary>Names of the pipeline steps, so tests can assert each step's run reason.</summary>
+public static class TrackingNames
+{
+    public const string Parse = nameof(Parse);
+    public const string Diagnostics = nameof(Diagnostics);
+    public const string Differentiate = nameof(Differentiate);
+}

@@ -1,0 +1,177 @@
+using System;
+using System.Numerics.Tensors;
+
+namespace NlpSymbolic;
+
+// Adjoint span kernels. Each one adds into dx and, chunk by chunk, reads every input element before
+// writing the same dx element, so dx may be the very same span as one of its inputs.
+internal static partial class VectorMath
+{
+    /// <summary>dx += dy ∘ y ∘ (1 − y), the adjoint of y = σ(x).</summary>
+    internal static void AccumulateSigmoidGradient(Span<double> dx, ReadOnlySpan<double> dy, ReadOnlySpan<double> y)
+    {
+        Span<double> scratch = stackalloc double[ChunkLength];
+        for (int start = 0; start < dx.Length; start += ChunkLength)
+        {
+            int length = Math.Min(ChunkLength, dx.Length - start);
+            Span<double> t = scratch.Slice(0, length);
+            Span<double> d = dx.Slice(start, length);
+            ReadOnlySpan<double> yc = y.Slice(start, length);
+            TensorPrimitives.Subtract(1.0, yc, t);
+            TensorPrimitives.Multiply(yc, t, t);
+            TensorPrimitives.MultiplyAdd(dy.Slice(start, length), t, d, d);
+        }
+    }
+
+    /// <summary>dx += dy ∘ (1 − y²), the adjoint of y = tanh(x).</summary>
+    internal static void AccumulateTanhGradient(Span<double> dx, ReadOnlySpan<double> dy, ReadOnlySpan<double> y)
+    {
+        Span<double> scratch = stackalloc double[ChunkLength];
+        for (int start = 0; start < dx.Length; start += ChunkLength)
+        {
+            int length = Math.Min(ChunkLength, dx.Length - start);
+            Span<double> t = scratch.Slice(0, length);
+            Span<double> d = dx.Slice(start, length);
+            ReadOnlySpan<double> yc = y.Slice(start, length);
+            TensorPrimitives.Multiply(yc, yc, t);
+            TensorPrimitives.Subtract(1.0, t, t);
+            TensorPrimitives.MultiplyAdd(dy.Slice(start, length), t, d, d);
+        }
+    }
+
+    /// <summary>dx += dy ∘ [x &gt; 0], the adjoint of y = max(0, x).</summary>
+    internal static void AccumulateReluGradient(Span<double> dx, ReadOnlySpan<double> dy, ReadOnlySpan<double> x)
+    {
+        for (int i = 0; i < dx.Length; i++)
+        {
+            if (x[i] > 0.0)
+            {
+                dx[i] += dy[i];
+            }
+        }
+    }
+
+    /// <summary>dx += dy ∘ (x &gt; 0 ? 1 : slope), the adjoint of y = leakyrelu(x, slope) w.r.t. x.</summary>
+    internal static void AccumulateLeakyReluGradient(
+        Span<double> dx, ReadOnlySpan<double> dy, ReadOnlySpan<double> x, double slope)
+    {
+        for (int i = 0; i < dx.Length; i++)
+        {
+            dx[i] += x[i] > 0.0 ? dy[i] : slope * dy[i];
+        }
+    }
+
+    /// <summary>Σ dyᵢ · min(xᵢ, 0), the adjoint of y = leakyrelu(x, slope) w.r.t. slope.</summary>
+    internal static double LeakyReluSlopeGradient(ReadOnlySpan<double> dy, ReadOnlySpan<double> x)
+    {
+        double sum = 0.0;
+        for (int i = 0; i < dy.Length; i++)
+        {
+            // Written as !(x > 0) rather than x ≤ 0 so a NaN input propagates like Math.Min would.
+            if (!(x[i] > 0.0))
+            {
+                sum += dy[i] * x[i];
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>dx += dy ∘ [−1 &lt; x &lt; 1], the adjoint of y = clamp(x, −1, 1).</summary>
+    internal static void AccumulateHardTanhGradient(Span<double> dx, ReadOnlySpan<double> dy, ReadOnlySpan<double> x)
+    {
+        for (int i = 0; i < dx.Length; i++)
+        {
+            double xi = x[i];
+            if (xi > -1.0 && xi < 1.0)
+            {
+                dx[i] += dy[i];
+            }
+        }
+    }
+
+    /// <summary>dx += y ∘ (dy − ⟨dy, y⟩), the adjoint of y = softmax(x).</summary>
+    internal static void AccumulateSoftmaxGradient(Span<double> dx, ReadOnlySpan<double> dy, ReadOnlySpan<double> y)
+    {
+        double inner = TensorPrimitives.Dot(dy, y);
+        Span<double> scratch = stackalloc double[ChunkLength];
+        for (int start = 0; start < dx.Length; start += ChunkLength)
+        {
+            int length = Math.Min(ChunkLength, dx.Length - start);
+            Span<double> t = scratch.Slice(0, length);
+            Span<double> d = dx.Slice(start, length);
+            TensorPrimitives.Subtract(dy.Slice(start, length), inner, t);
+            TensorPrimitives.MultiplyAdd(y.Slice(start, length), t, d, d);
+        }
+    }
+
+    /// <summary>dx += dy − exp(y) · Σ dy, the adjoint of y = logsoftmax(x).</summary>
+    internal static void AccumulateLogSoftmaxGradient(Span<double> dx, ReadOnlySpan<double> dy, ReadOnlySpan<double> y)
+    {
+        double total = TensorPrimitives.Sum(dy);
+        Span<double> scratch = stackalloc double[ChunkLength];
+        for (int start = 0; start < dx.Length; start += ChunkLength)
+        {
+            int length = Math.Min(ChunkLength, dx.Length - start);
+            Span<double> t = scratch.Slice(0, length);
+            Span<double> d = dx.Slice(start, length);
+            TensorPrimitives.Exp(y.Slice(start, length), t);
+            TensorPrimitives.Multiply(t, total, t);
+            TensorPrimitives.Subtract(dy.Slice(start, length), t, t);
+            TensorPrimitives.Add(d, t, d);
+        }
+    }
+
+    /// <summary>dx += ds · exp(x − s), the adjoint of s = logsumexp(x).</summary>
+    internal static void AccumulateLogSumExpGradient(Span<double> dx, double ds, ReadOnlySpan<double> x, double s)
+    {
+        Span<double> scratch = stackalloc double[ChunkLength];
+        for (int start = 0; start < dx.Length; start += ChunkLength)
+        {
+            int length = Math.Min(ChunkLength, dx.Length - start);
+            Span<double> t = scratch.Slice(0, length);
+            Span<double> d = dx.Slice(start, length);
+            TensorPrimitives.Subtract(x.Slice(start, length), s, t);
+            TensorPrimitives.Exp(t, t);
+            TensorPrimitives.MultiplyAdd(t, ds, d, d);
+        }
+    }
+
+    /// <summary>dx += ds · (softmax(logits) − e_label), the adjoint of logsumexp(logits) − logits[label].</summary>
+    internal static void AccumulateCrossEntropyGradient(Span<double> dx, double ds, ReadOnlySpan<double> logits, int label)
+    {
+        // softmax(x) = exp(x − logsumexp(x)), so the logsumexp adjoint supplies the softmax term.
+        AccumulateLogSumExpGradient(dx, ds, logits, LogSumExp(logits));
+        dx[label] -= ds;
+    }
+
+    /// <summary>dx += a / b (elementwise).</summary>
+    internal static void AccumulatePointwiseQuotient(Span<double> dx, ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        Span<double> scratch = stackalloc double[ChunkLength];
+        for (int start = 0; start < dx.Length; start += ChunkLength)
+        {
+            int length = Math.Min(ChunkLength, dx.Length - start);
+            Span<double> t = scratch.Slice(0, length);
+            Span<double> d = dx.Slice(start, length);
+            TensorPrimitives.Divide(a.Slice(start, length), b.Slice(start, length), t);
+            TensorPrimitives.Add(d, t, d);
+        }
+    }
+
+    /// <summary>db −= dy ∘ y / b, the adjoint of y = a / b w.r.t. b (∂y/∂b = −a/b² = −y/b).</summary>
+    internal static void AccumulateDivisorGradient(
+        Span<double> db, ReadOnlySpan<double> dy, ReadOnlySpan<double> y, ReadOnlySpan<double> b)
+    {
+        Span<double> scratch = stackalloc double[ChunkLength];
+        for (int start = 0; start < db.Length; start += ChunkLength)
+        {
+            int length = Math.Min(ChunkLength, db.Length - start);
+            Span<double> t = scratch.Slice(0, length);
+            Span<double> d = db.Slice(start, length);
+            TensorPrimitives.Multiply(dy.Slice(start, length), y.Slice(start, length), t);
+            TensorPrimitives.Divide(t, b.Slice(start, length), t);
+            TensorPrimitives.Subtract(d, t, d);
+        }
+    }
+}

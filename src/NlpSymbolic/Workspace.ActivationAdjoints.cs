@@ -1,0 +1,103 @@
+using System;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace NlpSymbolic;
+
+// Adjoints of activations and normalisers; the span math is in VectorMath.Gradients.
+public sealed partial class Workspace
+{
+    /// <summary>dx += dy ∘ y ∘ (1 − y), where y = σ(x).</summary>
+    public void AccumulateSigmoidGradient(Vector<double> dx, Vector<double> dy, Vector<double> y)
+    {
+        CheckAdjoint("AccumulateSigmoidGradient", dx, dy, y, "dy", "y");
+        double[] d = Target(dx);
+        VectorMath.AccumulateSigmoidGradient(d, Data(dy), Data(y));
+        WriteBack(dx, d);
+    }
+
+    /// <summary>dx += dy ∘ (1 − y²), where y = tanh(x).</summary>
+    public void AccumulateTanhGradient(Vector<double> dx, Vector<double> dy, Vector<double> y)
+    {
+        CheckAdjoint("AccumulateTanhGradient", dx, dy, y, "dy", "y");
+        double[] d = Target(dx);
+        VectorMath.AccumulateTanhGradient(d, Data(dy), Data(y));
+        WriteBack(dx, d);
+    }
+
+    /// <summary>dx += dy ∘ [x &gt; 0], the adjoint of relu(x).</summary>
+    public void AccumulateReluGradient(Vector<double> dx, Vector<double> dy, Vector<double> x)
+    {
+        CheckAdjoint("AccumulateReluGradient", dx, dy, x, "dy", "x");
+        double[] d = Target(dx);
+        VectorMath.AccumulateReluGradient(d, Data(dy), Data(x));
+        WriteBack(dx, d);
+    }
+
+    /// <summary>dx += dy ∘ (x &gt; 0 ? 1 : slope), the adjoint of leakyrelu(x, slope) w.r.t. x.</summary>
+    public void AccumulateLeakyReluGradient(Vector<double> dx, Vector<double> dy, Vector<double> x, double slope)
+    {
+        CheckAdjoint("AccumulateLeakyReluGradient", dx, dy, x, "dy", "x");
+        double[] d = Target(dx);
+        VectorMath.AccumulateLeakyReluGradient(d, Data(dy), Data(x), slope);
+        WriteBack(dx, d);
+    }
+
+    /// <summary>Σ dyᵢ · min(xᵢ, 0), the adjoint of leakyrelu(x, slope) w.r.t. slope.</summary>
+    public double LeakyReluSlopeGradient(Vector<double> dy, Vector<double> x)
+    {
+        ArgumentNullException.ThrowIfNull(dy);
+        ArgumentNullException.ThrowIfNull(x);
+        ShapeGuard.SameLength("LeakyReluSlopeGradient", dy, x, nameof(x), "dy", "x");
+        return VectorMath.LeakyReluSlopeGradient(Data(dy), Data(x));
+    }
+
+    /// <summary>dx += dy ∘ [−1 &lt; x &lt; 1], the adjoint of hardtanh(x).</summary>
+    public void AccumulateHardTanhGradient(Vector<double> dx, Vector<double> dy, Vector<double> x)
+    {
+        CheckAdjoint("AccumulateHardTanhGradient", dx, dy, x, "dy", "x");
+        double[] d = Target(dx);
+        VectorMath.AccumulateHardTanhGradient(d, Data(dy), Data(x));
+        WriteBack(dx, d);
+    }
+
+    /// <summary>dx += y ∘ (dy − ⟨dy, y⟩), where y = softmax(x).</summary>
+    public void AccumulateSoftmaxGradient(Vector<double> dx, Vector<double> dy, Vector<double> y)
+    {
+        CheckAdjoint("AccumulateSoftmaxGradient", dx, dy, y, "dy", "y");
+        double[] d = Target(dx);
+        VectorMath.AccumulateSoftmaxGradient(d, Data(dy), Data(y));
+        WriteBack(dx, d);
+    }
+
+    /// <summary>dx += dy − exp(y) · Σ dy, where y = logsoftmax(x).</summary>
+    public void AccumulateLogSoftmaxGradient(Vector<double> dx, Vector<double> dy, Vector<double> y)
+    {
+        CheckAdjoint("AccumulateLogSoftmaxGradient", dx, dy, y, "dy", "y");
+        double[] d = Target(dx);
+        VectorMath.AccumulateLogSoftmaxGradient(d, Data(dy), Data(y));
+        WriteBack(dx, d);
+    }
+
+    /// <summary>dx += ds · exp(x − s), where s = logsumexp(x).</summary>
+    public void AccumulateLogSumExpGradient(Vector<double> dx, double ds, Vector<double> x, double s)
+    {
+        ArgumentNullException.ThrowIfNull(dx);
+        ArgumentNullException.ThrowIfNull(x);
+        ShapeGuard.SameLength("AccumulateLogSumExpGradient", dx, x, nameof(x), "the destination", "x");
+        double[] d = Target(dx);
+        VectorMath.AccumulateLogSumExpGradient(d, ds, Data(x), s);
+        WriteBack(dx, d);
+    }
+
+    /// <summary>dx += ds · (softmax(logits) − e_label), the adjoint of <see cref="CrossEntropy"/>.</summary>
+    public void AccumulateCrossEntropyGradient(Vector<double> dx, double ds, Vector<double> logits, int label)
+    {
+        ArgumentNullException.ThrowIfNull(dx);
+        ArgumentNullException.ThrowIfNull(logits);
+        ShapeGuard.SameLength("AccumulateCrossEntropyGradient", dx, logits, nameof(logits), "the destination", "logits");
+        Functions.CheckLabel(logits, label);
+        double[] d = Target(dx);
+        VectorMath.AccumulateCrossEntropyGradient(d, ds, Data(logits), label);
+        WriteBack(dx, d);
+    }
+}

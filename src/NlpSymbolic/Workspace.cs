@@ -1,0 +1,73 @@
+using System;
+
+namespace NlpSymbolic;
+
+/// <summary>
+/// Scratch-buffer frame and kernel set used by generated backward methods:
+/// <c>var ws = Workspace.Enter(); try { ... } finally { ws.Exit(); }</c>.
+/// </summary>
+/// <remarks>
+/// Each thread owns a stack of frames. A frame hands out its buffers in the order they are rented
+/// and reuses them on the next Enter, so a backward method that performs the same sequence of
+/// operations every call stops allocating after its first call. Forward kernels return buffers owned
+/// by the frame that stay valid until that frame's <see cref="Exit"/>; adjoint kernels (Accumulate…)
+/// add into their first argument in place.
+/// </remarks>
+public sealed partial class Workspace
+{
+    // Per-thread, so concurrent backward calls on different threads never share a frame.
+    [ThreadStatic]
+    private static Workspace[]? t_frames;
+
+    [ThreadStatic]
+    private static int t_depth;
+
+    private readonly int _depth;
+    private bool _active;
+
+    private Workspace(int depth)
+    {
+        _depth = depth;
+    }
+
+    /// <summary>
+    /// Pushes and returns this thread's frame at the current nesting depth (created on first use).
+    /// Every call must be paired with <see cref="Exit"/> on the returned frame.
+    /// </summary>
+    public static Workspace Enter()
+    {
+        Workspace[] frames = t_frames ??= new Workspace[4];
+        int depth = t_depth;
+        if (depth == frames.Length)
+        {
+            Array.Resize(ref frames, frames.Length * 2);
+            t_frames = frames;
+        }
+
+        Workspace frame = frames[depth] ??= new Workspace(depth);
+        frame._cursor = 0;
+        frame._active = true;
+        t_depth = depth + 1;
+        return frame;
+    }
+
+    /// <summary>
+    /// Pops this frame. Buffers it handed out become reusable by the next <see cref="Enter"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">This frame is not the innermost one entered on this thread.</exception>
+    public void Exit()
+    {
+        Workspace[]? frames = t_frames;
+        int depth = t_depth;
+        if (!_active || frames is null || depth == 0 || !ReferenceEquals(frames[depth - 1], this))
+        {
+            throw new InvalidOperationException(
+                $"Workspace.Exit: this frame (depth {_depth}) is not the innermost frame entered on this thread " +
+                $"(current depth {depth}); frames must be exited in reverse order of Enter, on the thread that entered them.");
+        }
+
+        _cursor = 0;
+        _active = false;
+        t_depth = depth - 1;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using NlpSymbolic.Tests.GradientChecking;
+using NlpSymbolic.Tests.Models;
+using Xunit;
+
+namespace NlpSymbolic.Tests;
+
+/// <summary>Every operation's generated gradient against central finite differences (and the contract checks).</summary>
+public class OperationGradientTests
+{
+    public static IEnumerable<object[]> Scalars => GradientChecker.MethodsOf(typeof(ScalarOperations));
+
+    public static IEnumerable<object[]> Vectors => GradientChecker.MethodsOf(typeof(VectorOperations));
+
+    public static IEnumerable<object[]> Matrices => GradientChecker.MethodsOf(typeof(MatrixOperations));
+
+    [Theory]
+    [MemberData(nameof(Scalars))]
+    public void ScalarOperation(string name) => CheckSeeds(typeof(ScalarOperations), name);
+
+    [Theory]
+    [MemberData(nameof(Vectors))]
+    public void VectorOperation(string name) => CheckSeeds(typeof(VectorOperations), name);
+
+    [Theory]
+    [MemberData(nameof(Matrices))]
+    public void MatrixOperation(string name) => CheckSeeds(typeof(MatrixOperations), name);
+
+    private static void CheckSeeds(System.Type type, string name)
+    {
+        foreach (var seed in new[] { 1, 2, 3 })
+        {
+            GradientChecker.Check(type, name, seed);
+        }
+    }
+}
