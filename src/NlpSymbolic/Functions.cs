@@ -101,8 +101,7 @@ public static class Functions
     {
         ArgumentNullException.ThrowIfNull(logits);
         CheckLabel(logits, label);
-        double[] data = Data(logits);
-        return VectorMath.LogSumExp(data) - data[label];
+        return VectorMath.CrossEntropy(Data(logits), label);
     }
 
     /// <summary>The parts laid end to end in a new vector.</summary>

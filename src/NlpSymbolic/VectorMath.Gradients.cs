@@ -140,8 +140,29 @@ internal static partial class VectorMath
     /// <summary>dx += ds · (softmax(logits) − e_label), the adjoint of logsumexp(logits) − logits[label].</summary>
     internal static void AccumulateCrossEntropyGradient(Span<double> dx, double ds, ReadOnlySpan<double> logits, int label)
     {
-        // softmax(x) = exp(x − logsumexp(x)), so the logsumexp adjoint supplies the softmax term.
-        AccumulateLogSumExpGradient(dx, ds, logits, LogSumExp(logits));
+        double max = TensorPrimitives.Max(logits);
+        if (double.IsInfinity(max))
+        {
+            AccumulateLogSumExpGradient(dx, ds, logits, max);
+        }
+        else
+        {
+            // softmax(x) = exp((x − max) − log Σ exp(x − max)), grouped like LogSoftmax so large logits
+            // do not lose digits in x − logsumexp(x).
+            double logSum = LogSumShiftedExp(logits, max);
+            Span<double> scratch = stackalloc double[ChunkLength];
+            for (int start = 0; start < dx.Length; start += ChunkLength)
+            {
+                int length = Math.Min(ChunkLength, dx.Length - start);
+                Span<double> t = scratch.Slice(0, length);
+                Span<double> d = dx.Slice(start, length);
+                TensorPrimitives.Subtract(logits.Slice(start, length), max, t);
+                TensorPrimitives.Subtract(t, logSum, t);
+                TensorPrimitives.Exp(t, t);
+                TensorPrimitives.MultiplyAdd(t, ds, d, d);
+            }
+        }
+
         dx[label] -= ds;
     }
 

@@ -42,8 +42,7 @@ public sealed partial class Workspace
     {
         ArgumentNullException.ThrowIfNull(logits);
         Functions.CheckLabel(logits, label);
-        double[] data = Data(logits);
-        return VectorMath.LogSumExp(data) - data[label];
+        return VectorMath.CrossEntropy(Data(logits), label);
     }
 
     /// <summary>v[i], bounds-checked.</summary>

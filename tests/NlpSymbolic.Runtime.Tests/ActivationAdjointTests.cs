@@ -104,6 +104,28 @@ public sealed class ActivationAdjointTests
     }
 
     [Fact]
+    public void NormaliserGradientsKeepFullPrecisionForLargeLogits()
+    {
+        Vector<double> x = Vector<double>.Build.DenseOfArray(new[] { 1000.0, 1000.0 });
+        Vector<double> dx = Vector<double>.Build.Dense(2);
+        Workspace ws = Workspace.Enter();
+        try
+        {
+            ws.AccumulateCrossEntropyGradient(dx, 2.0, x, 1);
+            Vector<double> logP = ws.LogSoftmax(x);
+            Vector<double> dLog = Vector<double>.Build.Dense(2);
+            ws.AccumulateLogSoftmaxGradient(dLog, Vector<double>.Build.DenseOfArray(new[] { 1.0, 0.0 }), logP);
+            Near.Equal(Vector<double>.Build.DenseOfArray(new[] { 0.5, -0.5 }), dLog, 1e-15);
+        }
+        finally
+        {
+            ws.Exit();
+        }
+
+        Near.Equal(Vector<double>.Build.DenseOfArray(new[] { 1.0, -1.0 }), dx, 1e-15);
+    }
+
+    [Fact]
     public void CrossEntropyGradientRejectsALabelOutsideTheLogits()
     {
         Vector<double> x = _data.Vector(3), dx = _data.Vector(3);

@@ -142,7 +142,7 @@ public sealed class VectorKernelTests
             Near.Same(Naive.Concat(p[..7]), ws.Concat(p[0], p[1], p[2], p[3], p[4], p[5], p[6]));
             Near.Same(Naive.Concat(p), ws.Concat(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]));
             Near.Same(Naive.Concat(p), ws.Concat(p));
-            Assert.Equal(0, ws.Concat(Array.Empty<Vector<double>>()).Count);
+            Assert.Empty(ws.Concat(Array.Empty<Vector<double>>()));
         });
     }
 
@@ -166,9 +166,9 @@ public sealed class VectorKernelTests
         Vector<double> empty = Vector<double>.Build.Dense(0);
         InFrame(ws =>
         {
-            Assert.Equal(0, ws.Sigmoid(empty).Count);
-            Assert.Equal(0, ws.Tanh(empty).Count);
-            Assert.Equal(0, ws.Add(empty, empty).Count);
+            Assert.Empty(ws.Sigmoid(empty));
+            Assert.Empty(ws.Tanh(empty));
+            Assert.Empty(ws.Add(empty, empty));
             Assert.Throws<ArgumentException>(() => ws.Softmax(empty));
             Assert.Throws<ArgumentException>(() => ws.LogSoftmax(empty));
             Assert.Throws<ArgumentException>(() => ws.LogSumExp(empty));

@@ -141,6 +141,7 @@ internal static class BackwardEmitter
             }
         }
 
+        var contributions = program.Statements.GroupBy(s => s.Destination).ToDictionary(g => g.Key, g => g.Count());
         lastSource = -1;
         foreach (var statement in program.Statements)
         {
@@ -150,16 +151,24 @@ internal static class BackwardEmitter
                 lastSource = statement.SourceIndex;
             }
 
-            foreach (var id in ReferencedAdjoints(statement).Where(declared.Add))
-            {
-                var kind = method.Values[id].Kind;
-                lines.Add(kind == ValueKind.Scalar
-                    ? $"var {names.Adjoint(id)} = 0.0;"
-                    : $"var {names.Adjoint(id)} = {ws}.ZerosLike({names.Value(id)});");
-            }
-
             var destination = names.Adjoint(statement.Destination);
             var body = Render(statement.Body, names);
+            if (statement.Guard is null && declared.Add(statement.Destination))
+            {
+                // The first contribution initialises the adjoint: no zeroing, and a lone `dv += dy`
+                // makes dv another name for dy (nothing writes to either afterwards).
+                DeclareReadAdjoints(lines, statement, declared, method, names);
+                var initial = Initialiser(statement, body, ws, contributions[statement.Destination]);
+                if (initial is not null)
+                {
+                    lines.Add($"var {destination} = {initial};");
+                    continue;
+                }
+
+                declared.Remove(statement.Destination);
+            }
+
+            DeclareReadAdjoints(lines, statement, declared, method, names);
             var code = statement.Form switch
             {
                 AccumulationForm.ScalarExpression => $"{destination} += {body};",
@@ -177,11 +186,30 @@ internal static class BackwardEmitter
         return lines.Any(l => !l.StartsWith("//", System.StringComparison.Ordinal) && (l.Contains(ws + ".") || l.Contains(ws + ")")));
     }
 
-    private static IEnumerable<int> ReferencedAdjoints(AdjointStatement statement) =>
-        new[] { statement.Destination }.Concat(
+    /// <summary>Declares (zeroed) every adjoint the statement touches that has no declaration yet.</summary>
+    private static void DeclareReadAdjoints(List<string> lines, AdjointStatement statement, HashSet<int> declared, IrMethod method, EmittedNames names)
+    {
+        var touched = new[] { statement.Destination }.Concat(
             Token.Matches(statement.Body + " " + statement.Guard).Cast<Match>()
                 .Where(m => m.Groups[1].Value == "d")
                 .Select(m => int.Parse(m.Groups[2].Value)));
+        foreach (var id in touched.Where(declared.Add))
+        {
+            lines.Add(method.Values[id].Kind == ValueKind.Scalar
+                ? $"var {names.Adjoint(id)} = 0.0;"
+                : $"var {names.Adjoint(id)} = {names.Workspace}.ZerosLike({names.Value(id)});");
+        }
+    }
+
+    /// <summary>The expression an adjoint can start from instead of zero, or null if it must be zeroed first.</summary>
+    private static string? Initialiser(AdjointStatement statement, string body, string ws, int contributionCount) =>
+        statement.Form switch
+        {
+            AccumulationForm.ScalarExpression => body,
+            AccumulationForm.Add when contributionCount == 1 => body,
+            AccumulationForm.Subtract => $"{ws}.Negate({body})",
+            _ => null,
+        };
 
     private static string Operand(IrOperand operand, EmittedNames names) =>
         operand.IsLiteral ? operand.Literal! : names.Value(operand.ValueId);

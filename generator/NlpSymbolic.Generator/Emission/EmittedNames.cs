@@ -39,13 +39,14 @@ internal sealed class EmittedNames
         Workspace = allocator.Fresh("ws");
 
         var definitions = method.Statements.ToDictionary(s => s.Target);
+        var variables = new HashSet<int>(method.Values.Where(v => v.IsVariable).Select(v => v.Id));
         foreach (var value in method.Values.Where(v => !values.ContainsKey(v.Id)))
         {
             values[value.Id] = value.IsFirstVersion
                 ? allocator.Claim(value.NameHint)
                 : value.IsVariable
                     ? allocator.Fresh(value.NameHint)
-                    : TemporaryName(definitions[value.Id], allocator);
+                    : TemporaryName(definitions[value.Id], variables, allocator);
         }
 
         foreach (var id in program.ActiveValues.Where(id => !adjoints.ContainsKey(id)))
@@ -72,10 +73,10 @@ internal sealed class EmittedNames
     /// Products of short names read best as the juxtaposition the lecture writes (<c>Wx</c> for W·x);
     /// other temporaries are numbered.
     /// </summary>
-    private string TemporaryName(IrStatement definition, NameAllocator allocator)
+    private string TemporaryName(IrStatement definition, HashSet<int> variables, NameAllocator allocator)
     {
         if (ProductOperations.Contains(definition.Operation)
-            && definition.Arguments.All(a => !a.IsLiteral && values.TryGetValue(a.ValueId, out var n) && n.Length <= 3))
+            && definition.Arguments.All(a => !a.IsLiteral && variables.Contains(a.ValueId) && values[a.ValueId].Length <= 3))
         {
             var joined = string.Concat(definition.Arguments.Select(a => values[a.ValueId]));
             if (char.IsLetter(joined[0]) || joined[0] == '_')
