@@ -22,6 +22,21 @@ public sealed partial class Workspace
         return TensorPrimitives.Dot<double>(Data(a), Data(b));
     }
 
+    /// <summary>Σ aᵢ/bᵢ: the gradient of y = s/b with respect to s is Σ dyᵢ/bᵢ (exact even where s = 0).</summary>
+    public double SumQuotient(Vector<double> a, Vector<double> b)
+    {
+        CheckPair("Sum of quotients", a, b);
+        var x = Data(a);
+        var y = Data(b);
+        var sum = 0.0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            sum += x[i] / y[i];
+        }
+
+        return sum;
+    }
+
     /// <summary>Σ vᵢ.</summary>
     public double Sum(Vector<double> v)
     {

@@ -143,13 +143,26 @@ public sealed class WorkspaceFrameTests
     [Fact]
     public void ConcurrentThreadsComputeIndependently()
     {
-        const int threads = 4, iterations = 300;
+        const int threads = 4, iterations = 3000;
         var failures = new string?[threads];
         var workers = new Thread[threads];
+        // The barrier makes the workers' frames genuinely overlap in time.
+        using var start = new Barrier(threads);
         for (int t = 0; t < threads; t++)
         {
             int id = t;
-            workers[t] = new Thread(() => failures[id] = RunWorker(id, iterations));
+            workers[t] = new Thread(() =>
+            {
+                try
+                {
+                    start.SignalAndWait();
+                    failures[id] = RunWorker(id, iterations);
+                }
+                catch (Exception e)
+                {
+                    failures[id] = $"thread {id}: {e.GetType().Name}: {e.Message}";
+                }
+            });
             workers[t].Start();
         }
 

@@ -14,6 +14,7 @@ public static partial class VectorOperations
     [Differentiable] public static Vector<double> VectorTimesScalar(Vector<double> v, double a) => v * a;
     [Differentiable] public static Vector<double> VectorDivideScalar(Vector<double> v, [Range(0.5, 2)] double a) => v / a;
     [Differentiable] public static Vector<double> ScalarDivideVector(double a, [Range(0.5, 2)] Vector<double> v) => a / v;
+    [Differentiable] public static Vector<double> ScalarDivideVectorAtZero([Range(0, 0)] double a, [Range(0.5, 2)] Vector<double> v) => a / v;
     [Differentiable] public static Vector<double> VectorPlusScalar(Vector<double> v, double a) => v + a;
     [Differentiable] public static Vector<double> ScalarPlusVector(double a, Vector<double> v) => a + v;
     [Differentiable] public static Vector<double> VectorMinusScalar(Vector<double> v, double a) => v - a;
