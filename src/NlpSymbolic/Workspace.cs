@@ -47,6 +47,7 @@ public sealed partial class Workspace
         Workspace frame = frames[depth] ??= new Workspace(depth);
         frame._cursor = 0;
         frame._active = true;
+        frame.ClearTape();
         t_depth = depth + 1;
         return frame;
     }
@@ -68,6 +69,7 @@ public sealed partial class Workspace
 
         _cursor = 0;
         _active = false;
+        ClearTape();
         t_depth = depth - 1;
     }
 }

@@ -14,6 +14,8 @@ public class OperationGradientTests
 
     public static IEnumerable<object[]> Matrices => GradientChecker.MethodsOf(typeof(MatrixOperations));
 
+    public static IEnumerable<object[]> ControlFlow => GradientChecker.MethodsOf(typeof(ControlFlowModels));
+
     [Theory]
     [MemberData(nameof(Scalars))]
     public void ScalarOperation(string name) => CheckSeeds(typeof(ScalarOperations), name);
@@ -25,6 +27,10 @@ public class OperationGradientTests
     [Theory]
     [MemberData(nameof(Matrices))]
     public void MatrixOperation(string name) => CheckSeeds(typeof(MatrixOperations), name);
+
+    [Theory]
+    [MemberData(nameof(ControlFlow))]
+    public void ControlFlowModel(string name) => CheckSeeds(typeof(ControlFlowModels), name);
 
     private static void CheckSeeds(System.Type type, string name)
     {

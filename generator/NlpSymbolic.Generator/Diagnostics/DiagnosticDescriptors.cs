@@ -61,7 +61,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedStatement = Error(
         "NLPSYM101",
         "Unsupported statement",
-        "{0} is not supported in a [Differentiable] method yet; supported are local declarations, assignments and compound assignments to locals, and one return at the end");
+        "{0} is not supported in a [Differentiable] method; supported statements are declarations, assignments, if/else, for, while and do loops, break, continue and return");
 
     public static readonly DiagnosticDescriptor UnsupportedExpression = Error(
         "NLPSYM102",
@@ -78,20 +78,20 @@ internal static class DiagnosticDescriptors
         "Unsupported assignment target",
         "Assigning to {0} mutates a value in place, which [Differentiable] methods do not support; assign a new value to a local instead");
 
-    public static readonly DiagnosticDescriptor CallToDifferentiableMethod = Error(
-        "NLPSYM105",
-        "Call to another [Differentiable] method",
-        "Calling the [Differentiable] method '{0}' from a [Differentiable] method is not supported yet; inline its body");
-
-    public static readonly DiagnosticDescriptor EarlyReturn = Error(
-        "NLPSYM106",
-        "Return before the end of the method",
-        "Only one return, as the last statement, is supported in a [Differentiable] method; move the computation after it or remove it");
-
     public static readonly DiagnosticDescriptor ExternalState = Error(
         "NLPSYM107",
         "Reference to state outside the method",
         "'{0}' is not a parameter or local of the method; [Differentiable] methods see only their parameters (pass it as a parameter, with [NoDerivative] if it needs no gradient)");
+
+    public static readonly DiagnosticDescriptor Recursion = Error(
+        "NLPSYM108",
+        "Recursive [Differentiable] method",
+        "'{0}' calls itself; recursive [Differentiable] methods are not supported (write the recursion as a loop)");
+
+    public static readonly DiagnosticDescriptor RefLocal = Error(
+        "NLPSYM109",
+        "ref local",
+        "'{0}' is a ref local; [Differentiable] methods work on values (declare it without 'ref')");
 
     public static readonly DiagnosticDescriptor UnsupportedType = Error(
         "NLPSYM201",
@@ -108,7 +108,7 @@ internal static class DiagnosticDescriptors
         MethodMustBeStatic, TypeMustBePartial, UnsupportedParameterType, UnsupportedReturnType,
         UnsupportedParameterModifier, GenericMethod, MethodWithoutBody, NoDifferentiableParameter,
         BackwardNameTaken, UnsupportedStatement, UnsupportedExpression, UnsupportedCall,
-        UnsupportedAssignmentTarget, CallToDifferentiableMethod, EarlyReturn, ExternalState,
+        UnsupportedAssignmentTarget, ExternalState, Recursion, RefLocal,
         UnsupportedType, InternalError,
     };
 

@@ -7,20 +7,29 @@ namespace NlpSymbolic.Generator.Differentiation;
 /// <summary>
 /// Which values need adjoints: a value is active when it depends on a differentiable parameter (varied)
 /// and the result depends on it (useful). Dependencies count only through arguments an adjoint rule sends
-/// gradient to, so indices, sizes and conditions never make anything active.
+/// gradient to (and through phis), so indices, sizes and conditions never make anything active. Loops
+/// make the dependency graph cyclic, so both sets are computed to a fixed point.
 /// </summary>
 internal static class ActivityAnalysis
 {
     public static HashSet<int> ActiveValues(IrMethod method)
     {
-        var varied = new HashSet<int>(method.Parameters.Where(p => p.IsDifferentiable).Select(p => p.ValueId));
-        foreach (var statement in method.Statements)
+        var edges = new List<(int Target, int Source)>();
+        foreach (var statement in IrWalker.Statements(method.Body))
         {
-            if (DifferentiableArguments(statement).Any(a => varied.Contains(a)))
+            edges.AddRange(DifferentiableArguments(statement).Select(a => (statement.Target, a)));
+        }
+
+        foreach (var phi in IrWalker.Phis(method.Body))
+        {
+            foreach (var operand in new[] { phi.First, phi.Second }.Where(o => !o.IsLiteral))
             {
-                varied.Add(statement.Target);
+                edges.Add((phi.Target, operand.ValueId));
             }
         }
+
+        var varied = new HashSet<int>(method.Parameters.Where(p => p.IsDifferentiable).Select(p => p.ValueId));
+        Propagate(edges, varied, forward: true);
 
         var useful = new HashSet<int>();
         if (!method.Result.IsLiteral)
@@ -28,25 +37,43 @@ internal static class ActivityAnalysis
             useful.Add(method.Result.ValueId);
         }
 
-        for (var i = method.Statements.Count - 1; i >= 0; i--)
-        {
-            var statement = method.Statements[i];
-            if (useful.Contains(statement.Target))
-            {
-                foreach (var argument in DifferentiableArguments(statement))
-                {
-                    useful.Add(argument);
-                }
-            }
-        }
-
+        Propagate(edges, useful, forward: false);
         varied.IntersectWith(useful);
         return varied;
     }
 
-    /// <summary>The value ids among a statement's arguments that its adjoint rule sends gradient to.</summary>
+    private static void Propagate(List<(int Target, int Source)> edges, HashSet<int> set, bool forward)
+    {
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var (target, source) in edges)
+            {
+                changed |= forward
+                    ? set.Contains(source) && set.Add(target)
+                    : set.Contains(target) && set.Add(source);
+            }
+        }
+        while (changed);
+    }
+
+    /// <summary>The value ids among a statement's arguments that its adjoint (rule or pullback) sends gradient to.</summary>
     public static IEnumerable<int> DifferentiableArguments(IrStatement statement)
     {
+        if (statement.Callee is { } callee)
+        {
+            for (var i = 0; i < statement.Arguments.Count; i++)
+            {
+                if (callee.Differentiable[i] && !statement.Arguments[i].IsLiteral)
+                {
+                    yield return statement.Arguments[i].ValueId;
+                }
+            }
+
+            yield break;
+        }
+
         var rule = AdjointRules.For(statement.Operation);
         if (rule is null)
         {

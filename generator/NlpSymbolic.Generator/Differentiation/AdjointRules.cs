@@ -40,7 +40,6 @@ internal static class AdjointRules
         new("LeakyRelu", "y = a > 0 ? a : s·a ⇒ da += dy·(a > 0 ? 1 : s); ds += dy·min(a, 0)",
             D(0, "{0} > 0 ? {dy} : {dy} * {1}"), D(1, "{0} > 0 ? 0 : {dy} * {0}")),
         new("HardTanh", "y = clamp(a, −1, 1) ⇒ da += dy·[−1 < a < 1]", D(0, "{0} > -1 && {0} < 1 ? {dy} : 0")),
-        new("Select", "y = c ? a : b ⇒ the chosen argument gets dy", D(1, "{dy}", "{0}"), D(2, "{dy}", "!{0}")),
 
         // Scalars computed from vectors, matrices and arrays.
         new("Dot", "y = aᵀb ⇒ da += dy·b; db += dy·a", D(0, "Scaled({dy}, {1})"), D(1, "Scaled({dy}, {0})")),
@@ -86,7 +85,6 @@ internal static class AdjointRules
         new("Row", "y = A[i, :]ᵀ ⇒ dA[i, :] += dyᵀ", D(0, "Row({1}, {dy})")),
         new("Column", "y = A[:, j] ⇒ dA[:, j] += dy", D(0, "Column({1}, {dy})")),
         new("VectorElement", "y = a[i] ⇒ da[i] += dy", D(0, "Element({1}, {dy})")),
-        new("VectorSelect", "y = c ? a : b ⇒ the chosen argument gets dy", D(1, "{dy}", "{0}"), D(2, "{dy}", "!{0}")),
 
         // Matrices.
         new("MatrixIdentity", "Y = A ⇒ dA += dY", D(0, "{dy}")),
@@ -99,7 +97,6 @@ internal static class AdjointRules
             D(0, "TimesTranspose({dy}, {1})"), D(1, "TransposeTimes({0}, {dy})")),
         new("Transpose", "Y = Aᵀ ⇒ dA += dYᵀ", D(0, "Transposed({dy})")),
         new("OuterProduct", "Y = a bᵀ ⇒ da += dY b; db += dYᵀ a", D(0, "Times({dy}, {1})"), D(1, "TransposeTimes({dy}, {0})")),
-        new("MatrixSelect", "Y = c ? A : B ⇒ the chosen argument gets dY", D(1, "{dy}", "{0}"), D(2, "{dy}", "!{0}")),
     };
 
     private static readonly Dictionary<string, AdjointRule> byOperation = All.ToDictionary(r => r.Operation);

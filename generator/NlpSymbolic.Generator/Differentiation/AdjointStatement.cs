@@ -1,3 +1,5 @@
+using NlpSymbolic.Generator.Model;
+
 namespace NlpSymbolic.Generator.Differentiation;
 
 /// <summary>How an adjoint contribution is added to its destination.</summary>
@@ -14,12 +16,19 @@ internal enum AccumulationForm
 
     /// <summary><c>ws.Accumulate{Kernel}(d, arguments)</c>: a fused in-place kernel.</summary>
     Kernel,
+
+    /// <summary><c>{Kernel}Pullback(arguments)</c>: a called method's pullback adds into every destination.</summary>
+    Pullback,
+
+    /// <summary>A loop-carried adjoint starts over at zero for the previous iteration.</summary>
+    Reset,
 }
 
 /// <summary>
-/// One contribution of the reverse sweep: add something to the adjoint of value <paramref name="Destination"/>.
-/// <paramref name="Body"/> and <paramref name="Guard"/> are C# text in which <c>{v:N}</c> names forward
-/// value N, <c>{d:N}</c> its adjoint and <c>{ws}</c> the workspace; the emitter substitutes the names.
+/// One step of the reverse sweep: add something to the adjoint of value <paramref name="Destination"/>
+/// (for a pullback, to every value in <paramref name="Writes"/>). <paramref name="Body"/> and
+/// <paramref name="Guard"/> are C# text in which <c>{v:N}</c> names forward value N, <c>{d:N}</c> its
+/// adjoint and <c>{ws}</c> the workspace; the emitter substitutes the names.
 /// </summary>
 internal sealed record AdjointStatement(
     int Destination,
@@ -27,4 +36,5 @@ internal sealed record AdjointStatement(
     string Kernel,
     string Body,
     string? Guard,
-    int SourceIndex);
+    int SourceIndex,
+    EquatableArray<int> Writes = default) : AdjointNode;

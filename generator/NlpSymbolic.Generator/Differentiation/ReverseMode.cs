@@ -8,79 +8,155 @@ using NlpSymbolic.Generator.Model.Ir;
 namespace NlpSymbolic.Generator.Differentiation;
 
 /// <summary>
-/// Reverse-mode differentiation of straight-line SSA code: walk the statements backwards and, for each
-/// active one, instantiate its adjoint rule for every active argument.
+/// Reverse-mode differentiation of structured SSA code: walk each block backwards and, for each active
+/// statement, instantiate its adjoint rule for every active argument (or call the callee's pullback). An
+/// if is reversed as the same if over the reversed branches, each first handing its merged adjoints to
+/// the branch's values; a loop is reversed as its iterations backwards, each first handing the carried
+/// adjoint to the value that the iteration carried out.
 /// </summary>
 internal static class ReverseMode
 {
     private static readonly Regex KernelCall = new(@"^(\w+)\((.*)\)$", RegexOptions.Compiled | RegexOptions.Singleline);
     private static readonly Regex Placeholder = new(@"\{(\w+)\}", RegexOptions.Compiled);
+    private static readonly Regex SingleToken = new(@"^\{[a-z]+(:\d+)?\}$", RegexOptions.Compiled);
 
     public static AdjointProgram Differentiate(DifferentiableMethodSpec spec)
     {
         var method = spec.Method;
-        var active = ActivityAnalysis.ActiveValues(method);
-        var kinds = method.Values.ToDictionary(v => v.Id, v => v.Kind);
-        var statements = new List<AdjointStatement>();
+        var context = new Context(method, ActivityAnalysis.ActiveValues(method));
+        var nodes = new List<AdjointNode>();
 
         var result = method.Result;
-        if (!result.IsLiteral && active.Contains(result.ValueId) && method.Parameters.Any(p => p.ValueId == result.ValueId))
+        if (!result.IsLiteral && context.IsActive(result.ValueId) && method.Parameters.Any(p => p.ValueId == result.ValueId))
         {
             // `return x;` for a parameter x: the seed goes straight into x's gradient.
-            statements.Add(Accumulate(result.ValueId, kinds[result.ValueId], "{seed}", null, method.ResultSourceIndex));
+            nodes.Add(context.Accumulate(result.ValueId, "{seed}", null, method.ResultSourceIndex));
         }
 
-        for (var i = method.Statements.Count - 1; i >= 0; i--)
+        nodes.AddRange(Reverse(method.Body, context).Nodes);
+        return new AdjointProgram(spec, context.Active.OrderBy(a => a).ToEquatableArray(), new AdjointBlock(nodes.ToEquatableArray()));
+    }
+
+    private static AdjointBlock Reverse(IrBlock block, Context context)
+    {
+        var nodes = new List<AdjointNode>();
+        for (var i = block.Nodes.Count - 1; i >= 0; i--)
         {
-            var statement = method.Statements[i];
-            if (!active.Contains(statement.Target))
+            switch (block.Nodes[i])
+            {
+                case IrStatement statement when context.IsActive(statement.Target):
+                    nodes.AddRange(statement.Callee is null ? RuleTerms(statement, context) : new[] { Pullback(statement, context) });
+                    break;
+
+                case IrIf branch:
+                {
+                    var then = PhiHandOff(branch.Phis, p => p.First, branch.SourceIndex, context).Concat(Reverse(branch.Then, context).Nodes).ToList();
+                    var otherwise = PhiHandOff(branch.Phis, p => p.Second, branch.SourceIndex, context).Concat(Reverse(branch.Else, context).Nodes).ToList();
+                    if (then.Count + otherwise.Count > 0)
+                    {
+                        nodes.Add(new AdjointIf(branch, new AdjointBlock(then.ToEquatableArray()), new AdjointBlock(otherwise.ToEquatableArray())));
+                    }
+
+                    break;
+                }
+
+                case IrLoop loop:
+                {
+                    var carried = new List<AdjointNode>();
+                    foreach (var phi in loop.Carried.Where(p => context.IsActive(p.Target)))
+                    {
+                        if (phi.Second.IsLiteral || phi.Second.ValueId == phi.Target)
+                        {
+                            continue;
+                        }
+
+                        if (context.IsActive(phi.Second.ValueId))
+                        {
+                            carried.Add(context.Accumulate(phi.Second.ValueId, "{d:" + phi.Target + "}", null, loop.SourceIndex));
+                        }
+
+                        carried.Add(new AdjointStatement(phi.Target, AccumulationForm.Reset, string.Empty, string.Empty, null, loop.SourceIndex));
+                    }
+
+                    var body = carried.Concat(Reverse(loop.Body, context).Nodes).ToList();
+                    if (body.Count > 0)
+                    {
+                        nodes.Add(new AdjointLoop(loop, new AdjointBlock(body.ToEquatableArray())));
+                    }
+
+                    nodes.AddRange(PhiHandOff(loop.Carried, p => p.First, loop.SourceIndex, context));
+                    break;
+                }
+            }
+        }
+
+        return new AdjointBlock(nodes.ToEquatableArray());
+    }
+
+    /// <summary>dOperand += dPhi for every active phi whose chosen operand is active.</summary>
+    private static IEnumerable<AdjointStatement> PhiHandOff(EquatableArray<IrPhi> phis, System.Func<IrPhi, IrOperand> operand, int source, Context context) =>
+        phis.Where(p => context.IsActive(p.Target) && !operand(p).IsLiteral && context.IsActive(operand(p).ValueId))
+            .Select(p => context.Accumulate(operand(p).ValueId, "{d:" + p.Target + "}", null, source));
+
+    private static IEnumerable<AdjointStatement> RuleTerms(IrStatement statement, Context context)
+    {
+        var rule = AdjointRules.For(statement.Operation)!;
+        for (var argumentIndex = 0; argumentIndex < statement.Arguments.Count; argumentIndex++)
+        {
+            var argument = statement.Arguments[argumentIndex];
+            if (argument.IsLiteral || !context.IsActive(argument.ValueId))
             {
                 continue;
             }
 
-            var rule = AdjointRules.For(statement.Operation)!;
-            for (var argumentIndex = 0; argumentIndex < statement.Arguments.Count; argumentIndex++)
+            foreach (var term in AdjointRules.TermsFor(rule, argumentIndex))
             {
-                var argument = statement.Arguments[argumentIndex];
-                if (argument.IsLiteral || !active.Contains(argument.ValueId))
-                {
-                    continue;
-                }
+                var body = Resolve(term.Template, statement, argumentIndex);
+                var guard = term.Guard is null ? null : Resolve(term.Guard, statement, argumentIndex);
+                yield return context.Accumulate(argument.ValueId, body, guard, statement.SourceIndex);
+            }
+        }
+    }
 
-                foreach (var term in AdjointRules.TermsFor(rule, argumentIndex))
-                {
-                    var body = Resolve(term.Template, statement, argumentIndex);
-                    var guard = term.Guard is null ? null : Resolve(term.Guard, statement, argumentIndex);
-                    statements.Add(Accumulate(argument.ValueId, kinds[argument.ValueId], body, guard, statement.SourceIndex));
-                }
+    /// <summary>
+    /// <c>Callee.NamePullback(arguments, dy, gradients)</c>: active arguments get their adjoints; the
+    /// callee's other gradient arguments get scratch space nobody reads.
+    /// </summary>
+    private static AdjointStatement Pullback(IrStatement statement, Context context)
+    {
+        var callee = statement.Callee!;
+        var arguments = statement.Arguments.Select(Token).ToList();
+        arguments.Add("{d:" + statement.Target + "}");
+        var writes = new List<int>();
+        for (var i = 0; i < statement.Arguments.Count; i++)
+        {
+            if (!callee.Differentiable[i])
+            {
+                continue;
+            }
+
+            var argument = statement.Arguments[i];
+            var prefix = argument.Kind == ValueKind.Scalar ? "ref " : string.Empty;
+            if (!argument.IsLiteral && context.IsActive(argument.ValueId))
+            {
+                arguments.Add(prefix + "{d:" + argument.ValueId + "}");
+                writes.Add(argument.ValueId);
+            }
+            else
+            {
+                arguments.Add(argument.Kind == ValueKind.Scalar ? "ref {ws}.Scratch" : "{ws}.ZerosLike(" + Token(argument) + ")");
             }
         }
 
-        return new AdjointProgram(spec, active.OrderBy(a => a).ToEquatableArray(), statements.ToEquatableArray());
+        return new AdjointStatement(
+            writes.Count > 0 ? writes[0] : -1,
+            AccumulationForm.Pullback,
+            callee.QualifiedName,
+            string.Join(", ", arguments),
+            null,
+            statement.SourceIndex,
+            writes.ToEquatableArray());
     }
-
-    private static AdjointStatement Accumulate(int destination, ValueKind kind, string body, string? guard, int source)
-    {
-        if (kind == ValueKind.Scalar)
-        {
-            return new AdjointStatement(destination, AccumulationForm.ScalarExpression, string.Empty, body, guard, source);
-        }
-
-        if (body.StartsWith("-", System.StringComparison.Ordinal) && IsSingleToken(body.Substring(1)))
-        {
-            return new AdjointStatement(destination, AccumulationForm.Subtract, string.Empty, body.Substring(1), guard, source);
-        }
-
-        if (IsSingleToken(body))
-        {
-            return new AdjointStatement(destination, AccumulationForm.Add, string.Empty, body, guard, source);
-        }
-
-        var call = KernelCall.Match(body);
-        return new AdjointStatement(destination, AccumulationForm.Kernel, call.Groups[1].Value, call.Groups[2].Value, guard, source);
-    }
-
-    private static bool IsSingleToken(string text) => Regex.IsMatch(text, @"^\{[a-z]+(:\d+)?\}$");
 
     /// <summary>Replaces a rule's placeholders with tokens naming this statement's values.</summary>
     private static string Resolve(string template, IrStatement statement, int argumentIndex) =>
@@ -118,5 +194,41 @@ internal static class ReverseMode
         }
 
         return offset.ToString();
+    }
+
+    private sealed class Context
+    {
+        private readonly Dictionary<int, ValueKind> kinds;
+
+        public Context(IrMethod method, HashSet<int> active)
+        {
+            Active = active;
+            kinds = method.Values.ToDictionary(v => v.Id, v => v.Kind);
+        }
+
+        public HashSet<int> Active { get; }
+
+        public bool IsActive(int id) => Active.Contains(id);
+
+        public AdjointStatement Accumulate(int destination, string body, string? guard, int source)
+        {
+            if (kinds[destination] == ValueKind.Scalar)
+            {
+                return new AdjointStatement(destination, AccumulationForm.ScalarExpression, string.Empty, body, guard, source);
+            }
+
+            if (body.StartsWith("-", System.StringComparison.Ordinal) && SingleToken.IsMatch(body.Substring(1)))
+            {
+                return new AdjointStatement(destination, AccumulationForm.Subtract, string.Empty, body.Substring(1), guard, source);
+            }
+
+            if (SingleToken.IsMatch(body))
+            {
+                return new AdjointStatement(destination, AccumulationForm.Add, string.Empty, body, guard, source);
+            }
+
+            var call = KernelCall.Match(body);
+            return new AdjointStatement(destination, AccumulationForm.Kernel, call.Groups[1].Value, call.Groups[2].Value, guard, source);
+        }
     }
 }

@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using NlpSymbolic.Generator.Differentiation;
 using NlpSymbolic.Generator.Model;
 using NlpSymbolic.Generator.Model.Ir;
@@ -8,17 +6,23 @@ using NlpSymbolic.Generator.Model.Ir;
 namespace NlpSymbolic.Generator.Emission;
 
 /// <summary>
-/// Writes <c>NameBackward</c>: the forward statements (one operation per line, grouped under the user
-/// statement they come from), then the adjoint statements in reverse order under the same comments.
+/// Writes the generated file of one [Differentiable] method <c>Name</c>:
+/// <list type="bullet">
+/// <item><c>NameBackward</c>, the public contract: the forward sweep (one operation per line, grouped under
+/// the user's statement), then the adjoint statements in reverse order under the same comments;</item>
+/// <item><c>NameForward</c> and <c>NamePullback</c>, hidden, which other [Differentiable] methods call
+/// when they call <c>Name</c>: the value into the caller's workspace, and the gradient without a
+/// returned copy.</item>
+/// </list>
 /// </summary>
 internal static class BackwardEmitter
 {
-    private static readonly Regex Token = new(@"\{(v|d):(\d+)\}|\{ws\}|\{seed\}", RegexOptions.Compiled);
+    private const string Hidden =
+        "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
     public static string Emit(AdjointProgram program)
     {
         var spec = program.Spec;
-        var method = program.Method;
         var names = new EmittedNames(program);
         var writer = new SourceWriter();
 
@@ -35,7 +39,11 @@ internal static class BackwardEmitter
             writer.Open("partial " + type.Keyword + " " + type.NameWithTypeParameters);
         }
 
-        WriteMethod(writer, program, names);
+        WriteBackward(writer, program, names, isPullback: false);
+        writer.Line();
+        WriteForward(writer, program, names);
+        writer.Line();
+        WriteBackward(writer, program, names, isPullback: true);
 
         foreach (var _ in spec.ContainingTypes)
         {
@@ -50,177 +58,98 @@ internal static class BackwardEmitter
         return writer.ToString();
     }
 
-    private static void WriteMethod(SourceWriter writer, AdjointProgram program, EmittedNames names)
+    private static string[] ForwardParameters(AdjointProgram program, EmittedNames names) =>
+        program.Method.Parameters.Select(p => p.TypeText + " " + names.Value(p.ValueId)).ToArray();
+
+    private static void WriteBackward(SourceWriter writer, AdjointProgram program, EmittedNames names, bool isPullback)
     {
         var method = program.Method;
         var returnType = method.ReturnKind.TypeName();
-        var parameters = method.Parameters.Select(p => p.TypeText + " " + names.Value(p.ValueId))
+        var parameters = ForwardParameters(program, names)
             .Concat(new[] { returnType + " " + NameAllocator.Escape(names.Seed) })
             .Concat(method.Parameters.Where(p => p.IsDifferentiable).Select(p =>
                 (p.Kind == ValueKind.Scalar ? "ref double" : p.TypeText) + " " + names.Adjoint(p.ValueId)));
 
-        writer.Line("/// <summary>");
-        writer.Line($"/// Reverse-mode gradient of <see cref=\"{NameAllocator.Escape(method.Name)}\"/>: returns its value and ADDS");
-        writer.Line($"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into each gradient argument.");
-        writer.Line("/// </summary>");
-        writer.Open($"{method.Accessibility} static {returnType} {method.Name}Backward({string.Join(", ", parameters)})");
-
-        var body = new List<string>();
-        var usesWorkspace = WriteBody(body, program, names);
-        if (usesWorkspace)
+        if (isPullback)
         {
-            writer.Line($"var {names.Workspace} = global::NlpSymbolic.Workspace.Enter();");
-            writer.Open("try");
-            foreach (var line in body)
-            {
-                writer.Line(line);
-            }
-
-            writer.Close();
-            writer.Open("finally");
-            writer.Line($"{names.Workspace}.Exit();");
-            writer.Close();
+            writer.Line($"/// <summary>The gradient of <see cref=\"{NameAllocator.Escape(method.Name)}\"/> as <see cref=\"{method.Name}Backward\"/> computes it, without returning the value; generated code calls it where another [Differentiable] method calls {method.Name}.</summary>");
+            writer.Line(Hidden);
+            writer.Open($"{method.Accessibility} static void {method.Name}Pullback({string.Join(", ", parameters)})");
         }
         else
         {
-            foreach (var line in body)
+            writer.Line("/// <summary>");
+            writer.Line($"/// Reverse-mode gradient of <see cref=\"{NameAllocator.Escape(method.Name)}\"/>: returns its value and ADDS");
+            writer.Line($"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into each gradient argument.");
+            writer.Line("/// </summary>");
+            writer.Open($"{method.Accessibility} static {returnType} {method.Name}Backward({string.Join(", ", parameters)})");
+        }
+
+        var body = new SourceWriter();
+        if (!isPullback)
+        {
+            foreach (var parameter in method.Parameters.Where(p => p.IsDifferentiable && p.Kind != ValueKind.Scalar))
             {
-                writer.Line(line);
+                var value = names.Value(parameter.ValueId);
+                var gradient = names.Adjoint(parameter.ValueId);
+                body.Line($"{names.Workspace}.CheckGradient({gradient}, {value}, \"{gradient.TrimStart('@')}\", \"{value.TrimStart('@')}\");");
             }
         }
 
+        var tape = new TapePlan(program);
+        new ForwardSweepWriter(method, names, tape, body).Write();
+        var result = method.Result.IsLiteral ? method.Result.Literal! : names.Value(method.Result.ValueId);
+        if (!isPullback && !method.Result.IsLiteral && IrWalker.Phis(method.Body).Any(p => p.Target == method.Result.ValueId))
+        {
+            // Loop phis are mutable locals that the reverse sweep reloads; keep the value to return.
+            body.Line($"var {names.ValueCopy} = {result};");
+            result = names.ValueCopy;
+        }
+
+        body.Line();
+        body.Line("// Reverse sweep: adjoints in reverse order of the statements above.");
+        new ReverseSweepWriter(program, names, tape, body).Write();
+
+        if (!isPullback)
+        {
+            body.Line();
+            body.Line($"return {(method.ReturnKind == ValueKind.Scalar || method.Result.IsLiteral ? result : result + ".Clone()")};");
+        }
+
+        WriteWithWorkspace(writer, body, names, enter: true);
         writer.Close();
     }
 
-    /// <summary>Writes the body's lines; returns whether any of them needs the workspace.</summary>
-    private static bool WriteBody(List<string> lines, AdjointProgram program, EmittedNames names)
+    private static void WriteForward(SourceWriter writer, AdjointProgram program, EmittedNames names)
     {
         var method = program.Method;
-        var ws = names.Workspace;
-
-        foreach (var parameter in method.Parameters.Where(p => p.IsDifferentiable && p.Kind != ValueKind.Scalar))
-        {
-            var value = names.Value(parameter.ValueId);
-            var gradient = names.Adjoint(parameter.ValueId);
-            lines.Add($"{ws}.CheckGradient({gradient}, {value}, \"{gradient.TrimStart('@')}\", \"{value.TrimStart('@')}\");");
-        }
-
-        // Forward sweep.
-        var lastSource = -1;
-        foreach (var statement in method.Statements)
-        {
-            if (statement.SourceIndex != lastSource)
-            {
-                lines.Add("// " + method.SourceTexts[statement.SourceIndex]);
-                lastSource = statement.SourceIndex;
-            }
-
-            var operation = Operations.ById(statement.Operation);
-            var arguments = statement.Arguments.Select(a => Operand(a, names)).ToList();
-            var expression = Regex.Replace(operation.Forward, @"\{(\d+|args|ws)\}", m => m.Groups[1].Value switch
-            {
-                "args" => string.Join(", ", arguments),
-                "ws" => ws,
-                var index => arguments[int.Parse(index)],
-            });
-            lines.Add($"var {names.Value(statement.Target)} = {expression};");
-        }
-
-        var result = method.Result.IsLiteral ? method.Result.Literal! : names.Value(method.Result.ValueId);
-
-        // Reverse sweep: adjoints are declared (zeroed) just before their first contribution.
-        lines.Add(string.Empty);
-        lines.Add("// Reverse sweep: adjoints in reverse order of the statements above.");
-        var declared = new HashSet<int>(method.Parameters.Where(p => p.IsDifferentiable).Select(p => p.ValueId));
-        if (!method.Result.IsLiteral && EmittedNames.IsSeeded(method.Result.ValueId, method) && names.HasAdjoint(method.Result.ValueId))
-        {
-            declared.Add(method.Result.ValueId);
-            if (method.ReturnKind != ValueKind.Scalar)
-            {
-                lines.Add($"{ws}.CheckGradient({NameAllocator.Escape(names.Seed)}, {result}, \"{names.Seed}\", \"the result\");");
-            }
-        }
-
-        var contributions = program.Statements.GroupBy(s => s.Destination).ToDictionary(g => g.Key, g => g.Count());
-        lastSource = -1;
-        foreach (var statement in program.Statements)
-        {
-            if (statement.SourceIndex != lastSource && statement.SourceIndex >= 0)
-            {
-                lines.Add("// " + method.SourceTexts[statement.SourceIndex]);
-                lastSource = statement.SourceIndex;
-            }
-
-            var destination = names.Adjoint(statement.Destination);
-            var body = Render(statement.Body, names);
-            if (statement.Guard is null && declared.Add(statement.Destination))
-            {
-                // The first contribution initialises the adjoint: no zeroing, and a lone `dv += dy`
-                // makes dv another name for dy (nothing writes to either afterwards).
-                DeclareReadAdjoints(lines, statement, declared, method, names);
-                var initial = Initialiser(statement, body, ws, contributions[statement.Destination]);
-                if (initial is not null)
-                {
-                    lines.Add($"var {destination} = {initial};");
-                    continue;
-                }
-
-                declared.Remove(statement.Destination);
-            }
-
-            DeclareReadAdjoints(lines, statement, declared, method, names);
-            var code = statement.Form switch
-            {
-                AccumulationForm.ScalarExpression => $"{destination} += {body};",
-                AccumulationForm.Add => $"{ws}.Accumulate({destination}, {body});",
-                AccumulationForm.Subtract => $"{ws}.AccumulateNegated({destination}, {body});",
-                _ => $"{ws}.Accumulate{statement.Kernel}({destination}, {body});",
-            };
-            lines.Add(statement.Guard is null ? code : $"if ({Render(statement.Guard, names)}) {code}");
-        }
-
-        var returned = method.ReturnKind == ValueKind.Scalar || method.Result.IsLiteral ? result : result + ".Clone()";
-        lines.Add(string.Empty);
-        lines.Add($"return {returned};");
-
-        return lines.Any(l => !l.StartsWith("//", System.StringComparison.Ordinal) && (l.Contains(ws + ".") || l.Contains(ws + ")")));
+        var returnType = method.ReturnKind.TypeName();
+        var parameters = new[] { "global::NlpSymbolic.Workspace " + names.Workspace }.Concat(ForwardParameters(program, names));
+        writer.Line($"/// <summary>The value of <see cref=\"{NameAllocator.Escape(method.Name)}\"/>, computed in <paramref name=\"{names.Workspace}\"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls {method.Name}.</summary>");
+        writer.Line(Hidden);
+        writer.Open($"{method.Accessibility} static {returnType} {method.Name}Forward({string.Join(", ", parameters)})");
+        new ForwardSweepWriter(method, names, null, writer).Write();
+        writer.Line($"return {(method.Result.IsLiteral ? method.Result.Literal : names.Value(method.Result.ValueId))};");
+        writer.Close();
     }
 
-    /// <summary>Declares (zeroed) every adjoint the statement touches that has no declaration yet.</summary>
-    private static void DeclareReadAdjoints(List<string> lines, AdjointStatement statement, HashSet<int> declared, IrMethod method, EmittedNames names)
+    /// <summary>Wraps the body in Enter/try/finally Exit when it uses the workspace at all.</summary>
+    private static void WriteWithWorkspace(SourceWriter writer, SourceWriter body, EmittedNames names, bool enter)
     {
-        var touched = new[] { statement.Destination }.Concat(
-            Token.Matches(statement.Body + " " + statement.Guard).Cast<Match>()
-                .Where(m => m.Groups[1].Value == "d")
-                .Select(m => int.Parse(m.Groups[2].Value)));
-        foreach (var id in touched.Where(declared.Add))
+        var ws = names.Workspace;
+        var usesWorkspace = body.Any(l => !l.StartsWith("//", System.StringComparison.Ordinal) && (l.Contains(ws + ".") || l.Contains(ws + ")") || l.Contains(ws + ",")));
+        if (!usesWorkspace || !enter)
         {
-            lines.Add(method.Values[id].Kind == ValueKind.Scalar
-                ? $"var {names.Adjoint(id)} = 0.0;"
-                : $"var {names.Adjoint(id)} = {names.Workspace}.ZerosLike({names.Value(id)});");
+            writer.Append(body);
+            return;
         }
+
+        writer.Line($"var {ws} = global::NlpSymbolic.Workspace.Enter();");
+        writer.Open("try");
+        writer.Append(body);
+        writer.Close();
+        writer.Open("finally");
+        writer.Line($"{ws}.Exit();");
+        writer.Close();
     }
-
-    /// <summary>The expression an adjoint can start from instead of zero, or null if it must be zeroed first.</summary>
-    private static string? Initialiser(AdjointStatement statement, string body, string ws, int contributionCount) =>
-        statement.Form switch
-        {
-            AccumulationForm.ScalarExpression => body,
-            AccumulationForm.Add when contributionCount == 1 => body,
-            AccumulationForm.Subtract => $"{ws}.Negate({body})",
-            _ => null,
-        };
-
-    private static string Operand(IrOperand operand, EmittedNames names) =>
-        operand.IsLiteral ? operand.Literal! : names.Value(operand.ValueId);
-
-    private static string Render(string template, EmittedNames names) =>
-        Token.Replace(template, m => m.Value switch
-        {
-            "{ws}" => names.Workspace,
-            "{seed}" => NameAllocator.Escape(names.Seed),
-            _ => m.Groups[1].Value == "v"
-                ? names.Value(int.Parse(m.Groups[2].Value))
-                : names.Adjoint(int.Parse(m.Groups[2].Value)),
-        });
 }

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using NlpSymbolic.Generator.Differentiation;
-using NlpSymbolic.Generator.Model;
 using NlpSymbolic.Generator.Model.Ir;
 
 namespace NlpSymbolic.Generator.Emission;
@@ -38,16 +37,18 @@ internal sealed class EmittedNames
 
         Workspace = allocator.Fresh("ws");
 
-        var definitions = method.Statements.ToDictionary(s => s.Target);
+        var definitions = IrWalker.Statements(method.Body).ToDictionary(s => s.Target);
         var variables = new HashSet<int>(method.Values.Where(v => v.IsVariable).Select(v => v.Id));
         foreach (var value in method.Values.Where(v => !values.ContainsKey(v.Id)))
         {
-            values[value.Id] = value.IsFirstVersion
+            values[value.Id] = value.IsVariable
                 ? allocator.Claim(value.NameHint)
-                : value.IsVariable
-                    ? allocator.Fresh(value.NameHint)
-                    : TemporaryName(definitions[value.Id], variables, allocator);
+                : definitions.TryGetValue(value.Id, out var definition)
+                    ? TemporaryName(definition, variables, allocator)
+                    : allocator.Fresh(value.NameHint);
         }
+
+        Value_ = allocator.Fresh("value");
 
         foreach (var id in program.ActiveValues.Where(id => !adjoints.ContainsKey(id)))
         {
@@ -59,15 +60,25 @@ internal sealed class EmittedNames
 
     public string Workspace { get; }
 
+    /// <summary>Holds the result across the reverse sweep when the reverse sweep reuses the result's local (a loop phi).</summary>
+    public string ValueCopy => Value_;
+
+    private string Value_ { get; }
+
     public string Value(int id) => NameAllocator.Escape(values[id]);
 
     public string Adjoint(int id) => NameAllocator.Escape(adjoints[id]);
 
     public bool HasAdjoint(int id) => adjoints.ContainsKey(id);
 
-    /// <summary>The result, when computed inside the method, takes the seed itself as its adjoint: nothing else adds to it.</summary>
+    /// <summary>
+    /// The result, when a statement computes it, takes the seed itself as its adjoint: nothing runs after
+    /// it, so nothing adds to it. A result merged by control flow (a phi) gets its own adjoint.
+    /// </summary>
     public static bool IsSeeded(int id, IrMethod method) =>
-        !method.Result.IsLiteral && method.Result.ValueId == id && method.Parameters.All(p => p.ValueId != id);
+        !method.Result.IsLiteral && method.Result.ValueId == id
+        && method.Parameters.All(p => p.ValueId != id)
+        && IrWalker.Statements(method.Body).Any(s => s.Target == id);
 
     /// <summary>
     /// Products of short names read best as the juxtaposition the lecture writes (<c>Wx</c> for W·x);

@@ -40,7 +40,6 @@ internal static class Operations
         new("Relu", S, "global::NlpSymbolic.Functions.Relu({0})", "Functions.Relu(Scalar)"),
         new("LeakyRelu", S, "global::NlpSymbolic.Functions.LeakyRelu({0}, {1})", "Functions.LeakyRelu(Scalar,Scalar)"),
         new("HardTanh", S, "global::NlpSymbolic.Functions.HardTanh({0})", "Functions.HardTanh(Scalar)"),
-        new("Select", S, "{0} ? {1} : {2}", "builtin.conditional(Bool,Scalar,Scalar)"),
         new("IntToDouble", S, "(double){0}", "builtin.convert(Int)"),
 
         // Scalars computed from vectors, matrices and arrays.
@@ -81,7 +80,6 @@ internal static class Operations
         new("Row", V, "{ws}.Row({0}, {1})", "Matrix.Row(Matrix,Int)"),
         new("Column", V, "{ws}.Column({0}, {1})", "Matrix.Column(Matrix,Int)"),
         new("VectorElement", V, "{0}[{1}]", "builtin.element(VectorArray,Int)"),
-        new("VectorSelect", V, "{0} ? {1} : {2}", "builtin.conditional(Bool,Vector,Vector)"),
 
         // Matrices.
         new("MatrixIdentity", M, "{0}", "Matrix.op_UnaryPlus(Matrix)"),
@@ -93,7 +91,6 @@ internal static class Operations
         new("MatrixTimesMatrix", M, "{ws}.Multiply({0}, {1})", "Matrix.op_Multiply(Matrix,Matrix)", "Matrix.Multiply(Matrix,Matrix)"),
         new("Transpose", M, "{ws}.Transpose({0})", "Matrix.Transpose(Matrix)"),
         new("OuterProduct", M, "{ws}.Outer({0}, {1})", "Vector.OuterProduct(Vector,Vector)"),
-        new("MatrixSelect", M, "{0} ? {1} : {2}", "builtin.conditional(Bool,Matrix,Matrix)"),
 
         // Integers and booleans: indices, sizes and conditions. They never carry gradients.
         new("IntNegate", I, "-{0}", "builtin.op_UnaryNegation(Int)"),
@@ -104,7 +101,6 @@ internal static class Operations
         new("IntRemainder", I, "{0} % {1}", "builtin.op_Modulus(Int,Int)"),
         new("IntMax", I, "global::System.Math.Max({0}, {1})", "Math.Max(Int,Int)"),
         new("IntMin", I, "global::System.Math.Min({0}, {1})", "Math.Min(Int,Int)"),
-        new("IntSelect", I, "{0} ? {1} : {2}", "builtin.conditional(Bool,Int,Int)"),
         new("Count", I, "{0}.Count", "Vector.Count(Vector)"),
         new("RowCount", I, "{0}.RowCount", "Matrix.RowCount(Matrix)"),
         new("ColumnCount", I, "{0}.ColumnCount", "Matrix.ColumnCount(Matrix)"),
@@ -118,10 +114,8 @@ internal static class Operations
         new("GreaterOrEqual", B, "{0} >= {1}", "builtin.op_GreaterThanOrEqual(Scalar,Scalar)", "builtin.op_GreaterThanOrEqual(Int,Int)"),
         new("Equal", B, "{0} == {1}", "builtin.op_Equality(Scalar,Scalar)", "builtin.op_Equality(Int,Int)", "builtin.op_Equality(Bool,Bool)"),
         new("NotEqual", B, "{0} != {1}", "builtin.op_Inequality(Scalar,Scalar)", "builtin.op_Inequality(Int,Int)", "builtin.op_Inequality(Bool,Bool)"),
-        new("And", B, "{0} && {1}", "builtin.op_ConditionalAnd(Bool,Bool)"),
-        new("Or", B, "{0} || {1}", "builtin.op_ConditionalOr(Bool,Bool)"),
+        new("Or", B, "{0} || {1}"),
         new("Not", B, "!{0}", "builtin.op_LogicalNot(Bool)"),
-        new("BoolSelect", B, "{0} ? {1} : {2}", "builtin.conditional(Bool,Bool,Bool)"),
     };
 
     private static readonly Dictionary<string, OperationDefinition> byId = All.ToDictionary(o => o.Id);

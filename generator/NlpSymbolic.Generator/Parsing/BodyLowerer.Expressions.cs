@@ -26,13 +26,29 @@ internal sealed partial class BodyLowerer
             case ILocalReferenceOperation local:
                 // A miss is a local of an unsupported type (reported at its declaration) or one read before it is
                 // assigned (a compiler error): either way there is nothing more to say.
-                return variables.TryGetValue(local.Local, out var localValue) ? localValue : null;
+                return KindClassifier.Classify(local.Local.Type) is { } localKind
+                    && variables.TryGetValue(VariableKey.For(local.Local, localKind), out var localValue) ? localValue : null;
 
             case IParameterReferenceOperation parameter:
-                return variables.TryGetValue(parameter.Parameter, out var parameterValue) ? parameterValue : null;
+                return KindClassifier.Classify(parameter.Parameter.Type) is { } parameterKind
+                    && variables.TryGetValue(VariableKey.For(parameter.Parameter, parameterKind), out var parameterValue) ? parameterValue : null;
 
             case IConversionOperation conversion:
                 return LowerConversion(conversion, hint);
+
+            case IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical:
+            {
+                var left = Lower(logical.LeftOperand, hint);
+                if (left is null)
+                {
+                    return null;
+                }
+
+                var source = builder.CurrentSource;
+                return logical.OperatorKind == BinaryOperatorKind.ConditionalAnd
+                    ? LowerLazyAnd(left, () => Lower(logical.RightOperand, hint), source)
+                    : LowerLazyOr(left, () => Lower(logical.RightOperand, hint), source);
+            }
 
             case IBinaryOperation binary:
             {
@@ -63,12 +79,16 @@ internal sealed partial class BodyLowerer
 
             case IConditionalOperation { WhenFalse: not null } conditional:
             {
+                var kind = KindClassifier.Classify(conditional.Type);
                 var condition = Lower(conditional.Condition, hint);
-                var whenTrue = Lower(conditional.WhenTrue, hint);
-                var whenFalse = Lower(conditional.WhenFalse, hint);
-                return condition is null || whenTrue is null || whenFalse is null
+                if (kind is null)
+                {
+                    return UnsupportedType(operation, operation.Syntax.ToString());
+                }
+
+                return condition is null
                     ? null
-                    : EmitOrReport(operation, "builtin", "conditional", new[] { condition, whenTrue, whenFalse }, hint);
+                    : LowerChoice(condition, kind.Value, () => Lower(conditional.WhenTrue, hint), () => Lower(conditional.WhenFalse!, hint), builder.CurrentSource);
             }
 
             case IFieldReferenceOperation field:
@@ -179,8 +199,7 @@ internal sealed partial class BodyLowerer
         var target = invocation.TargetMethod;
         if (target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttributeName))
         {
-            Report(DiagnosticDescriptors.CallToDifferentiableMethod, invocation.Syntax, target.Name);
-            return null;
+            return LowerDifferentiableCall(invocation, hint);
         }
 
         if (KindClassifier.OwnerName(target.ContainingType) is null)
@@ -230,6 +249,55 @@ internal sealed partial class BodyLowerer
         }
 
         return LowerCall(invocation, target, arguments, hint);
+    }
+
+    /// <summary>
+    /// A call to another [Differentiable] method: forward through its generated <c>…Forward</c>, backward
+    /// through its <c>…Pullback</c>, so its derivative is generated once, with the callee.
+    /// </summary>
+    private IrOperand? LowerDifferentiableCall(IInvocationOperation invocation, string hint)
+    {
+        var target = invocation.TargetMethod;
+        if (SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, method.OriginalDefinition))
+        {
+            Report(DiagnosticDescriptors.Recursion, invocation.Syntax, target.Name);
+            return null;
+        }
+
+        var resultKind = KindClassifier.Classify(target.ReturnType);
+        if (resultKind is not (ValueKind.Scalar or ValueKind.Vector or ValueKind.Matrix) || target.IsGenericMethod)
+        {
+            // The callee's own diagnostics explain what is wrong with it.
+            invalidCode = true;
+            return null;
+        }
+
+        var arguments = new List<IrOperand>();
+        var differentiable = new List<bool>();
+        foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
+        {
+            var parameter = argument.Parameter;
+            var kind = parameter is null ? null : KindClassifier.Classify(parameter.Type);
+            if (parameter is null || kind is null || parameter.RefKind != RefKind.None)
+            {
+                invalidCode = true;
+                return null;
+            }
+
+            var value = Lower(argument.Value, hint);
+            if (value is null)
+            {
+                return null;
+            }
+
+            arguments.Add(value);
+            differentiable.Add(kind.Value.IsDifferentiable()
+                && !parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "NlpSymbolic.NoDerivativeAttribute"));
+        }
+
+        var qualified = target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + target.Name;
+        var callee = new IrCallee(qualified, differentiable.ToEquatableArray(), resultKind.Value);
+        return builder.Emit(IrStatement.CallOperation, resultKind.Value, arguments, hint, callee);
     }
 
     private IrOperand? LowerProperty(IPropertyReferenceOperation property, string hint)

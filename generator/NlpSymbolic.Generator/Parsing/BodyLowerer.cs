@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using NlpSymbolic.Generator.Diagnostics;
@@ -12,73 +11,86 @@ using NlpSymbolic.Generator.Model.Ir;
 namespace NlpSymbolic.Generator.Parsing;
 
 /// <summary>
-/// Lowers the statements of a straight-line method body into SSA IR. Each user variable gets a new SSA
-/// value on every assignment; each sub-expression becomes one IR statement. Anything outside the supported
-/// fence is reported at its own syntax and lowering goes on, so one build shows every problem.
+/// Lowers a method body into structured SSA IR. Each assignment makes a new SSA value; each
+/// sub-expression becomes one IR statement; branches and loops become <see cref="IrIf"/> and
+/// <see cref="IrLoop"/> with phis for the variables they assign. <c>break</c>, <c>continue</c> and early
+/// <c>return</c> become flags that guard the rest of the block, so the IR has no jumps. Anything outside
+/// the supported fence is reported at its own syntax and lowering goes on, so one build shows every problem.
 /// </summary>
 internal sealed partial class BodyLowerer
 {
     private readonly IrBuilder builder = new();
     private readonly List<DiagnosticInfo> diagnostics = new();
-    private readonly Dictionary<ISymbol, IrOperand> variables = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<ISymbol> assignedOnce = new(SymbolEqualityComparer.Default);
     private readonly IMethodSymbol method;
-    private IrOperand? result;
-    private int resultSource = -1;
+    private readonly VariableKey resultKey;
+    private readonly VariableKey returnedKey = VariableKey.Synthetic("returned", ValueKind.Bool);
+    private readonly Stack<LoopFlags> loops = new();
+    private Dictionary<VariableKey, IrOperand> variables = new();
+    private readonly HashSet<VariableKey> named = new();
 
-    public BodyLowerer(IMethodSymbol method) => this.method = method;
+    public BodyLowerer(IMethodSymbol method, ValueKind returnKind)
+    {
+        this.method = method;
+        resultKey = VariableKey.Synthetic("result", returnKind);
+        variables[resultKey] = Undefined(returnKind);
+        variables[returnedKey] = IrOperand.Constant("false", ValueKind.Bool);
+    }
 
     public IReadOnlyList<DiagnosticInfo> Diagnostics => diagnostics;
 
     public IrBuilder Builder => builder;
 
-    public IrOperand? Result => result;
+    public IrOperand? Result { get; private set; }
 
-    public int ResultSource => resultSource;
+    public int ResultSource { get; private set; } = -1;
+
+    public IrBlock? Body { get; private set; }
 
     public IrValue AddParameter(IParameterSymbol parameter, ValueKind kind)
     {
         var value = builder.NewValue(kind, parameter.Name, isVariable: true);
-        variables[parameter] = IrOperand.Value(value.Id, kind);
-        assignedOnce.Add(parameter);
+        var key = VariableKey.For(parameter, kind);
+        variables[key] = IrOperand.Value(value.Id, kind);
+        named.Add(key);
         return value;
     }
 
     public void LowerBody(IBlockOperation body)
     {
-        var statements = body.Operations;
-        for (var i = 0; i < statements.Length; i++)
+        LowerStatements(body.Operations);
+        Body = builder.CloseBlock();
+        var result = variables[resultKey];
+        if (!IsUndefined(result))
         {
-            var isLast = i == statements.Length - 1;
-            LowerStatement(statements[i], isLast);
-        }
-
-        if (result is null && diagnostics.Count == 0)
-        {
-            // A body that does not end in a return does not compile, and the compiler already says so.
-            return;
+            Result = result;
         }
     }
 
-    private void LowerStatement(IOperation statement, bool isLast)
+    /// <summary>Lowers statements in order; after one that may jump, the rest run only if it did not.</summary>
+    private void LowerStatements(IReadOnlyList<IOperation> statements)
+    {
+        for (var i = 0; i < statements.Count; i++)
+        {
+            LowerStatement(statements[i]);
+            var flags = JumpFlags(statements[i].Syntax);
+            if (flags.Count > 0 && i < statements.Count - 1)
+            {
+                var rest = statements.Skip(i + 1).ToList();
+                var source = builder.CurrentSource;
+                var guard = NoneSet(flags);
+                builder.ResumeSource(source);
+                LowerBranches(guard, () => LowerStatements(rest), null, source);
+                return;
+            }
+        }
+    }
+
+    private void LowerStatement(IOperation statement)
     {
         switch (statement)
         {
-            case IBlockOperation block when block.Syntax is BlockSyntax:
-                for (var i = 0; i < block.Operations.Length; i++)
-                {
-                    LowerStatement(block.Operations[i], isLast && i == block.Operations.Length - 1);
-                }
-
-                break;
-
             case IBlockOperation block:
-                // An expression body arrives as an implicit block holding one return.
-                foreach (var inner in block.Operations)
-                {
-                    LowerStatement(inner, isLast);
-                }
-
+                LowerStatements(block.Operations);
                 break;
 
             case IVariableDeclarationGroupOperation group:
@@ -100,18 +112,48 @@ internal sealed partial class BodyLowerer
 
             case IReturnOperation returnOperation:
                 builder.BeginSource(SourceText(returnOperation.Syntax));
-                if (!isLast)
+                if (returnOperation.ReturnedValue is { } returned && Lower(returned, "result") is { } value)
                 {
-                    Report(DiagnosticDescriptors.EarlyReturn, returnOperation.Syntax);
-                    return;
+                    variables[resultKey] = value;
+                    variables[returnedKey] = IrOperand.Constant("true", ValueKind.Bool);
+                    ResultSource = builder.CurrentSource;
                 }
 
-                if (returnOperation.ReturnedValue is { } returned)
+                break;
+
+            case IConditionalOperation { Syntax: IfStatementSyntax ifSyntax } conditional:
+            {
+                var source = builder.BeginSource(HeaderText(ifSyntax));
+                if (Lower(conditional.Condition, "condition") is { } condition)
                 {
-                    result = Lower(returned, "result");
-                    resultSource = builder.CurrentSource;
+                    builder.ResumeSource(source);
+                    var whenFalse = conditional.WhenFalse;
+                    LowerBranches(
+                        condition,
+                        () => LowerStatement(conditional.WhenTrue),
+                        whenFalse is null ? null : () => LowerStatement(whenFalse),
+                        source);
                 }
 
+                break;
+            }
+
+            case IForLoopOperation forLoop:
+                LowerFor(forLoop);
+                break;
+
+            case IWhileLoopOperation whileLoop:
+                LowerWhile(whileLoop);
+                break;
+
+            case IBranchOperation { BranchKind: BranchKind.Break } when loops.Count > 0:
+                builder.BeginSource("break;");
+                variables[loops.Peek().Break] = IrOperand.Constant("true", ValueKind.Bool);
+                break;
+
+            case IBranchOperation { BranchKind: BranchKind.Continue } when loops.Count > 0:
+                builder.BeginSource("continue;");
+                variables[loops.Peek().Continue] = IrOperand.Constant("true", ValueKind.Bool);
                 break;
 
             case IEmptyOperation:
@@ -126,6 +168,12 @@ internal sealed partial class BodyLowerer
     private void LowerDeclarator(IVariableDeclaratorOperation declarator, IVariableDeclarationOperation declaration)
     {
         var local = declarator.Symbol;
+        if (local.IsRef)
+        {
+            Report(DiagnosticDescriptors.RefLocal, declarator.Syntax, local.Name);
+            return;
+        }
+
         var kind = KindClassifier.Classify(local.Type);
         if (kind is null)
         {
@@ -139,7 +187,7 @@ internal sealed partial class BodyLowerer
             return;
         }
 
-        Assign(local, kind.Value, initializer);
+        Assign(VariableKey.For(local, kind.Value), initializer);
     }
 
     private void LowerExpressionStatement(IOperation operation)
@@ -147,27 +195,27 @@ internal sealed partial class BodyLowerer
         switch (operation)
         {
             case ISimpleAssignmentOperation assignment when VariableOf(assignment.Target) is { } variable:
-                Assign(variable.Symbol, variable.Kind, assignment.Value);
+                Assign(variable, assignment.Value);
                 break;
 
             case ICompoundAssignmentOperation compound when VariableOf(compound.Target) is { } variable:
             {
                 var firstNew = builder.ValueCount;
-                if (!variables.TryGetValue(variable.Symbol, out var current))
+                if (!variables.TryGetValue(variable, out var current))
                 {
                     return;
                 }
 
-                var right = Lower(compound.Value, variable.Symbol.Name);
+                var right = Lower(compound.Value, variable.Name);
                 if (right is null)
                 {
                     return;
                 }
 
-                var combined = LowerBinary(compound, compound.OperatorKind, compound.OperatorMethod, current, right, variable.Symbol.Name);
+                var combined = LowerBinary(compound, compound.OperatorKind, compound.OperatorMethod, current, right, variable.Name);
                 if (combined is not null)
                 {
-                    Bind(variable.Symbol, variable.Kind, combined, firstNew);
+                    Bind(variable, combined, firstNew);
                 }
 
                 break;
@@ -176,15 +224,15 @@ internal sealed partial class BodyLowerer
             case IIncrementOrDecrementOperation increment when VariableOf(increment.Target) is { Kind: ValueKind.Int } variable:
             {
                 var firstNew = builder.ValueCount;
-                if (!variables.TryGetValue(variable.Symbol, out var current))
+                if (!variables.TryGetValue(variable, out var current))
                 {
                     return;
                 }
 
                 var isIncrement = increment.Kind == OperationKind.Increment;
-                var operation2 = Operations.ById(isIncrement ? "IntAdd" : "IntSubtract");
-                var next = builder.Emit(operation2, new[] { current, IrOperand.Constant("1", ValueKind.Int) }, variable.Symbol.Name);
-                Bind(variable.Symbol, variable.Kind, next, firstNew);
+                var step = Operations.ById(isIncrement ? "IntAdd" : "IntSubtract");
+                var next = builder.Emit(step, new[] { current, IrOperand.Constant("1", ValueKind.Int) }, variable.Name);
+                Bind(variable, next, firstNew);
                 break;
             }
 
@@ -211,7 +259,7 @@ internal sealed partial class BodyLowerer
         }
     }
 
-    private (ISymbol Symbol, ValueKind Kind)? VariableOf(IOperation target)
+    private VariableKey? VariableOf(IOperation target)
     {
         ISymbol? symbol = target switch
         {
@@ -219,31 +267,26 @@ internal sealed partial class BodyLowerer
             IParameterReferenceOperation parameter => parameter.Parameter,
             _ => null,
         };
-        if (symbol is null)
-        {
-            return null;
-        }
-
         var kind = KindClassifier.Classify(target.Type);
-        return kind is null ? null : (symbol, kind.Value);
+        return symbol is null || kind is null ? null : VariableKey.For(symbol, kind.Value);
     }
 
-    private void Assign(ISymbol variable, ValueKind kind, IOperation value)
+    private void Assign(VariableKey variable, IOperation value)
     {
         var firstNew = builder.ValueCount;
         var operand = Lower(value, variable.Name);
         if (operand is not null)
         {
-            Bind(variable, kind, operand, firstNew);
+            Bind(variable, operand, firstNew);
         }
     }
 
-    private void Bind(ISymbol variable, ValueKind kind, IrOperand operand, int firstNew)
+    private void Bind(VariableKey variable, IrOperand operand, int firstNew)
     {
-        var isFirstVersion = assignedOnce.Add(variable);
+        var isFirstVersion = named.Add(variable);
         if (!builder.TryAdoptName(operand, firstNew, variable.Name, isFirstVersion))
         {
-            var identity = kind switch
+            var identity = variable.Kind switch
             {
                 ValueKind.Scalar => "Identity",
                 ValueKind.Vector => "VectorIdentity",
@@ -261,24 +304,32 @@ internal sealed partial class BodyLowerer
         variables[variable] = operand;
     }
 
+    /// <summary>The value of a variable on a path that has not assigned it yet (only ever merged, never used).</summary>
+    private static IrOperand Undefined(ValueKind kind) => IrOperand.Constant(kind switch
+    {
+        ValueKind.Scalar => "default(double)",
+        ValueKind.Int => "default(int)",
+        ValueKind.Bool => "default(bool)",
+        _ => "null!",
+    }, kind);
+
+    private static bool IsUndefined(IrOperand operand) =>
+        operand.IsLiteral && (operand.Literal == "null!" || operand.Literal!.StartsWith("default(", System.StringComparison.Ordinal));
+
     private void ReportUnsupportedStatement(IOperation statement)
     {
         var syntax = statement.Syntax;
         var (what, location) = syntax switch
         {
-            ForStatementSyntax s => ("A 'for' loop", (SyntaxNodeOrToken)s.ForKeyword),
-            ForEachStatementSyntax s => ("A 'foreach' loop", s.ForEachKeyword),
-            WhileStatementSyntax s => ("A 'while' loop", s.WhileKeyword),
-            DoStatementSyntax s => ("A 'do' loop", s.DoKeyword),
-            IfStatementSyntax s => ("An 'if' statement", s.IfKeyword),
-            SwitchStatementSyntax s => ("A 'switch' statement", s.SwitchKeyword),
+            ForEachStatementSyntax s => ("A 'foreach' loop (use a for loop over the index)", (SyntaxNodeOrToken)s.ForEachKeyword),
+            SwitchStatementSyntax s => ("A 'switch' statement (use if/else)", s.SwitchKeyword),
             TryStatementSyntax s => ("A 'try' statement", s.TryKeyword),
             UsingStatementSyntax s => ("A 'using' statement", s.UsingKeyword),
             LockStatementSyntax s => ("A 'lock' statement", s.LockKeyword),
             ThrowStatementSyntax s => ("A 'throw' statement", s.ThrowKeyword),
             GotoStatementSyntax s => ("A 'goto' statement", s.GotoKeyword),
-            BreakStatementSyntax s => ("A 'break' statement", s.BreakKeyword),
-            ContinueStatementSyntax s => ("A 'continue' statement", s.ContinueKeyword),
+            BreakStatementSyntax s => ("A 'break' outside a loop", s.BreakKeyword),
+            ContinueStatementSyntax s => ("A 'continue' outside a loop", s.ContinueKeyword),
             LabeledStatementSyntax s => ("A labeled statement", s.Identifier),
             LocalFunctionStatementSyntax s => ("A local function", s.Identifier),
             CheckedStatementSyntax s => ("A 'checked' block", s.Keyword),
@@ -301,12 +352,21 @@ internal sealed partial class BodyLowerer
     /// <summary>The user's statement on one line, for the comments in generated code.</summary>
     private static string SourceText(SyntaxNode syntax)
     {
-        var text = syntax is ArrowExpressionClauseSyntax arrow ? "return " + arrow.Expression + ";" : syntax.ToString();
-        if (syntax.Parent is ArrowExpressionClauseSyntax parentArrow)
-        {
-            text = "return " + parentArrow.Expression + ";";
-        }
+        var text = syntax.Parent is ArrowExpressionClauseSyntax arrow ? "return " + arrow.Expression + ";" : syntax.ToString();
+        return Whitespace.Replace(text, " ").Trim();
+    }
 
+    /// <summary>The head of a compound statement (<c>for (…)</c>, <c>if (…)</c>) without its body.</summary>
+    private static string HeaderText(StatementSyntax syntax)
+    {
+        var text = syntax switch
+        {
+            IfStatementSyntax s => "if (" + s.Condition + ")",
+            ForStatementSyntax s => s.ToString().Substring(0, s.CloseParenToken.Span.End - s.SpanStart),
+            WhileStatementSyntax s => "while (" + s.Condition + ")",
+            DoStatementSyntax s => "do … while (" + s.Condition + ");",
+            _ => syntax.ToString(),
+        };
         return Whitespace.Replace(text, " ").Trim();
     }
 }

@@ -84,7 +84,7 @@ internal static class DifferentiableMethodParser
             Report(DiagnosticDescriptors.UnsupportedReturnType, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString());
         }
 
-        var lowerer = new BodyLowerer(method);
+        var lowerer = new BodyLowerer(method, returnKind ?? ValueKind.Scalar);
         var parameters = new List<IrParameter>();
         foreach (var parameter in method.Parameters)
         {
@@ -132,7 +132,7 @@ internal static class DifferentiableMethodParser
 
         lowerer.LowerBody(body);
         diagnostics.AddRange(lowerer.Diagnostics);
-        if (diagnostics.Any(d => IsError(d)) || lowerer.HasInvalidCode || lowerer.Result is null)
+        if (diagnostics.Any(d => IsError(d)) || lowerer.HasInvalidCode || lowerer.Result is null || lowerer.Body is null)
         {
             return new MethodParseResult(null, diagnostics.ToEquatableArray());
         }
@@ -151,7 +151,7 @@ internal static class DifferentiableMethodParser
             returnKind.Value,
             parameters.ToEquatableArray(),
             builder.Values,
-            builder.Statements,
+            lowerer.Body,
             lowerer.Result,
             lowerer.ResultSource,
             builder.SourceTexts,
@@ -175,18 +175,26 @@ internal static class DifferentiableMethodParser
         MethodDeclarationSyntax syntax,
         Action<DiagnosticDescriptor, Location, string[]> report)
     {
-        var name = method.Name + "Backward";
-        var expectedCount = parameters.Count + 1 + parameters.Count(p => p.IsDifferentiable);
-        foreach (var member in method.ContainingType.GetMembers(name))
+        var gradients = parameters.Count(p => p.IsDifferentiable);
+        var generated = new[]
         {
-            var clashes = member is not IMethodSymbol other
-                || (other.Parameters.Length == expectedCount
-                    && other.Parameters.Take(parameters.Count).Select(p => KindClassifier.Classify(p.Type))
-                        .SequenceEqual(parameters.Select(p => (ValueKind?)p.Kind)));
-            if (clashes)
+            (Name: method.Name + "Backward", Count: parameters.Count + 1 + gradients, Skip: 0),
+            (Name: method.Name + "Pullback", Count: parameters.Count + 1 + gradients, Skip: 0),
+            (Name: method.Name + "Forward", Count: parameters.Count + 1, Skip: 1),
+        };
+        foreach (var (name, count, skip) in generated)
+        {
+            foreach (var member in method.ContainingType.GetMembers(name))
             {
-                report(DiagnosticDescriptors.BackwardNameTaken, syntax.Identifier.GetLocation(), new[] { method.ContainingType.Name, name });
-                return;
+                var clashes = member is not IMethodSymbol other
+                    || (other.Parameters.Length == count
+                        && other.Parameters.Skip(skip).Take(parameters.Count).Select(p => KindClassifier.Classify(p.Type))
+                            .SequenceEqual(parameters.Select(p => (ValueKind?)p.Kind)));
+                if (clashes)
+                {
+                    report(DiagnosticDescriptors.BackwardNameTaken, syntax.Identifier.GetLocation(), new[] { method.ContainingType.Name, name });
+                    return;
+                }
             }
         }
     }

@@ -5,12 +5,14 @@ using NlpSymbolic.Generator.Model.Ir;
 
 namespace NlpSymbolic.Generator.Parsing;
 
-/// <summary>Collects SSA values and one-operation statements while the body is lowered.</summary>
+/// <summary>Collects SSA values and the nodes of the block being lowered (a stack of open blocks).</summary>
 internal sealed class IrBuilder
 {
     private readonly List<IrValue> values = new();
-    private readonly List<IrStatement> statements = new();
     private readonly List<string> sourceTexts = new();
+    private readonly Stack<List<IrNode>> blocks = new();
+
+    public IrBuilder() => blocks.Push(new List<IrNode>());
 
     public int ValueCount => values.Count;
 
@@ -23,19 +25,31 @@ internal sealed class IrBuilder
         return value;
     }
 
-    public IrOperand Emit(OperationDefinition operation, IReadOnlyList<IrOperand> arguments, string hint)
+    public IrOperand Emit(OperationDefinition operation, IReadOnlyList<IrOperand> arguments, string hint) =>
+        Emit(operation.Id, operation.ResultKind, arguments, hint, null);
+
+    public IrOperand Emit(string operation, ValueKind kind, IReadOnlyList<IrOperand> arguments, string hint, IrCallee? callee)
     {
-        var target = NewValue(operation.ResultKind, hint, isVariable: false);
-        statements.Add(new IrStatement(target.Id, operation.Id, arguments.ToEquatableArray(), CurrentSource));
+        var target = NewValue(kind, hint, isVariable: false);
+        blocks.Peek().Add(new IrStatement(target.Id, operation, arguments.ToEquatableArray(), CurrentSource, callee));
         return IrOperand.Value(target.Id, target.Kind);
     }
 
-    /// <summary>Starts a new user statement; every IR statement emitted until the next call comes from it.</summary>
-    public void BeginSource(string text)
+    public void Add(IrNode node) => blocks.Peek().Add(node);
+
+    public void OpenBlock() => blocks.Push(new List<IrNode>());
+
+    public IrBlock CloseBlock() => new(blocks.Pop().ToEquatableArray());
+
+    /// <summary>Starts a new user statement; every IR node emitted until the next call comes from it.</summary>
+    public int BeginSource(string text)
     {
         sourceTexts.Add(text);
         CurrentSource = sourceTexts.Count - 1;
+        return CurrentSource;
     }
+
+    public void ResumeSource(int index) => CurrentSource = index;
 
     /// <summary>
     /// Gives the value just computed for a user variable that variable's name, so that generated code says
@@ -43,7 +57,7 @@ internal sealed class IrBuilder
     /// </summary>
     public bool TryAdoptName(IrOperand operand, int firstNewValue, string name, bool isFirstVersion)
     {
-        if (operand.IsLiteral || operand.ValueId < firstNewValue)
+        if (operand.IsLiteral || operand.ValueId < firstNewValue || values[operand.ValueId].IsVariable)
         {
             return false;
         }
@@ -55,13 +69,7 @@ internal sealed class IrBuilder
 
     public EquatableArray<IrValue> Values => values.ToEquatableArray();
 
-    public EquatableArray<IrStatement> Statements => statements.ToEquatableArray();
-
     public EquatableArray<string> SourceTexts => sourceTexts.ToEquatableArray();
 
     public IrValue Value(int id) => values[id];
-
-    public IReadOnlyList<IrStatement> StatementList => statements;
-
-    public IEnumerable<IrValue> AllValues => values.AsEnumerable();
 }

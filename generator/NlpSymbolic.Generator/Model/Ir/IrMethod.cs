@@ -1,7 +1,7 @@
 namespace NlpSymbolic.Generator.Model.Ir;
 
 /// <summary>
-/// A straight-line forward method in SSA form: the parser's output and the differentiator's input.
+/// A forward method in structured SSA form: the parser's output and the differentiator's input.
 /// Holds plain values only, so it caches across edits.
 /// </summary>
 /// <param name="SourceTexts">One line of user source per statement, used for comments.</param>
@@ -12,7 +12,7 @@ internal sealed record IrMethod(
     ValueKind ReturnKind,
     EquatableArray<IrParameter> Parameters,
     EquatableArray<IrValue> Values,
-    EquatableArray<IrStatement> Statements,
+    IrBlock Body,
     IrOperand Result,
     int ResultSourceIndex,
     EquatableArray<string> SourceTexts,

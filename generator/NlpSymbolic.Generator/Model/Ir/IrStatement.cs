@@ -2,7 +2,11 @@ namespace NlpSymbolic.Generator.Model.Ir;
 
 /// <summary>
 /// <c>Target = Operation(Arguments)</c>: exactly one operation per statement (as in Tangent), so each
-/// statement has exactly one adjoint rule. <paramref name="SourceIndex"/> points at the user statement it
-/// was lowered from, whose text becomes the comment in generated code.
+/// statement has exactly one adjoint rule. A call to another [Differentiable] method has operation
+/// <see cref="CallOperation"/> and a <see cref="Callee"/>; its adjoint is the callee's pullback.
 /// </summary>
-internal sealed record IrStatement(int Target, string Operation, EquatableArray<IrOperand> Arguments, int SourceIndex);
+internal sealed record IrStatement(int Target, string Operation, EquatableArray<IrOperand> Arguments, int SourceIndex, IrCallee? Callee = null)
+    : IrNode(SourceIndex)
+{
+    public const string CallOperation = "Call";
+}

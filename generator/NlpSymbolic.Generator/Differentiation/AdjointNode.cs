@@ -1,0 +1,16 @@
+using NlpSymbolic.Generator.Model;
+using NlpSymbolic.Generator.Model.Ir;
+
+namespace NlpSymbolic.Generator.Differentiation;
+
+/// <summary>A node of the reverse sweep, mirroring the forward structure.</summary>
+internal abstract record AdjointNode;
+
+/// <summary>The reverse of a block: its nodes' adjoints in reverse order.</summary>
+internal sealed record AdjointBlock(EquatableArray<AdjointNode> Nodes);
+
+/// <summary>The reverse of an <see cref="IrIf"/>: the branch taken forward is taken backward.</summary>
+internal sealed record AdjointIf(IrIf Forward, AdjointBlock Then, AdjointBlock Else) : AdjointNode;
+
+/// <summary>The reverse of an <see cref="IrLoop"/>: its iterations backwards, each starting with the carried adjoints.</summary>
+internal sealed record AdjointLoop(IrLoop Forward, AdjointBlock Body) : AdjointNode;

@@ -1,0 +1,318 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using NlpSymbolic.Generator.Differentiation;
+using NlpSymbolic.Generator.Model;
+using NlpSymbolic.Generator.Model.Ir;
+
+namespace NlpSymbolic.Generator.Emission;
+
+/// <summary>
+/// Writes the reverse sweep. Accumulation is decided here: scalars use <c>+=</c>, buffers the in-place
+/// <c>ws.Accumulate*</c> kernels. An adjoint is declared where its value's block is reversed: from its
+/// first contribution when that comes first (no zeroing; a lone <c>dv += dy</c> makes dv another name for
+/// dy), or zeroed before a branch or loop that adds to it from inside.
+/// </summary>
+internal sealed class ReverseSweepWriter
+{
+    private static readonly Regex Token = new(@"\{(v|d):(\d+)\}|\{ws\}|\{seed\}", RegexOptions.Compiled);
+
+    private readonly AdjointProgram program;
+    private readonly IrMethod method;
+    private readonly EmittedNames names;
+    private readonly TapePlan tape;
+    private readonly SourceWriter writer;
+    private readonly Dictionary<int, int> contributions = new();
+    private readonly HashSet<int> declared = new();
+
+    public ReverseSweepWriter(AdjointProgram program, EmittedNames names, TapePlan tape, SourceWriter writer)
+    {
+        this.program = program;
+        method = program.Method;
+        this.names = names;
+        this.tape = tape;
+        this.writer = writer;
+        CountContributions(program.Body);
+    }
+
+    public void Write()
+    {
+        declared.UnionWith(method.Parameters.Where(p => p.IsDifferentiable).Select(p => p.ValueId));
+        var result = method.Result;
+        if (!result.IsLiteral && names.HasAdjoint(result.ValueId) && method.Parameters.All(p => p.ValueId != result.ValueId))
+        {
+            declared.Add(result.ValueId);
+            var seed = NameAllocator.Escape(names.Seed);
+            if (method.ReturnKind != ValueKind.Scalar)
+            {
+                writer.Line($"{names.Workspace}.CheckGradient({seed}, {names.Value(result.ValueId)}, \"{names.Seed}\", \"the result\");");
+            }
+
+            if (!EmittedNames.IsSeeded(result.ValueId, method))
+            {
+                // A merged result may be added to inside loops; the caller's dResult must stay untouched.
+                writer.Line(method.ReturnKind == ValueKind.Scalar
+                    ? $"var {names.Adjoint(result.ValueId)} = {seed};"
+                    : $"var {names.Adjoint(result.ValueId)} = {names.Workspace}.Copy({seed});");
+            }
+        }
+
+        WriteBlock(program.Body, null, new int[0], -1);
+    }
+
+    private void WriteBlock(AdjointBlock block, IrBlock? forward, IReadOnlyList<int> loopPhis, int enclosingSource)
+    {
+        var scope = new List<int>();
+        if (forward is not null)
+        {
+            var phis = new HashSet<int>(loopPhis);
+            foreach (var id in tape.Pushed(forward, loopPhis).Reverse())
+            {
+                var kind = method.Values[id].Kind;
+                writer.Line(phis.Contains(id)
+                    ? $"{names.Value(id)} = {names.Workspace}.{Pop(kind)}();"
+                    : $"var {names.Value(id)} = {names.Workspace}.{Pop(kind)}();");
+            }
+        }
+
+        var lastSource = enclosingSource;
+        foreach (var node in block.Nodes)
+        {
+            switch (node)
+            {
+                case AdjointStatement statement:
+                    if (statement.SourceIndex != lastSource && statement.SourceIndex >= 0)
+                    {
+                        writer.Line("// " + method.SourceTexts[statement.SourceIndex]);
+                        lastSource = statement.SourceIndex;
+                    }
+
+                    WriteStatement(statement, scope);
+                    break;
+
+                case AdjointIf branch:
+                    if (branch.Forward.SourceIndex != lastSource)
+                    {
+                        writer.Line("// " + method.SourceTexts[branch.Forward.SourceIndex]);
+                        lastSource = branch.Forward.SourceIndex;
+                    }
+
+                    Predeclare(node, scope);
+                    writer.Open($"if ({Operand(branch.Forward.Condition)})");
+                    WriteBlock(branch.Then, branch.Forward.Then, new int[0], branch.Forward.SourceIndex);
+                    writer.Close();
+                    if (branch.Else.Nodes.Count > 0 || tape.Pushed(branch.Forward.Else, new int[0]).Count > 0)
+                    {
+                        writer.Open("else");
+                        WriteBlock(branch.Else, branch.Forward.Else, new int[0], branch.Forward.SourceIndex);
+                        writer.Close();
+                    }
+
+                    break;
+
+                case AdjointLoop loop:
+                    writer.Line("// " + method.SourceTexts[loop.Forward.SourceIndex] + "  (iterations in reverse)");
+                    lastSource = loop.Forward.SourceIndex;
+                    Predeclare(node, scope);
+                    writer.Open($"while ({names.Value(loop.Forward.Count)}-- > 0)");
+                    WriteBlock(loop.Body, loop.Forward.Body, loop.Forward.Carried.Select(p => p.Target).ToList(), loop.Forward.SourceIndex);
+                    writer.Close();
+                    break;
+            }
+        }
+
+        foreach (var id in scope)
+        {
+            declared.Remove(id);
+        }
+    }
+
+    private void WriteStatement(AdjointStatement statement, List<int> scope)
+    {
+        var ws = names.Workspace;
+        if (statement.Form == AccumulationForm.Reset)
+        {
+            var value = names.Value(statement.Destination);
+            writer.Line(method.Values[statement.Destination].Kind == ValueKind.Scalar
+                ? $"{names.Adjoint(statement.Destination)} = 0.0;"
+                : $"{names.Adjoint(statement.Destination)} = {ws}.ZerosLike({value});");
+            return;
+        }
+
+        var body = Render(statement.Body);
+        if (statement.Form != AccumulationForm.Pullback && statement.Guard is null && Declare(statement.Destination, scope))
+        {
+            DeclareReferenced(statement, scope);
+            var initial = Initialiser(statement, body);
+            if (initial is not null)
+            {
+                writer.Line($"var {names.Adjoint(statement.Destination)} = {initial};");
+                return;
+            }
+
+            Undeclare(statement.Destination, scope);
+        }
+
+        DeclareReferenced(statement, scope);
+        var destination = statement.Destination >= 0 ? names.Adjoint(statement.Destination) : string.Empty;
+        var code = statement.Form switch
+        {
+            AccumulationForm.ScalarExpression => $"{destination} += {body};",
+            AccumulationForm.Add => $"{ws}.Accumulate({destination}, {body});",
+            AccumulationForm.Subtract => $"{ws}.AccumulateNegated({destination}, {body});",
+            AccumulationForm.Pullback => $"{statement.Kernel}Pullback({body});",
+            _ => $"{ws}.Accumulate{statement.Kernel}({destination}, {body});",
+        };
+        writer.Line(statement.Guard is null ? code : $"if ({Render(statement.Guard)}) {code}");
+    }
+
+    /// <summary>The expression an adjoint can start from instead of zero, or null if it must be zeroed first.</summary>
+    private string? Initialiser(AdjointStatement statement, string body) => statement.Form switch
+    {
+        AccumulationForm.ScalarExpression => body,
+        AccumulationForm.Add when contributions[statement.Destination] == 1 => body,
+        AccumulationForm.Subtract => $"{names.Workspace}.Negate({body})",
+        _ => null,
+    };
+
+    /// <summary>Zero-declares the adjoints a branch or loop adds to from inside but whose values live outside it.</summary>
+    private void Predeclare(AdjointNode node, List<int> scope)
+    {
+        var inside = new HashSet<int>(node switch
+        {
+            AdjointIf branch => IrWalker.ValuesInside(branch.Forward),
+            AdjointLoop loop => IrWalker.ValuesInside(loop.Forward),
+            _ => Enumerable.Empty<int>(),
+        });
+        foreach (var id in Touched(node).Distinct().Where(id => !inside.Contains(id)).OrderBy(id => id))
+        {
+            if (Declare(id, scope))
+            {
+                WriteZero(id);
+            }
+        }
+    }
+
+    private IEnumerable<int> Touched(AdjointNode node)
+    {
+        switch (node)
+        {
+            case AdjointStatement statement:
+                if (statement.Destination >= 0)
+                {
+                    yield return statement.Destination;
+                }
+
+                foreach (var id in TapePlan.Tokens(statement.Body + " " + statement.Guard, "d"))
+                {
+                    yield return id;
+                }
+
+                break;
+            case AdjointIf branch:
+                foreach (var inner in branch.Then.Nodes.Concat(branch.Else.Nodes))
+                {
+                    foreach (var id in Touched(inner))
+                    {
+                        yield return id;
+                    }
+                }
+
+                break;
+            case AdjointLoop loop:
+                foreach (var inner in loop.Body.Nodes)
+                {
+                    foreach (var id in Touched(inner))
+                    {
+                        yield return id;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private void DeclareReferenced(AdjointStatement statement, List<int> scope)
+    {
+        foreach (var id in Touched(statement))
+        {
+            if (Declare(id, scope))
+            {
+                WriteZero(id);
+            }
+        }
+    }
+
+    private void WriteZero(int id) =>
+        writer.Line(method.Values[id].Kind == ValueKind.Scalar
+            ? $"var {names.Adjoint(id)} = 0.0;"
+            : $"var {names.Adjoint(id)} = {names.Workspace}.ZerosLike({names.Value(id)});");
+
+    private bool Declare(int id, List<int> scope)
+    {
+        if (!declared.Add(id))
+        {
+            return false;
+        }
+
+        scope.Add(id);
+        return true;
+    }
+
+    private void Undeclare(int id, List<int> scope)
+    {
+        declared.Remove(id);
+        scope.Remove(id);
+    }
+
+    private void CountContributions(AdjointBlock block)
+    {
+        foreach (var node in block.Nodes)
+        {
+            switch (node)
+            {
+                case AdjointStatement { Form: AccumulationForm.Pullback } pullback:
+                    foreach (var id in pullback.Writes)
+                    {
+                        contributions[id] = contributions.TryGetValue(id, out var n) ? n + 1 : 1;
+                    }
+
+                    break;
+                case AdjointStatement { Form: not AccumulationForm.Reset } statement:
+                    contributions[statement.Destination] = contributions.TryGetValue(statement.Destination, out var c) ? c + 1 : 1;
+                    break;
+                case AdjointIf branch:
+                    CountContributions(branch.Then);
+                    CountContributions(branch.Else);
+                    break;
+                case AdjointLoop loop:
+                    CountContributions(loop.Body);
+                    break;
+            }
+        }
+    }
+
+    private static string Pop(ValueKind kind) => kind switch
+    {
+        ValueKind.Scalar => "PopScalar",
+        ValueKind.Vector => "PopVector",
+        ValueKind.Matrix => "PopMatrix",
+        ValueKind.ScalarArray => "PopScalarArray",
+        ValueKind.VectorArray => "PopVectorArray",
+        ValueKind.Int => "PopInt",
+        ValueKind.IntArray => "PopIntArray",
+        _ => "PopBool",
+    };
+
+    private string Operand(IrOperand operand) => operand.IsLiteral ? operand.Literal! : names.Value(operand.ValueId);
+
+    private string Render(string template) =>
+        Token.Replace(template, m => m.Value switch
+        {
+            "{ws}" => names.Workspace,
+            "{seed}" => NameAllocator.Escape(names.Seed),
+            _ => m.Groups[1].Value == "v"
+                ? names.Value(int.Parse(m.Groups[2].Value))
+                : names.Adjoint(int.Parse(m.Groups[2].Value)),
+        });
+}

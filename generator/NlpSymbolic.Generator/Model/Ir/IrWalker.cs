@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+
+namespace NlpSymbolic.Generator.Model.Ir;
+
+/// <summary>Enumerations over the structured IR that several analyses share.</summary>
+internal static class IrWalker
+{
+    /// <summary>Every statement, in forward order, at any depth (headers included).</summary>
+    public static IEnumerable<IrStatement> Statements(IrBlock block)
+    {
+        foreach (var node in block.Nodes)
+        {
+            switch (node)
+            {
+                case IrStatement statement:
+                    yield return statement;
+                    break;
+                case IrIf branch:
+                    foreach (var s in Statements(branch.Then))
+                    {
+                        yield return s;
+                    }
+
+                    foreach (var s in Statements(branch.Else))
+                    {
+                        yield return s;
+                    }
+
+                    break;
+                case IrLoop loop:
+                    foreach (var s in Statements(loop.Header))
+                    {
+                        yield return s;
+                    }
+
+                    foreach (var s in Statements(loop.Body))
+                    {
+                        yield return s;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Every phi at any depth.</summary>
+    public static IEnumerable<IrPhi> Phis(IrBlock block)
+    {
+        foreach (var node in block.Nodes)
+        {
+            switch (node)
+            {
+                case IrIf branch:
+                    foreach (var phi in branch.Phis)
+                    {
+                        yield return phi;
+                    }
+
+                    foreach (var p in Phis(branch.Then))
+                    {
+                        yield return p;
+                    }
+
+                    foreach (var p in Phis(branch.Else))
+                    {
+                        yield return p;
+                    }
+
+                    break;
+                case IrLoop loop:
+                    foreach (var phi in loop.Carried)
+                    {
+                        yield return phi;
+                    }
+
+                    foreach (var p in Phis(loop.Header))
+                    {
+                        yield return p;
+                    }
+
+                    foreach (var p in Phis(loop.Body))
+                    {
+                        yield return p;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The values a block defines itself (not inside nested blocks): statement targets, merges, loop phis and counts.</summary>
+    public static IEnumerable<int> OwnValues(IrBlock block)
+    {
+        foreach (var node in block.Nodes)
+        {
+            switch (node)
+            {
+                case IrStatement statement:
+                    yield return statement.Target;
+                    break;
+                case IrIf branch:
+                    foreach (var phi in branch.Phis)
+                    {
+                        yield return phi.Target;
+                    }
+
+                    break;
+                case IrLoop loop:
+                    foreach (var phi in loop.Carried)
+                    {
+                        yield return phi.Target;
+                    }
+
+                    yield return loop.Count;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Every value defined anywhere inside a node (for a loop, not its own phis and count).</summary>
+    public static IEnumerable<int> ValuesInside(IrNode node)
+    {
+        var blocks = node switch
+        {
+            IrIf branch => new[] { branch.Then, branch.Else },
+            IrLoop loop => new[] { loop.Header, loop.Body },
+            _ => new IrBlock[0],
+        };
+        foreach (var block in blocks)
+        {
+            foreach (var id in OwnValues(block))
+            {
+                yield return id;
+            }
+
+            foreach (var inner in block.Nodes)
+            {
+                foreach (var id in ValuesInside(inner))
+                {
+                    yield return id;
+                }
+            }
+        }
+    }
+}
