@@ -93,6 +93,11 @@ internal static class DiagnosticDescriptors
         "ref local",
         "'{0}' is a ref local; [Differentiable] methods work on values (declare it without 'ref')");
 
+    public static readonly DiagnosticDescriptor EarlyReturnOfBuffer = Error(
+        "NLPSYM110",
+        "Early return of a vector or matrix",
+        "This return leaves other paths without a result; a [Differentiable] method returning {0} may only return early when every path assigns the result (use a variable and return it once at the end)");
+
     public static readonly DiagnosticDescriptor UnsupportedType = Error(
         "NLPSYM201",
         "Unsupported value type",
@@ -108,7 +113,7 @@ internal static class DiagnosticDescriptors
         MethodMustBeStatic, TypeMustBePartial, UnsupportedParameterType, UnsupportedReturnType,
         UnsupportedParameterModifier, GenericMethod, MethodWithoutBody, NoDifferentiableParameter,
         BackwardNameTaken, UnsupportedStatement, UnsupportedExpression, UnsupportedCall,
-        UnsupportedAssignmentTarget, ExternalState, Recursion, RefLocal,
+        UnsupportedAssignmentTarget, ExternalState, Recursion, RefLocal, EarlyReturnOfBuffer,
         UnsupportedType, InternalError,
     };
 

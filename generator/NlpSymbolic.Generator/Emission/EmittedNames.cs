@@ -96,6 +96,6 @@ internal sealed class EmittedNames
             }
         }
 
-        return allocator.Numbered("t");
+        return allocator.Numbered("tmp");
     }
 }

@@ -60,10 +60,46 @@ internal sealed partial class BodyLowerer
         LowerStatements(body.Operations);
         Body = builder.CloseBlock();
         var result = variables[resultKey];
-        if (!IsUndefined(result))
+        if (IsUndefined(result))
         {
-            Result = result;
+            return;
         }
+
+        if (resultKey.Kind is not ValueKind.Scalar && MayBeUndefined(result) && earlyReturns.Count > 0)
+        {
+            // A vector result merged with "no result yet" would need an adjoint without a shape.
+            Report(DiagnosticDescriptors.EarlyReturnOfBuffer, earlyReturns[0], resultKey.Kind.ShortName());
+            return;
+        }
+
+        Result = result;
+    }
+
+    private readonly List<SyntaxNode> earlyReturns = new();
+
+    /// <summary>Whether a merge feeding the result has a path on which no return assigned it.</summary>
+    private bool MayBeUndefined(IrOperand result)
+    {
+        var phis = IrWalker.Phis(Body!).ToDictionary(p => p.Target);
+        var seen = new HashSet<int>();
+        var pending = new Stack<IrOperand>();
+        pending.Push(result);
+        while (pending.Count > 0)
+        {
+            var operand = pending.Pop();
+            if (IsUndefined(operand))
+            {
+                return true;
+            }
+
+            if (!operand.IsLiteral && seen.Add(operand.ValueId) && phis.TryGetValue(operand.ValueId, out var phi))
+            {
+                pending.Push(phi.First);
+                pending.Push(phi.Second);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Lowers statements in order; after one that may jump, the rest run only if it did not.</summary>
@@ -112,6 +148,11 @@ internal sealed partial class BodyLowerer
 
             case IReturnOperation returnOperation:
                 builder.BeginSource(SourceText(returnOperation.Syntax));
+                if (returnOperation.Syntax is ReturnStatementSyntax && returnOperation.Syntax.Parent?.Parent is not BaseMethodDeclarationSyntax)
+                {
+                    earlyReturns.Add(returnOperation.Syntax);
+                }
+
                 if (returnOperation.ReturnedValue is { } returned && Lower(returned, "result") is { } value)
                 {
                     variables[resultKey] = value;
