@@ -60,7 +60,7 @@ internal static class BackwardEmitter
                 (p.Kind == ValueKind.Scalar ? "ref double" : p.TypeText) + " " + names.Adjoint(p.ValueId)));
 
         writer.Line("/// <summary>");
-        writer.Line($"/// Reverse-mode gradient of <see cref=\"{NameAllocator.Escape(method.Name)}\"/>: returns its value and ADDS");
+        writer.Line($"/// Reverse-mode gradient of <c>{method.Name}</c>: returns its value and ADDS");
         writer.Line($"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into each gradient argument.");
         writer.Line("/// </summary>");
         writer.Open($"{method.Accessibility} static {returnType} {method.Name}Backward({string.Join(", ", parameters)})");

@@ -126,6 +126,13 @@ internal sealed partial class BodyLowerer
     private void LowerDeclarator(IVariableDeclaratorOperation declarator, IVariableDeclarationOperation declaration)
     {
         var local = declarator.Symbol;
+        if (local.RefKind != RefKind.None)
+        {
+            // A ref local aliases another variable: SSA lowering would lose every write through either name.
+            Report(DiagnosticDescriptors.UnsupportedStatement, declarator.Syntax, $"A ref local ('{local.Name}')");
+            return;
+        }
+
         var kind = KindClassifier.Classify(local.Type);
         if (kind is null)
         {
@@ -173,7 +180,7 @@ internal sealed partial class BodyLowerer
                 break;
             }
 
-            case IIncrementOrDecrementOperation increment when VariableOf(increment.Target) is { Kind: ValueKind.Int } variable:
+            case IIncrementOrDecrementOperation increment when VariableOf(increment.Target) is { Kind: ValueKind.Int or ValueKind.Scalar } variable:
             {
                 var firstNew = builder.ValueCount;
                 if (!variables.TryGetValue(variable.Symbol, out var current))
@@ -182,8 +189,10 @@ internal sealed partial class BodyLowerer
                 }
 
                 var isIncrement = increment.Kind == OperationKind.Increment;
-                var operation2 = Operations.ById(isIncrement ? "IntAdd" : "IntSubtract");
-                var next = builder.Emit(operation2, new[] { current, IrOperand.Constant("1", ValueKind.Int) }, variable.Symbol.Name);
+                var isInt = variable.Kind == ValueKind.Int;
+                var operation2 = Operations.ById((isInt ? "Int" : string.Empty) + (isIncrement ? "Add" : "Subtract"));
+                var one = IrOperand.Constant(isInt ? "1" : "1.0", variable.Kind);
+                var next = builder.Emit(operation2, new[] { current, one }, variable.Symbol.Name);
                 Bind(variable.Symbol, variable.Kind, next, firstNew);
                 break;
             }
