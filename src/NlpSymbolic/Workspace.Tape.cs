@@ -52,6 +52,12 @@ public sealed partial class Workspace
     /// <summary>Values saved on this frame's tape (all kinds); 0 after a balanced forward and reverse sweep.</summary>
     public int TapeLength => _scalars.Count + _ints.Count + _references.Count;
 
+    /// <summary>
+    /// What the last <see cref="Exit"/> of this frame found left on the tape: 0 after a generated backward
+    /// that completed (every push popped); non-zero only if an exception cut a sweep short.
+    /// </summary>
+    public int TapeLengthAtLastExit { get; private set; }
+
     private static T Pop<T>(List<T> stack)
     {
         if (stack.Count == 0)

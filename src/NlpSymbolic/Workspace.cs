@@ -69,6 +69,7 @@ public sealed partial class Workspace
 
         _cursor = 0;
         _active = false;
+        TapeLengthAtLastExit = TapeLength;
         ClearTape();
         t_depth = depth - 1;
     }

@@ -58,6 +58,16 @@ internal static class DiagnosticDescriptors
         "Generated method name is already taken",
         "Type '{0}' already declares a member '{1}' that clashes with the generated backward method; rename it or the [Differentiable] method");
 
+    public static readonly DiagnosticDescriptor FileLocalType = Error(
+        "NLPSYM010",
+        "[Differentiable] method in a file-local type",
+        "Type '{0}' is file-local, so {1}Backward cannot be generated into it from another file; remove 'file'");
+
+    public static readonly DiagnosticDescriptor AttributeOnPartialDefinition = Error(
+        "NLPSYM011",
+        "[Differentiable] on a partial method's definition",
+        "'{0}' is the defining declaration of a partial method; put [Differentiable] on the implementing declaration (the one with the body)");
+
     public static readonly DiagnosticDescriptor UnsupportedStatement = Error(
         "NLPSYM101",
         "Unsupported statement",
@@ -112,7 +122,7 @@ internal static class DiagnosticDescriptors
     {
         MethodMustBeStatic, TypeMustBePartial, UnsupportedParameterType, UnsupportedReturnType,
         UnsupportedParameterModifier, GenericMethod, MethodWithoutBody, NoDifferentiableParameter,
-        BackwardNameTaken, UnsupportedStatement, UnsupportedExpression, UnsupportedCall,
+        BackwardNameTaken, FileLocalType, AttributeOnPartialDefinition, UnsupportedStatement, UnsupportedExpression, UnsupportedCall,
         UnsupportedAssignmentTarget, ExternalState, Recursion, RefLocal, EarlyReturnOfBuffer,
         UnsupportedType, InternalError,
     };

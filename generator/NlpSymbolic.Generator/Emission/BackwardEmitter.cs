@@ -72,14 +72,14 @@ internal static class BackwardEmitter
 
         if (isPullback)
         {
-            writer.Line($"/// <summary>The gradient of <see cref=\"{NameAllocator.Escape(method.Name)}\"/> as <see cref=\"{method.Name}Backward\"/> computes it, without returning the value; generated code calls it where another [Differentiable] method calls {method.Name}.</summary>");
+            writer.Line($"/// <summary>The gradient of <c>{method.Name}</c> as <c>{method.Name}Backward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls {method.Name}.</summary>");
             writer.Line(Hidden);
             writer.Open($"{method.Accessibility} static void {method.Name}Pullback({string.Join(", ", parameters)})");
         }
         else
         {
             writer.Line("/// <summary>");
-            writer.Line($"/// Reverse-mode gradient of <see cref=\"{NameAllocator.Escape(method.Name)}\"/>: returns its value and ADDS");
+            writer.Line($"/// Reverse-mode gradient of <c>{method.Name}</c>: returns its value and ADDS");
             writer.Line($"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into each gradient argument.");
             writer.Line("/// </summary>");
             writer.Open($"{method.Accessibility} static {returnType} {method.Name}Backward({string.Join(", ", parameters)})");
@@ -125,7 +125,7 @@ internal static class BackwardEmitter
         var method = program.Method;
         var returnType = method.ReturnKind.TypeName();
         var parameters = new[] { "global::NlpSymbolic.Workspace " + names.Workspace }.Concat(ForwardParameters(program, names));
-        writer.Line($"/// <summary>The value of <see cref=\"{NameAllocator.Escape(method.Name)}\"/>, computed in <paramref name=\"{names.Workspace}\"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls {method.Name}.</summary>");
+        writer.Line($"/// <summary>The value of <c>{method.Name}</c>, computed in <paramref name=\"{names.Workspace}\"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls {method.Name}.</summary>");
         writer.Line(Hidden);
         writer.Open($"{method.Accessibility} static {returnType} {method.Name}Forward({string.Join(", ", parameters)})");
         new ForwardSweepWriter(method, names, null, writer).Write();

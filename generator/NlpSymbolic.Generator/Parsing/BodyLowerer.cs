@@ -262,7 +262,7 @@ internal sealed partial class BodyLowerer
                 break;
             }
 
-            case IIncrementOrDecrementOperation increment when VariableOf(increment.Target) is { Kind: ValueKind.Int } variable:
+            case IIncrementOrDecrementOperation increment when VariableOf(increment.Target) is { Kind: ValueKind.Int or ValueKind.Scalar } variable:
             {
                 var firstNew = builder.ValueCount;
                 if (!variables.TryGetValue(variable, out var current))
@@ -271,8 +271,10 @@ internal sealed partial class BodyLowerer
                 }
 
                 var isIncrement = increment.Kind == OperationKind.Increment;
-                var step = Operations.ById(isIncrement ? "IntAdd" : "IntSubtract");
-                var next = builder.Emit(step, new[] { current, IrOperand.Constant("1", ValueKind.Int) }, variable.Name);
+                var isInt = variable.Kind == ValueKind.Int;
+                var step = Operations.ById((isInt ? "Int" : string.Empty) + (isIncrement ? "Add" : "Subtract"));
+                var one = IrOperand.Constant(isInt ? "1" : "1.0", variable.Kind);
+                var next = builder.Emit(step, new[] { current, one }, variable.Name);
                 Bind(variable, next, firstNew);
                 break;
             }

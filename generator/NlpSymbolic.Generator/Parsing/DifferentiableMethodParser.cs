@@ -59,6 +59,11 @@ internal static class DifferentiableMethodParser
         {
             if (node is TypeDeclarationSyntax type)
             {
+                if (type.Modifiers.FirstOrDefault(m => m.IsKind(SyntaxKind.FileKeyword)) is { RawKind: not 0 } fileModifier)
+                {
+                    Report(DiagnosticDescriptors.FileLocalType, fileModifier.GetLocation(), type.Identifier.ValueText, method.Name);
+                }
+
                 if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
                 {
                     Report(DiagnosticDescriptors.TypeMustBePartial, type.Identifier.GetLocation(), type.Identifier.ValueText, method.Name);
@@ -75,11 +80,16 @@ internal static class DifferentiableMethodParser
 
         if (syntax.Body is null && syntax.ExpressionBody is null)
         {
-            Report(DiagnosticDescriptors.MethodWithoutBody, syntax.Identifier.GetLocation(), method.Name);
+            Report(
+                method.PartialImplementationPart is not null ? DiagnosticDescriptors.AttributeOnPartialDefinition : DiagnosticDescriptors.MethodWithoutBody,
+                syntax.Identifier.GetLocation(),
+                method.Name);
         }
 
+        // A type that does not bind (half-typed, unknown name) is the compiler's error to report, not ours.
+        var signatureHasCompileErrors = ContainsErrorType(method.ReturnType);
         var returnKind = KindClassifier.Classify(method.ReturnType);
-        if (returnKind is not (ValueKind.Scalar or ValueKind.Vector or ValueKind.Matrix))
+        if (returnKind is not (ValueKind.Scalar or ValueKind.Vector or ValueKind.Matrix) && !signatureHasCompileErrors)
         {
             Report(DiagnosticDescriptors.UnsupportedReturnType, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString());
         }
@@ -100,6 +110,12 @@ internal static class DifferentiableMethodParser
             }
 
             var kind = KindClassifier.Classify(parameter.Type);
+            if (kind is null && ContainsErrorType(parameter.Type))
+            {
+                signatureHasCompileErrors = true;
+                continue;
+            }
+
             if (kind is null)
             {
                 Report(DiagnosticDescriptors.UnsupportedParameterType, parameterSyntax.Type?.GetLocation() ?? parameterSyntax.GetLocation(), parameter.Name, parameter.Type.ToDisplayString());
@@ -111,19 +127,26 @@ internal static class DifferentiableMethodParser
             parameters.Add(new IrParameter(value.Id, parameter.Name, kind.Value, kind.Value.TypeName(), kind.Value.IsDifferentiable() && !noDerivative));
         }
 
-        if (diagnostics.Count == 0 && parameters.Count(p => p.IsDifferentiable) == 0)
+        if (diagnostics.Count == 0 && !signatureHasCompileErrors && parameters.Count(p => p.IsDifferentiable) == 0)
         {
             Report(DiagnosticDescriptors.NoDifferentiableParameter, syntax.Identifier.GetLocation(), method.Name);
         }
 
         CheckBackwardName(method, parameters, returnKind, syntax, Report);
 
-        if (diagnostics.Any(d => IsError(d)) || returnKind is null)
+        if (diagnostics.Any(d => IsError(d)) || returnKind is null || signatureHasCompileErrors)
         {
             return new MethodParseResult(null, diagnostics.ToEquatableArray());
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (HasCompileErrors(context.SemanticModel, syntax, cancellationToken))
+        {
+            // Half-typed or unbound code: the compiler reports it, and anything said about the half-bound
+            // operations (types shown as '?', conversions that do not exist) would blame the wrong thing.
+            return new MethodParseResult(null, diagnostics.ToEquatableArray());
+        }
+
         if (context.SemanticModel.GetOperation(syntax, cancellationToken) is not IMethodBodyOperation bodyOperation
             || (bodyOperation.BlockBody ?? bodyOperation.ExpressionBody) is not { } body)
         {
@@ -160,10 +183,23 @@ internal static class DifferentiableMethodParser
         var ns = method.ContainingNamespace is { IsGlobalNamespace: false } containing
             ? containing.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty)
             : null;
-        var hintName = HintName(ns, containingTypes, method.Name, parameters);
+        var hintName = HintName(ns, method, parameters);
         var spec = new DifferentiableMethodSpec(ns, containingTypes.ToEquatableArray(), ir, hintName);
         return new MethodParseResult(spec, diagnostics.ToEquatableArray());
     }
+
+    /// <summary>Compile errors anywhere in the method (some, like a misplaced yield, are reported at its name).</summary>
+    private static bool HasCompileErrors(SemanticModel model, MethodDeclarationSyntax syntax, CancellationToken cancellationToken) =>
+        model.GetDiagnostics(syntax.Span, cancellationToken)
+            .Any(d => d.Severity == DiagnosticSeverity.Error && !d.IsWarningAsError);
+
+    private static bool ContainsErrorType(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType),
+        _ => false,
+    };
 
     private static bool IsError(DiagnosticInfo info) =>
         DiagnosticDescriptors.ById(info.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error;
@@ -216,20 +252,27 @@ internal static class DifferentiableMethodParser
         _ => "private",
     };
 
-    /// <summary>A file name unique per overload, made only of characters every file system accepts.</summary>
-    private static string HintName(string? ns, List<ContainingTypeSpec> types, string method, List<IrParameter> parameters)
+    /// <summary>
+    /// A file name unique per method: metadata names keep generic arity (<c>Model`1</c>) and the parameter
+    /// kinds are listed in parentheses, characters no identifier can contain, so no two methods share one.
+    /// </summary>
+    private static string HintName(string? ns, IMethodSymbol method, List<IrParameter> parameters)
     {
         var parts = new List<string>();
         if (ns is not null)
         {
-            parts.Add(ns);
+            // Keyword-named namespaces are escaped ('@class'), and '@' is not allowed in hint names.
+            parts.Add(ns.Replace("@", string.Empty));
         }
 
-        parts.AddRange(types.Select(t => Sanitize(t.NameWithTypeParameters)));
-        parts.Add(method + "_" + string.Join("_", parameters.Select(p => p.Kind.ToString())));
+        var types = new List<string>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            types.Insert(0, type.MetadataName);
+        }
+
+        parts.AddRange(types);
+        parts.Add(method.Name + "(" + string.Join(",", parameters.Select(p => p.Kind.ToString())) + ")");
         return string.Join(".", parts) + ".g.cs";
     }
-
-    private static string Sanitize(string name) =>
-        new string(name.Select(c => char.IsLetterOrDigit(c) || c == '_' || c == '.' ? c : '_').ToArray()).TrimEnd('_');
 }

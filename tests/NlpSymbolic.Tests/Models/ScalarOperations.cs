@@ -62,6 +62,16 @@ public static partial class ScalarOperations
     }
 
     [Differentiable]
+    public static double IncrementAndDecrement(double x)
+    {
+        var y = x * x;
+        y++;
+        y++;
+        y--;
+        return y * x;
+    }
+
+    [Differentiable]
     public static double DeclaredThenAssigned(double x)
     {
         double y;

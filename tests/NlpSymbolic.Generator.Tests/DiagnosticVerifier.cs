@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+using Xunit.Sdk;
+
+namespace NlpSymbolic.Generator.Tests;
+
+/// <summary>A diagnostic expected at one <c>[|…|]</c> span: its id and fragments its message must contain.</summary>
+internal sealed record ExpectedDiagnostic(string Id, params string[] MessageFragments);
+
+/// <summary>Source snippets shared by the tests.</summary>
+internal static class Sources
+{
+    public const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using MathNet.Numerics.LinearAlgebra;
+        using NlpSymbolic;
+        """;
+
+    /// <summary>
+    /// <c>public static double F(double x) { body }</c> in <c>public static partial class Tests.C</c>, with
+    /// <paramref name="members"/> beside it.
+    /// </summary>
+    public static string Method(string body, string parameters = "double x", string returnType = "double", string members = "") =>
+        $$"""
+        {{Usings}}
+
+        namespace Tests;
+
+        public static partial class C
+        {
+            {{members}}
+
+            [Differentiable]
+            public static {{returnType}} F({{parameters}})
+            {
+                {{body}}
+            }
+        }
+
+        public static class Other
+        {
+            public static double Value = 3;
+        }
+        """;
+}
+
+/// <summary>Runs the generator on markup and checks each marked span carries exactly the expected diagnostic.</summary>
+internal static class DiagnosticVerifier
+{
+    public const string TestPath = "Test.cs";
+
+    /// <summary>Every marked span gets <paramref name="id"/> with all of <paramref name="fragments"/> in its message.</summary>
+    public static GeneratorRun Verify(string markup, string id, params string[] fragments)
+    {
+        var spanCount = Markup.Parse(markup).Spans.Length;
+        return Verify(markup, Enumerable.Repeat(new ExpectedDiagnostic(id, fragments), spanCount).ToArray());
+    }
+
+    public static GeneratorRun Verify(string markup, params ExpectedDiagnostic[] expected)
+    {
+        var (source, spans) = Markup.Parse(markup);
+        Assert.True(spans.Length == expected.Length, $"The markup has {spans.Length} spans for {expected.Length} expected diagnostics.");
+        Assert.NotEmpty(spans);
+
+        var run = GeneratorHarness.Run((TestPath, source));
+        var actual = run.GeneratorDiagnostics;
+        var text = SourceText.From(source);
+
+        string Show() =>
+            "Expected:\n" + string.Join("\n", expected.Select((e, i) => $"  {e.Id} at {spans[i]} '{source.Substring(spans[i].Start, spans[i].Length)}'"))
+            + "\nActual:\n" + string.Join("\n", actual.Select(d => $"  {d.Id} at {d.Location.SourceSpan} '{Excerpt(source, d.Location.SourceSpan)}': {d.GetMessage()}"));
+
+        if (actual.Length != expected.Length)
+        {
+            throw new XunitException("Wrong number of generator diagnostics.\n" + Show());
+        }
+
+        for (var i = 0; i < expected.Length; i++)
+        {
+            var diagnostic = actual[i];
+            var want = expected[i];
+            if (diagnostic.Id != want.Id || diagnostic.Location.SourceSpan != spans[i])
+            {
+                throw new XunitException($"Diagnostic {i} differs.\n" + Show());
+            }
+
+            var lineSpan = diagnostic.Location.GetLineSpan();
+            Assert.Equal(TestPath, lineSpan.Path);
+            Assert.Equal(text.Lines.GetLinePositionSpan(spans[i]), lineSpan.Span);
+            Assert.Equal(ExpectedSeverity(want.Id), diagnostic.Severity);
+            Assert.Equal(ExpectedSeverity(want.Id), diagnostic.DefaultSeverity);
+            Assert.True(diagnostic.Descriptor.IsEnabledByDefault);
+
+            var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.DoesNotContain("{0}", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("{1}", message, StringComparison.Ordinal);
+            foreach (var fragment in want.MessageFragments)
+            {
+                if (!message.Contains(fragment, StringComparison.Ordinal))
+                {
+                    throw new XunitException($"The message of {want.Id} lacks \"{fragment}\":\n  {message}");
+                }
+            }
+        }
+
+        return run;
+    }
+
+    /// <summary>Verifies the diagnostics and that no backward method at all was generated for <c>F</c>.</summary>
+    public static GeneratorRun VerifyError(string markup, string id, params string[] fragments)
+    {
+        var run = Verify(markup, id, fragments);
+        AssertNotEmitted(run, "FBackward");
+        return run;
+    }
+
+    public static GeneratorRun VerifyError(string markup, params ExpectedDiagnostic[] expected)
+    {
+        var run = Verify(markup, expected);
+        AssertNotEmitted(run, "FBackward");
+        return run;
+    }
+
+    public static void AssertNotEmitted(GeneratorRun run, string backwardName)
+    {
+        if (run.Emitted(backwardName))
+        {
+            throw new XunitException($"{backwardName} was generated although the method has an error.\n" + run.Describe());
+        }
+    }
+
+    public static DiagnosticSeverity ExpectedSeverity(string id) =>
+        id == "NLPSYM008" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+
+    private static string Excerpt(string source, TextSpan span) =>
+        span.End <= source.Length ? source.Substring(span.Start, span.Length) : "?";
+}
