@@ -76,6 +76,11 @@ internal sealed class ReverseSweepWriter
         }
 
         var lastSource = enclosingSource;
+        if (loopPhis.Count > 0 && block.Nodes.Count > 0 && block.Nodes[0] is AdjointStatement { Form: AccumulationForm.Add or AccumulationForm.ScalarExpression or AccumulationForm.Reset })
+        {
+            writer.Line("// What the next iteration (already reversed) hands back to this one's values:");
+        }
+
         foreach (var node in block.Nodes)
         {
             switch (node)
