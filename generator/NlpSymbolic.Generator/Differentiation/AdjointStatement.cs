@@ -28,7 +28,9 @@ internal enum AccumulationForm
 /// One step of the reverse sweep: add something to the adjoint of value <paramref name="Destination"/>
 /// (for a pullback, to every value in <paramref name="Writes"/>). <paramref name="Body"/> and
 /// <paramref name="Guard"/> are C# text in which <c>{v:N}</c> names forward value N, <c>{d:N}</c> its
-/// adjoint and <c>{ws}</c> the workspace; the emitter substitutes the names.
+/// adjoint and <c>{ws}</c> the workspace; the emitter substitutes the names. <paramref name="TakesOver"/>
+/// marks a hand-off from a phi's adjoint, which nothing reads afterwards: the destination may adopt its
+/// buffer instead of copying it.
 /// </summary>
 internal sealed record AdjointStatement(
     int Destination,
@@ -37,4 +39,5 @@ internal sealed record AdjointStatement(
     string Body,
     string? Guard,
     int SourceIndex,
-    EquatableArray<int> Writes = default) : AdjointNode;
+    EquatableArray<int> Writes = default,
+    bool TakesOver = false) : AdjointNode;

@@ -72,7 +72,7 @@ internal static class ReverseMode
 
                         if (context.IsActive(phi.Second.ValueId))
                         {
-                            carried.Add(context.Accumulate(phi.Second.ValueId, "{d:" + phi.Target + "}", null, loop.SourceIndex));
+                            carried.Add(context.Accumulate(phi.Second.ValueId, "{d:" + phi.Target + "}", null, loop.SourceIndex) with { TakesOver = true });
                         }
 
                         carried.Add(new AdjointStatement(phi.Target, AccumulationForm.Reset, string.Empty, string.Empty, null, loop.SourceIndex));
@@ -96,7 +96,7 @@ internal static class ReverseMode
     /// <summary>dOperand += dPhi for every active phi whose chosen operand is active.</summary>
     private static IEnumerable<AdjointStatement> PhiHandOff(EquatableArray<IrPhi> phis, System.Func<IrPhi, IrOperand> operand, int source, Context context) =>
         phis.Where(p => context.IsActive(p.Target) && !operand(p).IsLiteral && context.IsActive(operand(p).ValueId))
-            .Select(p => context.Accumulate(operand(p).ValueId, "{d:" + p.Target + "}", null, source));
+            .Select(p => context.Accumulate(operand(p).ValueId, "{d:" + p.Target + "}", null, source) with { TakesOver = true });
 
     private static IEnumerable<AdjointStatement> RuleTerms(IrStatement statement, Context context)
     {

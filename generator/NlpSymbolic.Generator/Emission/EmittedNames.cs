@@ -17,6 +17,11 @@ internal sealed class EmittedNames
         "ScalarTimesMatrix", "MatrixTimesScalar", "PointwiseMultiply", "Dot", "OuterProduct",
     };
 
+    private static readonly HashSet<string> ElementOperations = new()
+    {
+        "VectorElement", "ScalarElement", "IntElement", "VectorAt",
+    };
+
     private readonly Dictionary<int, string> values = new();
     private readonly Dictionary<int, string> adjoints = new();
 
@@ -86,6 +91,16 @@ internal sealed class EmittedNames
     /// </summary>
     private string TemporaryName(IrStatement definition, HashSet<int> variables, NameAllocator allocator)
     {
+        if (ElementOperations.Contains(definition.Operation)
+            && definition.Arguments.Count == 2
+            && !definition.Arguments[0].IsLiteral && variables.Contains(definition.Arguments[0].ValueId)
+            && (definition.Arguments[1].IsLiteral ? char.IsDigit(definition.Arguments[1].Literal![0]) : variables.Contains(definition.Arguments[1].ValueId)))
+        {
+            // xs[t] reads as xs_t, tokens[0] as tokens_0.
+            var index = definition.Arguments[1].IsLiteral ? definition.Arguments[1].Literal! : values[definition.Arguments[1].ValueId];
+            return allocator.Fresh(values[definition.Arguments[0].ValueId] + "_" + index);
+        }
+
         if (ProductOperations.Contains(definition.Operation)
             && definition.Arguments.All(a => !a.IsLiteral && variables.Contains(a.ValueId) && values[a.ValueId].Length <= 3))
         {

@@ -175,7 +175,7 @@ internal sealed class ReverseSweepWriter
     private string? Initialiser(AdjointStatement statement, string body) => statement.Form switch
     {
         AccumulationForm.ScalarExpression => body,
-        AccumulationForm.Add when contributions[statement.Destination] == 1 => body,
+        AccumulationForm.Add when contributions[statement.Destination] == 1 || statement.TakesOver => body,
         AccumulationForm.Subtract => $"{names.Workspace}.Negate({body})",
         _ => null,
     };
