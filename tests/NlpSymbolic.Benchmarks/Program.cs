@@ -1,0 +1,104 @@
+using System;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+using MathNet.Numerics.LinearAlgebra;
+using NlpSymbolic.Benchmarks;
+
+// Ratios, not absolute times, are what these figures are for: the machines are shared and noisy.
+// dotnet run -c Release --project tests/NlpSymbolic.Benchmarks -- --filter '*'
+Check.GeneratedEqualsHandWritten();
+BenchmarkSwitcher.FromAssembly(typeof(WindowBenchmarks).Assembly).Run(args);
+
+/// <summary>Window of 5 words × d = 50 (x ∈ R²⁵⁰), hidden 100: the lecture's window classifier step.</summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+public class WindowBenchmarks
+{
+    private readonly Matrix<double> W, dW;
+    private readonly Vector<double> b, u, x, xc, db, du, dx, dxc;
+
+    public WindowBenchmarks()
+    {
+        var random = new Random(1);
+        (W, dW) = (Matrix<double>.Build.Dense(100, 250, (_, _) => random.NextDouble() * 0.1 - 0.05), Matrix<double>.Build.Dense(100, 250));
+        Vector<double> V(int n) => Vector<double>.Build.Dense(n, _ => random.NextDouble() - 0.5);
+        (b, u, x, xc) = (V(100), V(100), V(250), V(250));
+        (db, du, dx, dxc) = (V(100), V(100), V(250), V(250));
+    }
+
+    [Benchmark(Baseline = true)]
+    public double Forward() => Models.WindowHinge(W, b, u, x, xc);
+
+    [Benchmark]
+    public double GeneratedBackward() => Models.WindowHingeBackward(W, b, u, x, xc, 1.0, dW, db, du, dx, dxc);
+
+    [Benchmark]
+    public double HandWrittenBackward() => HandWritten.WindowHingeBackward(W, b, u, x, xc, dW, db, du, dx, dxc);
+}
+
+/// <summary>RNN language model, 25 steps (the lecture's char-RNN length), d = 50, hidden 100, vocabulary 500.</summary>
+[MemoryDiagnoser]
+public class RnnBenchmarks
+{
+    private readonly Matrix<double> L, H, W, U, dL, dH, dW, dU;
+    private readonly Vector<double> b1, b2, h0, db1, db2, dh0;
+    private readonly int[] tokens;
+
+    public RnnBenchmarks()
+    {
+        var random = new Random(2);
+        Matrix<double> M(int r, int c) => Matrix<double>.Build.Dense(r, c, (_, _) => random.NextDouble() * 0.2 - 0.1);
+        Vector<double> V(int n) => Vector<double>.Build.Dense(n, _ => random.NextDouble() * 0.2 - 0.1);
+        (L, H, W, U) = (M(50, 500), M(100, 100), M(100, 50), M(500, 100));
+        (dL, dH, dW, dU) = (M(50, 500), M(100, 100), M(100, 50), M(500, 100));
+        (b1, b2, h0, db1, db2, dh0) = (V(100), V(500), V(100), V(100), V(500), V(100));
+        tokens = new int[26];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            tokens[i] = random.Next(500);
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public double Forward() => Models.RnnLoss(L, H, W, b1, U, b2, h0, tokens);
+
+    [Benchmark]
+    public double GeneratedBackward() => Models.RnnLossBackward(L, H, W, b1, U, b2, h0, tokens, 1.0, dL, dH, dW, db1, dU, db2, dh0);
+
+    [Benchmark]
+    public double HandWrittenBackward() => HandWritten.RnnLossBackward(L, H, W, b1, U, b2, h0, tokens, dL, dH, dW, db1, dU, db2, dh0);
+}
+
+/// <summary>Start-up guard: a benchmark of a wrong gradient would be meaningless.</summary>
+internal static class Check
+{
+    public static void GeneratedEqualsHandWritten()
+    {
+        var random = new Random(5);
+        Matrix<double> M(int r, int c) => Matrix<double>.Build.Dense(r, c, (_, _) => random.NextDouble() * 0.2 - 0.1);
+        Vector<double> V(int n) => Vector<double>.Build.Dense(n, _ => random.NextDouble() * 0.2 - 0.1);
+        var (L, H, W, U, b1, b2, h0) = (M(5, 7), M(4, 4), M(4, 5), M(7, 4), V(4), V(7), V(4));
+        var tokens = new[] { 1, 3, 3, 0, 6, 2 };
+        Matrix<double>[] Mz() => new[] { M(5, 7) * 0, M(4, 4) * 0, M(4, 5) * 0, M(7, 4) * 0 };
+        var (g, h) = (Mz(), Mz());
+        var (gv, hv) = (new[] { V(4) * 0, V(7) * 0, V(4) * 0 }, new[] { V(4) * 0, V(7) * 0, V(4) * 0 });
+        Models.RnnLossBackward(L, H, W, b1, U, b2, h0, tokens, 1.0, g[0], g[1], g[2], gv[0], g[3], gv[1], gv[2]);
+        HandWritten.RnnLossBackward(L, H, W, b1, U, b2, h0, tokens, h[0], h[1], h[2], hv[0], h[3], hv[1], hv[2]);
+        for (var i = 0; i < 4; i++)
+        {
+            if ((g[i] - h[i]).InfinityNorm() > 1e-10)
+            {
+                throw new InvalidOperationException($"Generated and hand-written RNN gradients differ (matrix {i}).");
+            }
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            if ((gv[i] - hv[i]).InfinityNorm() > 1e-10)
+            {
+                throw new InvalidOperationException($"Generated and hand-written RNN gradients differ (vector {i}).");
+            }
+        }
+    }
+}
