@@ -86,6 +86,26 @@ public static class Functions
         return result;
     }
 
+    /// <summary>Σ xᵢ², the squared L2 norm (L2 regularisation λ‖v‖²).</summary>
+    public static double SquaredNorm(Vector<double> x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return x.DotProduct(x);
+    }
+
+    /// <summary>Σ xᵢⱼ², the squared Frobenius norm (L2 regularisation λ‖W‖²).</summary>
+    public static double SquaredNorm(Matrix<double> x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var sum = 0.0;
+        foreach (var value in x.Enumerate())
+        {
+            sum += value * value;
+        }
+
+        return sum;
+    }
+
     /// <summary>log Σ exp(xᵢ), computed with a max shift so it stays finite for large inputs.</summary>
     /// <exception cref="ArgumentException"><paramref name="x"/> is empty.</exception>
     public static double LogSumExp(Vector<double> x)

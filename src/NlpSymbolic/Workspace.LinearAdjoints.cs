@@ -126,6 +126,16 @@ public sealed partial class Workspace
         WriteBack(dst, d);
     }
 
+    /// <summary>dst += a ∘ b for matrices (the adjoint of a pointwise product).</summary>
+    public void AccumulatePointwiseProduct(Matrix<double> dst, Matrix<double> a, Matrix<double> b)
+    {
+        CheckAdjoint("AccumulatePointwiseProduct", dst, a);
+        CheckAdjoint("AccumulatePointwiseProduct", dst, b);
+        double[] d = Target(dst);
+        TensorPrimitives.MultiplyAdd(Data(a), Data(b), d, d);
+        WriteBack(dst, d);
+    }
+
     /// <summary>dst += a / b, elementwise (the adjoint of the dividend of a pointwise division, with a = dy).</summary>
     public void AccumulatePointwiseQuotient(Vector<double> dst, Vector<double> a, Vector<double> b)
     {

@@ -25,6 +25,15 @@ public sealed partial class Workspace
         return result;
     }
 
+    /// <summary>a ∘ b, elementwise.</summary>
+    public Matrix<double> PointwiseMultiply(Matrix<double> a, Matrix<double> b)
+    {
+        CheckPair("Pointwise multiplication", a, b);
+        Matrix<double> result = RentResult(a.RowCount, a.ColumnCount, out double[] r);
+        TensorPrimitives.Multiply(Data(a), Data(b), r);
+        return result;
+    }
+
     /// <summary>−m.</summary>
     public Matrix<double> Negate(Matrix<double> m)
     {

@@ -45,6 +45,10 @@ internal static class AdjointRules
         new("Dot", "y = aᵀb ⇒ da += dy·b; db += dy·a", D(0, "Scaled({dy}, {1})"), D(1, "Scaled({dy}, {0})")),
         new("Sum", "y = 1ᵀa ⇒ da += dy·1", D(0, "Scalar({dy})")),
         new("LogSumExp", "y = log Σ exp a ⇒ da += dy·exp(a − y)", D(0, "LogSumExpGradient({dy}, {0}, {y})")),
+        new("SquaredNorm", "y = aᵀa ⇒ da += 2dy·a", D(0, "Scaled(2 * {dy}, {0})")),
+        new("MatrixSquaredNorm", "y = ‖A‖²_F ⇒ dA += 2dy·A", D(0, "Scaled(2 * {dy}, {0})")),
+        new("Norm", "y = ‖a‖ ⇒ da += (dy/y)·a (0 at a = 0, a subgradient)", D(0, "Scaled({y} == 0 ? 0 : {dy} / {y}, {0})")),
+        new("FrobeniusNorm", "y = ‖A‖_F ⇒ dA += (dy/y)·A (0 at A = 0, a subgradient)", D(0, "Scaled({y} == 0 ? 0 : {dy} / {y}, {0})")),
         new("CrossEntropy", "y = −log softmax(a)ₖ ⇒ da += dy·(softmax(a) − eₖ)", D(0, "CrossEntropyGradient({dy}, {0}, {1})")),
         new("VectorAt", "y = aᵢ ⇒ daᵢ += dy", D(0, "At({1}, {dy})")),
         new("MatrixAt", "y = Aᵢⱼ ⇒ dAᵢⱼ += dy", D(0, "At({1}, {2}, {dy})")),
@@ -96,6 +100,8 @@ internal static class AdjointRules
         new("MatrixTimesMatrix", "Y = A B ⇒ dA += dY Bᵀ; dB += Aᵀ dY",
             D(0, "TimesTranspose({dy}, {1})"), D(1, "TransposeTimes({0}, {dy})")),
         new("Transpose", "Y = Aᵀ ⇒ dA += dYᵀ", D(0, "Transposed({dy})")),
+        new("MatrixPointwiseMultiply", "Y = A∘B ⇒ dA += dY∘B; dB += dY∘A",
+            D(0, "PointwiseProduct({dy}, {1})"), D(1, "PointwiseProduct({dy}, {0})")),
         new("OuterProduct", "Y = a bᵀ ⇒ da += dY b; db += dYᵀ a", D(0, "Times({dy}, {1})"), D(1, "TransposeTimes({dy}, {0})")),
     };
 

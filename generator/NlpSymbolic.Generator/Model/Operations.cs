@@ -46,6 +46,10 @@ internal static class Operations
         new("Dot", S, "{ws}.Dot({0}, {1})", "Vector.op_Multiply(Vector,Vector)", "Vector.DotProduct(Vector,Vector)"),
         new("Sum", S, "{ws}.Sum({0})", "Vector.Sum(Vector)"),
         new("LogSumExp", S, "{ws}.LogSumExp({0})", "Functions.LogSumExp(Vector)"),
+        new("SquaredNorm", S, "{ws}.Dot({0}, {0})", "Functions.SquaredNorm(Vector)"),
+        new("MatrixSquaredNorm", S, "{ws}.Dot({0}, {0})", "Functions.SquaredNorm(Matrix)"),
+        new("Norm", S, "global::System.Math.Sqrt({ws}.Dot({0}, {0}))", "Vector.L2Norm(Vector)"),
+        new("FrobeniusNorm", S, "global::System.Math.Sqrt({ws}.Dot({0}, {0}))", "Matrix.FrobeniusNorm(Matrix)"),
         new("CrossEntropy", S, "{ws}.CrossEntropy({0}, {1})", "Functions.CrossEntropy(Vector,Int)"),
         new("VectorAt", S, "{0}[{1}]", "Vector.get_Item(Vector,Int)"),
         new("MatrixAt", S, "{0}[{1}, {2}]", "Matrix.get_Item(Matrix,Int,Int)"),
@@ -90,6 +94,7 @@ internal static class Operations
         new("MatrixTimesScalar", M, "{ws}.Scale({1}, {0})", "Matrix.op_Multiply(Matrix,Scalar)", "Matrix.Multiply(Matrix,Scalar)"),
         new("MatrixTimesMatrix", M, "{ws}.Multiply({0}, {1})", "Matrix.op_Multiply(Matrix,Matrix)", "Matrix.Multiply(Matrix,Matrix)"),
         new("Transpose", M, "{ws}.Transpose({0})", "Matrix.Transpose(Matrix)"),
+        new("MatrixPointwiseMultiply", M, "{ws}.PointwiseMultiply({0}, {1})", "Matrix.PointwiseMultiply(Matrix,Matrix)"),
         new("OuterProduct", M, "{ws}.Outer({0}, {1})", "Vector.OuterProduct(Vector,Vector)"),
 
         // Integers and booleans: indices, sizes and conditions. They never carry gradients.

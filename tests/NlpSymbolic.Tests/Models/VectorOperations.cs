@@ -39,6 +39,9 @@ public static partial class VectorOperations
     [Differentiable] public static Vector<double> Softmax(Vector<double> v) => Functions.Softmax(v);
     [Differentiable] public static Vector<double> LogSoftmax(Vector<double> v) => Functions.LogSoftmax(v);
     [Differentiable] public static double LogSumExp(Vector<double> v) => Functions.LogSumExp(v);
+    [Differentiable] public static double SquaredNorm(Vector<double> v) => Functions.SquaredNorm(v) * 0.5;
+    [Differentiable] public static double L2Norm(Vector<double> v) => v.L2Norm();
+    [Differentiable] public static double L2NormAtZero([Range(0, 0)] Vector<double> v, double a) => (a * v).L2Norm() + a;
     [Differentiable] public static double CrossEntropy([Shape(5)] Vector<double> logits, [Value(3)] int label) => Functions.CrossEntropy(logits, label);
     [Differentiable] public static Vector<double> Concat2([Shape(2)] Vector<double> a, [Shape(3)] Vector<double> b) => Functions.Concat(a, b);
     [Differentiable] public static Vector<double> Concat3([Shape(2)] Vector<double> a, [Shape(3)] Vector<double> b, [Shape(1)] Vector<double> c) => Concat(a, b, c, a);
