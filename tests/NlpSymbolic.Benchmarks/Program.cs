@@ -35,6 +35,24 @@ public class WindowBenchmarks
 
     [Benchmark]
     public double HandWrittenBackward() => HandWritten.WindowHingeBackward(W, b, u, x, xc, dW, db, du, dx, dxc);
+
+    [Benchmark]
+    public double HandWrittenKernelsBackward() => HandWrittenKernels.WindowHingeBackward(W, b, u, x, xc, dW, db, du, dx, dxc);
+
+    /// <summary>The generated allocation-free forward: the like-for-like baseline of backward ÷ forward.</summary>
+    [Benchmark]
+    public double GeneratedForward()
+    {
+        var ws = NlpSymbolic.Workspace.Enter();
+        try
+        {
+            return Models.WindowHingeForward(ws, W, b, u, x, xc);
+        }
+        finally
+        {
+            ws.Exit();
+        }
+    }
 }
 
 /// <summary>RNN language model, 25 steps (the lecture's char-RNN length), d = 50, hidden 100, vocabulary 500.</summary>
@@ -68,6 +86,23 @@ public class RnnBenchmarks
 
     [Benchmark]
     public double HandWrittenBackward() => HandWritten.RnnLossBackward(L, H, W, b1, U, b2, h0, tokens, dL, dH, dW, db1, dU, db2, dh0);
+
+    [Benchmark]
+    public double HandWrittenKernelsBackward() => HandWrittenKernels.RnnLossBackward(L, H, W, b1, U, b2, h0, tokens, dL, dH, dW, db1, dU, db2, dh0);
+
+    [Benchmark]
+    public double GeneratedForward()
+    {
+        var ws = NlpSymbolic.Workspace.Enter();
+        try
+        {
+            return Models.RnnLossForward(ws, L, H, W, b1, U, b2, h0, tokens);
+        }
+        finally
+        {
+            ws.Exit();
+        }
+    }
 }
 
 /// <summary>Start-up guard: a benchmark of a wrong gradient would be meaningless.</summary>
@@ -85,6 +120,16 @@ internal static class Check
         var (gv, hv) = (new[] { V(4) * 0, V(7) * 0, V(4) * 0 }, new[] { V(4) * 0, V(7) * 0, V(4) * 0 });
         Models.RnnLossBackward(L, H, W, b1, U, b2, h0, tokens, 1.0, g[0], g[1], g[2], gv[0], g[3], gv[1], gv[2]);
         HandWritten.RnnLossBackward(L, H, W, b1, U, b2, h0, tokens, h[0], h[1], h[2], hv[0], h[3], hv[1], hv[2]);
+        var (k, kv) = (Mz(), new[] { V(4) * 0, V(7) * 0, V(4) * 0 });
+        HandWrittenKernels.RnnLossBackward(L, H, W, b1, U, b2, h0, tokens, k[0], k[1], k[2], kv[0], k[3], kv[1], kv[2]);
+        for (var i = 0; i < 4; i++)
+        {
+            if ((k[i] - h[i]).InfinityNorm() > 1e-10)
+            {
+                throw new InvalidOperationException($"Kernel hand-written and MathNet hand-written RNN gradients differ (matrix {i}).");
+            }
+        }
+
         for (var i = 0; i < 4; i++)
         {
             if ((g[i] - h[i]).InfinityNorm() > 1e-10)
