@@ -22,8 +22,38 @@ internal sealed class ReverseSweepWriter
     private readonly EmittedNames names;
     private readonly TapePlan tape;
     private readonly SourceWriter writer;
+    /// <summary>
+    /// The kernel that starts an adjoint from its first contribution (a new buffer), for each accumulating
+    /// kernel that has one; the others zero the adjoint first.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> StartingKernels = new Dictionary<string, string>
+    {
+        ["Scaled"] = "Scale",
+        ["Outer"] = "Outer",
+        ["Times"] = "Multiply",
+        ["TransposeTimes"] = "TransposeTimes",
+        ["TimesTranspose"] = "TimesTranspose",
+        ["Transposed"] = "Transpose",
+        ["PointwiseProduct"] = "PointwiseMultiply",
+        ["PointwiseQuotient"] = "PointwiseDivide",
+        ["TanhGradient"] = "TanhGradient",
+        ["SigmoidGradient"] = "SigmoidGradient",
+        ["ReluGradient"] = "ReluGradient",
+        ["LeakyReluGradient"] = "LeakyReluGradient",
+        ["HardTanhGradient"] = "HardTanhGradient",
+        ["SoftmaxGradient"] = "SoftmaxGradient",
+        ["LogSoftmaxGradient"] = "LogSoftmaxGradient",
+        ["LogSumExpGradient"] = "LogSumExpGradient",
+        ["CrossEntropyGradient"] = "CrossEntropyGradient",
+        ["DivisorGradient"] = "DivisorGradient",
+    };
+
+    private static readonly Regex SingleAdjoint = new(@"^\{d:(\d+)\}$", RegexOptions.Compiled);
+
     private readonly Dictionary<int, int> contributions = new();
     private readonly HashSet<int> declared = new();
+    private readonly Dictionary<int, int> sameAs = new();
+    private readonly HashSet<int> loopPhis;
 
     public ReverseSweepWriter(AdjointProgram program, EmittedNames names, TapePlan tape, SourceWriter writer)
     {
@@ -32,8 +62,18 @@ internal sealed class ReverseSweepWriter
         this.names = names;
         this.tape = tape;
         this.writer = writer;
+        loopPhis = new HashSet<int>(IrWalker.Phis(method.Body).Select(p => p.Target)
+            .Where(id => IsLoopPhi(method.Body, id)));
         CountContributions(program.Body);
     }
+
+    private static bool IsLoopPhi(IrBlock block, int id) =>
+        block.Nodes.Any(node => node switch
+        {
+            IrLoop loop => loop.Carried.Any(p => p.Target == id) || IsLoopPhi(loop.Header, id) || IsLoopPhi(loop.Body, id),
+            IrIf branch => IsLoopPhi(branch.Then, id) || IsLoopPhi(branch.Else, id),
+            _ => false,
+        });
 
     public void Write()
     {
@@ -52,8 +92,8 @@ internal sealed class ReverseSweepWriter
             {
                 // A merged result may be added to inside loops; the caller's dResult must stay untouched.
                 writer.Line(method.ReturnKind == ValueKind.Scalar
-                    ? $"var {names.Adjoint(result.ValueId)} = {seed};"
-                    : $"var {names.Adjoint(result.ValueId)} = {names.Workspace}.Copy({seed});");
+                    ? $"var {Adjoint(result.ValueId)} = {seed};"
+                    : $"var {Adjoint(result.ValueId)} = {names.Workspace}.Copy({seed});");
             }
         }
 
@@ -139,8 +179,8 @@ internal sealed class ReverseSweepWriter
         {
             var value = names.Value(statement.Destination);
             writer.Line(method.Values[statement.Destination].Kind == ValueKind.Scalar
-                ? $"{names.Adjoint(statement.Destination)} = 0.0;"
-                : $"{names.Adjoint(statement.Destination)} = {ws}.ZerosLike({value});");
+                ? $"{Adjoint(statement.Destination)} = 0.0;"
+                : $"{Adjoint(statement.Destination)} = {ws}.ZerosLike({value});");
             return;
         }
 
@@ -148,10 +188,20 @@ internal sealed class ReverseSweepWriter
         if (statement.Form != AccumulationForm.Pullback && statement.Guard is null && Declare(statement.Destination, scope))
         {
             DeclareReferenced(statement, scope);
+            var source = SingleAdjoint.Match(statement.Body);
+            if (statement.Form is AccumulationForm.Add or AccumulationForm.ScalarExpression && source.Success && (contributions[statement.Destination] == 1 || statement.TakesOver) && !loopPhis.Contains(Resolve(int.Parse(source.Groups[1].Value))))
+            {
+                // `var dWx = dz;` would only give the lecture's δ a second name: use dz itself from here on. Safe
+                // because nothing else adds to dWx (or, for a phi's hand-off, nothing reads the phi's adjoint again),
+                // and a loop phi's adjoint, which is reassigned every iteration, is never the target.
+                sameAs[statement.Destination] = Resolve(int.Parse(source.Groups[1].Value));
+                return;
+            }
+
             var initial = Initialiser(statement, body);
             if (initial is not null)
             {
-                writer.Line($"var {names.Adjoint(statement.Destination)} = {initial};");
+                writer.Line($"var {Adjoint(statement.Destination)} = {initial};");
                 return;
             }
 
@@ -159,7 +209,7 @@ internal sealed class ReverseSweepWriter
         }
 
         DeclareReferenced(statement, scope);
-        var destination = statement.Destination >= 0 ? names.Adjoint(statement.Destination) : string.Empty;
+        var destination = statement.Destination >= 0 ? Adjoint(statement.Destination) : string.Empty;
         var code = statement.Form switch
         {
             AccumulationForm.ScalarExpression => $"{destination} += {body};",
@@ -177,8 +227,14 @@ internal sealed class ReverseSweepWriter
         AccumulationForm.ScalarExpression => body,
         AccumulationForm.Add when contributions[statement.Destination] == 1 || statement.TakesOver => body,
         AccumulationForm.Subtract => $"{names.Workspace}.Negate({body})",
+        AccumulationForm.Kernel when StartingKernels.TryGetValue(statement.Kernel, out var start) => $"{names.Workspace}.{start}({body})",
         _ => null,
     };
+
+    /// <summary>The adjoint an adjoint was merged into by copy propagation (itself if none).</summary>
+    private int Resolve(int id) => sameAs.TryGetValue(id, out var other) ? Resolve(other) : id;
+
+    private string Adjoint(int id) => names.Adjoint(Resolve(id));
 
     /// <summary>Zero-declares the adjoints a branch or loop adds to from inside but whose values live outside it.</summary>
     private void Predeclare(AdjointNode node, List<int> scope)
@@ -250,8 +306,8 @@ internal sealed class ReverseSweepWriter
 
     private void WriteZero(int id) =>
         writer.Line(method.Values[id].Kind == ValueKind.Scalar
-            ? $"var {names.Adjoint(id)} = 0.0;"
-            : $"var {names.Adjoint(id)} = {names.Workspace}.ZerosLike({names.Value(id)});");
+            ? $"var {Adjoint(id)} = 0.0;"
+            : $"var {Adjoint(id)} = {names.Workspace}.ZerosLike({names.Value(id)});");
 
     private bool Declare(int id, List<int> scope)
     {
@@ -318,6 +374,6 @@ internal sealed class ReverseSweepWriter
             "{seed}" => NameAllocator.Escape(names.Seed),
             _ => m.Groups[1].Value == "v"
                 ? names.Value(int.Parse(m.Groups[2].Value))
-                : names.Adjoint(int.Parse(m.Groups[2].Value)),
+                : Adjoint(int.Parse(m.Groups[2].Value)),
         });
 }

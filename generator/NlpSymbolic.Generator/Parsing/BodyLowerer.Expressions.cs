@@ -24,10 +24,24 @@ internal sealed partial class BodyLowerer
         switch (operation)
         {
             case ILocalReferenceOperation local:
-                // A miss is a local of an unsupported type (reported at its declaration) or one read before it is
-                // assigned (a compiler error): either way there is nothing more to say.
-                return KindClassifier.Classify(local.Local.Type) is { } localKind
-                    && variables.TryGetValue(VariableKey.For(local.Local, localKind), out var localValue) ? localValue : null;
+                // A local of an unsupported type was reported at its declaration; any other miss is our bug.
+                if (KindClassifier.Classify(local.Local.Type) is not { } localKind)
+                {
+                    return null;
+                }
+
+                if (variables.TryGetValue(VariableKey.For(local.Local, localKind), out var localValue) && !IsUndefined(localValue))
+                {
+                    return localValue;
+                }
+
+                if (diagnostics.Count == 0)
+                {
+                    // Nothing reported explains the missing value (its declaration was not rejected): our bug, said out loud.
+                    Report(DiagnosticDescriptors.InternalError, operation.Syntax, method.Name, $"no value for local '{local.Local.Name}' here");
+                }
+
+                return null;
 
             case IParameterReferenceOperation parameter:
                 return KindClassifier.Classify(parameter.Parameter.Type) is { } parameterKind

@@ -222,13 +222,16 @@ internal sealed partial class BodyLowerer
             return;
         }
 
+        var key = VariableKey.For(local, kind.Value);
         var initializer = declarator.Initializer?.Value ?? declaration.Initializer?.Value;
         if (initializer is null)
         {
+            // `double s;` then assigned in both branches of an if: the merge needs a value for "not yet".
+            variables[key] = Undefined(kind.Value);
             return;
         }
 
-        Assign(VariableKey.For(local, kind.Value), initializer);
+        Assign(key, initializer);
     }
 
     private void LowerExpressionStatement(IOperation operation)
