@@ -42,15 +42,21 @@ internal sealed class EmittedNames
 
         Workspace = allocator.Fresh("ws");
 
-        var definitions = IrWalker.Statements(method.Body).ToDictionary(s => s.Target);
+        var statements = IrWalker.Statements(method.Body).ToList();
+        var definitions = statements.ToDictionary(s => s.Target);
         var variables = new HashSet<int>(method.Values.Where(v => v.IsVariable).Select(v => v.Id));
+        var activated = ActivationInputs(statements, method);
         foreach (var value in method.Values.Where(v => !values.ContainsKey(v.Id)))
         {
             values[value.Id] = value.IsVariable
                 ? allocator.Claim(value.NameHint)
-                : definitions.TryGetValue(value.Id, out var definition)
-                    ? TemporaryName(definition, variables, allocator)
-                    : allocator.Fresh(value.NameHint);
+                : !method.Result.IsLiteral && method.Result.ValueId == value.Id
+                    ? allocator.Fresh("result")
+                    : activated.TryGetValue(value.Id, out var output)
+                        ? allocator.Fresh("z_" + output)
+                        : definitions.TryGetValue(value.Id, out var definition)
+                            ? TemporaryName(definition, variables, allocator)
+                            : allocator.Fresh(value.NameHint);
         }
 
         Value_ = allocator.Fresh("value");
@@ -85,6 +91,45 @@ internal sealed class EmittedNames
         && method.Parameters.All(p => p.ValueId != id)
         && IrWalker.Statements(method.Body).Any(s => s.Target == id);
 
+    private static readonly HashSet<string> Activations = new()
+    {
+        "VectorTanh", "VectorSigmoid", "VectorRelu", "VectorLeakyRelu", "VectorHardTanh", "Softmax", "LogSoftmax",
+        "Tanh", "Sigmoid", "Relu", "LeakyRelu", "HardTanh",
+    };
+
+    /// <summary>
+    /// Temporaries that only feed an activation whose result is a user variable: the lecture's pre-activation
+    /// z of a = f(z), named <c>z_a</c> so that its adjoint <c>dz_a</c> is the lecture's δ.
+    /// </summary>
+    private static Dictionary<int, string> ActivationInputs(List<IrStatement> statements, IrMethod method)
+    {
+        var uses = new Dictionary<int, int>();
+        foreach (var argument in statements.SelectMany(s => s.Arguments).Where(a => !a.IsLiteral))
+        {
+            uses[argument.ValueId] = uses.TryGetValue(argument.ValueId, out var n) ? n + 1 : 1;
+        }
+
+        foreach (var phi in IrWalker.Phis(method.Body))
+        {
+            foreach (var operand in new[] { phi.First, phi.Second }.Where(o => !o.IsLiteral))
+            {
+                uses[operand.ValueId] = uses.TryGetValue(operand.ValueId, out var n) ? n + 1 : 1;
+            }
+        }
+
+        var inputs = new Dictionary<int, string>();
+        foreach (var statement in statements.Where(s => Activations.Contains(s.Operation) && method.Values[s.Target].IsVariable))
+        {
+            var input = statement.Arguments[0];
+            if (!input.IsLiteral && !method.Values[input.ValueId].IsVariable && uses[input.ValueId] == 1)
+            {
+                inputs[input.ValueId] = method.Values[statement.Target].NameHint;
+            }
+        }
+
+        return inputs;
+    }
+
     /// <summary>
     /// Products of short names read best as the juxtaposition the lecture writes (<c>Wx</c> for W·x);
     /// other temporaries are numbered.
@@ -102,10 +147,12 @@ internal sealed class EmittedNames
         }
 
         if (ProductOperations.Contains(definition.Operation)
-            && definition.Arguments.All(a => !a.IsLiteral && variables.Contains(a.ValueId) && values[a.ValueId].Length <= 3))
+            && definition.Arguments.All(a => !a.IsLiteral && variables.Contains(a.ValueId)))
         {
-            var joined = string.Concat(definition.Arguments.Select(a => values[a.ValueId]));
-            if (char.IsLetter(joined[0]) || joined[0] == '_')
+            // W·x reads as Wx; H·hPrev as H_hPrev (juxtaposition only works for one-letter names).
+            var parts = definition.Arguments.Select(a => values[a.ValueId]).ToList();
+            var joined = parts.All(p => p.Length == 1) ? string.Concat(parts) : string.Join("_", parts);
+            if (joined.Length <= 20 && (char.IsLetter(joined[0]) || joined[0] == '_'))
             {
                 return allocator.Fresh(joined);
             }

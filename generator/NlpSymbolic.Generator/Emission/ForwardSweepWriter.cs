@@ -18,12 +18,90 @@ internal sealed class ForwardSweepWriter
     private readonly TapePlan? tape;
     private readonly SourceWriter writer;
 
+    private readonly HashSet<int> inlinable;
+    private readonly Dictionary<int, string> inlined = new();
+
     public ForwardSweepWriter(IrMethod method, EmittedNames names, TapePlan? tape, SourceWriter writer)
     {
         this.method = method;
         this.names = names;
         this.tape = tape;
         this.writer = writer;
+        inlinable = InlinableValues(method, tape);
+    }
+
+    /// <summary>
+    /// Int and bool temporaries (indices, sizes, conditions) used once, in the block that computes them,
+    /// and never read by the reverse sweep: written into their use as the user wrote them
+    /// (<c>tokens[t + 1]</c>, <c>while (t &lt; tokens.Length - 1)</c>) rather than as one line each.
+    /// </summary>
+    private static HashSet<int> InlinableValues(IrMethod method, TapePlan? tape)
+    {
+        var definedIn = new Dictionary<int, IrBlock>();
+        var uses = new Dictionary<int, List<IrBlock>>();
+        void Use(IrOperand operand, IrBlock block)
+        {
+            if (!operand.IsLiteral)
+            {
+                if (!uses.TryGetValue(operand.ValueId, out var list))
+                {
+                    uses[operand.ValueId] = list = new List<IrBlock>();
+                }
+
+                list.Add(block);
+            }
+        }
+
+        void Walk(IrBlock block)
+        {
+            foreach (var node in block.Nodes)
+            {
+                switch (node)
+                {
+                    case IrStatement statement:
+                        definedIn[statement.Target] = block;
+                        foreach (var argument in statement.Arguments)
+                        {
+                            Use(argument, block);
+                        }
+
+                        break;
+                    case IrIf branch:
+                        Use(branch.Condition, block);
+                        foreach (var phi in branch.Phis)
+                        {
+                            Use(phi.First, branch.Then);
+                            Use(phi.Second, branch.Else);
+                        }
+
+                        Walk(branch.Then);
+                        Walk(branch.Else);
+                        break;
+                    case IrLoop loop:
+                        foreach (var phi in loop.Carried)
+                        {
+                            Use(phi.First, block);
+                            Use(phi.Second, loop.Body);
+                        }
+
+                        Use(loop.Condition, loop.Header);
+                        Walk(loop.Header);
+                        Walk(loop.Body);
+                        break;
+                }
+            }
+        }
+
+        Walk(method.Body);
+        Use(method.Result, method.Body);
+        return new HashSet<int>(IrWalker.Statements(method.Body)
+            .Where(s => s.Callee is null
+                && method.Values[s.Target].Kind is ValueKind.Int or ValueKind.Bool
+                && !method.Values[s.Target].IsVariable
+                && (tape is null || !tape.Read.Contains(s.Target))
+                && uses.TryGetValue(s.Target, out var sites) && sites.Count == 1
+                && ReferenceEquals(sites[0], definedIn[s.Target]))
+            .Select(s => s.Target));
     }
 
     public void Write() => WriteBlock(method.Body, nested: false, loopPhis: new int[0], enclosingSource: -1);
@@ -42,6 +120,9 @@ internal sealed class ForwardSweepWriter
 
             switch (node)
             {
+                case IrStatement statement when inlinable.Contains(statement.Target):
+                    inlined[statement.Target] = Expression(statement);
+                    break;
                 case IrStatement statement:
                     writer.Line($"var {names.Value(statement.Target)} = {Expression(statement)};");
                     break;
@@ -71,11 +152,11 @@ internal sealed class ForwardSweepWriter
         }
 
         var reversed = tape is not null && tape.Reversed.Contains(branch);
-        writer.Open($"if ({Operand(branch.Condition)})");
+        writer.Open($"if ({Unparenthesized(Operand(branch.Condition))})");
         WriteBlock(branch.Then, nested: reversed, loopPhis: new int[0], enclosingSource: branch.SourceIndex);
         foreach (var phi in branch.Phis)
         {
-            writer.Line($"{names.Value(phi.Target)} = {Operand(phi.First)};");
+            writer.Line($"{names.Value(phi.Target)} = {Unparenthesized(Operand(phi.First))};");
         }
 
         writer.Close();
@@ -85,7 +166,7 @@ internal sealed class ForwardSweepWriter
             WriteBlock(branch.Else, nested: reversed, loopPhis: new int[0], enclosingSource: branch.SourceIndex);
             foreach (var phi in branch.Phis)
             {
-                writer.Line($"{names.Value(phi.Target)} = {Operand(phi.Second)};");
+                writer.Line($"{names.Value(phi.Target)} = {Unparenthesized(Operand(phi.Second))};");
             }
 
             writer.Close();
@@ -101,18 +182,27 @@ internal sealed class ForwardSweepWriter
 
         var count = names.Value(loop.Count);
         writer.Line($"var {count} = 0;");
-        writer.Open("while (true)");
-        WriteBlock(loop.Header, nested: false, loopPhis: new int[0], enclosingSource: loop.SourceIndex);
-        if (loop.Condition.IsLiteral)
+        if (loop.Header.Nodes.All(n => n is IrStatement s && inlinable.Contains(s.Target)))
         {
-            if (loop.Condition.Literal == "false")
-            {
-                writer.Line("break;");
-            }
+            // The header is only the condition: an ordinary while loop.
+            WriteBlock(loop.Header, nested: false, loopPhis: new int[0], enclosingSource: loop.SourceIndex);
+            writer.Open($"while ({Unparenthesized(Operand(loop.Condition))})");
         }
         else
         {
-            writer.Line($"if (!{Operand(loop.Condition)}) break;");
+            writer.Open("while (true)");
+            WriteBlock(loop.Header, nested: false, loopPhis: new int[0], enclosingSource: loop.SourceIndex);
+            if (loop.Condition.IsLiteral)
+            {
+                if (loop.Condition.Literal == "false")
+                {
+                    writer.Line("break;");
+                }
+            }
+            else
+            {
+                writer.Line($"if (!{Parenthesized(Operand(loop.Condition))}) break;");
+            }
         }
 
         var reversed = tape is not null && tape.Reversed.Contains(loop);
@@ -139,7 +229,7 @@ internal sealed class ForwardSweepWriter
         {
             foreach (var phi in moves)
             {
-                writer.Line($"{names.Value(phi.Target)} = {Operand(phi.Second)};");
+                writer.Line($"{names.Value(phi.Target)} = {Unparenthesized(Operand(phi.Second))};");
             }
         }
 
@@ -158,11 +248,47 @@ internal sealed class ForwardSweepWriter
         var operation = Operations.ById(statement.Operation);
         return Regex.Replace(operation.Forward, @"\{(\d+|args|ws)\}", m => m.Groups[1].Value switch
         {
-            "args" => string.Join(", ", arguments),
+            "args" => string.Join(", ", arguments.Select(Unparenthesized)),
             "ws" => names.Workspace,
-            var index => arguments[int.Parse(index)],
+            var index => Delimited(operation.Forward, m.Index, m.Length)
+                ? Unparenthesized(arguments[int.Parse(index)])
+                : arguments[int.Parse(index)],
         });
     }
 
-    private string Operand(IrOperand operand) => operand.IsLiteral ? operand.Literal! : names.Value(operand.ValueId);
+    /// <summary>Whether a placeholder stands alone between brackets or commas, so an inlined expression needs no parentheses.</summary>
+    private static bool Delimited(string template, int start, int length)
+    {
+        var before = start > 0 ? template[start - 1] : ' ';
+        var after = start + length < template.Length ? template[start + length] : ' ';
+        var beforeOk = before is '(' or '[' || (before == ' ' && start > 1 && template[start - 2] == ',');
+        return beforeOk && after is ')' or ']' or ',';
+    }
+
+    private static string Unparenthesized(string text) =>
+        text.Length > 1 && text[0] == '(' && text[text.Length - 1] == ')' && Balanced(text.Substring(1, text.Length - 2))
+            ? text.Substring(1, text.Length - 2)
+            : text;
+
+    private static string Parenthesized(string text) => text.Contains(' ') && Unparenthesized(text) == text ? "(" + text + ")" : text;
+
+    private static bool Balanced(string text)
+    {
+        var depth = 0;
+        foreach (var c in text)
+        {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth < 0)
+            {
+                return false;
+            }
+        }
+
+        return depth == 0;
+    }
+
+    private string Operand(IrOperand operand) =>
+        operand.IsLiteral ? operand.Literal!
+        : inlined.TryGetValue(operand.ValueId, out var expression) ? (expression.Contains(' ') ? "(" + expression + ")" : expression)
+        : names.Value(operand.ValueId);
 }
