@@ -74,7 +74,7 @@ internal static class BackwardEmitter
         {
             writer.Line($"/// <summary>The gradient of <c>{method.Name}</c> as <c>{method.Name}Backward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls {method.Name}.</summary>");
             writer.Line(Hidden);
-            writer.Open($"{method.Accessibility} static void {method.Name}Pullback({string.Join(", ", parameters)})");
+            OpenMethod(writer, $"{method.Accessibility} static void {method.Name}Pullback", parameters);
         }
         else
         {
@@ -82,7 +82,7 @@ internal static class BackwardEmitter
             writer.Line($"/// Reverse-mode gradient of <c>{method.Name}</c>: returns its value and ADDS");
             writer.Line($"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into each gradient argument.");
             writer.Line("/// </summary>");
-            writer.Open($"{method.Accessibility} static {returnType} {method.Name}Backward({string.Join(", ", parameters)})");
+            OpenMethod(writer, $"{method.Accessibility} static {returnType} {method.Name}Backward", parameters);
         }
 
         var body = new SourceWriter();
@@ -108,7 +108,7 @@ internal static class BackwardEmitter
 
         body.Line();
         body.Line("// Reverse sweep: adjoints in reverse order of the statements above.");
-        new ReverseSweepWriter(program, names, tape, body).Write();
+        new ReverseSweepWriter(program, names, tape, body, checkSeed: !isPullback).Write();
 
         if (!isPullback)
         {
@@ -127,10 +127,30 @@ internal static class BackwardEmitter
         var parameters = new[] { "global::NlpSymbolic.Workspace " + names.Workspace }.Concat(ForwardParameters(program, names));
         writer.Line($"/// <summary>The value of <c>{method.Name}</c>, computed in <paramref name=\"{names.Workspace}\"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls {method.Name}.</summary>");
         writer.Line(Hidden);
-        writer.Open($"{method.Accessibility} static {returnType} {method.Name}Forward({string.Join(", ", parameters)})");
+        OpenMethod(writer, $"{method.Accessibility} static {returnType} {method.Name}Forward", parameters);
         new ForwardSweepWriter(method, names, null, writer).Write();
         writer.Line($"return {(method.Result.IsLiteral ? method.Result.Literal : names.Value(method.Result.ValueId))};");
         writer.Close();
+    }
+
+    /// <summary>A signature with one parameter per line: the lines of a gradient signature are long.</summary>
+    private static void OpenMethod(SourceWriter writer, string head, System.Collections.Generic.IEnumerable<string> parameters)
+    {
+        var list = parameters.ToList();
+        if (list.Count <= 2)
+        {
+            writer.Open($"{head}({string.Join(", ", list)})");
+            return;
+        }
+
+        writer.Line(head + "(");
+        for (var i = 0; i < list.Count; i++)
+        {
+            writer.Line("    " + list[i] + (i == list.Count - 1 ? ")" : ","));
+        }
+
+        writer.Line("{");
+        writer.Indent();
     }
 
     /// <summary>Wraps the body in Enter/try/finally Exit when it uses the workspace at all.</summary>

@@ -137,7 +137,13 @@ internal sealed class ForwardSweepWriter
 
         if (nested && tape is not null)
         {
-            foreach (var id in tape.Pushed(block, loopPhis))
+            var pushed = tape.Pushed(block, loopPhis);
+            if (pushed.Count > 0)
+            {
+                writer.Line("// saved for the reverse sweep");
+            }
+
+            foreach (var id in pushed)
             {
                 writer.Line($"{names.Workspace}.Push({names.Value(id)});");
             }

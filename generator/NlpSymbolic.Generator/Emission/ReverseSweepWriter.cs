@@ -55,8 +55,11 @@ internal sealed class ReverseSweepWriter
     private readonly Dictionary<int, int> sameAs = new();
     private readonly HashSet<int> loopPhis;
 
-    public ReverseSweepWriter(AdjointProgram program, EmittedNames names, TapePlan tape, SourceWriter writer)
+    private readonly bool checkSeed;
+
+    public ReverseSweepWriter(AdjointProgram program, EmittedNames names, TapePlan tape, SourceWriter writer, bool checkSeed = true)
     {
+        this.checkSeed = checkSeed;
         this.program = program;
         method = program.Method;
         this.names = names;
@@ -83,8 +86,9 @@ internal sealed class ReverseSweepWriter
         {
             declared.Add(result.ValueId);
             var seed = NameAllocator.Escape(names.Seed);
-            if (method.ReturnKind != ValueKind.Scalar)
+            if (method.ReturnKind != ValueKind.Scalar && checkSeed)
             {
+                // dResult's shape is the result's, known only now that the forward sweep has computed it.
                 writer.Line($"{names.Workspace}.CheckGradient({seed}, {names.Value(result.ValueId)}, \"{names.Seed}\", \"the result\");");
             }
 
@@ -118,7 +122,7 @@ internal sealed class ReverseSweepWriter
         var lastSource = enclosingSource;
         if (loopPhis.Count > 0 && block.Nodes.Count > 0 && block.Nodes[0] is AdjointStatement { Form: AccumulationForm.Add or AccumulationForm.ScalarExpression or AccumulationForm.Reset })
         {
-            writer.Line("// What the next iteration (already reversed) hands back to this one's values:");
+            writer.Line("// gradients arriving from the next iteration");
         }
 
         foreach (var node in block.Nodes)

@@ -18,6 +18,8 @@ internal sealed class SourceWriter
         indent++;
     }
 
+    public void Indent() => indent++;
+
     public void Close(string suffix = "")
     {
         indent--;
