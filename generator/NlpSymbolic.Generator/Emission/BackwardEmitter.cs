@@ -97,6 +97,9 @@ internal static class BackwardEmitter
         }
 
         var tape = new TapePlan(program);
+        var probe = new ReverseSweepWriter(program, names, tape, new SourceWriter(), checkSeed: !isPullback);
+        probe.Write();
+        tape.Restrict(probe.UsedValues);
         new ForwardSweepWriter(method, names, tape, body).Write();
         var result = method.Result.IsLiteral ? method.Result.Literal! : names.Value(method.Result.ValueId);
         if (!isPullback && !method.Result.IsLiteral && IrWalker.Phis(method.Body).Any(p => p.Target == method.Result.ValueId))

@@ -57,6 +57,15 @@ internal sealed class ReverseSweepWriter
 
     private readonly bool checkSeed;
 
+    /// <summary>Forward values this reverse sweep reads (pops excluded): what the tape must really carry.</summary>
+    public HashSet<int> UsedValues { get; } = new();
+
+    private string Value(int id)
+    {
+        UsedValues.Add(id);
+        return names.Value(id);
+    }
+
     public ReverseSweepWriter(AdjointProgram program, EmittedNames names, TapePlan tape, SourceWriter writer, bool checkSeed = true)
     {
         this.checkSeed = checkSeed;
@@ -89,7 +98,7 @@ internal sealed class ReverseSweepWriter
             if (method.ReturnKind != ValueKind.Scalar && checkSeed)
             {
                 // dResult's shape is the result's, known only now that the forward sweep has computed it.
-                writer.Line($"{names.Workspace}.CheckGradient({seed}, {names.Value(result.ValueId)}, \"{names.Seed}\", \"the result\");");
+                writer.Line($"{names.Workspace}.CheckGradient({seed}, {Value(result.ValueId)}, \"{names.Seed}\", \"the result\");");
             }
 
             if (!EmittedNames.IsSeeded(result.ValueId, method))
@@ -163,7 +172,7 @@ internal sealed class ReverseSweepWriter
                     writer.Line("// " + method.SourceTexts[loop.Forward.SourceIndex] + "  (iterations in reverse)");
                     lastSource = loop.Forward.SourceIndex;
                     Predeclare(node, scope);
-                    writer.Open($"while ({names.Value(loop.Forward.Count)}-- > 0)");
+                    writer.Open($"while ({Value(loop.Forward.Count)}-- > 0)");
                     WriteBlock(loop.Body, loop.Forward.Body, loop.Forward.Carried.Select(p => p.Target).ToList(), loop.Forward.SourceIndex);
                     writer.Close();
                     break;
@@ -181,7 +190,7 @@ internal sealed class ReverseSweepWriter
         var ws = names.Workspace;
         if (statement.Form == AccumulationForm.Reset)
         {
-            var value = names.Value(statement.Destination);
+            var value = Value(statement.Destination);
             writer.Line(method.Values[statement.Destination].Kind == ValueKind.Scalar
                 ? $"{Adjoint(statement.Destination)} = 0.0;"
                 : $"{Adjoint(statement.Destination)} = {ws}.ZerosLike({value});");
@@ -311,7 +320,7 @@ internal sealed class ReverseSweepWriter
     private void WriteZero(int id) =>
         writer.Line(method.Values[id].Kind == ValueKind.Scalar
             ? $"var {Adjoint(id)} = 0.0;"
-            : $"var {Adjoint(id)} = {names.Workspace}.ZerosLike({names.Value(id)});");
+            : $"var {Adjoint(id)} = {names.Workspace}.ZerosLike({Value(id)});");
 
     private bool Declare(int id, List<int> scope)
     {
@@ -369,7 +378,7 @@ internal sealed class ReverseSweepWriter
         _ => "PopBool",
     };
 
-    private string Operand(IrOperand operand) => operand.IsLiteral ? operand.Literal! : names.Value(operand.ValueId);
+    private string Operand(IrOperand operand) => operand.IsLiteral ? operand.Literal! : Value(operand.ValueId);
 
     private string Render(string template) =>
         Token.Replace(template, m => m.Value switch
@@ -377,7 +386,7 @@ internal sealed class ReverseSweepWriter
             "{ws}" => names.Workspace,
             "{seed}" => NameAllocator.Escape(names.Seed),
             _ => m.Groups[1].Value == "v"
-                ? names.Value(int.Parse(m.Groups[2].Value))
+                ? Value(int.Parse(m.Groups[2].Value))
                 : Adjoint(int.Parse(m.Groups[2].Value)),
         });
 }

@@ -28,7 +28,10 @@ internal sealed class TapePlan
     }
 
     /// <summary>Forward values the reverse sweep reads.</summary>
-    public HashSet<int> Read { get; } = new();
+    public HashSet<int> Read { get; private set; } = new();
+
+    /// <summary>Keeps only what a written reverse sweep was seen to read (its copies and fused kernels need less than the rules mention).</summary>
+    public void Restrict(IEnumerable<int> used) => Read = new HashSet<int>(used);
 
     /// <summary>Branches and loops that have a reverse.</summary>
     public HashSet<IrNode> Reversed { get; } = new();
