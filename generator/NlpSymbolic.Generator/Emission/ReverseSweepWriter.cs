@@ -190,10 +190,9 @@ internal sealed class ReverseSweepWriter
         var ws = names.Workspace;
         if (statement.Form == AccumulationForm.Reset)
         {
-            var value = Value(statement.Destination);
             writer.Line(method.Values[statement.Destination].Kind == ValueKind.Scalar
                 ? $"{Adjoint(statement.Destination)} = 0.0;"
-                : $"{Adjoint(statement.Destination)} = {ws}.ZerosLike({value});");
+                : $"{Adjoint(statement.Destination)} = {ws}.ZerosLike({Value(statement.Destination)});");
             return;
         }
 
