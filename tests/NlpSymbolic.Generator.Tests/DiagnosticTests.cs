@@ -428,6 +428,22 @@ public sealed class DiagnosticTests
             "NLPSYM104", "Assigning to " + what + " mutates a value in place", "assign a new value to a local instead");
 
     [Fact]
+    public void NLPSYM102_CreatingAVectorSaysWhatToDoInstead() =>
+        VerifyError(Method("var v = [|Vector<double>.Build.Dense(3, x)|]; return v.Sum();"), "NLPSYM102",
+            "Creating a vector or matrix ('Vector<double>.Build.Dense(3, x)'", "pass it in as a parameter");
+
+    /// <summary>One construct, one diagnostic: the uses of a rejected local are not reported again.</summary>
+    [Theory]
+    [InlineData("float [|f = 1|]; return x * f + f;", "NLPSYM201")]
+    [InlineData("static double [|G|](double y) => y; return G(x) + G(2 * x);", "NLPSYM101")]
+    public void AConstructIsReportedOnceNotAtEveryUse(string body, string id)
+    {
+        var run = GeneratorHarness.Run(Method(body).Replace("[|", string.Empty).Replace("|]", string.Empty));
+        Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, run.GeneratorDiagnostics[0].Id);
+    }
+
+    [Fact]
     public void NLPSYM108_DirectRecursion() =>
         VerifyError(Method("if (x > 10) { return x; } return [|F(2 * x)|] + 1;"), "NLPSYM108", "'F' calls itself", "write the recursion as a loop");
 

@@ -26,6 +26,7 @@ internal static class Operations
         new("Subtract", S, "{0} - {1}", "builtin.op_Subtraction(Scalar,Scalar)"),
         new("Multiply", S, "{0} * {1}", "builtin.op_Multiply(Scalar,Scalar)"),
         new("Divide", S, "{0} / {1}", "builtin.op_Division(Scalar,Scalar)"),
+        new("Square", S, "{0} * {0}"),
         new("Exp", S, "global::System.Math.Exp({0})", "Math.Exp(Scalar)"),
         new("Log", S, "global::System.Math.Log({0})", "Math.Log(Scalar)"),
         new("Sqrt", S, "global::System.Math.Sqrt({0})", "Math.Sqrt(Scalar)"),

@@ -12,6 +12,12 @@ internal sealed partial class BodyLowerer
 {
     private const string DifferentiableAttributeName = "NlpSymbolic.DifferentiableAttribute";
 
+    private static readonly Dictionary<string, string> Squares = new()
+    {
+        ["Multiply"] = "Square",
+        ["Dot"] = "SquaredNorm",
+    };
+
     /// <summary>Lowers an expression to an operand; null after reporting why it cannot be lowered.</summary>
     private IrOperand? Lower(IOperation operation, string hint)
     {
@@ -149,6 +155,12 @@ internal sealed partial class BodyLowerer
             return UnsupportedType(conversion, conversion.Syntax.ToString());
         }
 
+        if (conversion.Operand is ILocalReferenceOperation && sourceKind is null)
+        {
+            // A local of an unsupported type is reported once, at its declaration.
+            return null;
+        }
+
         if (conversion.Operand.Type is not null && sourceKind is null)
         {
             return UnsupportedType(conversion.Operand, conversion.Operand.Syntax.ToString());
@@ -214,6 +226,19 @@ internal sealed partial class BodyLowerer
         if (target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttributeName))
         {
             return LowerDifferentiableCall(invocation, hint);
+        }
+
+        if (target.MethodKind == MethodKind.LocalFunction
+            || invocation.Instance is ILocalReferenceOperation { Local.Type: var localType } && KindClassifier.Classify(localType) is null)
+        {
+            // The local function, or the local holding a lambda, was already reported where it is declared.
+            return null;
+        }
+
+        if (target.ContainingType?.OriginalDefinition.ToDisplayString() is "MathNet.Numerics.LinearAlgebra.VectorBuilder<T>" or "MathNet.Numerics.LinearAlgebra.MatrixBuilder<T>")
+        {
+            Report(DiagnosticDescriptors.UnsupportedExpression, invocation.Syntax, $"Creating a vector or matrix ('{Shorten(invocation.Syntax.ToString())}'; pass it in as a parameter, or build it from parameters with Concat)");
+            return null;
         }
 
         if (KindClassifier.OwnerName(target.ContainingType) is null)
@@ -375,6 +400,13 @@ internal sealed partial class BodyLowerer
         var definition = Operations.Find(owner, member, arguments.Select(a => a.Kind).ToList());
         if (definition is not null)
         {
+            // a·a and vᵀv are squares: one operation whose rule adds 2·dy·a, not two halves of a product.
+            if (arguments.Count == 2 && !arguments[0].IsLiteral && arguments[0] == arguments[1]
+                && Squares.TryGetValue(definition.Id, out var square))
+            {
+                return builder.Emit(Operations.ById(square), new[] { arguments[0] }, hint);
+            }
+
             return builder.Emit(definition, arguments, hint);
         }
 
