@@ -186,8 +186,14 @@ internal sealed class ForwardSweepWriter
             writer.Line($"{method.Values[phi.Target].Kind.TypeName()} {names.Value(phi.Target)} = {Operand(phi.First)};");
         }
 
+        // Only a loop that has a reverse needs to know how many iterations ran.
+        var counted = tape is not null && tape.Reversed.Contains(loop);
         var count = names.Value(loop.Count);
-        writer.Line($"var {count} = 0;");
+        if (counted)
+        {
+            writer.Line($"var {count} = 0;");
+        }
+
         if (loop.Header.Nodes.All(n => n is IrStatement s && inlinable.Contains(s.Target)))
         {
             // The header is only the condition: an ordinary while loop.
@@ -211,8 +217,7 @@ internal sealed class ForwardSweepWriter
             }
         }
 
-        var reversed = tape is not null && tape.Reversed.Contains(loop);
-        WriteBlock(loop.Body, nested: reversed, loopPhis: loop.Carried.Select(p => p.Target).ToList(), enclosingSource: loop.SourceIndex);
+        WriteBlock(loop.Body, nested: counted, loopPhis: loop.Carried.Select(p => p.Target).ToList(), enclosingSource: loop.SourceIndex);
 
         // The next iteration's values, assigned together (a phi may carry another phi's old value).
         var moves = loop.Carried.Where(p => p.Second.IsLiteral || p.Second.ValueId != p.Target).ToList();
@@ -239,7 +244,11 @@ internal sealed class ForwardSweepWriter
             }
         }
 
-        writer.Line($"{count}++;");
+        if (counted)
+        {
+            writer.Line($"{count}++;");
+        }
+
         writer.Close();
     }
 
