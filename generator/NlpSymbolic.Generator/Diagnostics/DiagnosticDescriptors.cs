@@ -13,6 +13,12 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "NlpSymbolic";
 
+    /// <summary>
+    /// Where each id is explained: docs/diagnostics.md ships with the repository, so the link is its public
+    /// address, one section per id (<c>#nlpsym001</c>).
+    /// </summary>
+    public const string HelpBase = "https://github.com/nlpsymbolic/nlpsymbolic/blob/main/docs/diagnostics.md";
+
     public static readonly DiagnosticDescriptor MethodMustBeStatic = Error(
         "NLPSYM001",
         "[Differentiable] method must be static",
@@ -132,8 +138,10 @@ internal static class DiagnosticDescriptors
     public static DiagnosticDescriptor ById(string id) => byId[id];
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+    private static string HelpLink(string id) => HelpBase + "#" + id.ToLowerInvariant();
 }
