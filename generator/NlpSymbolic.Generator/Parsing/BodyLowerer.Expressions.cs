@@ -41,7 +41,7 @@ internal sealed partial class BodyLowerer
                     return localValue;
                 }
 
-                if (diagnostics.Count == 0)
+                if (diagnostics.Count == 0 && !invalidCode)
                 {
                     // Nothing reported explains the missing value (its declaration was not rejected): our bug, said out loud.
                     Report(DiagnosticDescriptors.InternalError, operation.Syntax, method.Name, $"no value for local '{local.Local.Name}' here");
@@ -303,6 +303,14 @@ internal sealed partial class BodyLowerer
             return null;
         }
 
+        if (CalleeHasCompileErrors(target))
+        {
+            // Its Forward/Pullback will not exist until it compiles; the compiler already reports why.
+            // (In an IDE this caller's output refreshes when its own file is next edited.)
+            invalidCode = true;
+            return null;
+        }
+
         var resultKind = KindClassifier.Classify(target.ReturnType);
         if (resultKind is not (ValueKind.Scalar or ValueKind.Vector or ValueKind.Matrix) || target.IsGenericMethod)
         {
@@ -337,6 +345,21 @@ internal sealed partial class BodyLowerer
         var qualified = target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + target.Name;
         var callee = new IrCallee(qualified, differentiable.ToEquatableArray(), resultKind.Value);
         return builder.Emit(IrStatement.CallOperation, resultKind.Value, arguments, hint, callee);
+    }
+
+    private bool CalleeHasCompileErrors(IMethodSymbol target)
+    {
+        foreach (var reference in target.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax();
+            var model = compilation.GetSemanticModel(reference.SyntaxTree);
+            if (model.GetDiagnostics(syntax.Span).Any(d => d.Severity == DiagnosticSeverity.Error && !d.IsWarningAsError))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private IrOperand? LowerProperty(IPropertyReferenceOperation property, string hint)

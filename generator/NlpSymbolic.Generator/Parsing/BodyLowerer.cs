@@ -28,9 +28,12 @@ internal sealed partial class BodyLowerer
     private Dictionary<VariableKey, IrOperand> variables = new();
     private readonly HashSet<VariableKey> named = new();
 
-    public BodyLowerer(IMethodSymbol method, ValueKind returnKind)
+    private readonly Compilation compilation;
+
+    public BodyLowerer(IMethodSymbol method, ValueKind returnKind, Compilation compilation)
     {
         this.method = method;
+        this.compilation = compilation;
         resultKey = VariableKey.Synthetic("result", returnKind);
         variables[resultKey] = Undefined(returnKind);
         variables[returnedKey] = IrOperand.Constant("false", ValueKind.Bool);

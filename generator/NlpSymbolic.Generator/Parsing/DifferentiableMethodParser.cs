@@ -94,7 +94,7 @@ internal static class DifferentiableMethodParser
             Report(DiagnosticDescriptors.UnsupportedReturnType, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString());
         }
 
-        var lowerer = new BodyLowerer(method, returnKind ?? ValueKind.Scalar);
+        var lowerer = new BodyLowerer(method, returnKind ?? ValueKind.Scalar, context.SemanticModel.Compilation);
         var parameters = new List<IrParameter>();
         foreach (var parameter in method.Parameters)
         {
@@ -140,6 +140,13 @@ internal static class DifferentiableMethodParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (containingTypes.Count == 0 || method.ContainingType.IsImplicitlyDeclared || HasMissingName(method))
+        {
+            // A method outside any type, or a name still being typed (`namespace N.`): the compiler reports it,
+            // and nothing can be generated into a type that has no name yet.
+            return new MethodParseResult(null, diagnostics.ToEquatableArray());
+        }
+
         if (HasCompileErrors(context.SemanticModel, syntax, cancellationToken))
         {
             // Half-typed or unbound code: the compiler reports it, and anything said about the half-bound
@@ -192,6 +199,19 @@ internal static class DifferentiableMethodParser
     private static bool HasCompileErrors(SemanticModel model, MethodDeclarationSyntax syntax, CancellationToken cancellationToken) =>
         model.GetDiagnostics(syntax.Span, cancellationToken)
             .Any(d => d.Severity == DiagnosticSeverity.Error && !d.IsWarningAsError);
+
+    private static bool HasMissingName(IMethodSymbol method)
+    {
+        for (ISymbol? symbol = method.ContainingType; symbol is not null && symbol is not INamespaceSymbol { IsGlobalNamespace: true }; symbol = symbol.ContainingSymbol)
+        {
+            if (string.IsNullOrEmpty(symbol.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool ContainsErrorType(ITypeSymbol type) => type switch
     {
