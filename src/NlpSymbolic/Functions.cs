@@ -86,6 +86,12 @@ public static class Functions
         return result;
     }
 
+    /// <summary>
+    /// log σ(x), computed as −log(1 + e^(−x)) without forming σ(x): finite where σ(x) underflows to 0
+    /// (word2vec's negative-sampling loss, −log σ(u_oᵀv_c) − Σ log σ(−u_kᵀv_c)).
+    /// </summary>
+    public static double LogSigmoid(double x) => x < 0 ? x - Math.Log(1 + Math.Exp(x)) : -Math.Log(1 + Math.Exp(-x));
+
     /// <summary>Σ xᵢ², the squared L2 norm (L2 regularisation λ‖v‖²).</summary>
     public static double SquaredNorm(Vector<double> x)
     {

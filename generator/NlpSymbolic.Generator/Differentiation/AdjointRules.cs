@@ -38,6 +38,7 @@ internal static class AdjointRules
             D(0, "{0} <= {1} ? {dy} : 0"), D(1, "{1} < {0} ? {dy} : 0")),
         new("Sigmoid", "y = σ(a) ⇒ da += dy·y(1 − y)", D(0, "{dy} * {y} * (1 - {y})")),
         new("Relu", "y = max(0, a) ⇒ da += dy·[a > 0]", D(0, "{0} > 0 ? {dy} : 0")),
+        new("LogSigmoid", "y = log σ(a) ⇒ da += dy·(1 − σ(a)) = dy·σ(−a)", D(0, "{dy} * global::NlpSymbolic.Functions.Sigmoid(-{0})")),
         new("LeakyRelu", "y = a > 0 ? a : s·a ⇒ da += dy·(a > 0 ? 1 : s); ds += dy·min(a, 0)",
             D(0, "{0} > 0 ? {dy} : {dy} * {1}"), D(1, "{0} > 0 ? 0 : {dy} * {0}")),
         new("HardTanh", "y = clamp(a, −1, 1) ⇒ da += dy·[−1 < a < 1]", D(0, "{0} > -1 && {0} < 1 ? {dy} : 0")),

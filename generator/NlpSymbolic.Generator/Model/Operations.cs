@@ -39,6 +39,7 @@ internal static class Operations
         new("Min", S, "global::System.Math.Min({0}, {1})", "Math.Min(Scalar,Scalar)"),
         new("Sigmoid", S, "global::NlpSymbolic.Functions.Sigmoid({0})", "Functions.Sigmoid(Scalar)"),
         new("Relu", S, "global::NlpSymbolic.Functions.Relu({0})", "Functions.Relu(Scalar)"),
+        new("LogSigmoid", S, "global::NlpSymbolic.Functions.LogSigmoid({0})", "Functions.LogSigmoid(Scalar)"),
         new("LeakyRelu", S, "global::NlpSymbolic.Functions.LeakyRelu({0}, {1})", "Functions.LeakyRelu(Scalar,Scalar)"),
         new("HardTanh", S, "global::NlpSymbolic.Functions.HardTanh({0})", "Functions.HardTanh(Scalar)"),
         new("IntToDouble", S, "(double){0}", "builtin.convert(Int)"),

@@ -25,30 +25,28 @@ namespace Lecture
                 ws.CheckGradient(dvc, vc, "dvc", "vc");
                 ws.CheckGradient(duo, uo, "duo", "uo");
                 ws.CheckGradient(dnegatives, negatives, "dnegatives", "negatives");
-                // var J = -Math.Log(Sigmoid(uo * vc));
+                // var J = -LogSigmoid(uo * vc);
                 var uo_vc = ws.Dot(uo, vc);
-                var tmp1 = global::NlpSymbolic.Functions.Sigmoid(uo_vc);
-                var tmp2 = global::System.Math.Log(tmp1);
-                var J = -tmp2;
+                var tmp1 = global::NlpSymbolic.Functions.LogSigmoid(uo_vc);
+                var J = -tmp1;
                 // for (var k = 0; k < negatives.Length; k++)
                 double J_1 = J;
                 int k = 0;
                 var iterations = 0;
                 while (k < negatives.Length)
                 {
-                    // J -= Math.Log(Sigmoid(-(negatives[k] * vc)));
+                    // J -= LogSigmoid(-(negatives[k] * vc));
                     var negatives_k = negatives[k];
-                    var tmp5 = ws.Dot(negatives_k, vc);
-                    var tmp6 = -tmp5;
-                    var tmp7 = global::NlpSymbolic.Functions.Sigmoid(tmp6);
-                    var tmp8 = global::System.Math.Log(tmp7);
-                    var J_2 = J_1 - tmp8;
+                    var tmp4 = ws.Dot(negatives_k, vc);
+                    var tmp5 = -tmp4;
+                    var tmp6 = global::NlpSymbolic.Functions.LogSigmoid(tmp5);
+                    var J_2 = J_1 - tmp6;
                     // for (var k = 0; k < negatives.Length; k++)
                     var k_1 = k + 1;
                     // saved for the reverse sweep
                     ws.Push(k);
                     ws.Push(negatives_k);
-                    ws.Push(tmp7);
+                    ws.Push(tmp5);
                     J_1 = J_2;
                     k = k_1;
                     iterations++;
@@ -60,27 +58,25 @@ namespace Lecture
                 // for (var k = 0; k < negatives.Length; k++)  (iterations in reverse)
                 while (iterations-- > 0)
                 {
-                    var tmp7 = ws.PopScalar();
+                    var tmp5 = ws.PopScalar();
                     var negatives_k = ws.PopVector();
                     k = ws.PopInt();
                     // gradients arriving from the next iteration
                     var dJ_2 = dJ_1;
                     dJ_1 = 0.0;
-                    // J -= Math.Log(Sigmoid(-(negatives[k] * vc)));
+                    // J -= LogSigmoid(-(negatives[k] * vc));
                     dJ_1 += dJ_2;
-                    var dtmp8 = -dJ_2;
-                    var dtmp7 = dtmp8 / tmp7;
-                    var dtmp6 = dtmp7 * tmp7 * (1 - tmp7);
-                    var dtmp5 = -dtmp6;
-                    var dnegatives_k = ws.Scale(dtmp5, vc);
-                    ws.AccumulateScaled(dvc, dtmp5, negatives_k);
+                    var dtmp6 = -dJ_2;
+                    var dtmp5 = dtmp6 * global::NlpSymbolic.Functions.Sigmoid(-tmp5);
+                    var dtmp4 = -dtmp5;
+                    var dnegatives_k = ws.Scale(dtmp4, vc);
+                    ws.AccumulateScaled(dvc, dtmp4, negatives_k);
                     ws.AccumulateElement(dnegatives, k, dnegatives_k);
                 }
                 var dJ = dJ_1;
-                // var J = -Math.Log(Sigmoid(uo * vc));
-                var dtmp2 = -dJ;
-                var dtmp1 = dtmp2 / tmp1;
-                var duo_vc = dtmp1 * tmp1 * (1 - tmp1);
+                // var J = -LogSigmoid(uo * vc);
+                var dtmp1 = -dJ;
+                var duo_vc = dtmp1 * global::NlpSymbolic.Functions.Sigmoid(-uo_vc);
                 ws.AccumulateScaled(duo, duo_vc, vc);
                 ws.AccumulateScaled(dvc, duo_vc, uo);
 
@@ -100,23 +96,21 @@ namespace Lecture
             global::MathNet.Numerics.LinearAlgebra.Vector<double> uo,
             global::MathNet.Numerics.LinearAlgebra.Vector<double>[] negatives)
         {
-            // var J = -Math.Log(Sigmoid(uo * vc));
+            // var J = -LogSigmoid(uo * vc);
             var uo_vc = ws.Dot(uo, vc);
-            var tmp1 = global::NlpSymbolic.Functions.Sigmoid(uo_vc);
-            var tmp2 = global::System.Math.Log(tmp1);
-            var J = -tmp2;
+            var tmp1 = global::NlpSymbolic.Functions.LogSigmoid(uo_vc);
+            var J = -tmp1;
             // for (var k = 0; k < negatives.Length; k++)
             double J_1 = J;
             int k = 0;
             while (k < negatives.Length)
             {
-                // J -= Math.Log(Sigmoid(-(negatives[k] * vc)));
+                // J -= LogSigmoid(-(negatives[k] * vc));
                 var negatives_k = negatives[k];
-                var tmp5 = ws.Dot(negatives_k, vc);
-                var tmp6 = -tmp5;
-                var tmp7 = global::NlpSymbolic.Functions.Sigmoid(tmp6);
-                var tmp8 = global::System.Math.Log(tmp7);
-                var J_2 = J_1 - tmp8;
+                var tmp4 = ws.Dot(negatives_k, vc);
+                var tmp5 = -tmp4;
+                var tmp6 = global::NlpSymbolic.Functions.LogSigmoid(tmp5);
+                var J_2 = J_1 - tmp6;
                 // for (var k = 0; k < negatives.Length; k++)
                 var k_1 = k + 1;
                 J_1 = J_2;
@@ -139,30 +133,28 @@ namespace Lecture
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var J = -Math.Log(Sigmoid(uo * vc));
+                // var J = -LogSigmoid(uo * vc);
                 var uo_vc = ws.Dot(uo, vc);
-                var tmp1 = global::NlpSymbolic.Functions.Sigmoid(uo_vc);
-                var tmp2 = global::System.Math.Log(tmp1);
-                var J = -tmp2;
+                var tmp1 = global::NlpSymbolic.Functions.LogSigmoid(uo_vc);
+                var J = -tmp1;
                 // for (var k = 0; k < negatives.Length; k++)
                 double J_1 = J;
                 int k = 0;
                 var iterations = 0;
                 while (k < negatives.Length)
                 {
-                    // J -= Math.Log(Sigmoid(-(negatives[k] * vc)));
+                    // J -= LogSigmoid(-(negatives[k] * vc));
                     var negatives_k = negatives[k];
-                    var tmp5 = ws.Dot(negatives_k, vc);
-                    var tmp6 = -tmp5;
-                    var tmp7 = global::NlpSymbolic.Functions.Sigmoid(tmp6);
-                    var tmp8 = global::System.Math.Log(tmp7);
-                    var J_2 = J_1 - tmp8;
+                    var tmp4 = ws.Dot(negatives_k, vc);
+                    var tmp5 = -tmp4;
+                    var tmp6 = global::NlpSymbolic.Functions.LogSigmoid(tmp5);
+                    var J_2 = J_1 - tmp6;
                     // for (var k = 0; k < negatives.Length; k++)
                     var k_1 = k + 1;
                     // saved for the reverse sweep
                     ws.Push(k);
                     ws.Push(negatives_k);
-                    ws.Push(tmp7);
+                    ws.Push(tmp5);
                     J_1 = J_2;
                     k = k_1;
                     iterations++;
@@ -173,27 +165,25 @@ namespace Lecture
                 // for (var k = 0; k < negatives.Length; k++)  (iterations in reverse)
                 while (iterations-- > 0)
                 {
-                    var tmp7 = ws.PopScalar();
+                    var tmp5 = ws.PopScalar();
                     var negatives_k = ws.PopVector();
                     k = ws.PopInt();
                     // gradients arriving from the next iteration
                     var dJ_2 = dJ_1;
                     dJ_1 = 0.0;
-                    // J -= Math.Log(Sigmoid(-(negatives[k] * vc)));
+                    // J -= LogSigmoid(-(negatives[k] * vc));
                     dJ_1 += dJ_2;
-                    var dtmp8 = -dJ_2;
-                    var dtmp7 = dtmp8 / tmp7;
-                    var dtmp6 = dtmp7 * tmp7 * (1 - tmp7);
-                    var dtmp5 = -dtmp6;
-                    var dnegatives_k = ws.Scale(dtmp5, vc);
-                    ws.AccumulateScaled(dvc, dtmp5, negatives_k);
+                    var dtmp6 = -dJ_2;
+                    var dtmp5 = dtmp6 * global::NlpSymbolic.Functions.Sigmoid(-tmp5);
+                    var dtmp4 = -dtmp5;
+                    var dnegatives_k = ws.Scale(dtmp4, vc);
+                    ws.AccumulateScaled(dvc, dtmp4, negatives_k);
                     ws.AccumulateElement(dnegatives, k, dnegatives_k);
                 }
                 var dJ = dJ_1;
-                // var J = -Math.Log(Sigmoid(uo * vc));
-                var dtmp2 = -dJ;
-                var dtmp1 = dtmp2 / tmp1;
-                var duo_vc = dtmp1 * tmp1 * (1 - tmp1);
+                // var J = -LogSigmoid(uo * vc);
+                var dtmp1 = -dJ;
+                var duo_vc = dtmp1 * global::NlpSymbolic.Functions.Sigmoid(-uo_vc);
                 ws.AccumulateScaled(duo, duo_vc, vc);
                 ws.AccumulateScaled(dvc, duo_vc, uo);
             }

@@ -162,7 +162,7 @@ public sealed class LectureModelSnapshots
         }
         """;
 
-    /// <summary>J = −log σ(u_oᵀ v_c) − Σ_k log σ(−u_kᵀ v_c).</summary>
+    /// <summary>J = −log σ(u_oᵀ v_c) − Σ_k log σ(−u_kᵀ v_c), with the stable LogSigmoid (finite where σ underflows).</summary>
     public const string SkipGramSource = $$"""
         {{Usings}}
 
@@ -173,10 +173,10 @@ public sealed class LectureModelSnapshots
             [Differentiable]
             public static double SkipGramNegativeSampling(Vector<double> vc, Vector<double> uo, Vector<double>[] negatives)
             {
-                var J = -Math.Log(Sigmoid(uo * vc));
+                var J = -LogSigmoid(uo * vc);
                 for (var k = 0; k < negatives.Length; k++)
                 {
-                    J -= Math.Log(Sigmoid(-(negatives[k] * vc)));
+                    J -= LogSigmoid(-(negatives[k] * vc));
                 }
 
                 return J;

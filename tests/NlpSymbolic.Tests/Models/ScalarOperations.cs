@@ -26,6 +26,7 @@ public static partial class ScalarOperations
     [Differentiable] public static double Min(double a, double b) => Math.Min(a, 3 * b);
     [Differentiable] public static double Sigmoid(double a) => Functions.Sigmoid(3 * a);
     [Differentiable] public static double FunctionsTanh(double a) => Tanh(a);
+    [Differentiable] public static double LogSigmoid([Range(-3, 3)] double a) => Functions.LogSigmoid(2 * a);
     [Differentiable] public static double Relu(double a, double b) => Functions.Relu(a) + Functions.Relu(-b);
     [Differentiable] public static double LeakyRelu(double a, double b) => Functions.LeakyRelu(a) + Functions.LeakyRelu(-b, 0.2);
     [Differentiable] public static double LeakyReluSlope(double a, [Range(0.01, 0.5)] double slope) => Functions.LeakyRelu(-a * a - 0.1, slope);
