@@ -98,6 +98,11 @@ public sealed class VocabularySnapshots
 
             [Differentiable]
             public static Matrix<double> Compose(Matrix<double> A, Matrix<double> B, double a) => (A * B).Transpose() * a - B.Transpose();
+
+            /// <summary>L2 regularisation and norms: λ(‖W‖²_F + ‖b‖²) plus the plain norms.</summary>
+            [Differentiable]
+            public static double Norms(Matrix<double> W, Matrix<double> G, Vector<double> b, [NoDerivative] double lambda) =>
+                lambda * (SquaredNorm(W) + SquaredNorm(b)) + W.PointwiseMultiply(G).FrobeniusNorm() + b.L2Norm();
         }
         """;
 
