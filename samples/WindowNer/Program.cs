@@ -238,11 +238,12 @@ internal static class Program
     {
         var folder = repositoryRoot is null ? null : Path.Combine(repositoryRoot, "samples", "WindowNer", "Generated");
         var file = folder is not null && Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*MaxMarginLoss*.g.cs", SearchOption.AllDirectories).FirstOrDefault()
+            // The newest: files of earlier builds stay in the folder when a generated name changes.
+            ? Directory.EnumerateFiles(folder, "*MaxMarginLoss*.g.cs", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
             : null;
         return file is not null
             ? Path.GetRelativePath(repositoryRoot!, file)
-            : "samples/WindowNer/Generated/…/WindowNer.WindowModel.MaxMarginLoss_….g.cs (written by each build: EmitCompilerGeneratedFiles)";
+            : "samples/WindowNer/Generated/…/WindowNer.WindowModel.MaxMarginLoss(….g.cs (written by each build: EmitCompilerGeneratedFiles)";
     }
 
     /// <summary>Positions (in padded coordinates) of every word tagged as part of an entity.</summary>
