@@ -74,18 +74,9 @@ internal sealed class ReverseSweepWriter
         this.names = names;
         this.tape = tape;
         this.writer = writer;
-        loopPhis = new HashSet<int>(IrWalker.Phis(method.Body).Select(p => p.Target)
-            .Where(id => IsLoopPhi(method.Body, id)));
+        loopPhis = new HashSet<int>(IrWalker.LoopPhis(method.Body));
         CountContributions(program.Body);
     }
-
-    private static bool IsLoopPhi(IrBlock block, int id) =>
-        block.Nodes.Any(node => node switch
-        {
-            IrLoop loop => loop.Carried.Any(p => p.Target == id) || IsLoopPhi(loop.Header, id) || IsLoopPhi(loop.Body, id),
-            IrIf branch => IsLoopPhi(branch.Then, id) || IsLoopPhi(branch.Else, id),
-            _ => false,
-        });
 
     public void Write()
     {

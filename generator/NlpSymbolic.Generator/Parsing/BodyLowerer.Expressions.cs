@@ -347,7 +347,20 @@ internal sealed partial class BodyLowerer
         return builder.Emit(IrStatement.CallOperation, resultKind.Value, arguments, hint, callee);
     }
 
+    private readonly Dictionary<IMethodSymbol, bool> calleesWithErrors = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Binding a callee's declaration is costly; a method that calls it in several places asks once.</summary>
     private bool CalleeHasCompileErrors(IMethodSymbol target)
+    {
+        if (!calleesWithErrors.TryGetValue(target, out var hasErrors))
+        {
+            calleesWithErrors[target] = hasErrors = BindsWithErrors(target);
+        }
+
+        return hasErrors;
+    }
+
+    private bool BindsWithErrors(IMethodSymbol target)
     {
         foreach (var reference in target.DeclaringSyntaxReferences)
         {

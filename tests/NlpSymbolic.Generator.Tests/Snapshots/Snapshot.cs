@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -32,13 +33,20 @@ internal static class Snapshot
     public static void VerifyGenerated(GeneratorRun run, [CallerFilePath] string file = "", [CallerMemberName] string test = "") =>
         VerifyGenerated(run, AcceptMode, file, test);
 
+    /// <summary>
+    /// Only the generated files whose hint name contains <paramref name="hintContains"/> (Verify's
+    /// IgnoreGeneratedResult): a model that calls another is snapshotted without the callee, which has its own.
+    /// </summary>
+    public static void VerifyGeneratedFiles(GeneratorRun run, string hintContains, [CallerFilePath] string file = "", [CallerMemberName] string test = "") =>
+        VerifyGenerated(run, AcceptMode, file, test, hint => hint.Contains(hintContains, StringComparison.Ordinal));
+
     /// <summary>One text snapshot: <c>&lt;TestClass&gt;.&lt;TestName&gt;[#name].verified.&lt;extension&gt;</c>.</summary>
     public static void VerifyText(string? name, string text, string extension = "txt", [CallerFilePath] string file = "", [CallerMemberName] string test = "") =>
         VerifyText(name, text, extension, AcceptMode, file, test);
 
-    internal static void VerifyGenerated(GeneratorRun run, bool accept, string file, string test)
+    internal static void VerifyGenerated(GeneratorRun run, bool accept, string file, string test, Func<string, bool>? include = null)
     {
-        var sources = run.GeneratedSources;
+        var sources = run.GeneratedSources.Where(s => include is null || include(s.HintName)).ToImmutableArray();
         if (sources.IsEmpty)
         {
             throw new XunitException("The generator produced no file to snapshot.\n" + run.Describe());

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace NlpSymbolic.Generator.Model.Ir;
 
@@ -84,6 +85,24 @@ internal static class IrWalker
                     }
 
                     break;
+            }
+        }
+    }
+
+    /// <summary>The targets of every loop-carried phi at any depth (merges of ifs excluded).</summary>
+    public static IEnumerable<int> LoopPhis(IrBlock block)
+    {
+        foreach (var node in block.Nodes)
+        {
+            var inner = node switch
+            {
+                IrLoop loop => loop.Carried.Select(p => p.Target).Concat(LoopPhis(loop.Header)).Concat(LoopPhis(loop.Body)),
+                IrIf branch => LoopPhis(branch.Then).Concat(LoopPhis(branch.Else)),
+                _ => Enumerable.Empty<int>(),
+            };
+            foreach (var id in inner)
+            {
+                yield return id;
             }
         }
     }
