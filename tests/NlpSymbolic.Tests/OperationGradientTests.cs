@@ -16,6 +16,8 @@ public class OperationGradientTests
 
     public static IEnumerable<object[]> ControlFlow => GradientChecker.MethodsOf(typeof(ControlFlowModels));
 
+    public static IEnumerable<object[]> LoopsInBranches => GradientChecker.MethodsOf(typeof(LoopInBranchModels));
+
     [Theory]
     [MemberData(nameof(Scalars))]
     public void ScalarOperation(string name) => CheckSeeds(typeof(ScalarOperations), name);
@@ -31,6 +33,10 @@ public class OperationGradientTests
     [Theory]
     [MemberData(nameof(ControlFlow))]
     public void ControlFlowModel(string name) => CheckSeeds(typeof(ControlFlowModels), name);
+
+    [Theory]
+    [MemberData(nameof(LoopsInBranches))]
+    public void LoopInBranchModel(string name) => CheckSeeds(typeof(LoopInBranchModels), name);
 
     private static void CheckSeeds(System.Type type, string name)
     {

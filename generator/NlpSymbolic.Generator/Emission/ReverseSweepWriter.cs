@@ -53,6 +53,12 @@ internal sealed class ReverseSweepWriter
     private readonly Dictionary<int, int> contributions = new();
     private readonly HashSet<int> declared = new();
     private readonly Dictionary<int, int> sameAs = new();
+
+    /// <summary>The adjoint whose storage (scalar local or buffer) an adjoint took or shares.</summary>
+    private readonly Dictionary<int, int> storage = new();
+
+    /// <summary>Storage held by more than one live adjoint: nobody may add into it in place.</summary>
+    private readonly HashSet<int> shared = new();
     private readonly HashSet<int> loopPhis;
 
     private readonly bool checkSeed;
@@ -90,6 +96,12 @@ internal sealed class ReverseSweepWriter
             {
                 // dResult's shape is the result's, known only now that the forward sweep has computed it.
                 writer.Line($"{names.Workspace}.CheckGradient({seed}, {Value(result.ValueId)}, \"{names.Seed}\", \"the result\");");
+            }
+
+            if (EmittedNames.IsSeeded(result.ValueId, method) && method.ReturnKind != ValueKind.Scalar)
+            {
+                // The caller's dResult buffer is read, never written.
+                shared.Add(result.ValueId);
             }
 
             if (!EmittedNames.IsSeeded(result.ValueId, method))
@@ -148,12 +160,17 @@ internal sealed class ReverseSweepWriter
 
                     Predeclare(node, scope);
                     writer.Open($"if ({Operand(branch.Forward.Condition)})");
+                    // Adjoints sharing storage inside a branch are the branch's own values, dead once it is
+                    // reversed; the other branch runs instead of it, not after it.
+                    var sharedBefore = new HashSet<int>(shared);
                     WriteBlock(branch.Then, branch.Forward.Then, new int[0], branch.Forward.SourceIndex);
+                    shared.IntersectWith(sharedBefore);
                     writer.Close();
                     if (branch.Else.Nodes.Count > 0 || tape.Pushed(branch.Forward.Else, new int[0]).Count > 0)
                     {
                         writer.Open("else");
                         WriteBlock(branch.Else, branch.Forward.Else, new int[0], branch.Forward.SourceIndex);
+                        shared.IntersectWith(sharedBefore);
                         writer.Close();
                     }
 
@@ -164,7 +181,9 @@ internal sealed class ReverseSweepWriter
                     lastSource = loop.Forward.SourceIndex;
                     Predeclare(node, scope);
                     writer.Open($"while ({Value(loop.Forward.Count)}-- > 0)");
+                    var sharedOutside = new HashSet<int>(shared);
                     WriteBlock(loop.Body, loop.Forward.Body, loop.Forward.Carried.Select(p => p.Target).ToList(), loop.Forward.SourceIndex);
+                    shared.IntersectWith(sharedOutside);
                     writer.Close();
                     break;
             }
@@ -192,12 +211,12 @@ internal sealed class ReverseSweepWriter
         {
             DeclareReferenced(statement, scope);
             var source = SingleAdjoint.Match(statement.Body);
-            if (statement.Form is AccumulationForm.Add or AccumulationForm.ScalarExpression && source.Success && (contributions[statement.Destination] == 1 || statement.TakesOver) && !loopPhis.Contains(Resolve(int.Parse(source.Groups[1].Value))))
+            if (statement.Form is AccumulationForm.Add or AccumulationForm.ScalarExpression && source.Success && MayRename(statement, int.Parse(source.Groups[1].Value)))
             {
-                // `var dWx = dz;` would only give the lecture's δ a second name: use dz itself from here on. Safe
-                // because nothing else adds to dWx (or, for a phi's hand-off, nothing reads the phi's adjoint again),
-                // and a loop phi's adjoint, which is reassigned every iteration, is never the target.
-                sameAs[statement.Destination] = Resolve(int.Parse(source.Groups[1].Value));
+                // `var dWx = dz;` would only give the lecture's δ a second name: use dz itself from here on.
+                var from = int.Parse(source.Groups[1].Value);
+                sameAs[statement.Destination] = Resolve(from);
+                Share(statement.Destination, from, transfer: contributions[statement.Destination] > 1);
                 return;
             }
 
@@ -225,14 +244,83 @@ internal sealed class ReverseSweepWriter
     }
 
     /// <summary>The expression an adjoint can start from instead of zero, or null if it must be zeroed first.</summary>
-    private string? Initialiser(AdjointStatement statement, string body) => statement.Form switch
+    private string? Initialiser(AdjointStatement statement, string body)
     {
-        AccumulationForm.ScalarExpression => body,
-        AccumulationForm.Add when contributions[statement.Destination] == 1 || statement.TakesOver => body,
-        AccumulationForm.Subtract => $"{names.Workspace}.Negate({body})",
-        AccumulationForm.Kernel when StartingKernels.TryGetValue(statement.Kernel, out var start) => $"{names.Workspace}.{start}({body})",
-        _ => null,
-    };
+        switch (statement.Form)
+        {
+            case AccumulationForm.ScalarExpression:
+                return body;
+            case AccumulationForm.Add when contributions[statement.Destination] == 1 || statement.TakesOver:
+            {
+                var source = SingleAdjoint.Match(statement.Body);
+                var from = source.Success ? int.Parse(source.Groups[1].Value) : -1;
+                var readOnly = contributions[statement.Destination] == 1;
+                if (from < 0 || readOnly || Exclusive(from))
+                {
+                    // `var dh_2 = dh_1;` adopts the buffer: nothing writes through it again (read only), or the
+                    // hand-off's source is dead from here and no other adjoint holds the buffer (transfer).
+                    if (from >= 0)
+                    {
+                        Share(statement.Destination, from, transfer: !readOnly);
+                    }
+
+                    return body;
+                }
+
+                // The buffer is also another live adjoint's (two merged values were both handed the result's
+                // adjoint): the destination, which is added to later, needs its own.
+                var kind = method.Values[statement.Destination].Kind;
+                return kind is ValueKind.Vector or ValueKind.Matrix ? $"{names.Workspace}.Copy({body})" : null;
+            }
+
+            case AccumulationForm.Subtract:
+                return $"{names.Workspace}.Negate({body})";
+            case AccumulationForm.Kernel when StartingKernels.TryGetValue(statement.Kernel, out var start):
+                return $"{names.Workspace}.{start}({body})";
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether the hand-off <c>d[destination] += d[source]</c> may make the destination another name for the
+    /// source's adjoint. Not when the name would be reset by a reverse loop iteration (a loop phi's adjoint, as
+    /// the destination or anywhere in the source's alias chain), and not when the destination is added to later
+    /// while its storage is still another live adjoint's.
+    /// </summary>
+    private bool MayRename(AdjointStatement statement, int source)
+    {
+        var destination = statement.Destination;
+        var readOnly = contributions[destination] == 1;
+        if (!readOnly && !statement.TakesOver)
+        {
+            return false;
+        }
+
+        return !ReachesLoopPhi(source) && !loopPhis.Contains(destination) && (readOnly || Exclusive(source));
+    }
+
+    /// <summary>
+    /// Whether no adjoint other than <paramref name="id"/> (and the names it was merged into) holds its storage:
+    /// a read-only alias of it shares it for good, a hand-off from a dead adjoint moves it.
+    /// </summary>
+    private bool Exclusive(int id) => !shared.Contains(StorageOf(id));
+
+    private int StorageOf(int id) => storage.TryGetValue(id, out var root) ? StorageOf(root) : id;
+
+    private void Share(int destination, int source, bool transfer)
+    {
+        var root = StorageOf(source);
+        storage[destination] = root;
+        if (!transfer)
+        {
+            shared.Add(root);
+        }
+    }
+
+    /// <summary>Whether <paramref name="id"/> or any adjoint it was merged into is a loop phi's.</summary>
+    private bool ReachesLoopPhi(int id) =>
+        loopPhis.Contains(id) || (sameAs.TryGetValue(id, out var other) && ReachesLoopPhi(other));
 
     /// <summary>The adjoint an adjoint was merged into by copy propagation (itself if none).</summary>
     private int Resolve(int id) => sameAs.TryGetValue(id, out var other) ? Resolve(other) : id;
