@@ -1,0 +1,65 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Xunit.Sdk;
+
+namespace NlpSymbolic.Generator.Tests.RandomPrograms;
+
+/// <summary>
+/// A random program run through the generator in memory, compiled and loaded into a collectible context.
+/// Anything but a clean run (a generator diagnostic, an error in the generated code) is a failure of the
+/// generator: the renderer only writes code the README's vocabulary promises to differentiate.
+/// </summary>
+public sealed class CompiledProgram : IDisposable
+{
+    private readonly AssemblyLoadContext context;
+
+    private CompiledProgram(AssemblyLoadContext context, MethodInfo forward, MethodInfo backward)
+    {
+        this.context = context;
+        Forward = forward;
+        Backward = backward;
+    }
+
+    public MethodInfo Forward { get; }
+
+    public MethodInfo Backward { get; }
+
+    public static CompiledProgram Compile(string source)
+    {
+        var input = GeneratorHarness.CreateCompilation(("Fuzz.cs", source));
+        var inputErrors = input.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (inputErrors.Count > 0)
+        {
+            throw new InvalidOperationException("The renderer wrote a program that does not compile (a bug of the test, not of the generator):\n" + string.Join("\n", inputErrors));
+        }
+
+        var run = GeneratorHarness.Run(input);
+        if (!run.GeneratorDiagnostics.IsEmpty)
+        {
+            throw new XunitException("The generator reported diagnostics on a program of its own vocabulary:\n" + string.Join("\n", run.GeneratorDiagnostics));
+        }
+
+        using var stream = new MemoryStream();
+        var emitted = run.OutputCompilation.Emit(stream);
+        if (!emitted.Success)
+        {
+            throw new XunitException("The generated code does not compile:\n"
+                + string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)) + "\n\n" + run.Describe());
+        }
+
+        stream.Position = 0;
+        var context = new AssemblyLoadContext("random-program", isCollectible: true);
+        var assembly = context.LoadFromStream(stream);
+        var type = assembly.GetType(RenderedProgram.TypeName, throwOnError: true)!;
+        var forward = type.GetMethod(RenderedProgram.MainName, BindingFlags.Public | BindingFlags.Static)!;
+        var backward = type.GetMethod(RenderedProgram.MainName + "Backward", BindingFlags.Public | BindingFlags.Static)
+            ?? throw new XunitException("No " + RenderedProgram.MainName + "Backward was generated.");
+        return new CompiledProgram(context, forward, backward);
+    }
+
+    public void Dispose() => context.Unload();
+}

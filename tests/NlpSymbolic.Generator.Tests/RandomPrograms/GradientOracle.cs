@@ -1,0 +1,297 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using MathNet.Numerics.LinearAlgebra;
+using Xunit.Sdk;
+
+namespace NlpSymbolic.Generator.Tests.RandomPrograms;
+
+/// <summary>How one program fared.</summary>
+public enum Verdict
+{
+    /// <summary>Value, gradients, accumulation and untouched inputs all checked.</summary>
+    Checked,
+
+    /// <summary>No input draw was away from kinks and overflow: nothing could be checked.</summary>
+    Discarded,
+}
+
+/// <summary>
+/// The oracle: on random inputs, the generated <c>RunBackward</c> must return <c>Run</c>'s value, ADD
+/// dResult times the gradient (central differences of ⟨dResult, Run(…)⟩) into buffers that already hold
+/// values, leave every input and dResult untouched, and give the same again on a second call. Inputs near a
+/// kink or a jump (where two step sizes disagree) or with overflowing values are drawn again.
+/// </summary>
+public static class GradientOracle
+{
+    private const double Tolerance = 1e-5;
+
+    public static Verdict Check(CompiledProgram program, int seed)
+    {
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var random = new Random(seed * 31 + attempt);
+            var inputs = RandomInputs(random);
+            if (CheckOn(program, inputs, random))
+            {
+                return Verdict.Checked;
+            }
+        }
+
+        return Verdict.Discarded;
+    }
+
+    /// <summary>a, b, u, v, W, K, L, xs, vs, n, flag, ids — the main method's parameters.</summary>
+    private static object[] RandomInputs(Random random)
+    {
+        double Next() => 2 * random.NextDouble() - 1;
+        Vector<double> Vec(int n) => Vector<double>.Build.Dense(n, _ => Next());
+        Matrix<double> Mat(int r, int c, double scale) => Matrix<double>.Build.Dense(r, c, (_, _) => scale * Next());
+        return
+        [
+            Next(), Next(), Vec(3), Vec(3), Mat(3, 3, 0.6), Mat(3, 3, 0.6), Mat(3, 5, 1.0),
+            Enumerable.Range(0, 4).Select(_ => Next()).ToArray(),
+            Enumerable.Range(0, 3).Select(_ => Vec(3)).ToArray(),
+            2 + random.Next(2), random.Next(2) == 0, Enumerable.Range(0, 4).Select(_ => random.Next(3)).ToArray(),
+        ];
+    }
+
+    private static bool CheckOn(CompiledProgram program, object[] inputs, Random random)
+    {
+        var value = Invoke(program.Forward, inputs);
+        if (!Finite(value))
+        {
+            return false;
+        }
+
+        var vectorResult = value is Vector<double>;
+        object dResult = vectorResult ? Vector<double>.Build.Dense(3, _ => 0.5 + random.NextDouble()) : 0.5 + random.NextDouble();
+        var dResultCopy = Copy(dResult);
+        double Objective(object[] x)
+        {
+            var y = Invoke(program.Forward, x);
+            return y is double s ? (double)dResult * s : ((Vector<double>)y).DotProduct((Vector<double>)dResult);
+        }
+
+        var elements = Elements(inputs).ToList();
+        var numeric = new double[elements.Count];
+        for (var k = 0; k < elements.Count; k++)
+        {
+            var (get, set, _) = elements[k];
+            var x0 = get();
+            double Central(double h)
+            {
+                set(x0 + h);
+                var plus = Objective(inputs);
+                set(x0 - h);
+                var minus = Objective(inputs);
+                set(x0);
+                return (plus - minus) / (2 * h);
+            }
+
+            var coarse = Central(1e-5);
+            var fine = Central(2.5e-6);
+            if (!double.IsFinite(coarse) || !double.IsFinite(fine) || Math.Abs(coarse - fine) > 1e-6 * Math.Max(1, Math.Abs(fine)))
+            {
+                return false;   // a kink, a jump of a condition or overflow within the step: draw other inputs
+            }
+
+            numeric[k] = fine;
+        }
+
+        var originals = inputs.Select(Copy).ToArray();
+        var start = new Random(7);
+        var gradients = Gradients(inputs, start);
+        var startCopies = gradients.Select(Copy).ToArray();
+        var returned = InvokeBackward(program.Backward, inputs, dResult, gradients);
+        AssertClose(value, returned, 1e-9, "the value RunBackward returned vs Run");
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            if (!Same(originals[i], inputs[i]))
+            {
+                throw new XunitException($"RunBackward modified input #{i}.");
+            }
+        }
+
+        if (!Same(dResultCopy, dResult))
+        {
+            throw new XunitException("RunBackward modified dResult.");
+        }
+
+        var analytic = Elements(gradients).Select(e => e.Get()).ToArray();
+        var before = Elements(startCopies).Select(e => e.Get()).ToArray();
+        for (var k = 0; k < elements.Count; k++)
+        {
+            var added = analytic[k] - before[k];
+            if (Math.Abs(added - numeric[k]) > Tolerance * Math.Max(1, Math.Abs(numeric[k])))
+            {
+                throw new XunitException(
+                    $"gradient of {elements[k].Name}: RunBackward added {added:R}, central differences give {numeric[k]:R}.");
+            }
+        }
+
+        // A second call adds the same again: nothing of the first call's workspace leaks into the second.
+        var second = InvokeBackward(program.Backward, inputs, dResult, gradients);
+        AssertClose(value, second, 1e-9, "the value of a second RunBackward call");
+        var twice = Elements(gradients).Select(e => e.Get()).ToArray();
+        for (var k = 0; k < elements.Count; k++)
+        {
+            var expected = before[k] + 2 * (analytic[k] - before[k]);
+            if (Math.Abs(twice[k] - expected) > 1e-9 * Math.Max(1, Math.Abs(expected)))
+            {
+                throw new XunitException($"gradient of {elements[k].Name}: a second RunBackward call did not add the same again ({twice[k]:R} vs {expected:R}).");
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Gradient buffers for the differentiable inputs (all but n, flag, ids), holding random values.</summary>
+    private static object[] Gradients(object[] inputs, Random random) =>
+        inputs.Where(IsDifferentiable).Select(x => Randomised(x, random)).ToArray();
+
+    private static object Randomised(object x, Random random) => x switch
+    {
+        double => random.NextDouble(),
+        Vector<double> v => Vector<double>.Build.Dense(v.Count, _ => random.NextDouble()),
+        Matrix<double> m => Matrix<double>.Build.Dense(m.RowCount, m.ColumnCount, (_, _) => random.NextDouble()),
+        double[] a => a.Select(_ => random.NextDouble()).ToArray(),
+        Vector<double>[] vs => vs.Select(v => (Vector<double>)Randomised(v, random)).ToArray(),
+        _ => throw new InvalidOperationException(),
+    };
+
+    private static bool IsDifferentiable(object x) => x is double or Vector<double> or Matrix<double> or double[] or Vector<double>[];
+
+    private static readonly string[] Names = ["a", "b", "u", "v", "W", "K", "L", "xs", "vs"];
+
+    /// <summary>Every scalar element of the differentiable values, with a getter and a setter.</summary>
+    private static IEnumerable<(Func<double> Get, Action<double> Set, string Name)> Elements(object[] values)
+    {
+        var named = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = values[i];
+            if (!IsDifferentiable(value))
+            {
+                continue;
+            }
+
+            var name = Names[named++];
+            var index = i;
+            switch (value)
+            {
+                case double:
+                    yield return (() => (double)values[index], x => values[index] = x, name);
+                    break;
+                case Vector<double> v:
+                    for (var j = 0; j < v.Count; j++)
+                    {
+                        var jj = j;
+                        yield return (() => v[jj], x => v[jj] = x, $"{name}[{jj}]");
+                    }
+
+                    break;
+                case Matrix<double> m:
+                    for (var r = 0; r < m.RowCount; r++)
+                    {
+                        for (var c = 0; c < m.ColumnCount; c++)
+                        {
+                            var (rr, cc) = (r, c);
+                            yield return (() => m[rr, cc], x => m[rr, cc] = x, $"{name}[{rr}, {cc}]");
+                        }
+                    }
+
+                    break;
+                case double[] a:
+                    for (var j = 0; j < a.Length; j++)
+                    {
+                        var jj = j;
+                        yield return (() => a[jj], x => a[jj] = x, $"{name}[{jj}]");
+                    }
+
+                    break;
+                case Vector<double>[] vs:
+                    for (var t = 0; t < vs.Length; t++)
+                    {
+                        for (var j = 0; j < vs[t].Count; j++)
+                        {
+                            var (vt, jj, tt) = (vs[t], j, t);
+                            yield return (() => vt[jj], x => vt[jj] = x, $"{name}[{tt}][{jj}]");
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static object Invoke(MethodInfo method, object[] inputs)
+    {
+        try
+        {
+            return method.Invoke(null, inputs)!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw new XunitException($"{method.Name} threw: {e.InnerException}");
+        }
+    }
+
+    /// <summary>Calls RunBackward(inputs…, dResult, gradients…); scalar gradients come back through the ref slots.</summary>
+    private static object InvokeBackward(MethodInfo backward, object[] inputs, object dResult, object[] gradients)
+    {
+        var arguments = inputs.Concat(new[] { dResult }).Concat(gradients).ToArray();
+        var value = Invoke(backward, arguments);
+        for (var k = 0; k < gradients.Length; k++)
+        {
+            gradients[k] = arguments[inputs.Length + 1 + k];
+        }
+
+        return value;
+    }
+
+    private static bool Finite(object value) => value switch
+    {
+        double d => double.IsFinite(d) && Math.Abs(d) < 1e8,
+        Vector<double> v => v.All(x => double.IsFinite(x) && Math.Abs(x) < 1e8),
+        _ => true,
+    };
+
+    private static object Copy(object x) => x switch
+    {
+        Vector<double> v => v.Clone(),
+        Matrix<double> m => m.Clone(),
+        double[] a => a.ToArray(),
+        int[] a => a.ToArray(),
+        Vector<double>[] vs => vs.Select(v => v.Clone()).ToArray(),
+        _ => x,
+    };
+
+    private static bool Same(object a, object b) => (a, b) switch
+    {
+        (Vector<double> x, Vector<double> y) => x.Equals(y),
+        (Matrix<double> x, Matrix<double> y) => x.Equals(y),
+        (double[] x, double[] y) => x.SequenceEqual(y),
+        (int[] x, int[] y) => x.SequenceEqual(y),
+        (Vector<double>[] x, Vector<double>[] y) => x.Zip(y).All(p => p.First.Equals(p.Second)),
+        _ => Equals(a, b),
+    };
+
+    private static void AssertClose(object expected, object actual, double relative, string what)
+    {
+        var (e, a) = (expected, actual) switch
+        {
+            (double x, double y) => (new[] { x }, new[] { y }),
+            (Vector<double> x, Vector<double> y) => (x.ToArray(), y.ToArray()),
+            _ => throw new XunitException($"{what}: {expected} vs {actual}"),
+        };
+        for (var i = 0; i < e.Length; i++)
+        {
+            if (Math.Abs(e[i] - a[i]) > relative * Math.Max(1, Math.Abs(e[i])))
+            {
+                throw new XunitException($"{what}: {a[i]:R} instead of {e[i]:R}");
+            }
+        }
+    }
+}

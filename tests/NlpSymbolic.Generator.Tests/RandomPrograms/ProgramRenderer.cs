@@ -1,0 +1,571 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace NlpSymbolic.Generator.Tests.RandomPrograms;
+
+/// <summary>A rendered random program: a compilable C# file and what its main method returns.</summary>
+public sealed record RenderedProgram(string Source, bool VectorResult)
+{
+    public const string TypeName = "Fuzz.Model";
+    public const string MainName = "Run";
+}
+
+/// <summary>
+/// Reads a <see cref="ProgramTree"/> as a well-typed <c>[Differentiable]</c> program over the whole vocabulary:
+/// scalars, vectors and matrices with their operations, arrays, token ids, nested <c>if</c>/<c>for</c>/
+/// <c>while</c>/<c>do</c>, <c>break</c>, <c>continue</c>, early <c>return</c>, reassignment and compound
+/// assignment, and calls to two helper methods (in loops and branches too). Every vector has 3 elements and
+/// every matrix is 3 × 3 (the embedding matrix <c>L</c> is 3 × 5); indices are taken modulo the length, and
+/// divisions, logarithms and square roots are written so that their argument stays away from 0.
+/// </summary>
+public sealed class ProgramRenderer
+{
+    private enum Kind { Scalar, Vector, Matrix }
+
+    private static readonly string[] Constants = ["0.5", "1.5", "(-0.75)", "2.0", "0.25", "(-1.25)", "3.0", "1.0"];
+
+    private readonly StringBuilder text = new();
+    private readonly List<List<(string Name, Kind Kind)>> frames = new();
+    private readonly List<string> loopVariables = new();
+    private int indent;
+    private int fresh;
+    private bool isMain;
+    private bool returnsVector;
+    private bool mayCallScalarHelper;
+    private bool mayCallVectorHelper;
+    private int loopDepth;
+
+    public static RenderedProgram Render(ProgramTree tree) => new(new ProgramRenderer().RenderFile(tree), tree.VectorResult);
+
+    private string RenderFile(ProgramTree tree)
+    {
+        text.AppendLine("using System;");
+        text.AppendLine("using MathNet.Numerics.LinearAlgebra;");
+        text.AppendLine("using NlpSymbolic;");
+        text.AppendLine("using static NlpSymbolic.Functions;");
+        text.AppendLine();
+        text.AppendLine("namespace Fuzz;");
+        text.AppendLine();
+        text.AppendLine("public static partial class Model");
+        text.AppendLine("{");
+        indent = 1;
+
+        Method("public static double F0(double x, Vector<double> h, Matrix<double> M)", main: false, vector: false, scalarCalls: false, vectorCalls: false, tree.ScalarHelper, tree.ScalarHelperResult);
+        text.AppendLine();
+        Method("public static Vector<double> G0(double x, Vector<double> h, Matrix<double> M)", main: false, vector: true, scalarCalls: true, vectorCalls: false, tree.VectorHelper, tree.VectorHelperResult);
+        text.AppendLine();
+        var resultType = tree.VectorResult ? "Vector<double>" : "double";
+        Method(
+            $"public static {resultType} {RenderedProgram.MainName}(double a, double b, Vector<double> u, Vector<double> v, Matrix<double> W, Matrix<double> K, Matrix<double> L, double[] xs, Vector<double>[] vs, int n, bool flag, int[] ids)",
+            main: true, vector: tree.VectorResult, scalarCalls: true, vectorCalls: true, tree.Main, tree.MainResult);
+        text.AppendLine("}");
+        return text.ToString();
+    }
+
+    private void Method(string signature, bool main, bool vector, bool scalarCalls, bool vectorCalls, Stmt[] body, Expr result)
+    {
+        isMain = main;
+        returnsVector = vector;
+        mayCallScalarHelper = scalarCalls;
+        mayCallVectorHelper = vectorCalls;
+        frames.Clear();
+        loopVariables.Clear();
+        loopDepth = 0;
+        frames.Add(main
+            ? [("a", Kind.Scalar), ("b", Kind.Scalar), ("u", Kind.Vector), ("v", Kind.Vector), ("W", Kind.Matrix), ("K", Kind.Matrix)]
+            : [("x", Kind.Scalar), ("h", Kind.Vector), ("M", Kind.Matrix)]);
+
+        Line("[Differentiable]");
+        Line(signature);
+        Line("{");
+        indent++;
+        frames.Add(new());
+        foreach (var statement in body)
+        {
+            Statement(statement);
+        }
+
+        Line("return " + Result(result, vector) + ";");
+        indent--;
+        Line("}");
+    }
+
+    private void Block(Stmt[] statements)
+    {
+        frames.Add(new());
+        foreach (var statement in statements)
+        {
+            Statement(statement);
+        }
+
+        if (frames.Count > 2)
+        {
+            Fold();
+        }
+
+        frames.RemoveAt(frames.Count - 1);
+    }
+
+    /// <summary>
+    /// Hands what a nested block computed to a variable of an enclosing block (bounded by tanh, so loops do
+    /// not overflow): without it most random statements would be dead code with nothing to differentiate.
+    /// </summary>
+    private void Fold()
+    {
+        var locals = frames[^1];
+        var outer = frames.Take(frames.Count - 1).SelectMany(f => f).ToList();
+        var scalarTerms = locals.Where(l => l.Kind != Kind.Vector).Select(l => l.Kind == Kind.Scalar ? l.Name : $"{l.Name}.FrobeniusNorm()")
+            .Concat(locals.Where(l => l.Kind == Kind.Vector).Select(l => $"{l.Name}.Sum()")).ToList();
+        if (scalarTerms.Count > 0)
+        {
+            var targets = outer.Where(o => o.Kind == Kind.Scalar).ToList();
+            var target = targets[fresh++ % targets.Count].Name;
+            Line($"{target} += Math.Tanh({string.Join(" + ", scalarTerms)});");
+        }
+
+        var vectors = locals.Where(l => l.Kind == Kind.Vector).Select(l => l.Name).ToList();
+        if (vectors.Count > 0)
+        {
+            var targets = outer.Where(o => o.Kind == Kind.Vector).ToList();
+            var target = targets[fresh++ % targets.Count].Name;
+            Line($"{target} += Tanh({string.Join(" + ", vectors)});");
+        }
+    }
+
+    /// <summary>The result: the tree's result expression plus everything the method body computed at its top level.</summary>
+    private string Result(Expr result, bool vector)
+    {
+        var top = frames[^1];
+        var scalars = top.Where(l => l.Kind == Kind.Scalar).Select(l => l.Name)
+            .Concat(top.Where(l => l.Kind == Kind.Matrix).Select(l => $"{l.Name}.FrobeniusNorm()"))
+            .Concat(top.Where(l => l.Kind == Kind.Vector).Select(l => $"{l.Name}.Sum()")).ToList();
+        var sum = scalars.Count == 0 ? null : string.Join(" + ", scalars);
+        if (vector)
+        {
+            var vectors = top.Where(l => l.Kind == Kind.Vector).Select(l => l.Name).ToList();
+            var v = Vector(result) + string.Concat(vectors.Select(p => " + " + p));
+            return sum is null ? v : $"{v} + Math.Tanh({sum}) * {frames[0].First(f => f.Kind == Kind.Vector).Name}";
+        }
+
+        return sum is null ? Scalar(result) : $"{Scalar(result)} + {sum}";
+    }
+
+    private void Statement(Stmt s)
+    {
+        switch (Choose(s.Op, 5, 4, 1, 5, 4, 1, 4, 3, 2, 1, 1, 1, 1, 1))
+        {
+            case 0:
+                Declare(Kind.Scalar, Scalar(s.Expr(0)));
+                break;
+            case 1:
+                Declare(Kind.Vector, Vector(s.Expr(0)));
+                break;
+            case 2:
+                Declare(Kind.Matrix, Matrix(s.Expr(0)));
+                break;
+            case 3:
+            {
+                var target = Variable(Kind.Scalar, s.Pick);
+                switch (s.Pick / 7 % 7)
+                {
+                    case 0: Line($"{target} = {Scalar(s.Expr(0))};"); break;
+                    case 1: Line($"{target} += {Scalar(s.Expr(0))};"); break;
+                    case 2: Line($"{target} -= {Scalar(s.Expr(0))};"); break;
+                    case 3: Line($"{target} *= Math.Cos({Scalar(s.Expr(0))});"); break;
+                    case 4: Line($"{target} /= (2.0 + Math.Sin({Scalar(s.Expr(0))}));"); break;
+                    case 5: Line($"{target}++;"); break;
+                    default: Line($"{target}--;"); break;
+                }
+
+                break;
+            }
+
+            case 4:
+            {
+                var target = Variable(Kind.Vector, s.Pick);
+                switch (s.Pick / 7 % 4)
+                {
+                    case 0: Line($"{target} = {Vector(s.Expr(0))};"); break;
+                    case 1: Line($"{target} += {Vector(s.Expr(0))};"); break;
+                    case 2: Line($"{target} -= {Vector(s.Expr(0))};"); break;
+                    default: Line($"{target} *= Math.Tanh({Scalar(s.Expr(0))});"); break;
+                }
+
+                break;
+            }
+
+            case 5:
+            {
+                var target = Variable(Kind.Matrix, s.Pick);
+                Line(s.Pick / 7 % 2 == 0 ? $"{target} = {Matrix(s.Expr(0))};" : $"{target} += {Matrix(s.Expr(0))};");
+                break;
+            }
+
+            case 6:
+                Line($"if ({Condition(s.Expr(0))})");
+                Braced(s.Block(0));
+                if (s.Blocks.Length > 1)
+                {
+                    Line("else");
+                    Braced(s.Block(1));
+                }
+
+                break;
+            case 7:
+            {
+                var i = Fresh("i");
+                Line($"for (var {i} = 0; {i} < {Bound(s.Pick)}; {i}++)");
+                Loop(i, s.Block(0));
+                break;
+            }
+
+            case 8:
+            {
+                var k = Fresh("k");
+                Line($"var {k} = 0;");
+                // Now and then the loop also stops on a differentiable value (the condition carries no gradient).
+                Line(s.Pick % 5 == 4 && s.Exprs.Length > 1
+                    ? $"while ({k} < {Bound(s.Pick)} && {Scalar(s.Expr(1))} < 1.0)"
+                    : $"while ({k} < {Bound(s.Pick)})");
+                // The counter moves first, so that a `continue` in the body cannot loop forever.
+                Loop(k, s.Block(0), $"{k}++;");
+                break;
+            }
+
+            case 9:
+            {
+                var k = Fresh("k");
+                Line($"var {k} = 0;");
+                Line("do");
+                Loop(k, s.Block(0), $"{k}++;");
+                text.Length -= Environment.NewLine.Length;
+                text.AppendLine($" while ({k} < {Bound(s.Pick)});");
+                break;
+            }
+
+            case 10 when loopDepth > 0:
+                Line($"if ({Condition(s.Expr(0))}) break;");
+                break;
+            case 11 when loopDepth > 0:
+                Line($"if ({Condition(s.Expr(0))}) continue;");
+                break;
+            case 12 when !returnsVector:
+                Line($"if ({Condition(s.Expr(0))}) return {Scalar(s.Expr(1))};");
+                break;
+            case 13:
+            {
+                // A local declared without a value and assigned in both branches.
+                var name = Fresh("s");
+                Line($"double {name};");
+                Line($"if ({Condition(s.Expr(0))})");
+                Line("{");
+                indent++;
+                Block(s.Block(0));
+                Line($"{name} = {Scalar(s.Expr(1))};");
+                indent--;
+                Line("}");
+                Line("else");
+                Line("{");
+                indent++;
+                Line($"{name} = {Scalar(s.Expr(2))};");
+                indent--;
+                Line("}");
+                frames[^1].Add((name, Kind.Scalar));
+                break;
+            }
+
+            default:
+                Declare(Kind.Scalar, Scalar(s.Expr(0)));
+                break;
+        }
+    }
+
+    private void Braced(Stmt[] block)
+    {
+        Line("{");
+        indent++;
+        Block(block);
+        indent--;
+        Line("}");
+    }
+
+    private void Loop(string variable, Stmt[] body, string? first = null)
+    {
+        loopVariables.Add(variable);
+        loopDepth++;
+        Line("{");
+        indent++;
+        if (first is not null)
+        {
+            Line(first);
+        }
+
+        Block(body);
+        indent--;
+        Line("}");
+        loopDepth--;
+        loopVariables.RemoveAt(loopVariables.Count - 1);
+    }
+
+    private string Scalar(Expr e)
+    {
+        var kid = e.Kid;
+        switch (Choose(e.Op, 8, 3, 4, 3, 4, 2, 1, 6, 2, 3, 4, 2, 2, 2, 2, 1))
+        {
+            case 0: return Variable(Kind.Scalar, e.Pick);
+            case 1: return Constants[e.Pick % Constants.Length];
+            case 2: return $"({Scalar(kid(0))} + {Scalar(kid(1))})";
+            case 3: return $"({Scalar(kid(0))} - {Scalar(kid(1))})";
+            case 4: return $"({Scalar(kid(0))} * {Scalar(kid(1))})";
+            case 5:
+            {
+                var divisor = Scalar(kid(1));
+                return $"({Scalar(kid(0))} / (1.5 + {divisor} * {divisor}))";
+            }
+
+            case 6: return $"(-{Scalar(kid(0))})";
+            case 7:
+            {
+                var x = Scalar(kid(0));
+                return (e.Pick % 16) switch
+                {
+                    0 => $"Math.Tanh({x})",
+                    1 => $"Math.Sin({x})",
+                    2 => $"Math.Cos({x})",
+                    3 => $"Math.Exp(Math.Sin({x}))",
+                    4 => $"Math.Log(1.5 + Math.Sin({x}))",
+                    5 => $"Math.Sqrt(1.0 + {x} * {x})",
+                    6 => $"Math.Pow({x}, 2)",
+                    7 => $"Math.Abs({x})",
+                    8 => $"Sigmoid({x})",
+                    9 => $"Tanh({x})",
+                    10 => $"LogSigmoid({x})",
+                    11 => $"Relu({x})",
+                    12 => $"LeakyRelu({x}, 0.1)",
+                    13 => $"HardTanh({x})",
+                    14 => $"Math.Pow(1.5 + Math.Sin({x}), 1.5)",
+                    _ => $"({x} * {x})",
+                };
+            }
+
+            case 8:
+                return (e.Pick % 3) switch
+                {
+                    0 => $"Math.Max({Scalar(kid(0))}, {Scalar(kid(1))})",
+                    1 => $"Math.Min({Scalar(kid(0))}, {Scalar(kid(1))})",
+                    _ => $"Math.Pow(1.5 + Math.Sin({Scalar(kid(0))}), {Scalar(kid(1))})",
+                };
+            case 9: return $"({Vector(kid(0))} * {Vector(kid(1))})";
+            case 10:
+            {
+                var v = Vector(kid(0));
+                return (e.Pick % 8) switch
+                {
+                    7 => $"LogSumExp(Concat({v}, {Vector(kid(1))}))",
+                    0 => $"{v}.Sum()",
+                    1 => $"{v}.L2Norm()",
+                    2 => $"SquaredNorm({v})",
+                    3 => $"LogSumExp({v})",
+                    4 => $"CrossEntropy({v}, {Label(e.Pick / 7)})",
+                    5 => $"{v}[{Index(e.Pick / 7, 3)}]",
+                    _ => $"{v}.DotProduct({Vector(kid(1))})",
+                };
+            }
+
+            case 11:
+            {
+                var m = Matrix(kid(0));
+                return (e.Pick % 3) switch
+                {
+                    0 => $"{m}.FrobeniusNorm()",
+                    1 => $"SquaredNorm({m})",
+                    _ => $"{m}[{Index(e.Pick / 3, 3)}, {Index(e.Pick / 9, 3)}]",
+                };
+            }
+
+            case 12 when isMain: return $"xs[{Index(e.Pick, 4)}]";
+            case 13: return $"({Condition(kid(2))} ? {Scalar(kid(0))} : {Scalar(kid(1))})";
+            case 14 when mayCallScalarHelper: return $"F0({Scalar(kid(0))}, {Vector(kid(1))}, {Matrix(kid(2))})";
+            case 15 when loopVariables.Count > 0:
+                return $"({Scalar(kid(0))} * {loopVariables[e.Pick % loopVariables.Count]})";
+            default: return Variable(Kind.Scalar, e.Pick);
+        }
+    }
+
+    private string Vector(Expr e)
+    {
+        var kid = e.Kid;
+        switch (Choose(e.Op, 8, 4, 2, 3, 1, 1, 1, 5, 5, 2, 2, 2, 2, 1, 2, 1, 1))
+        {
+            case 0: return Variable(Kind.Vector, e.Pick);
+            case 1: return $"({Vector(kid(0))} + {Vector(kid(1))})";
+            case 2: return $"({Vector(kid(0))} - {Vector(kid(1))})";
+            case 3: return $"({Scalar(kid(1))} * {Vector(kid(0))})";
+            case 4: return $"({Vector(kid(0))} * {Scalar(kid(1))})";
+            case 5: return $"({Vector(kid(0))} / (2.0 + Math.Sin({Scalar(kid(1))})))";
+            case 6: return $"(-{Vector(kid(0))})";
+            case 7: return $"({Matrix(kid(1))} * {Vector(kid(0))})";
+            case 8:
+            {
+                var v = Vector(kid(0));
+                return (e.Pick % 10) switch
+                {
+                    0 => $"Tanh({v})",
+                    1 => $"Sigmoid({v})",
+                    2 => $"Relu({v})",
+                    3 => $"LeakyRelu({v}, 0.1)",
+                    4 => $"HardTanh({v})",
+                    5 => $"Softmax({v})",
+                    6 => $"LogSoftmax({v})",
+                    7 => $"{v}.PointwiseTanh()",
+                    8 => $"Tanh({v}).PointwiseExp()",
+                    _ => $"(Sigmoid({v}) + 0.5).PointwiseLog()",
+                };
+            }
+
+            case 9:
+                return e.Pick % 2 == 0
+                    ? $"{Vector(kid(0))}.PointwiseMultiply({Vector(kid(1))})"
+                    : $"{Vector(kid(0))}.PointwiseDivide(Sigmoid({Vector(kid(1))}) + 0.5)";
+            case 10:
+                return (e.Pick % 4) switch
+                {
+                    0 => $"({Vector(kid(0))} + {Scalar(kid(1))})",
+                    1 => $"({Scalar(kid(1))} + {Vector(kid(0))})",
+                    2 => $"({Vector(kid(0))} - {Scalar(kid(1))})",
+                    _ => $"({Scalar(kid(1))} - {Vector(kid(0))})",
+                };
+            case 11:
+                return (e.Pick % 3) switch
+                {
+                    0 => $"{Matrix(kid(0))}.Row({Index(e.Pick / 3, 3)})",
+                    1 => $"{Matrix(kid(0))}.Column({Index(e.Pick / 3, 3)})",
+                    _ => isMain ? $"L.Column({(e.Pick / 3 % 2 == 0 ? Label(e.Pick / 6) : Index(e.Pick / 6, 5))})" : $"{Matrix(kid(0))}.Column(0)",
+                };
+            case 12 when isMain: return $"vs[{Index(e.Pick, 3)}]";
+            case 13: return $"({Condition(kid(2))} ? {Vector(kid(0))} : {Vector(kid(1))})";
+            case 14 when mayCallVectorHelper: return $"G0({Scalar(kid(0))}, {Vector(kid(1))}, {Matrix(kid(2))})";
+            case 15: return $"({Scalar(kid(1))} / (Sigmoid({Vector(kid(0))}) + 2.0))";
+            case 16: return $"({Matrix(kid(1))}.Transpose() * {Vector(kid(0))})";
+            default: return Variable(Kind.Vector, e.Pick);
+        }
+    }
+
+    private string Matrix(Expr e)
+    {
+        var kid = e.Kid;
+        return Choose(e.Op, 6, 2, 1, 2, 1, 1, 2, 2, 2, 1) switch
+        {
+            0 => Variable(Kind.Matrix, e.Pick),
+            1 => $"({Matrix(kid(0))} + {Matrix(kid(1))})",
+            2 => $"({Matrix(kid(0))} - {Matrix(kid(1))})",
+            3 => $"({Scalar(kid(1))} * {Matrix(kid(0))})",
+            4 => $"({Matrix(kid(0))} * {Scalar(kid(1))})",
+            5 => $"(-{Matrix(kid(0))})",
+            6 => $"({Matrix(kid(0))} * {Matrix(kid(1))})",
+            7 => $"{Matrix(kid(0))}.Transpose()",
+            8 => $"{Vector(kid(0))}.OuterProduct({Vector(kid(1))})",
+            _ => $"{Matrix(kid(0))}.PointwiseMultiply({Matrix(kid(1))})",
+        };
+    }
+
+    /// <summary>Conditions read ints and bools, and now and then a differentiable value (the checker steps around the jump).</summary>
+    private string Condition(Expr e)
+    {
+        var kid = e.Kid;
+        var c = e.Pick % 4;
+        switch (Choose(e.Op, 3, 3, 2, 2, 2, 1, 1, 1))
+        {
+            case 0 when isMain: return e.Pick % 2 == 0 ? "flag" : "!flag";
+            case 1 when loopVariables.Count > 0:
+            {
+                var i = loopVariables[e.Pick % loopVariables.Count];
+                return (e.Pick / 5 % 3) switch
+                {
+                    0 => $"{i} % 2 == 0",
+                    1 => $"{i} == {c}",
+                    _ => $"{i} > {c}",
+                };
+            }
+
+            case 2 when isMain: return e.Pick % 2 == 0 ? $"n > {c}" : $"ids[{Index(e.Pick / 2, 4)}] == {c % 3}";
+            case 3: return $"{Condition(kid(0))} && {Condition(kid(1))}";
+            case 4: return $"({Condition(kid(0))} || {Condition(kid(1))})";
+            case 5: return $"!({Condition(kid(0))})";
+            case 6: return $"{Scalar(kid(0))} > {Constants[e.Pick % Constants.Length]}";
+            case 7 when isMain: return $"xs.Length > {c + 2}";
+            default: return isMain ? "flag" : $"{Scalar(kid(0))} < 0.5";
+        }
+    }
+
+    /// <summary>A loop bound: a constant, an int parameter or a length.</summary>
+    private string Bound(int pick)
+    {
+        var constant = (pick % 4).ToString(CultureInfo.InvariantCulture);
+        if (!isMain)
+        {
+            return (pick / 4 % 3) switch { 0 => constant, 1 => "h.Count", _ => "M.RowCount" };
+        }
+
+        return (pick / 4 % 6) switch
+        {
+            0 => constant,
+            1 => "n",
+            2 => "xs.Length",
+            3 => "ids.Length",
+            4 => "vs.Length",
+            _ => "u.Count",
+        };
+    }
+
+    /// <summary>An index below <paramref name="modulus"/>: a constant or an enclosing loop's counter modulo it.</summary>
+    private string Index(int pick, int modulus)
+    {
+        if (loopVariables.Count > 0 && pick % 3 != 0)
+        {
+            return $"{loopVariables[pick / 3 % loopVariables.Count]} % {modulus}";
+        }
+
+        return (pick / 3 % modulus).ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A class label below 3 (vectors have 3 elements): a token id in the main method.</summary>
+    private string Label(int pick) => isMain && pick % 2 == 0 ? $"ids[{Index(pick / 2, 4)}]" : (pick % 3).ToString(CultureInfo.InvariantCulture);
+
+    private string Variable(Kind kind, int pick)
+    {
+        var visible = frames.SelectMany(f => f).Where(v => v.Kind == kind).Select(v => v.Name).ToList();
+        return visible[pick % visible.Count];
+    }
+
+    private void Declare(Kind kind, string value)
+    {
+        var name = Fresh(kind switch { Kind.Scalar => "s", Kind.Vector => "p", _ => "P" });
+        Line($"var {name} = {value};");
+        frames[^1].Add((name, kind));
+    }
+
+    private string Fresh(string prefix) => prefix + (fresh++).ToString(CultureInfo.InvariantCulture);
+
+    private void Line(string line) => text.Append(' ', indent * 4).AppendLine(line);
+
+    /// <summary>Picks a production by weight; small choices pick the first (simplest) productions, so shrinking simplifies.</summary>
+    private static int Choose(int choice, params int[] weights)
+    {
+        var r = choice % weights.Sum();
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (r < weights[i])
+            {
+                return i;
+            }
+
+            r -= weights[i];
+        }
+
+        return 0;
+    }
+}
