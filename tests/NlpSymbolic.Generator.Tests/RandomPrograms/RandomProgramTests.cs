@@ -19,7 +19,8 @@ namespace NlpSymbolic.Generator.Tests.RandomPrograms;
 /// <list type="bullet">
 /// <item><c>NLPSYM_RANDOM_PROGRAMS=10000</c> checks that many programs (default 300, about a minute on 2 cores);</item>
 /// <item><c>NLPSYM_RANDOM_PROGRAMS_FROM=N</c> starts at seed N (default 0), to explore past the default run;</item>
-/// <item><c>NLPSYM_RANDOM_PROGRAM=&lt;seed&gt;</c> re-runs (and shrinks) one program from its printed seed.</item>
+/// <item><c>NLPSYM_RANDOM_PROGRAM=&lt;seed&gt;</c> (with <c>NLPSYM_RANDOM_PROGRAM_INPUTS=&lt;n&gt;</c>) re-runs and shrinks one program from its printed seed;</item>
+/// <item><c>NLPSYM_RANDOM_PROGRAMS_SHRINK_SECONDS</c> bounds each of the two shrinking steps (default 60).</item>
 /// </list>
 /// </summary>
 public sealed class RandomProgramTests(ITestOutputHelper output)
@@ -34,7 +35,7 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
         var single = Environment.GetEnvironmentVariable("NLPSYM_RANDOM_PROGRAM");
         if (!string.IsNullOrEmpty(single))
         {
-            Shrink(single);
+            Shrink(single, EnvironmentInt("NLPSYM_RANDOM_PROGRAM_INPUTS", 0));
             return;
         }
 
@@ -43,6 +44,7 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
         var checkedCount = 0;
         var discarded = 0;
         string? failingSeed = null;
+        var failingIndex = 0;
         Exception? failure = null;
         var clock = Stopwatch.StartNew();
         Parallel.For(from, from + count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (i, state) =>
@@ -65,7 +67,7 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
                 {
                     if (failingSeed is null)
                     {
-                        (failingSeed, failure) = (seed, e);
+                        (failingSeed, failure, failingIndex) = (seed, e, i);
                     }
                 }
 
@@ -77,8 +79,7 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
         if (failingSeed is not null)
         {
             output.WriteLine($"Program {failingSeed} failed: {failure!.Message}");
-            Shrink(failingSeed);
-            throw new XunitException($"Random program {failingSeed} failed and did not fail again while shrinking: {failure}");
+            Shrink(failingSeed, failingIndex);
         }
 
         // A suite that discards everything checks nothing: keep the renderer's programs mostly checkable.
@@ -92,17 +93,68 @@ public sealed class RandomProgramTests(ITestOutputHelper output)
         return GradientOracle.Check(program, inputSeed);
     }
 
-    /// <summary>Lets CsCheck shrink from the failing seed, then fails with the smallest program it found.</summary>
-    private void Shrink(string seed)
+    /// <summary>
+    /// Lets CsCheck shrink from the failing seed (it samples smaller programs that fail too), then reduces the
+    /// smallest one it found statement by statement, and fails with that program and the seed to re-run it.
+    /// </summary>
+    private void Shrink(string seed, int inputSeed)
     {
         var seconds = EnvironmentInt("NLPSYM_RANDOM_PROGRAMS_SHRINK_SECONDS", 60);
-        Programs.Sample(
-            tree => { CheckProgram(tree, 0); },
-            seed: seed,
-            time: seconds,
-            threads: Environment.ProcessorCount,
-            print: tree => "\n" + ProgramRenderer.Render(tree).Source,
-            writeLine: output.WriteLine);
+        var smallest = Generate(seed);
+        var smallestSeed = seed;
+        try
+        {
+            Programs.Sample(
+                tree => { CheckProgram(tree, inputSeed); },
+                seed: seed,
+                time: seconds,
+                threads: Environment.ProcessorCount,
+                print: tree => "\n" + ProgramRenderer.Render(tree).Source,
+                writeLine: output.WriteLine);
+        }
+        catch (CsCheckException e)
+        {
+            // The message starts with the smallest failing program's seed: `Set seed: "…"`.
+            var quoted = e.Message.Split('"');
+            if (quoted.Length > 1)
+            {
+                smallestSeed = quoted[1];
+                smallest = Generate(smallestSeed);
+            }
+        }
+
+        var reduced = ProgramReducer.Reduce(smallest, tree => Fails(tree, inputSeed), TimeSpan.FromSeconds(seconds));
+        var source = ProgramRenderer.Render(reduced).Source;
+        string failure;
+        try
+        {
+            CheckProgram(reduced, inputSeed);
+            failure = "(the reduced program passes: see the seed)";
+        }
+        catch (Exception e)
+        {
+            failure = e.Message;
+        }
+
+        throw new XunitException(
+            $"A random program gets a wrong gradient. Seed {smallestSeed} (re-run with NLPSYM_RANDOM_PROGRAM={smallestSeed} NLPSYM_RANDOM_PROGRAM_INPUTS={inputSeed}), reduced to:\n\n{source}\n{failure}");
+    }
+
+    private static bool Fails(ProgramTree tree, int inputSeed)
+    {
+        try
+        {
+            CheckProgram(tree, inputSeed);
+            return false;
+        }
+        catch (XunitException)
+        {
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static ProgramTree Generate(string seed) => Programs.Generate(PCG.Parse(seed), null, out _);
