@@ -24,6 +24,10 @@ namespace NlpSymbolic.Training;
 /// <see cref="ZeroGradient"/> visit only those columns, so a step costs O(touched columns · rows) rather
 /// than O(vocabulary · rows). The contract is that every column not recorded has a zero gradient.
 /// </para>
+/// <para>
+/// Recording columns is not thread-safe: in data-parallel training each worker writes its own gradients and
+/// records (<see cref="ParameterSet.CreateGradientBuffers"/>).
+/// </para>
 /// </remarks>
 public sealed class Parameter
 {
