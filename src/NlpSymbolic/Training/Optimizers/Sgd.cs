@@ -1,0 +1,94 @@
+using System;
+using Simd = System.Numerics.Vector<double>;
+using SimdMath = System.Numerics.Vector;
+
+namespace NlpSymbolic.Training;
+
+/// <summary>
+/// Stochastic gradient descent, optionally with (heavy-ball) momentum.
+/// </summary>
+/// <remarks>
+/// Without momentum: w ← w − η·g. With momentum μ: v ← μ·v + g, then w ← w − η·v (the form in which a
+/// change of learning rate takes effect at once, as in PyTorch). g includes the coupled weight decay λ·w.
+/// State: "velocity" per parameter when μ &gt; 0, none otherwise.
+/// </remarks>
+public sealed class Sgd : Optimizer
+{
+    /// <summary>Creates the optimiser.</summary>
+    /// <param name="learningRate">η ≥ 0.</param>
+    /// <param name="momentum">μ in [0, 1); 0 is plain SGD and keeps no state.</param>
+    /// <param name="weightDecay">Coupled L2 decay λ ≥ 0 (see <see cref="Optimizer"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range or NaN.</exception>
+    public Sgd(double learningRate, double momentum = 0.0, double weightDecay = 0.0)
+        : base(learningRate, weightDecay, SlotsFor(momentum))
+    {
+        Momentum = momentum;
+    }
+
+    /// <summary>The momentum μ (0 for plain SGD).</summary>
+    public double Momentum { get; }
+
+    private protected override void Update(int parameter, Span<double> values, ReadOnlySpan<double> gradients, int offset)
+    {
+        if (Momentum == 0)
+        {
+            Plain(values, gradients, LearningRate, WeightDecay);
+        }
+        else
+        {
+            WithMomentum(values, gradients, State(0, parameter, offset, values.Length), LearningRate, Momentum, WeightDecay);
+        }
+    }
+
+    // The SIMD body and the scalar tail perform the same correctly rounded operations in the same order
+    // (no fused multiply-add), so a value does not depend on which of them handled it: a sparse column
+    // update equals the dense update bit for bit.
+    internal static void Plain(Span<double> w, ReadOnlySpan<double> g, double lr, double wd)
+    {
+        int i = 0;
+        if (SimdMath.IsHardwareAccelerated)
+        {
+            Simd vlr = new(lr), vwd = new(wd);
+            for (; i <= w.Length - Simd.Count; i += Simd.Count)
+            {
+                Simd wi = new(w.Slice(i));
+                Simd gi = new Simd(g.Slice(i)) + vwd * wi;
+                (wi - vlr * gi).CopyTo(w.Slice(i));
+            }
+        }
+
+        for (; i < w.Length; i++)
+        {
+            double gi = g[i] + wd * w[i];
+            w[i] = w[i] - lr * gi;
+        }
+    }
+
+    internal static void WithMomentum(Span<double> w, ReadOnlySpan<double> g, Span<double> v, double lr, double mu, double wd)
+    {
+        int i = 0;
+        if (SimdMath.IsHardwareAccelerated)
+        {
+            Simd vlr = new(lr), vmu = new(mu), vwd = new(wd);
+            for (; i <= w.Length - Simd.Count; i += Simd.Count)
+            {
+                Simd wi = new(w.Slice(i));
+                Simd gi = new Simd(g.Slice(i)) + vwd * wi;
+                Simd vi = vmu * new Simd(v.Slice(i)) + gi;
+                vi.CopyTo(v.Slice(i));
+                (wi - vlr * vi).CopyTo(w.Slice(i));
+            }
+        }
+
+        for (; i < w.Length; i++)
+        {
+            double gi = g[i] + wd * w[i];
+            double vi = mu * v[i] + gi;
+            v[i] = vi;
+            w[i] = w[i] - lr * vi;
+        }
+    }
+
+    private static string[] SlotsFor(double momentum) =>
+        HyperparameterGuard.UnitInterval(momentum, "The momentum", nameof(momentum)) == 0 ? [] : ["velocity"];
+}
