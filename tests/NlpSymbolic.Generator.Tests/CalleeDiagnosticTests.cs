@@ -307,10 +307,50 @@ public sealed class CalleeDiagnosticTests
         AssertNothingFor(run, "B", "C", "E");
     }
 
+    // ---------------------------------------------------------------- healthy callees called in a way we cannot handle
+
+    [Fact]
+    public void LeavingOutAVectorArgumentIsReportedAtTheCall()
+    {
+        var run = Verify($$"""
+            {{Usings}}
+            public static partial class C
+            {
+                [Differentiable]
+                public static double F(double x) => 2 * [|G(x)|];
+
+                [Differentiable]
+                public static double G(double x, Vector<double>? v = null) => x * x;
+            }
+            """, new ExpectedDiagnostic("NLPSYM102", "Leaving out 'v' (its default is null; pass a Vector<double>)"));
+        AssertNotEmitted(run, "FBackward");
+        Assert.True(run.Emitted("GBackward"), run.Describe());
+        run.AssertNoNewErrors();
+    }
+
+    [Fact]
+    public void AnArglistArgumentIsReportedWhereItIs()
+    {
+        var run = Verify($$"""
+            {{Usings}}
+            public static partial class C
+            {
+                [Differentiable]
+                public static double F(double x) => 2 * G(x, [|__arglist(x)|]);
+
+                [Differentiable]
+                public static double G(double x, __arglist) => x * x;
+            }
+            """, new ExpectedDiagnostic("NLPSYM102", "An '__arglist' argument ('__arglist(x)')"));
+        AssertNotEmitted(run, "FBackward");
+        run.AssertNoNewErrors();
+    }
+
     // ---------------------------------------------------------------- healthy callees, however they are called
 
     [Theory]
     [InlineData("G(x)", "public static double G(double x, double scale = 2.0) => scale * x;")]
+    [InlineData("G(x)", "public static double G(double x, [System.Runtime.InteropServices.Optional] double scale) => scale * x;")]
     [InlineData("G(scale: 3.0, x: x)", "public static double G(double x, double scale) => scale * x;")]
     [InlineData("G(x, 2)", "public static double G(double x, int n) => n * x;")]
     [InlineData("G(x, x)", "public static double G(double x, [NoDerivative] double scale) => scale * x;")]

@@ -317,10 +317,25 @@ internal sealed partial class BodyLowerer
         foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
         {
             var parameter = argument.Parameter;
-            var kind = parameter is null ? null : KindClassifier.Classify(parameter.Type);
-            if (parameter is null || kind is null || parameter.RefKind != RefKind.None)
+            if (parameter is null)
             {
+                // In code that compiles only __arglist(…) has no parameter; the callee may be fine, so say it here.
+                Report(DiagnosticDescriptors.UnsupportedExpression, argument.Syntax, $"An '__arglist' argument ('{Shorten(argument.Syntax.ToString())}')");
+                return null;
+            }
+
+            var kind = KindClassifier.Classify(parameter.Type);
+            if (kind is null || parameter.RefKind != RefKind.None)
+            {
+                // The callee reports its parameter (NLPSYM003, NLPSYM005), and the recorded call gets NLPSYM111.
                 invalidCode = true;
+                return null;
+            }
+
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue && kind is not (ValueKind.Scalar or ValueKind.Int or ValueKind.Bool))
+            {
+                // A vector or array parameter's default can only be null: nothing to compute with or differentiate.
+                Report(DiagnosticDescriptors.UnsupportedExpression, invocation.Syntax, $"Leaving out '{parameter.Name}' (its default is null; pass a {kind.Value.ShortName()})");
                 return null;
             }
 
