@@ -1,10 +1,12 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using NlpSymbolic.Generator.Diagnostics;
 using NlpSymbolic.Generator.Differentiation;
 using NlpSymbolic.Generator.Emission;
+using NlpSymbolic.Generator.Linking;
 using NlpSymbolic.Generator.Model;
 using NlpSymbolic.Generator.Parsing;
 
@@ -12,8 +14,9 @@ namespace NlpSymbolic.Generator;
 
 /// <summary>
 /// Generates <c>NameBackward</c> for every <c>[Differentiable]</c> method. Pipeline wiring only:
-/// parse (Roslyn → IR) → differentiate (IR → adjoint IR) → emit (→ C#). Every value between the steps
-/// is a record of plain values, so unrelated edits leave the outputs cached.
+/// parse (Roslyn → IR) → differentiate (IR → adjoint IR) → emit (→ C#), then the call graph leaves out
+/// callers of methods that are not generated. Every value between the steps is a record of plain values, so
+/// unrelated edits leave the outputs cached.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class DifferentiableGenerator : IIncrementalGenerator
@@ -30,20 +33,34 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         var diagnostics = parsed
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (output, list) =>
-        {
-            foreach (var diagnostic in list)
-            {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
+        context.RegisterSourceOutput(diagnostics, Report);
 
+        // The spec alone feeds differentiation, so a method that only moved (its diagnostics and calls carry
+        // locations) stays cached.
         var programs = parsed
-            .Where(static result => result.Spec is not null)
-            .Select(static (result, _) => Differentiate(result.Spec!))
+            .Select(static (result, _) => result.Spec)
+            .Where(static spec => spec is not null)
+            .Select(static (spec, _) => Differentiate(spec!))
             .WithTrackingName(TrackingNames.Differentiate);
 
-        context.RegisterSourceOutput(programs, static (output, program) =>
+        var failed = programs
+            .Where(static program => program.Error is not null)
+            .Select(static (program, _) => program.HintName)
+            .Collect();
+        var blocked = parsed
+            .Select(static (result, _) => CallGraphNode.From(result))
+            .Collect()
+            .Combine(failed)
+            .Select(static (pair, _) => CallGraph.Link(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.CallGraph);
+        context.RegisterSourceOutput(blocked.Select(static (result, _) => result.Diagnostics), Report);
+
+        // A caller of a method that is not generated would call its missing Forward and Pullback.
+        var outputs = programs
+            .Combine(blocked.Select(static (result, _) => result.HintNames))
+            .Select(static (pair, _) => pair.Right.Contains(pair.Left.HintName) ? pair.Left with { Source = null } : pair.Left);
+
+        context.RegisterSourceOutput(outputs, static (output, program) =>
         {
             if (program.Source is not null)
             {
@@ -55,6 +72,14 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 output.ReportDiagnostic(program.Error.ToDiagnostic());
             }
         });
+    }
+
+    private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            output.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
     }
 
     private static GeneratedSource Differentiate(DifferentiableMethodSpec spec)

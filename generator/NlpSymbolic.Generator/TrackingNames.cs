@@ -6,4 +6,5 @@ public static class TrackingNames
     public const string Parse = nameof(Parse);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Differentiate = nameof(Differentiate);
+    public const string CallGraph = nameof(CallGraph);
 }

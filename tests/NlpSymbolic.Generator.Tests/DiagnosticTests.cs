@@ -85,6 +85,17 @@ public sealed class DiagnosticTests
         ("NLPSYM201", Method("float [|f = 1|]; return x;"), new[] { "Local 'f' has type 'float'", "must be double, Vector<double>, Matrix<double>" }),
     };
 
+    /// <summary>Examples that cannot show their id alone: every marked span, in order, with the id expected there.</summary>
+    private static readonly (string Id, string Markup, ExpectedDiagnostic[] Expected)[] ExamplesWithOthers =
+    {
+        ("NLPSYM111", Method("return 2 * [|G(x)|];", members: "[Differentiable] public static double G(double x) => [|Math.Atan2(x, 1.0)|];"), new[]
+        {
+            // Method() puts the members (the callee) before F.
+            new ExpectedDiagnostic("NLPSYM103", "Math.Atan2"),
+            new ExpectedDiagnostic("NLPSYM111", "'C.G(double)' could not be differentiated (see the error reported for it)", "FBackward", "fix the error in 'C.G(double)'"),
+        }),
+    };
+
     public static TheoryData<string> DescriptorIds()
     {
         var data = new TheoryData<string>();
@@ -100,11 +111,14 @@ public sealed class DiagnosticTests
     [MemberData(nameof(DescriptorIds))]
     public void EveryDescriptorHasALocatedExample(string id)
     {
-        var examples = Examples.Where(e => e.Id == id).ToList();
+        var examples = Examples.Where(e => e.Id == id)
+            .Select(e => (e.Markup, Expected: Enumerable.Repeat(new ExpectedDiagnostic(id, e.Fragments), Markup.Parse(e.Markup).Spans.Length).ToArray()))
+            .Concat(ExamplesWithOthers.Where(e => e.Id == id).Select(e => (e.Markup, e.Expected)))
+            .ToList();
         Assert.True(examples.Count > 0, $"{id} has no example in DiagnosticTests.Examples.");
         foreach (var example in examples)
         {
-            var run = Verify(example.Markup, id, example.Fragments);
+            var run = Verify(example.Markup, example.Expected);
             if (ExpectedSeverity(id) == DiagnosticSeverity.Error)
             {
                 AssertNotEmitted(run, "FBackward");

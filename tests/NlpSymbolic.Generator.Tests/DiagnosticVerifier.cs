@@ -61,19 +61,30 @@ internal static class DiagnosticVerifier
         return Verify(markup, Enumerable.Repeat(new ExpectedDiagnostic(id, fragments), spanCount).ToArray());
     }
 
-    public static GeneratorRun Verify(string markup, params ExpectedDiagnostic[] expected)
+    public static GeneratorRun Verify(string markup, params ExpectedDiagnostic[] expected) =>
+        Verify(new[] { (TestPath, markup) }, expected);
+
+    /// <summary>
+    /// Several files: <paramref name="expected"/> follows the marked spans file by file (by path, ordinally, as
+    /// <see cref="GeneratorRun.GeneratorDiagnostics"/> is sorted) and within a file in source order.
+    /// </summary>
+    public static GeneratorRun Verify((string Path, string Markup)[] files, params ExpectedDiagnostic[] expected)
     {
-        var (source, spans) = Markup.Parse(markup);
+        var parsed = files.Select(f => (f.Path, Parsed: Markup.Parse(f.Markup))).ToArray();
+        var spans = parsed
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .SelectMany(f => f.Parsed.Spans.Select(span => (f.Path, f.Parsed.Source, Span: span)))
+            .ToArray();
         Assert.True(spans.Length == expected.Length, $"The markup has {spans.Length} spans for {expected.Length} expected diagnostics.");
         Assert.NotEmpty(spans);
 
-        var run = GeneratorHarness.Run((TestPath, source));
+        var run = GeneratorHarness.Run(parsed.Select(f => (f.Path, f.Parsed.Source)).ToArray());
         var actual = run.GeneratorDiagnostics;
-        var text = SourceText.From(source);
+        var sources = parsed.ToDictionary(f => f.Path, f => f.Parsed.Source);
 
         string Show() =>
-            "Expected:\n" + string.Join("\n", expected.Select((e, i) => $"  {e.Id} at {spans[i]} '{source.Substring(spans[i].Start, spans[i].Length)}'"))
-            + "\nActual:\n" + string.Join("\n", actual.Select(d => $"  {d.Id} at {d.Location.SourceSpan} '{Excerpt(source, d.Location.SourceSpan)}': {d.GetMessage()}"));
+            "Expected:\n" + string.Join("\n", expected.Select((e, i) => $"  {e.Id} at {spans[i].Path} {spans[i].Span} '{spans[i].Source.Substring(spans[i].Span.Start, spans[i].Span.Length)}'"))
+            + "\nActual:\n" + string.Join("\n", actual.Select(d => $"  {d.Id} at {d.Location.GetLineSpan().Path} {d.Location.SourceSpan} '{Excerpt(sources, d.Location)}': {d.GetMessage()}"));
 
         if (actual.Length != expected.Length)
         {
@@ -84,14 +95,13 @@ internal static class DiagnosticVerifier
         {
             var diagnostic = actual[i];
             var want = expected[i];
-            if (diagnostic.Id != want.Id || diagnostic.Location.SourceSpan != spans[i])
+            var lineSpan = diagnostic.Location.GetLineSpan();
+            if (diagnostic.Id != want.Id || lineSpan.Path != spans[i].Path || diagnostic.Location.SourceSpan != spans[i].Span)
             {
                 throw new XunitException($"Diagnostic {i} differs.\n" + Show());
             }
 
-            var lineSpan = diagnostic.Location.GetLineSpan();
-            Assert.Equal(TestPath, lineSpan.Path);
-            Assert.Equal(text.Lines.GetLinePositionSpan(spans[i]), lineSpan.Span);
+            Assert.Equal(SourceText.From(spans[i].Source).Lines.GetLinePositionSpan(spans[i].Span), lineSpan.Span);
             Assert.Equal(ExpectedSeverity(want.Id), diagnostic.Severity);
             Assert.Equal(ExpectedSeverity(want.Id), diagnostic.DefaultSeverity);
             Assert.True(diagnostic.Descriptor.IsEnabledByDefault);
@@ -137,6 +147,8 @@ internal static class DiagnosticVerifier
     public static DiagnosticSeverity ExpectedSeverity(string id) =>
         id == "NLPSYM008" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
 
-    private static string Excerpt(string source, TextSpan span) =>
-        span.End <= source.Length ? source.Substring(span.Start, span.Length) : "?";
+    private static string Excerpt(Dictionary<string, string> sources, Location location) =>
+        sources.TryGetValue(location.GetLineSpan().Path, out var source) && location.SourceSpan.End <= source.Length
+            ? source.Substring(location.SourceSpan.Start, location.SourceSpan.Length)
+            : "?";
 }

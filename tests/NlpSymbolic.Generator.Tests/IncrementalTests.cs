@@ -67,7 +67,7 @@ public sealed class IncrementalTests
         {
             var key = output.Value switch
             {
-                MethodParseResult parse => parse.Spec!.Method.Name,
+                MethodParseResult parse => parse.Spec?.Method.Name ?? parse.MethodId!.Split('(')[0].Split('.')[^1],
                 GeneratedSource source => source.HintName.Split('.')[^3].Split('(')[0],
                 _ => output.Value.ToString()!,
             };
@@ -104,6 +104,7 @@ public sealed class IncrementalTests
         AssertAll(rerun, TrackingNames.Parse, CachedOrUnchanged);
         AssertAll(rerun, TrackingNames.Diagnostics, CachedOrUnchanged);
         AssertAll(rerun, TrackingNames.Differentiate, IncrementalStepRunReason.Cached);
+        AssertAll(rerun, TrackingNames.CallGraph, CachedOrUnchanged);
         Assert.Equal(Texts(run), Texts(rerun));
     }
 
@@ -117,6 +118,7 @@ public sealed class IncrementalTests
         AssertAll(rerun, TrackingNames.Parse, CachedOrUnchanged);
         AssertAll(rerun, TrackingNames.Diagnostics, CachedOrUnchanged);
         AssertAll(rerun, TrackingNames.Differentiate, IncrementalStepRunReason.Cached);
+        AssertAll(rerun, TrackingNames.CallGraph, CachedOrUnchanged);
         Assert.Equal(Texts(run), Texts(rerun));
     }
 
@@ -176,6 +178,72 @@ public sealed class IncrementalTests
         var rerun = Rerun(run, compilation);
         AssertAll(rerun, TrackingNames.Parse, IncrementalStepRunReason.Cached);
         AssertAll(rerun, TrackingNames.Differentiate, IncrementalStepRunReason.Cached);
+    }
+
+    // ---------------------------------------------------------------- a callee's error, fixed in its own file
+
+    private const string ChainLoss = """
+        using NlpSymbolic;
+        namespace Tests;
+        public static partial class Model
+        {
+            [Differentiable]
+            public static double Loss(double x) => Layers.Layer(x) + 1;
+        }
+        """;
+
+    private const string ChainLayer = """
+        using NlpSymbolic;
+        namespace Tests;
+        public static partial class Layers
+        {
+            [Differentiable]
+            public static double Layer(double x) => 2 * Cells.Cell(x);
+        }
+        """;
+
+    private const string BrokenCell = """
+        using System;
+        using NlpSymbolic;
+        namespace Tests;
+        public static partial class Cells
+        {
+            [Differentiable]
+            public static double Cell(double x) => Math.Atan2(x, 1.0);
+        }
+        """;
+
+    private static readonly string FixedCell = BrokenCell.Replace("Math.Atan2(x, 1.0)", "Math.Tanh(x)");
+
+    [Fact]
+    public void FixingACalleeBringsBackItsCallersWithoutTouchingThem()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(("Loss.cs", ChainLoss), ("Layer.cs", ChainLayer), ("Cell.cs", BrokenCell), ("B.cs", FileB));
+        var broken = GeneratorHarness.Run(compilation);
+        Assert.Equal(new[] { "NLPSYM103", "NLPSYM111", "NLPSYM111" }, broken.GeneratorDiagnostics.Select(d => d.Id).OrderBy(i => i));
+        Assert.Equal(new[] { "Tests.D.G(Scalar).g.cs" }, Texts(broken).Keys);
+        broken.AssertNoNewErrors();
+
+        var fixedCompilation = Edit(compilation, "Cell.cs", FixedCell);
+        var fixedRun = Rerun(broken, fixedCompilation);
+        fixedRun.AssertNoGeneratorDiagnostics();
+        Assert.Equal(
+            new[] { "Tests.Cells.Cell(Scalar).g.cs", "Tests.D.G(Scalar).g.cs", "Tests.Layers.Layer(Scalar).g.cs", "Tests.Model.Loss(Scalar).g.cs" },
+            Texts(fixedRun).Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+        fixedRun.AssertCompiles();
+
+        // The callers were differentiated while they waited: only the callee is new.
+        var differentiate = Reasons(fixedRun, TrackingNames.Differentiate);
+        Assert.Equal(IncrementalStepRunReason.New, differentiate["Cell"]);
+        Assert.Contains(differentiate["Layer"], CachedOrUnchanged);
+        Assert.Contains(differentiate["Loss"], CachedOrUnchanged);
+        Assert.Contains(differentiate["G"], CachedOrUnchanged);
+
+        // Breaking it again takes the callers' files away as well.
+        var brokenAgain = Rerun(fixedRun, Edit(fixedCompilation, "Cell.cs", BrokenCell));
+        Assert.Equal(broken.GeneratorDiagnostics.Select(d => d.ToString()), brokenAgain.GeneratorDiagnostics.Select(d => d.ToString()));
+        Assert.Equal(new[] { "Tests.D.G(Scalar).g.cs" }, Texts(brokenAgain).Keys);
+        brokenAgain.AssertNoNewErrors();
     }
 
     private static Dictionary<string, string> Texts(GeneratorRun run) =>

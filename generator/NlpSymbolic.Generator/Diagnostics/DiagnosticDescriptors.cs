@@ -114,6 +114,11 @@ internal static class DiagnosticDescriptors
         "Early return of a vector or matrix",
         "This return leaves other paths without a result; a [Differentiable] method returning {0} may only return early when every path assigns the result (use a variable and return it once at the end)");
 
+    public static readonly DiagnosticDescriptor CalleeNotDifferentiated = Error(
+        "NLPSYM111",
+        "Call to a [Differentiable] method that could not be differentiated",
+        "'{0}' could not be differentiated (see the error reported for it), so {1}Backward, which would call its pullback here, is not generated either; fix the error in '{0}'");
+
     public static readonly DiagnosticDescriptor UnsupportedType = Error(
         "NLPSYM201",
         "Unsupported value type",
@@ -130,7 +135,7 @@ internal static class DiagnosticDescriptors
         UnsupportedParameterModifier, GenericMethod, MethodWithoutBody, NoDifferentiableParameter,
         BackwardNameTaken, FileLocalType, AttributeOnPartialDefinition, UnsupportedStatement, UnsupportedExpression, UnsupportedCall,
         UnsupportedAssignmentTarget, ExternalState, Recursion, RefLocal, EarlyReturnOfBuffer,
-        UnsupportedType, InternalError,
+        CalleeNotDifferentiated, UnsupportedType, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> byId = All.ToDictionary(d => d.Id);

@@ -1,4 +1,10 @@
 namespace NlpSymbolic.Generator.Model;
 
 /// <summary>The transform's output for one attributed method: a spec to emit, or the errors that prevent it.</summary>
-internal sealed record MethodParseResult(DifferentiableMethodSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <param name="MethodId">The method's documentation id, by which its callers name it in <see cref="CallSite"/>.</param>
+/// <param name="Calls">The [Differentiable] methods its body calls (empty when the body was not lowered).</param>
+internal sealed record MethodParseResult(
+    DifferentiableMethodSpec? Spec,
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    string? MethodId = null,
+    EquatableArray<CallSite> Calls = default);

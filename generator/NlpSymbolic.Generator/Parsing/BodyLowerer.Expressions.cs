@@ -303,18 +303,11 @@ internal sealed partial class BodyLowerer
             return null;
         }
 
-        if (CalleeHasCompileErrors(target))
-        {
-            // Its Forward/Pullback will not exist until it compiles; the compiler already reports why.
-            // (In an IDE this caller's output refreshes when its own file is next edited.)
-            invalidCode = true;
-            return null;
-        }
-
+        RecordCall(invocation, target);
         var resultKind = KindClassifier.Classify(target.ReturnType);
         if (resultKind is not (ValueKind.Scalar or ValueKind.Vector or ValueKind.Matrix) || target.IsGenericMethod)
         {
-            // The callee's own diagnostics explain what is wrong with it.
+            // The callee's own diagnostics explain what is wrong with it, and the recorded call gets NLPSYM111.
             invalidCode = true;
             return null;
         }
@@ -324,10 +317,25 @@ internal sealed partial class BodyLowerer
         foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
         {
             var parameter = argument.Parameter;
-            var kind = parameter is null ? null : KindClassifier.Classify(parameter.Type);
-            if (parameter is null || kind is null || parameter.RefKind != RefKind.None)
+            if (parameter is null)
             {
+                // In code that compiles only __arglist(…) has no parameter; the callee may be fine, so say it here.
+                Report(DiagnosticDescriptors.UnsupportedExpression, argument.Syntax, $"An '__arglist' argument ('{Shorten(argument.Syntax.ToString())}')");
+                return null;
+            }
+
+            var kind = KindClassifier.Classify(parameter.Type);
+            if (kind is null || parameter.RefKind != RefKind.None)
+            {
+                // The callee reports its parameter (NLPSYM003, NLPSYM005), and the recorded call gets NLPSYM111.
                 invalidCode = true;
+                return null;
+            }
+
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue && kind is not (ValueKind.Scalar or ValueKind.Int or ValueKind.Bool))
+            {
+                // A vector or array parameter's default can only be null: nothing to compute with or differentiate.
+                Report(DiagnosticDescriptors.UnsupportedExpression, invocation.Syntax, $"Leaving out '{parameter.Name}' (its default is null; pass a {kind.Value.ShortName()})");
                 return null;
             }
 
@@ -347,32 +355,32 @@ internal sealed partial class BodyLowerer
         return builder.Emit(IrStatement.CallOperation, resultKind.Value, arguments, hint, callee);
     }
 
-    private readonly Dictionary<IMethodSymbol, bool> calleesWithErrors = new(SymbolEqualityComparer.Default);
+    private readonly List<CallSite> calls = new();
 
-    /// <summary>Binding a callee's declaration is costly; a method that calls it in several places asks once.</summary>
-    private bool CalleeHasCompileErrors(IMethodSymbol target)
+    /// <summary>The [Differentiable] methods this body calls, each call once.</summary>
+    public IReadOnlyList<CallSite> Calls => calls;
+
+    /// <summary>
+    /// Whether a callee gets generated is known only once every method has been parsed (its error may be in
+    /// another file), so the call is recorded and the pipeline decides then: a callee without output leaves
+    /// this method without output, and when an error of ours explains it, this call gets NLPSYM111.
+    /// </summary>
+    private void RecordCall(IInvocationOperation invocation, IMethodSymbol target)
     {
-        if (!calleesWithErrors.TryGetValue(target, out var hasErrors))
+        if (target.OriginalDefinition.GetDocumentationCommentId() is not { } calleeId)
         {
-            calleesWithErrors[target] = hasErrors = BindsWithErrors(target);
+            return;
         }
 
-        return hasErrors;
-    }
-
-    private bool BindsWithErrors(IMethodSymbol target)
-    {
-        foreach (var reference in target.DeclaringSyntaxReferences)
+        var diagnostic = new DiagnosticInfo(
+            DiagnosticDescriptors.CalleeNotDifferentiated.Id,
+            LocationInfo.From(invocation.Syntax),
+            new[] { target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), method.Name }.ToEquatableArray());
+        var call = new CallSite(calleeId, diagnostic);
+        if (!calls.Contains(call))
         {
-            var syntax = reference.GetSyntax();
-            var model = compilation.GetSemanticModel(reference.SyntaxTree);
-            if (model.GetDiagnostics(syntax.Span).Any(d => d.Severity == DiagnosticSeverity.Error && !d.IsWarningAsError))
-            {
-                return true;
-            }
+            calls.Add(call);
         }
-
-        return false;
     }
 
     private IrOperand? LowerProperty(IPropertyReferenceOperation property, string hint)

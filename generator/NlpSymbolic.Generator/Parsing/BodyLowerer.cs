@@ -28,12 +28,9 @@ internal sealed partial class BodyLowerer
     private Dictionary<VariableKey, IrOperand> variables = new();
     private readonly HashSet<VariableKey> named = new();
 
-    private readonly Compilation compilation;
-
-    public BodyLowerer(IMethodSymbol method, ValueKind returnKind, Compilation compilation)
+    public BodyLowerer(IMethodSymbol method, ValueKind returnKind)
     {
         this.method = method;
-        this.compilation = compilation;
         resultKey = VariableKey.Synthetic("result", returnKind);
         variables[resultKey] = Undefined(returnKind);
         variables[returnedKey] = IrOperand.Constant("false", ValueKind.Bool);

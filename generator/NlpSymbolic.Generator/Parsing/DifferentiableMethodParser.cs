@@ -23,9 +23,10 @@ internal static class DifferentiableMethodParser
     public static MethodParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
+        var methodId = context.TargetSymbol.GetDocumentationCommentId();
         try
         {
-            return ParseCore(context, syntax, cancellationToken);
+            return ParseCore(context, syntax, cancellationToken) with { MethodId = methodId };
         }
         catch (OperationCanceledException)
         {
@@ -38,7 +39,7 @@ internal static class DifferentiableMethodParser
                 DiagnosticDescriptors.InternalError.Id,
                 LocationInfo.From(syntax.Identifier.GetLocation()),
                 new[] { syntax.Identifier.ValueText, exception.GetType().Name + ": " + exception.Message }.ToEquatableArray());
-            return new MethodParseResult(null, new[] { info }.ToEquatableArray());
+            return new MethodParseResult(null, new[] { info }.ToEquatableArray(), methodId);
         }
     }
 
@@ -94,7 +95,7 @@ internal static class DifferentiableMethodParser
             Report(DiagnosticDescriptors.UnsupportedReturnType, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString());
         }
 
-        var lowerer = new BodyLowerer(method, returnKind ?? ValueKind.Scalar, context.SemanticModel.Compilation);
+        var lowerer = new BodyLowerer(method, returnKind ?? ValueKind.Scalar);
         var parameters = new List<IrParameter>();
         foreach (var parameter in method.Parameters)
         {
@@ -162,9 +163,10 @@ internal static class DifferentiableMethodParser
 
         lowerer.LowerBody(body);
         diagnostics.AddRange(lowerer.Diagnostics);
+        var calls = lowerer.Calls.ToEquatableArray();
         if (diagnostics.Any(d => IsError(d)) || lowerer.HasInvalidCode || lowerer.Result is null || lowerer.Body is null)
         {
-            return new MethodParseResult(null, diagnostics.ToEquatableArray());
+            return new MethodParseResult(null, diagnostics.ToEquatableArray(), Calls: calls);
         }
 
         var identifiers = syntax.DescendantTokens()
@@ -192,7 +194,7 @@ internal static class DifferentiableMethodParser
             : null;
         var hintName = HintName(ns, method, parameters);
         var spec = new DifferentiableMethodSpec(ns, containingTypes.ToEquatableArray(), ir, hintName);
-        return new MethodParseResult(spec, diagnostics.ToEquatableArray());
+        return new MethodParseResult(spec, diagnostics.ToEquatableArray(), Calls: calls);
     }
 
     /// <summary>Compile errors anywhere in the method (some, like a misplaced yield, are reported at its name).</summary>
