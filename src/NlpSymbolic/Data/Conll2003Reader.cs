@@ -52,7 +52,7 @@ public static class Conll2003Reader
         {
             var text = line.AsSpan();
             var count = Fields.SplitOnWhitespace(text, columns);
-            if (count == 0 || (count >= 1 && text[columns[0]].SequenceEqual(DocumentStart)))
+            if (count == 0 || text[columns[0]].SequenceEqual(DocumentStart))
             {
                 if (words.Count > 0)
                 {

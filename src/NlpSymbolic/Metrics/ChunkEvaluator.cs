@@ -21,7 +21,8 @@ namespace NlpSymbolic.Metrics;
 /// <para>
 /// Tags are split at the first hyphen (prefix, type). conlleval's <c>-r</c> (raw) and <c>-o</c> (other outside
 /// tag) options are not supported: use <c>O</c> for outside. After the first sentence has warmed the tag cache,
-/// <see cref="Add(ReadOnlySpan{string}, ReadOnlySpan{string})"/> does not allocate.
+/// <see cref="Add(ReadOnlySpan{string}, ReadOnlySpan{string})"/> does not allocate. An instance is not
+/// thread-safe; use one per evaluation pass.
 /// </para>
 /// </remarks>
 public sealed class ChunkEvaluator
