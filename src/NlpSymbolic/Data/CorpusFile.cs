@@ -1,0 +1,45 @@
+using System.IO;
+using System.IO.Compression;
+using System.Text;
+
+namespace NlpSymbolic.Data;
+
+/// <summary>Opens data files as text: UTF-8 (BOM optional), gzip-compressed when the name ends in <c>.gz</c>.</summary>
+internal static class CorpusFile
+{
+    private const int BufferSize = 1 << 16;
+
+    // Strict decoding: a corpus in the wrong encoding should fail loudly, not turn into U+FFFD tokens.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Throws <see cref="FileNotFoundException"/> now, so a lazily enumerated reader reports a wrong path at the
+    /// call rather than at the first <c>MoveNext</c>.
+    /// </summary>
+    public static void RequireExists(string path, string what)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{what} not found: {path}", path);
+        }
+    }
+
+    public static TextReader OpenText(string path)
+    {
+        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+        try
+        {
+            if (path.EndsWith(".gz", System.StringComparison.OrdinalIgnoreCase))
+            {
+                stream = new GZipStream(stream, CompressionMode.Decompress);
+            }
+
+            return new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, BufferSize);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+}
