@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
 
-// The checkpoint tests inject a failure between writing the temporary file and renaming it
-// (SafeTensors.Save's internal hook) to prove the previous checkpoint survives.
+// The checkpoint tests inject failures into SafeTensors.Save (a stream that fails partway, a throw
+// just before the rename) through its internal overload, to prove the previous checkpoint survives.
 [assembly: InternalsVisibleTo("NlpSymbolic.Runtime.Tests")]

@@ -22,7 +22,7 @@ public static class SafeTensors
     /// <exception cref="ArgumentException">Duplicate names, a null tensor or metadata entry, or a header over the 100,000,000-byte limit.</exception>
     /// <exception cref="IOException">The file could not be written or replaced; the previous file is intact.</exception>
     public static void Save(string path, IEnumerable<NamedTensor> tensors, IReadOnlyDictionary<string, string>? metadata = null) =>
-        Save(path, tensors, metadata, beforeCommit: null);
+        Save(path, tensors, metadata, wrapStream: null, beforeCommit: null);
 
     /// <summary>
     /// Writes <paramref name="tensors"/> to <paramref name="stream"/> at its current position.
@@ -38,12 +38,21 @@ public static class SafeTensors
         SafeTensorsWriter.Prepare(tensors, metadata).Write(stream);
     }
 
-    /// <summary>The atomic save with a test hook that runs on the finished temporary file just before the rename.</summary>
-    internal static void Save(string path, IEnumerable<NamedTensor> tensors, IReadOnlyDictionary<string, string>? metadata, Action<string>? beforeCommit)
+    /// <summary>
+    /// The atomic save with test hooks: <paramref name="wrapStream"/> can make the temporary file's
+    /// stream fail partway (a full disk), <paramref name="beforeCommit"/> runs on the finished
+    /// temporary file just before the rename.
+    /// </summary>
+    internal static void Save(
+        string path,
+        IEnumerable<NamedTensor> tensors,
+        IReadOnlyDictionary<string, string>? metadata,
+        Func<Stream, Stream>? wrapStream = null,
+        Action<string>? beforeCommit = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         // Prepared first: a bad argument (or a throwing enumerator) never creates a temporary file.
         SafeTensorsWriter writer = SafeTensorsWriter.Prepare(tensors, metadata);
-        AtomicFile.Write(path, writer.Write, beforeCommit);
+        AtomicFile.Write(path, file => writer.Write(wrapStream is null ? file : wrapStream(file)), beforeCommit);
     }
 }
