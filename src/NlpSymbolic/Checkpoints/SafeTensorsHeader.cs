@@ -57,20 +57,21 @@ internal sealed class SafeTensorsHeader
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (JsonProperty property in root.EnumerateObject())
             {
-                if (!seen.Add(property.Name))
+                string name = Text(() => property.Name, "a tensor name", null, source);
+                if (!seen.Add(name))
                 {
-                    throw property.Name == NamedTensor.MetadataKey
+                    throw name == NamedTensor.MetadataKey
                         ? new CheckpointFormatException(source, null, $"\"{NamedTensor.MetadataKey}\" appears twice in the header.")
-                        : new CheckpointFormatException(source, property.Name, "the name appears twice in the header.");
+                        : new CheckpointFormatException(source, name, "the name appears twice in the header.");
                 }
 
-                if (property.Name == NamedTensor.MetadataKey)
+                if (name == NamedTensor.MetadataKey)
                 {
                     metadata = ParseMetadata(property.Value, source);
                 }
                 else
                 {
-                    entries.Add(ParseEntry(property.Name, property.Value, dataLength, source));
+                    entries.Add(ParseEntry(name, property.Value, dataLength, source));
                 }
             }
 
@@ -96,14 +97,16 @@ internal sealed class SafeTensorsHeader
 
         foreach (JsonProperty entry in value.EnumerateObject())
         {
+            string key = Text(() => entry.Name, "a metadata key", null, source);
             if (entry.Value.ValueKind != JsonValueKind.String)
             {
-                throw new CheckpointFormatException(source, null, $"metadata \"{CheckpointFormatException.Shorten(entry.Name)}\" must be a string, but it is {Article(entry.Value.ValueKind)}.");
+                throw new CheckpointFormatException(source, null, $"metadata \"{CheckpointFormatException.Shorten(key)}\" must be a string, but it is {Article(entry.Value.ValueKind)}.");
             }
 
-            if (!metadata.TryAdd(entry.Name, entry.Value.GetString()!))
+            string text = Text(() => entry.Value.GetString()!, $"metadata \"{CheckpointFormatException.Shorten(key)}\"", null, source);
+            if (!metadata.TryAdd(key, text))
             {
-                throw new CheckpointFormatException(source, null, $"metadata \"{CheckpointFormatException.Shorten(entry.Name)}\" appears twice.");
+                throw new CheckpointFormatException(source, null, $"metadata \"{CheckpointFormatException.Shorten(key)}\" appears twice.");
             }
         }
 
@@ -122,7 +125,8 @@ internal sealed class SafeTensorsHeader
         {
             // Unknown fields are ignored, as the reference does; repeated known ones are ambiguous.
             ref JsonElement? slot = ref dtypeField;
-            switch (field.Name)
+            string fieldName = Text(() => field.Name, "a field name", name, source);
+            switch (fieldName)
             {
                 case "dtype": slot = ref dtypeField; break;
                 case "shape": slot = ref shapeField; break;
@@ -132,7 +136,7 @@ internal sealed class SafeTensorsHeader
 
             if (slot is not null)
             {
-                throw new CheckpointFormatException(source, name, $"\"{field.Name}\" appears twice in the entry.");
+                throw new CheckpointFormatException(source, name, $"\"{fieldName}\" appears twice in the entry.");
             }
 
             slot = field.Value;
@@ -194,7 +198,7 @@ internal sealed class SafeTensorsHeader
             throw new CheckpointFormatException(source, name, $"\"dtype\" must be a string, but it is {Article(value.ValueKind)}.");
         }
 
-        string text = value.GetString()!;
+        string text = Text(() => value.GetString()!, "\"dtype\"", name, source);
         if (SafeTensorDTypeFacts.TryParse(text, out SafeTensorDType dtype))
         {
             return dtype;
@@ -280,6 +284,23 @@ internal sealed class SafeTensorsHeader
         {
             throw new CheckpointFormatException(
                 source, null, $"the data area has {dataLength} bytes but the tensors cover {expected}; {dataLength - expected} trailing bytes belong to no tensor.");
+        }
+    }
+
+    /// <summary>
+    /// Reads a JSON string or key. The bytes are valid UTF-8 by now, but a \u escape can still
+    /// encode a lone surrogate, which System.Text.Json refuses to decode (as the reference refuses
+    /// to parse it); that must surface as a format error, not an InvalidOperationException.
+    /// </summary>
+    private static string Text(Func<string> read, string what, string? name, string source)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CheckpointFormatException(source, name, $"{what} is not valid Unicode (a \\u escape encodes a lone surrogate).", e);
         }
     }
 

@@ -192,6 +192,14 @@ public sealed class MalformedFileTests
             "the name appears twice in the header");
 
     [Theory]
+    [InlineData("{\"\\ud800\":{}}", null, "a tensor name is not valid Unicode")]
+    [InlineData("{\"__metadata__\":{\"\\udc00\":\"v\"}}", null, "a metadata key is not valid Unicode")]
+    [InlineData("{\"__metadata__\":{\"k\":\"x\\ud800\"}}", null, "metadata \"k\" is not valid Unicode")]
+    [InlineData("{\"W\":{\"\\ud800\":1}}", "W", "a field name is not valid Unicode")]
+    [InlineData("{\"W\":{\"dtype\":\"\\ud800\",\"shape\":[],\"data_offsets\":[0,8]}}", "W", "\"dtype\" is not valid Unicode")]
+    public void LoneSurrogateEscapes(string header, string? tensor, string problem) => Rejected(HandMade.File(header, []), tensor, problem);
+
+    [Theory]
     [InlineData("{\"__metadata__\":{},\"__metadata__\":{}}", "\"__metadata__\" appears twice")]
     [InlineData("{\"__metadata__\":[]}", "\"__metadata__\" must be an object of strings, but it is an array")]
     [InlineData("{\"__metadata__\":{\"step\":42}}", "metadata \"step\" must be a string, but it is a number")]
