@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using NlpSymbolic.Training;
+
+namespace NlpSymbolic.Checkpoints;
+
+/// <summary>
+/// Saves and resumes training: every parameter of a <see cref="ParameterSet"/> and, optionally, an
+/// <see cref="Optimizer"/>'s state, in one safetensors file that Python's safetensors/NumPy tooling opens.
+/// </summary>
+/// <remarks>
+/// Tensor names: a parameter under its own name (<c>W</c>, shape [rows, columns] row-major as NumPy reads it),
+/// the optimiser's state as <c>optimizer.W.m</c>, and its step counter as <c>optimizer.step</c> (I64). The
+/// metadata records the format and the optimiser's type. Saving is atomic (temp file, flush, rename); loading
+/// checks every name and shape before anything is copied, so a checkpoint of another model changes nothing
+/// and names each tensor that differs.
+/// </remarks>
+public static class TrainingCheckpoint
+{
+    /// <summary>The <c>__metadata__</c> value of <c>format</c> this class writes.</summary>
+    public const string Format = "nlpsymbolic-training/1";
+
+    private const string OptimizerPrefix = "optimizer.";
+    private const string StepName = "optimizer.step";
+
+    /// <summary>Writes the parameters (and the optimiser's state, when given) to <paramref name="path"/> atomically.</summary>
+    /// <param name="path">The checkpoint file; its folder must exist. An existing file is replaced only once the new one is complete.</param>
+    /// <param name="parameters">The model's parameters.</param>
+    /// <param name="optimizer">The optimiser whose state to save, or null for weights only.</param>
+    /// <param name="metadata">Extra string metadata (for example the epoch), stored in the header.</param>
+    public static void Save(string path, ParameterSet parameters, Optimizer? optimizer = null, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var tensors = new List<NamedTensor>();
+        foreach (Parameter p in parameters)
+        {
+            tensors.Add(p.IsMatrix ? NamedTensor.FromMatrix(p.Name, p.ValueMatrix!) : NamedTensor.FromVector(p.Name, p.ValueVector!));
+        }
+
+        var header = new Dictionary<string, string>(StringComparer.Ordinal) { ["format"] = Format };
+        if (optimizer is not null)
+        {
+            OptimizerState state = optimizer.ExportState();
+            tensors.Add(NamedTensor.FromInt64(StepName, state.StepCount));
+            foreach (OptimizerStateTensor tensor in state.Tensors)
+            {
+                tensors.Add(new NamedTensor(OptimizerPrefix + tensor.Name, [.. tensor.Shape], tensor.Data, TensorLayout.ColumnMajor));
+            }
+
+            header["optimizer"] = optimizer.GetType().Name;
+            header["optimizer.learningRate"] = optimizer.LearningRate.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        if (metadata is not null)
+        {
+            foreach (var (key, value) in metadata)
+            {
+                header[key] = value;
+            }
+        }
+
+        SafeTensors.Save(path, tensors, header);
+    }
+
+    /// <summary>
+    /// Loads <paramref name="path"/> into <paramref name="parameters"/> (and <paramref name="optimizer"/>'s state,
+    /// when given), all or nothing, and returns the file's metadata.
+    /// </summary>
+    /// <exception cref="System.IO.FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="CheckpointFormatException">The file is not a valid safetensors file.</exception>
+    /// <exception cref="CheckpointMismatchException">
+    /// The checkpoint belongs to another model: a parameter is missing, unexpected or of another shape (each named
+    /// with both shapes), or optimiser state was asked for and is not there. Nothing was changed.
+    /// </exception>
+    public static IReadOnlyDictionary<string, string> Load(string path, ParameterSet parameters, Optimizer? optimizer = null)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var targets = new List<CheckpointTarget>();
+        foreach (Parameter p in parameters)
+        {
+            targets.Add(p.IsMatrix ? CheckpointTarget.ForMatrix(p.Name, p.ValueMatrix!) : CheckpointTarget.ForVector(p.Name, p.ValueVector!));
+        }
+
+        var stateTensors = new List<OptimizerStateTensor>();
+        var step = new long[1];
+        if (optimizer is not null)
+        {
+            targets.Add(new CheckpointTarget(StepName, [], step));
+            foreach (Parameter p in parameters)
+            {
+                int[] shape = p.IsMatrix ? [p.Rows, p.Columns] : [p.Rows];
+                foreach (string slot in optimizer.SlotNames)
+                {
+                    var data = new double[p.Length];
+                    var tensor = new OptimizerStateTensor(p.Name, slot, shape, data);
+                    stateTensors.Add(tensor);
+                    targets.Add(new CheckpointTarget(OptimizerPrefix + tensor.Name, shape, data, TensorLayout.ColumnMajor));
+                }
+            }
+        }
+
+        // Weights only: a checkpoint that also holds optimiser state still loads.
+        var file = SafeTensorsFile.Load(path);
+        var problems = CheckpointLoader.FindMismatches(file, targets, ignoreUnexpected: optimizer is null);
+        if (problems.Count > 0)
+        {
+            throw new CheckpointMismatchException(path, problems);
+        }
+
+        if (optimizer is not null && file[StepName].Int64s[0] is < 0 or > int.MaxValue)
+        {
+            throw new CheckpointMismatchException(path, [$"tensor \"{StepName}\": step {file[StepName].Int64s[0]} is out of range"]);
+        }
+
+        CheckpointLoader.LoadInto(file, targets, ignoreUnexpected: optimizer is null);
+        optimizer?.LoadState(parameters, new OptimizerState((int)step[0], stateTensors));
+        return file.Metadata;
+    }
+}
