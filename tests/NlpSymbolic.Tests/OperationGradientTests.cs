@@ -18,6 +18,8 @@ public class OperationGradientTests
 
     public static IEnumerable<object[]> LoopsInBranches => GradientChecker.MethodsOf(typeof(LoopInBranchModels));
 
+    public static IEnumerable<object[]> RandomRegressions => GradientChecker.MethodsOf(typeof(RandomProgramRegressions));
+
     [Theory]
     [MemberData(nameof(Scalars))]
     public void ScalarOperation(string name) => CheckSeeds(typeof(ScalarOperations), name);
@@ -37,6 +39,10 @@ public class OperationGradientTests
     [Theory]
     [MemberData(nameof(LoopsInBranches))]
     public void LoopInBranchModel(string name) => CheckSeeds(typeof(LoopInBranchModels), name);
+
+    [Theory]
+    [MemberData(nameof(RandomRegressions))]
+    public void RandomProgramRegression(string name) => CheckSeeds(typeof(RandomProgramRegressions), name);
 
     private static void CheckSeeds(System.Type type, string name)
     {
