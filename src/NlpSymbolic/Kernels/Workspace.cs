@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace NlpSymbolic;
 
@@ -13,6 +14,8 @@ namespace NlpSymbolic;
 /// by the frame that stay valid until that frame's <see cref="Exit"/>; adjoint kernels (Accumulate…)
 /// add into their first argument in place.
 /// </remarks>
+// What generated code calls, not what users call: out of IntelliSense and out of the user-facing docs.
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class Workspace
 {
     // Per-thread, so concurrent backward calls on different threads never share a frame.
