@@ -20,6 +20,8 @@ public class OperationGradientTests
 
     public static IEnumerable<object[]> RandomRegressions => GradientChecker.MethodsOf(typeof(RandomProgramRegressions));
 
+    public static IEnumerable<object[]> Training => GradientChecker.MethodsOf(typeof(TrainingModels));
+
     [Theory]
     [MemberData(nameof(Scalars))]
     public void ScalarOperation(string name) => CheckSeeds(typeof(ScalarOperations), name);
@@ -43,6 +45,10 @@ public class OperationGradientTests
     [Theory]
     [MemberData(nameof(RandomRegressions))]
     public void RandomProgramRegression(string name) => CheckSeeds(typeof(RandomProgramRegressions), name);
+
+    [Theory]
+    [MemberData(nameof(Training))]
+    public void TrainingModel(string name) => CheckSeeds(typeof(TrainingModels), name);
 
     private static void CheckSeeds(System.Type type, string name)
     {
