@@ -9,7 +9,7 @@ using Xunit;
 namespace NlpSymbolic.Runtime.Tests.Checkpoints;
 
 /// <summary>Parameters and optimiser state through a safetensors file: round trip, resume, another model's file.</summary>
-public sealed class TrainingCheckpointTests : IDisposable
+public sealed class CheckpointTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("nlpsym-ckpt-").FullName;
 
@@ -53,11 +53,11 @@ public sealed class TrainingCheckpointTests : IDisposable
         }
 
         var path = Path.Combine(folder, "run.safetensors");
-        TrainingCheckpoint.Save(path, first, firstOptimizer);
+        Checkpoint.Save(path, first, firstOptimizer);
 
         var (resumed, rw, rb) = Model(99);   // other starting weights: the checkpoint must overwrite them all
         var resumedOptimizer = new Adam(0.05);
-        TrainingCheckpoint.Load(path, resumed, resumedOptimizer);
+        Checkpoint.Load(path, resumed, resumedOptimizer);
         Assert.Equal(3, resumedOptimizer.StepCount);
         for (var t = 3; t < 6; t++)
         {
@@ -75,13 +75,13 @@ public sealed class TrainingCheckpointTests : IDisposable
         var optimizer = new Sgd(0.1, momentum: 0.9);
         Step(set, w, b, optimizer, 0);
         var path = Path.Combine(folder, "w.safetensors");
-        TrainingCheckpoint.Save(path, set, optimizer, new System.Collections.Generic.Dictionary<string, string> { ["epoch"] = "7" });
+        Checkpoint.Save(path, set, optimizer, new System.Collections.Generic.Dictionary<string, string> { ["epoch"] = "7" });
 
         var (copy, cw, _) = Model(4);
-        var metadata = TrainingCheckpoint.Load(path, copy);
+        var metadata = Checkpoint.Load(path, copy);
         Assert.Equal(w.Values, cw.Values);
         Assert.Equal("7", metadata["epoch"]);
-        Assert.Equal(TrainingCheckpoint.Format, metadata["format"]);
+        Assert.Equal(Checkpoint.Format, metadata["format"]);
         Assert.Equal("Sgd", metadata["optimizer"]);
     }
 
@@ -90,12 +90,12 @@ public sealed class TrainingCheckpointTests : IDisposable
     {
         var (set, _, _) = Model(5, rows: 3, columns: 4);
         var path = Path.Combine(folder, "small.safetensors");
-        TrainingCheckpoint.Save(path, set);
+        Checkpoint.Save(path, set);
 
         var (other, ow, ob) = Model(6, rows: 3, columns: 5);
         var before = ow.Values.ToArray();
         var beforeB = ob.Values.ToArray();
-        var error = Assert.Throws<CheckpointMismatchException>(() => TrainingCheckpoint.Load(path, other));
+        var error = Assert.Throws<CheckpointMismatchException>(() => Checkpoint.Load(path, other));
         Assert.Contains("\"W\"", error.Message);
         Assert.Contains("[3, 4]", error.Message);
         Assert.Contains("[3, 5]", error.Message);
@@ -108,8 +108,8 @@ public sealed class TrainingCheckpointTests : IDisposable
     {
         var (set, _, _) = Model(7);
         var path = Path.Combine(folder, "weights.safetensors");
-        TrainingCheckpoint.Save(path, set);
-        var error = Assert.Throws<CheckpointMismatchException>(() => TrainingCheckpoint.Load(path, Model(8).Set, new AdaGrad(0.1)));
+        Checkpoint.Save(path, set);
+        var error = Assert.Throws<CheckpointMismatchException>(() => Checkpoint.Load(path, Model(8).Set, new AdaGrad(0.1)));
         Assert.Contains("optimizer.step", error.Message);
     }
 
@@ -117,7 +117,7 @@ public sealed class TrainingCheckpointTests : IDisposable
     public void AMissingFileIsNamed()
     {
         var path = Path.Combine(folder, "nope.safetensors");
-        var error = Assert.Throws<FileNotFoundException>(() => TrainingCheckpoint.Load(path, Model(9).Set));
+        var error = Assert.Throws<FileNotFoundException>(() => Checkpoint.Load(path, Model(9).Set));
         Assert.Contains("nope.safetensors", error.Message);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text.Json;
 using NlpSymbolic.Training;
 
 namespace NlpSymbolic.Checkpoints;
@@ -16,12 +17,16 @@ namespace NlpSymbolic.Checkpoints;
 /// checks every name and shape before anything is copied, so a checkpoint of another model changes nothing
 /// and names each tensor that differs.
 /// </remarks>
-public static class TrainingCheckpoint
+public static class Checkpoint
 {
     /// <summary>The <c>__metadata__</c> value of <c>format</c> this class writes.</summary>
     public const string Format = "nlpsymbolic-training/1";
 
     private const string OptimizerPrefix = "optimizer.";
+    private const string BestPrefix = "trainer.best.";
+    private const string TrainerKey = "trainer";
+
+    private static int[] Shape(Parameter p) => p.IsMatrix ? [p.Rows, p.Columns] : [p.Rows];
     private const string StepName = "optimizer.step";
 
     /// <summary>Writes the parameters (and the optimiser's state, when given) to <paramref name="path"/> atomically.</summary>
@@ -29,10 +34,92 @@ public static class TrainingCheckpoint
     /// <param name="parameters">The model's parameters.</param>
     /// <param name="optimizer">The optimiser whose state to save, or null for weights only.</param>
     /// <param name="metadata">Extra string metadata (for example the epoch), stored in the header.</param>
-    public static void Save(string path, ParameterSet parameters, Optimizer? optimizer = null, IReadOnlyDictionary<string, string>? metadata = null)
+    public static void Save(string path, ParameterSet parameters, Optimizer? optimizer = null, IReadOnlyDictionary<string, string>? metadata = null) =>
+        Save(path, parameters, optimizer, metadata, []);
+
+    /// <summary>
+    /// Writes what <see cref="Trainer{TExample}"/> hands its checkpoint sink — parameters, optimiser state and the
+    /// trainer's state (position, seed, early-stopping record and best values) — so that <see cref="Resume"/>
+    /// continues the run bit-identically.
+    /// </summary>
+    /// <param name="path">The checkpoint file; replaced atomically.</param>
+    /// <param name="checkpoint">The trainer's checkpoint.</param>
+    /// <param name="metadata">Extra string metadata.</param>
+    public static void Save(string path, TrainingCheckpoint checkpoint, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        var header = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (metadata is not null)
+        {
+            foreach (var (key, value) in metadata)
+            {
+                header[key] = value;
+            }
+        }
+
+        var state = checkpoint.State;
+        header[TrainerKey] = JsonSerializer.Serialize(state with { BestValues = null });
+        header["trainer.reason"] = checkpoint.Reason.ToString();
+        var extra = new List<NamedTensor>();
+        if (state.BestValues is { } best)
+        {
+            for (int i = 0; i < checkpoint.Parameters.Count; i++)
+            {
+                Parameter p = checkpoint.Parameters[i];
+                extra.Add(new NamedTensor(BestPrefix + p.Name, Shape(p), best[i], TensorLayout.ColumnMajor));
+            }
+        }
+
+        Save(path, checkpoint.Parameters, checkpoint.Optimizer, header, extra);
+    }
+
+    /// <summary>
+    /// Loads a checkpoint written from a trainer into <paramref name="trainer"/>: its parameters, its optimiser's
+    /// state and its own state, all or nothing, so that the next <see cref="Trainer{TExample}.Train"/> continues
+    /// as if the run had never stopped. Returns the file's metadata.
+    /// </summary>
+    /// <exception cref="CheckpointMismatchException">The file is not a trainer's checkpoint of this model and optimiser.</exception>
+    /// <exception cref="ArgumentException">The trainer's options differ from the saved run's (seed, batch size…): the message says which.</exception>
+    public static IReadOnlyDictionary<string, string> Resume<TExample>(string path, Trainer<TExample> trainer)
+    {
+        ArgumentNullException.ThrowIfNull(trainer);
+        var file = SafeTensorsFile.Load(path);
+        if (!file.Metadata.TryGetValue(TrainerKey, out var json))
+        {
+            throw new CheckpointMismatchException(path, [$"the file holds no trainer state (\"{TrainerKey}\" metadata); it was not written from a trainer"]);
+        }
+
+        TrainerState state;
+        try
+        {
+            state = JsonSerializer.Deserialize<TrainerState>(json) ?? throw new JsonException("null");
+        }
+        catch (JsonException e)
+        {
+            throw new CheckpointMismatchException(path, [$"the trainer state in the metadata is not valid: {e.Message}"]);
+        }
+
+        var best = new List<double[]>();
+        var extra = new List<CheckpointTarget>();
+        if (file.TryGetTensor(BestPrefix + trainer.Parameters[0].Name, out _))
+        {
+            foreach (Parameter p in trainer.Parameters)
+            {
+                var data = new double[p.Length];
+                best.Add(data);
+                extra.Add(new CheckpointTarget(BestPrefix + p.Name, Shape(p), data, TensorLayout.ColumnMajor));
+            }
+        }
+
+        var metadata = Load(path, file, trainer.Parameters, trainer.Optimizer, extra);
+        trainer.LoadState(state with { BestValues = best.Count > 0 ? best : null });
+        return metadata;
+    }
+
+    private static void Save(string path, ParameterSet parameters, Optimizer? optimizer, IReadOnlyDictionary<string, string>? metadata, IReadOnlyList<NamedTensor> extra)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var tensors = new List<NamedTensor>();
+        var tensors = new List<NamedTensor>(extra);
         foreach (Parameter p in parameters)
         {
             tensors.Add(p.IsMatrix ? NamedTensor.FromMatrix(p.Name, p.ValueMatrix!) : NamedTensor.FromVector(p.Name, p.ValueVector!));
@@ -73,10 +160,13 @@ public static class TrainingCheckpoint
     /// The checkpoint belongs to another model: a parameter is missing, unexpected or of another shape (each named
     /// with both shapes), or optimiser state was asked for and is not there. Nothing was changed.
     /// </exception>
-    public static IReadOnlyDictionary<string, string> Load(string path, ParameterSet parameters, Optimizer? optimizer = null)
+    public static IReadOnlyDictionary<string, string> Load(string path, ParameterSet parameters, Optimizer? optimizer = null) =>
+        Load(path, SafeTensorsFile.Load(path), parameters, optimizer, []);
+
+    private static IReadOnlyDictionary<string, string> Load(string path, SafeTensorsFile file, ParameterSet parameters, Optimizer? optimizer, IReadOnlyList<CheckpointTarget> extra)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var targets = new List<CheckpointTarget>();
+        var targets = new List<CheckpointTarget>(extra);
         foreach (Parameter p in parameters)
         {
             targets.Add(p.IsMatrix ? CheckpointTarget.ForMatrix(p.Name, p.ValueMatrix!) : CheckpointTarget.ForVector(p.Name, p.ValueVector!));
@@ -89,7 +179,7 @@ public static class TrainingCheckpoint
             targets.Add(new CheckpointTarget(StepName, [], step));
             foreach (Parameter p in parameters)
             {
-                int[] shape = p.IsMatrix ? [p.Rows, p.Columns] : [p.Rows];
+                int[] shape = Shape(p);
                 foreach (string slot in optimizer.SlotNames)
                 {
                     var data = new double[p.Length];
@@ -100,8 +190,7 @@ public static class TrainingCheckpoint
             }
         }
 
-        // Weights only: a checkpoint that also holds optimiser state still loads.
-        var file = SafeTensorsFile.Load(path);
+        // Weights only: a checkpoint that also holds optimiser state (or a trainer's) still loads.
         var problems = CheckpointLoader.FindMismatches(file, targets, ignoreUnexpected: optimizer is null);
         if (problems.Count > 0)
         {
