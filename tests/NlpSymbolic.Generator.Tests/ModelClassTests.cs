@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using Xunit;
 using static NlpSymbolic.Generator.Tests.DiagnosticVerifier;
 
@@ -173,5 +174,30 @@ public sealed class ModelClassTests
         run.AssertNoGeneratorDiagnostics();
         run.AssertCompiles();
         Assert.True(run.Emitted("FBackward"));
+    }
+
+    [Fact]
+    public void EditingAMethodBodyKeepsTheGradientsClassCachedAndAddingAFieldUpdatesIt()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(("Model.cs", TwoMethods));
+        var run = GeneratorHarness.Run(compilation);
+        run.AssertCompiles();
+
+        IncrementalStepRunReason ModelsReason(GeneratorRun r) =>
+            r.Result.TrackedSteps[TrackingNames.Models].SelectMany(s => s.Outputs).Single().Reason;
+        GeneratorRun Rerun(string source)
+        {
+            var old = compilation.SyntaxTrees.Single();
+            return GeneratorHarness.Run(compilation.ReplaceSyntaxTree(old, GeneratorHarness.ParseTree(source, "Model.cs")), run.Driver);
+        }
+
+        var edited = Rerun(TwoMethods.Replace("return CrossEntropy(m, y)", "return 2 * CrossEntropy(m, y)"));
+        edited.AssertCompiles();
+        Assert.Contains(ModelsReason(edited), new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged });
+
+        var widened = Rerun(TwoMethods.Replace("public Vector<double> b;", "public Vector<double> b, c;"));
+        widened.AssertCompiles();
+        Assert.Equal(IncrementalStepRunReason.Modified, ModelsReason(widened));
+        Assert.Contains("set.Add(\"c\", this.c, gradients.c);", widened.AllGeneratedText, StringComparison.Ordinal);
     }
 }
