@@ -200,4 +200,25 @@ public sealed class ModelClassTests
         Assert.Equal(IncrementalStepRunReason.Modified, ModelsReason(widened));
         Assert.Contains("set.Add(\"c\", this.c, gradients.c);", widened.AllGeneratedText, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("public int Gradients;")]
+    [InlineData("public class Gradients { }")]
+    [InlineData("public void CreateParameterSet() { }")]
+    public void AMemberNamedAsAGeneratedModelMemberIsNLPSYM009(string member)
+    {
+        var run = VerifyError($$"""
+            using NlpSymbolic;
+            public partial class C
+            {
+                public double w;
+                {{member}}
+
+                [Differentiable]
+                public double [|F|](double x) => x * w;
+            }
+            """, "NLPSYM009", "already declares a member");
+        Assert.DoesNotContain("Gradients(C model)", run.AllGeneratedText, StringComparison.Ordinal);
+        run.AssertNoNewErrors();
+    }
 }

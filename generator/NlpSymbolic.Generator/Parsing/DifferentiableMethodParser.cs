@@ -28,7 +28,9 @@ internal static class DifferentiableMethodParser
         {
             var fields = ((IMethodSymbol)context.TargetSymbol).IsStatic ? null : ModelFields(((IMethodSymbol)context.TargetSymbol).ContainingType);
             var result = ParseCore(context, syntax, fields, cancellationToken) with { MethodId = methodId };
-            return fields is null ? result : result with { Model = ModelOf(syntax, (IMethodSymbol)context.TargetSymbol, fields) };
+            return fields is null || ModelMemberClash(((IMethodSymbol)context.TargetSymbol).ContainingType) is not null
+                ? result
+                : result with { Model = ModelOf(syntax, (IMethodSymbol)context.TargetSymbol, fields) };
         }
         catch (OperationCanceledException)
         {
@@ -148,6 +150,10 @@ internal static class DifferentiableMethodParser
         }
 
         CheckBackwardName(method, parameters, fieldParameters, syntax, Report);
+        if (modelFields is not null && ModelMemberClash(method.ContainingType) is { } clash)
+        {
+            Report(DiagnosticDescriptors.BackwardNameTaken, syntax.Identifier.GetLocation(), method.ContainingType.Name, clash);
+        }
 
         if (diagnostics.Any(d => IsError(d)) || returnKind is null || signatureHasCompileErrors)
         {
@@ -318,6 +324,10 @@ internal static class DifferentiableMethodParser
 
         return fields.Any(f => f.Item2.IsDifferentiable) ? fields : null;
     }
+
+    /// <summary>A member the user declared with the name of one the model class gets (Gradients, CreateParameterSet).</summary>
+    private static string? ModelMemberClash(INamedTypeSymbol type) =>
+        new[] { "Gradients", "CreateParameterSet" }.FirstOrDefault(name => !type.GetMembers(name).IsEmpty || !type.GetTypeMembers(name).IsEmpty);
 
     /// <summary>The model class to emit Gradients for, when generated members can be added to it.</summary>
     private static ModelTypeSpec? ModelOf(MethodDeclarationSyntax syntax, IMethodSymbol method, List<(IFieldSymbol Symbol, ModelField Field)> fields)
