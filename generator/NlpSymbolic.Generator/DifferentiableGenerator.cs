@@ -30,6 +30,25 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 DifferentiableMethodParser.Parse)
             .WithTrackingName(TrackingNames.Parse);
 
+        // A model class gets its Gradients class and CreateParameterSet once, however many methods it has.
+        var models = parsed
+            .Select(static (result, _) => result.Model)
+            .Where(static model => model is not null)
+            .Collect()
+            .Select(static (all, _) => all
+                .GroupBy(model => model!.HintName, System.StringComparer.Ordinal)
+                .Select(group => group.First()!)
+                .OrderBy(model => model.HintName, System.StringComparer.Ordinal)
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.Models);
+        context.RegisterSourceOutput(models, static (output, all) =>
+        {
+            foreach (var model in all)
+            {
+                output.AddSource(model.HintName, SourceText.From(ModelEmitter.Emit(model), System.Text.Encoding.UTF8));
+            }
+        });
+
         var diagnostics = parsed
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);

@@ -7,4 +7,5 @@ public static class TrackingNames
     public const string Diagnostics = nameof(Diagnostics);
     public const string Differentiate = nameof(Differentiate);
     public const string CallGraph = nameof(CallGraph);
+    public const string Models = nameof(Models);
 }

@@ -28,6 +28,20 @@ public sealed class DiagnosticTests
                 public double [|F|](double x) => x * x;
             }
             """, new[] { "'F' must be static", "FBackward is a static method" }),
+        ("NLPSYM112", """
+            using NlpSymbolic;
+            public partial class C
+            {
+                public double w;
+
+                [Differentiable]
+                public double F(double x)
+                {
+                    [|w|] = w * x;
+                    return w;
+                }
+            }
+            """, new[] { "'w' is a field of the model", "read-only inside a [Differentiable] method", "assign the new value to a local instead" }),
         ("NLPSYM002", """
             using NlpSymbolic;
             public static class [|C|]

@@ -30,6 +30,7 @@ public sealed class ModelPurityTests
         typeof(GeneratedSource),
         typeof(CallGraphNode),
         typeof(BlockedMethods),
+        typeof(ModelTypeSpec),
     };
 
     private static readonly Type[] Forbidden =

@@ -119,6 +119,11 @@ internal static class DiagnosticDescriptors
         "Call to a [Differentiable] method that could not be differentiated",
         "'{0}' could not be differentiated (see the error reported for it), so {1}Backward, which would call its pullback here, is not generated either; fix the error in '{0}'");
 
+    public static readonly DiagnosticDescriptor ModelFieldAssignment = Error(
+        "NLPSYM112",
+        "Assignment to a field of the model",
+        "'{0}' is a field of the model, one of its parameters, and fields are read-only inside a [Differentiable] method; assign the new value to a local instead");
+
     public static readonly DiagnosticDescriptor UnsupportedType = Error(
         "NLPSYM201",
         "Unsupported value type",
@@ -135,7 +140,7 @@ internal static class DiagnosticDescriptors
         UnsupportedParameterModifier, GenericMethod, MethodWithoutBody, NoDifferentiableParameter,
         BackwardNameTaken, FileLocalType, AttributeOnPartialDefinition, UnsupportedStatement, UnsupportedExpression, UnsupportedCall,
         UnsupportedAssignmentTarget, ExternalState, Recursion, RefLocal, EarlyReturnOfBuffer,
-        CalleeNotDifferentiated, UnsupportedType, InternalError,
+        CalleeNotDifferentiated, ModelFieldAssignment, UnsupportedType, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> byId = All.ToDictionary(d => d.Id);

@@ -39,6 +39,12 @@ internal static class BackwardEmitter
             writer.Open("partial " + type.Keyword + " " + type.NameWithTypeParameters);
         }
 
+        if (spec.Model is not null)
+        {
+            WriteInstanceBackward(writer, program, names);
+            writer.Line();
+        }
+
         WriteBackward(writer, program, names, isPullback: false);
         writer.Line();
         WriteForward(writer, program, names);
@@ -75,6 +81,12 @@ internal static class BackwardEmitter
             writer.Line($"/// <summary>The gradient of <c>{method.Name}</c> as <c>{method.Name}Backward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls {method.Name}.</summary>");
             writer.Line(Hidden);
             OpenMethod(writer, $"{method.Accessibility} static void {method.Name}Pullback", parameters);
+        }
+        else if (program.Spec.Model is not null)
+        {
+            writer.Line($"/// <summary>The static core of <c>{method.Name}Backward</c>: the model's fields are its leading arguments and their gradients follow the seed.</summary>");
+            writer.Line(Hidden);
+            OpenMethod(writer, $"private static {returnType} {method.Name}BackwardCore", parameters);
         }
         else
         {
@@ -120,6 +132,46 @@ internal static class BackwardEmitter
         }
 
         WriteWithWorkspace(writer, body, names, enter: true);
+        writer.Close();
+    }
+
+    /// <summary>
+    /// A model method's public <c>NameBackward</c>: an instance method that passes the fields and their
+    /// buffers in <c>Gradients</c> to the static core.
+    /// </summary>
+    private static void WriteInstanceBackward(SourceWriter writer, AdjointProgram program, EmittedNames names)
+    {
+        var method = program.Method;
+        var model = program.Spec.Model!;
+        var returnType = method.ReturnKind.TypeName();
+        var fields = method.Parameters.Take(model.Fields.Count).ToList();
+        var own = method.Parameters.Skip(model.Fields.Count).ToList();
+        var gradients = NameAllocator.Escape(names.GradientsArgument!);
+        var parameters = own.Select(p => p.TypeText + " " + names.Value(p.ValueId))
+            .Concat(new[] { returnType + " " + NameAllocator.Escape(names.Seed), "Gradients " + gradients })
+            .Concat(own.Where(p => p.IsDifferentiable).Select(p =>
+                (p.Kind == ValueKind.Scalar ? "ref double" : p.TypeText) + " " + names.Adjoint(p.ValueId)));
+        var arguments = fields.Select(f => "this." + NameAllocator.Escape(f.Name))
+            .Concat(own.Select(p => names.Value(p.ValueId)))
+            .Concat(new[] { NameAllocator.Escape(names.Seed) })
+            .Concat(fields.Where(f => f.IsDifferentiable).Select(f =>
+                (f.Kind == ValueKind.Scalar ? "ref " : string.Empty) + gradients + "." + NameAllocator.Escape(f.Name)))
+            .Concat(own.Where(p => p.IsDifferentiable).Select(p =>
+                (p.Kind == ValueKind.Scalar ? "ref " : string.Empty) + names.Adjoint(p.ValueId)));
+
+        writer.Line("/// <summary>");
+        writer.Line($"/// Reverse-mode gradient of <c>{method.Name}</c>: returns its value and ADDS");
+        writer.Line($"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into <paramref name=\"{names.GradientsArgument}\"/>");
+        writer.Line("/// (one buffer per parameter field of the model) and into each gradient argument.");
+        writer.Line("/// </summary>");
+        OpenMethod(writer, $"{method.Accessibility} {returnType} {method.Name}Backward", parameters);
+        writer.Line($"return {method.Name}BackwardCore(");
+        var list = arguments.ToList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            writer.Line("    " + list[i] + (i == list.Count - 1 ? ");" : ","));
+        }
+
         writer.Close();
     }
 

@@ -35,6 +35,12 @@ internal sealed class EmittedNames
         }
 
         Seed = allocator.Fresh("dResult");
+        if (program.Spec.Model is not null)
+        {
+            // The instance wrapper's Gradients argument (only model methods have one, so other output is unchanged).
+            GradientsArgument = allocator.Fresh("gradients");
+        }
+
         foreach (var parameter in method.Parameters.Where(p => p.IsDifferentiable))
         {
             adjoints[parameter.ValueId] = allocator.Fresh("d" + parameter.Name);
@@ -68,6 +74,9 @@ internal sealed class EmittedNames
     }
 
     public string Seed { get; }
+
+    /// <summary>The Gradients argument of a model method's instance <c>NameBackward</c>; null for static methods.</summary>
+    public string? GradientsArgument { get; }
 
     public string Workspace { get; }
 

@@ -111,6 +111,9 @@ internal sealed partial class BodyLowerer
                     : LowerChoice(condition, kind.Value, () => Lower(conditional.WhenTrue, hint), () => Lower(conditional.WhenFalse!, hint), builder.CurrentSource);
             }
 
+            case IFieldReferenceOperation when ModelFieldOf(operation) is { } modelField:
+                return variables[modelField];
+
             case IFieldReferenceOperation field:
                 Report(DiagnosticDescriptors.ExternalState, operation.Syntax, field.Field.Name);
                 return null;
@@ -314,6 +317,25 @@ internal sealed partial class BodyLowerer
 
         var arguments = new List<IrOperand>();
         var differentiable = new List<bool>();
+        if (!target.IsStatic)
+        {
+            // Another instance method of this model: its core takes the same fields first.
+            if (invocation.Instance is not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+                || modelFields.Count == 0
+                || !SymbolEqualityComparer.Default.Equals(target.ContainingType.OriginalDefinition, method.ContainingType.OriginalDefinition))
+            {
+                Report(DiagnosticDescriptors.UnsupportedExpression, invocation.Syntax, $"A call to the [Differentiable] instance method '{target.Name}' of another object ('{Shorten(invocation.Syntax.ToString())}'; make it static and pass what it reads as parameters)");
+                return null;
+            }
+
+            foreach (var (field, key) in modelFields)
+            {
+                arguments.Add(variables[key]);
+                differentiable.Add(key.Kind is ValueKind.Scalar or ValueKind.Vector or ValueKind.Matrix
+                    && !field.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "NlpSymbolic.NoDerivativeAttribute"));
+            }
+        }
+
         foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
         {
             var parameter = argument.Parameter;

@@ -55,6 +55,25 @@ internal sealed partial class BodyLowerer
         return value;
     }
 
+    private readonly List<(IFieldSymbol Field, VariableKey Key)> modelFields = new();
+
+    /// <summary>A field of the model class, read by an instance method as an implicit leading parameter.</summary>
+    public IrValue AddField(IFieldSymbol field, ValueKind kind)
+    {
+        var value = builder.NewValue(kind, field.Name, isVariable: true);
+        var key = VariableKey.For(field, kind);
+        variables[key] = IrOperand.Value(value.Id, kind);
+        named.Add(key);
+        modelFields.Add((field, key));
+        return value;
+    }
+
+    /// <summary>The model field a reference names, when it is one of this instance's (<c>W</c> or <c>this.W</c>).</summary>
+    private VariableKey? ModelFieldOf(IOperation operation) =>
+        operation is IFieldReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } reference
+            ? modelFields.Where(f => SymbolEqualityComparer.Default.Equals(f.Field, reference.Field.OriginalDefinition)).Select(f => f.Key).FirstOrDefault()
+            : null;
+
     public void LowerBody(IBlockOperation body)
     {
         LowerStatements(body.Operations);
@@ -290,6 +309,12 @@ internal sealed partial class BodyLowerer
                     IIncrementOrDecrementOperation inc => inc.Target,
                     _ => operation,
                 };
+                if (ModelFieldOf(target) is { } field)
+                {
+                    Report(DiagnosticDescriptors.ModelFieldAssignment, target.Syntax, field.Name);
+                    break;
+                }
+
                 Report(DiagnosticDescriptors.UnsupportedAssignmentTarget, target.Syntax, DescribeTarget(target));
                 break;
             }

@@ -26,7 +26,11 @@ internal static class DifferentiableMethodParser
         var methodId = context.TargetSymbol.GetDocumentationCommentId();
         try
         {
-            return ParseCore(context, syntax, cancellationToken) with { MethodId = methodId };
+            var fields = ((IMethodSymbol)context.TargetSymbol).IsStatic ? null : ModelFields(((IMethodSymbol)context.TargetSymbol).ContainingType);
+            var result = ParseCore(context, syntax, fields, cancellationToken) with { MethodId = methodId };
+            return fields is null || ModelMemberClash(((IMethodSymbol)context.TargetSymbol).ContainingType) is not null
+                ? result
+                : result with { Model = ModelOf(syntax, (IMethodSymbol)context.TargetSymbol, fields) };
         }
         catch (OperationCanceledException)
         {
@@ -43,14 +47,18 @@ internal static class DifferentiableMethodParser
         }
     }
 
-    private static MethodParseResult ParseCore(GeneratorAttributeSyntaxContext context, MethodDeclarationSyntax syntax, CancellationToken cancellationToken)
+    private static MethodParseResult ParseCore(
+        GeneratorAttributeSyntaxContext context,
+        MethodDeclarationSyntax syntax,
+        List<(IFieldSymbol Symbol, ModelField Field)>? modelFields,
+        CancellationToken cancellationToken)
     {
         var method = (IMethodSymbol)context.TargetSymbol;
         var diagnostics = new List<DiagnosticInfo>();
         void Report(DiagnosticDescriptor descriptor, Location location, params string[] arguments) =>
             diagnostics.Add(new DiagnosticInfo(descriptor.Id, LocationInfo.From(location), arguments.ToEquatableArray()));
 
-        if (!method.IsStatic)
+        if (!method.IsStatic && modelFields is null)
         {
             Report(DiagnosticDescriptors.MethodMustBeStatic, syntax.Identifier.GetLocation(), method.Name);
         }
@@ -96,6 +104,14 @@ internal static class DifferentiableMethodParser
         }
 
         var lowerer = new BodyLowerer(method, returnKind ?? ValueKind.Scalar);
+        var fieldParameters = new List<IrParameter>();
+        foreach (var (symbol, field) in modelFields ?? new List<(IFieldSymbol, ModelField)>())
+        {
+            // The model's fields come first: the static core takes them as leading arguments.
+            var value = lowerer.AddField(symbol, field.Kind);
+            fieldParameters.Add(new IrParameter(value.Id, field.Name, field.Kind, field.Kind.TypeName(), field.IsDifferentiable));
+        }
+
         var parameters = new List<IrParameter>();
         foreach (var parameter in method.Parameters)
         {
@@ -128,12 +144,16 @@ internal static class DifferentiableMethodParser
             parameters.Add(new IrParameter(value.Id, parameter.Name, kind.Value, kind.Value.TypeName(), kind.Value.IsDifferentiable() && !noDerivative));
         }
 
-        if (diagnostics.Count == 0 && !signatureHasCompileErrors && parameters.Count(p => p.IsDifferentiable) == 0)
+        if (diagnostics.Count == 0 && !signatureHasCompileErrors && parameters.Concat(fieldParameters).Count(p => p.IsDifferentiable) == 0)
         {
             Report(DiagnosticDescriptors.NoDifferentiableParameter, syntax.Identifier.GetLocation(), method.Name);
         }
 
-        CheckBackwardName(method, parameters, returnKind, syntax, Report);
+        CheckBackwardName(method, parameters, fieldParameters, syntax, Report);
+        if (modelFields is not null && ModelMemberClash(method.ContainingType) is { } clash)
+        {
+            Report(DiagnosticDescriptors.BackwardNameTaken, syntax.Identifier.GetLocation(), method.ContainingType.Name, clash);
+        }
 
         if (diagnostics.Any(d => IsError(d)) || returnKind is null || signatureHasCompileErrors)
         {
@@ -181,7 +201,7 @@ internal static class DifferentiableMethodParser
             method.Name,
             Accessibility(method),
             returnKind.Value,
-            parameters.ToEquatableArray(),
+            fieldParameters.Concat(parameters).ToEquatableArray(),
             builder.Values,
             lowerer.Body,
             lowerer.Result,
@@ -193,7 +213,8 @@ internal static class DifferentiableMethodParser
             ? containing.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty)
             : null;
         var hintName = HintName(ns, method, parameters);
-        var spec = new DifferentiableMethodSpec(ns, containingTypes.ToEquatableArray(), ir, hintName);
+        var model = modelFields is null ? null : ModelOf(syntax, method, modelFields);
+        var spec = new DifferentiableMethodSpec(ns, containingTypes.ToEquatableArray(), ir, hintName, model);
         return new MethodParseResult(spec, diagnostics.ToEquatableArray(), Calls: calls);
     }
 
@@ -229,25 +250,37 @@ internal static class DifferentiableMethodParser
     private static void CheckBackwardName(
         IMethodSymbol method,
         List<IrParameter> parameters,
-        ValueKind? returnKind,
+        List<IrParameter> fields,
         MethodDeclarationSyntax syntax,
         Action<DiagnosticDescriptor, Location, string[]> report)
     {
         var gradients = parameters.Count(p => p.IsDifferentiable);
+        var all = fields.Concat(parameters).ToList();
+        var allGradients = all.Count(p => p.IsDifferentiable);
+        var isModel = !method.IsStatic;
+
+        // An instance method's NameBackward takes the Gradients object after the seed; its static core, Forward
+        // and Pullback take the fields first.
         var generated = new[]
         {
-            (Name: method.Name + "Backward", Count: parameters.Count + 1 + gradients, Skip: 0),
-            (Name: method.Name + "Pullback", Count: parameters.Count + 1 + gradients, Skip: 0),
-            (Name: method.Name + "Forward", Count: parameters.Count + 1, Skip: 1),
+            (Name: method.Name + "Backward", Count: parameters.Count + 1 + (isModel ? 1 : 0) + gradients, Skip: 0, Kinds: parameters),
+            (Name: method.Name + "BackwardCore", Count: isModel ? all.Count + 1 + allGradients : -1, Skip: 0, Kinds: all),
+            (Name: method.Name + "Pullback", Count: all.Count + 1 + allGradients, Skip: 0, Kinds: all),
+            (Name: method.Name + "Forward", Count: all.Count + 1, Skip: 1, Kinds: all),
         };
-        foreach (var (name, count, skip) in generated)
+        foreach (var (name, count, skip, kinds) in generated)
         {
+            if (count < 0)
+            {
+                continue;
+            }
+
             foreach (var member in method.ContainingType.GetMembers(name))
             {
                 var clashes = member is not IMethodSymbol other
                     || (other.Parameters.Length == count
-                        && other.Parameters.Skip(skip).Take(parameters.Count).Select(p => KindClassifier.Classify(p.Type))
-                            .SequenceEqual(parameters.Select(p => (ValueKind?)p.Kind)));
+                        && other.Parameters.Skip(skip).Take(kinds.Count).Select(p => KindClassifier.Classify(p.Type))
+                            .SequenceEqual(kinds.Select(p => (ValueKind?)p.Kind)));
                 if (clashes)
                 {
                     report(DiagnosticDescriptors.BackwardNameTaken, syntax.Identifier.GetLocation(), new[] { method.ContainingType.Name, name });
@@ -255,6 +288,89 @@ internal static class DifferentiableMethodParser
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The fields an instance method of <paramref name="type"/> reads as inputs, or null when its instance
+    /// methods cannot be differentiated (NLPSYM001): only a non-generic, non-static class with at least one
+    /// parameter field (double, Vector&lt;double&gt; or Matrix&lt;double&gt; without [NoDerivative]) is a model.
+    /// A struct is not: the generated Gradients and wrappers would work on a copy.
+    /// </summary>
+    private static List<(IFieldSymbol Symbol, ModelField Field)>? ModelFields(INamedTypeSymbol? type)
+    {
+        if (type is null || type.TypeKind != TypeKind.Class || type.IsStatic || type.IsGenericType || type.IsImplicitlyDeclared)
+        {
+            return null;
+        }
+
+        var fields = new List<(IFieldSymbol, ModelField)>();
+        foreach (var field in type.GetMembers().OfType<IFieldSymbol>())
+        {
+            if (field.IsStatic || field.IsConst || field.IsImplicitlyDeclared || field.RefKind != RefKind.None)
+            {
+                continue;
+            }
+
+            var kind = KindClassifier.Classify(field.Type);
+            var noDerivative = field.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NoDerivativeAttributeName);
+            var isParameter = kind is ValueKind.Scalar or ValueKind.Vector or ValueKind.Matrix && !noDerivative;
+            var isConstant = kind is ValueKind.Int or ValueKind.Bool or ValueKind.IntArray
+                || (noDerivative && kind is not null);
+            if (isParameter || isConstant)
+            {
+                fields.Add((field, new ModelField(field.Name, kind!.Value, isParameter)));
+            }
+        }
+
+        return fields.Any(f => f.Item2.IsDifferentiable) ? fields : null;
+    }
+
+    /// <summary>A member the user declared with the name of one the model class gets (Gradients, CreateParameterSet).</summary>
+    private static string? ModelMemberClash(INamedTypeSymbol type) =>
+        new[] { "Gradients", "CreateParameterSet" }.FirstOrDefault(name => !type.GetMembers(name).IsEmpty || !type.GetTypeMembers(name).IsEmpty);
+
+    /// <summary>The model class to emit Gradients for, when generated members can be added to it.</summary>
+    private static ModelTypeSpec? ModelOf(MethodDeclarationSyntax syntax, IMethodSymbol method, List<(IFieldSymbol Symbol, ModelField Field)> fields)
+    {
+        var containingTypes = new List<ContainingTypeSpec>();
+        for (var node = syntax.Parent; node is not null; node = node.Parent)
+        {
+            if (node is TypeDeclarationSyntax type)
+            {
+                if (!type.Modifiers.Any(SyntaxKind.PartialKeyword) || type.Modifiers.Any(SyntaxKind.FileKeyword))
+                {
+                    return null;
+                }
+
+                containingTypes.Insert(0, new ContainingTypeSpec(TypeKeyword(type), type.Identifier.Text + type.TypeParameterList));
+            }
+        }
+
+        if (containingTypes.Count == 0 || HasMissingName(method))
+        {
+            return null;
+        }
+
+        var ns = method.ContainingNamespace is { IsGlobalNamespace: false } containing
+            ? containing.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty)
+            : null;
+        var parts = new List<string>();
+        if (ns is not null)
+        {
+            parts.Add(ns.Replace("@", string.Empty));
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            parts.Insert(ns is null ? 0 : 1, type.MetadataName);
+        }
+
+        return new ModelTypeSpec(
+            ns,
+            containingTypes.ToEquatableArray(),
+            method.ContainingType.Name,
+            fields.Select(f => f.Field).ToEquatableArray(),
+            string.Join(".", parts) + ".Gradients.g.cs");
     }
 
     private static string TypeKeyword(TypeDeclarationSyntax type) => type switch
