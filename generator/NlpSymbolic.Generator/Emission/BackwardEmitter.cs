@@ -173,6 +173,70 @@ internal static class BackwardEmitter
         }
 
         writer.Close();
+        writer.Line();
+        WriteParameterSetBackward(writer, program, names, returnType, fields, own, gradients);
+    }
+
+    /// <summary>
+    /// The same gradient into a <c>ParameterSet</c> made by <c>CreateParameterSet</c> (or a set of per-thread
+    /// buffers made from it with <c>CreateGradientBuffers</c>), which is what the trainer hands each worker. The
+    /// set's parameters are matched to the fields by position and checked by reference, so a set of another model
+    /// is an exception, not a silent mix-up.
+    /// </summary>
+    private static void WriteParameterSetBackward(
+        SourceWriter writer, AdjointProgram program, EmittedNames names, string returnType,
+        System.Collections.Generic.List<Model.Ir.IrParameter> fields, System.Collections.Generic.List<Model.Ir.IrParameter> own, string gradients)
+    {
+        const string ParameterSet = "global::NlpSymbolic.Training.ParameterSet";
+        var method = program.Method;
+        var inSet = fields.Where(f => f.IsDifferentiable && f.Kind != ValueKind.Scalar).ToList();
+        var scalars = fields.Where(f => f.IsDifferentiable && f.Kind == ValueKind.Scalar).ToList();
+        var parameters = own.Select(p => p.TypeText + " " + names.Value(p.ValueId))
+            .Concat(new[] { returnType + " " + NameAllocator.Escape(names.Seed), ParameterSet + " " + gradients })
+            .Concat(own.Where(p => p.IsDifferentiable).Select(p =>
+                (p.Kind == ValueKind.Scalar ? "ref double" : p.TypeText) + " " + names.Adjoint(p.ValueId)));
+
+        writer.Line("/// <summary>");
+        writer.Line($"/// Reverse-mode gradient of <c>{method.Name}</c> into the gradient buffers of <paramref name=\"{names.GradientsArgument}\"/>, a set made by");
+        writer.Line("/// <c>CreateParameterSet</c> or <c>CreateGradientBuffers</c> of one (what the trainer hands each worker): returns the value and");
+        writer.Line($"/// ADDS <paramref name=\"{names.Seed}\"/> times the gradient." + (scalars.Count == 0 ? string.Empty : " Scalar fields are not in a set: their gradient is dropped."));
+        writer.Line("/// </summary>");
+        writer.Line($"/// <exception cref=\"global::System.ArgumentException\">The set does not hold this model's parameters, in <c>CreateParameterSet</c>'s order.</exception>");
+        OpenMethod(writer, $"{method.Accessibility} {returnType} {method.Name}Backward", parameters);
+        var checks = inSet.Select((f, k) =>
+            $"!global::System.Object.ReferenceEquals({gradients}[{k}].{(f.Kind == ValueKind.Matrix ? "ValueMatrix" : "ValueVector")}, this.{NameAllocator.Escape(f.Name)})").ToList();
+        writer.Line($"if ({gradients} is null");
+        writer.Line($"    || {gradients}.Count != {inSet.Count}");
+        for (var i = 0; i < checks.Count; i++)
+        {
+            writer.Line("    || " + checks[i] + (i == checks.Count - 1 ? ")" : string.Empty));
+        }
+
+        writer.Line("{");
+        writer.Indent();
+        writer.Line($"throw new global::System.ArgumentException(\"The parameter set does not hold this model's parameters ({string.Join(", ", inSet.Select(f => f.Name))}) in CreateParameterSet's order.\", nameof({gradients}));");
+        writer.Close();
+        foreach (var scalar in scalars)
+        {
+            writer.Line($"var {names.Adjoint(scalar.ValueId)} = 0.0;");
+        }
+
+        var arguments = fields.Select(f => "this." + NameAllocator.Escape(f.Name))
+            .Concat(own.Select(p => names.Value(p.ValueId)))
+            .Concat(new[] { NameAllocator.Escape(names.Seed) })
+            .Concat(fields.Where(f => f.IsDifferentiable).Select(f => f.Kind == ValueKind.Scalar
+                ? "ref " + names.Adjoint(f.ValueId)
+                : $"{gradients}[{inSet.IndexOf(f)}].{(f.Kind == ValueKind.Matrix ? "GradientMatrix" : "GradientVector")}!"))
+            .Concat(own.Where(p => p.IsDifferentiable).Select(p =>
+                (p.Kind == ValueKind.Scalar ? "ref " : string.Empty) + names.Adjoint(p.ValueId)))
+            .ToList();
+        writer.Line($"return {method.Name}BackwardCore(");
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            writer.Line("    " + arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
+        }
+
+        writer.Close();
     }
 
     private static void WriteForward(SourceWriter writer, AdjointProgram program, EmittedNames names)

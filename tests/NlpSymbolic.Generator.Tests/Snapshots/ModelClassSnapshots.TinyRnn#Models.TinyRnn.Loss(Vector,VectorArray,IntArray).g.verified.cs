@@ -39,6 +39,50 @@ namespace Models
                 dxs);
         }
 
+        /// <summary>
+        /// Reverse-mode gradient of <c>Loss</c> into the gradient buffers of <paramref name="gradients"/>, a set made by
+        /// <c>CreateParameterSet</c> or <c>CreateGradientBuffers</c> of one (what the trainer hands each worker): returns the value and
+        /// ADDS <paramref name="dResult"/> times the gradient. Scalar fields are not in a set: their gradient is dropped.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The set does not hold this model's parameters, in <c>CreateParameterSet</c>'s order.</exception>
+        public double LossBackward(
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> h0,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double>[] xs,
+            int[] targets,
+            double dResult,
+            global::NlpSymbolic.Training.ParameterSet gradients,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dh0,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double>[] dxs)
+        {
+            if (gradients is null
+                || gradients.Count != 4
+                || !global::System.Object.ReferenceEquals(gradients[0].ValueMatrix, this.Wxh)
+                || !global::System.Object.ReferenceEquals(gradients[1].ValueMatrix, this.Whh)
+                || !global::System.Object.ReferenceEquals(gradients[2].ValueMatrix, this.Why)
+                || !global::System.Object.ReferenceEquals(gradients[3].ValueVector, this.bh))
+            {
+                throw new global::System.ArgumentException("The parameter set does not hold this model's parameters (Wxh, Whh, Why, bh) in CreateParameterSet's order.", nameof(gradients));
+            }
+            var dtemperature = 0.0;
+            return LossBackwardCore(
+                this.Wxh,
+                this.Whh,
+                this.Why,
+                this.bh,
+                this.temperature,
+                h0,
+                xs,
+                targets,
+                dResult,
+                gradients[0].GradientMatrix!,
+                gradients[1].GradientMatrix!,
+                gradients[2].GradientMatrix!,
+                gradients[3].GradientVector!,
+                ref dtemperature,
+                dh0,
+                dxs);
+        }
+
         /// <summary>The static core of <c>LossBackward</c>: the model's fields are its leading arguments and their gradients follow the seed.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         private static double LossBackwardCore(
