@@ -205,8 +205,8 @@ internal static class BackwardEmitter
         OpenMethod(writer, $"{method.Accessibility} {returnType} {method.Name}Backward", parameters);
         var checks = inSet.Select((f, k) =>
             $"!global::System.Object.ReferenceEquals({gradients}[{k}].{(f.Kind == ValueKind.Matrix ? "ValueMatrix" : "ValueVector")}, this.{NameAllocator.Escape(f.Name)})").ToList();
+        checks.Insert(0, $"{gradients}.Count != {inSet.Count}");
         writer.Line($"if ({gradients} is null");
-        writer.Line($"    || {gradients}.Count != {inSet.Count}");
         for (var i = 0; i < checks.Count; i++)
         {
             writer.Line("    || " + checks[i] + (i == checks.Count - 1 ? ")" : string.Empty));

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using NlpSymbolic.Samples.Shared;
+using Spectre.Console;
+
+namespace NlpSymbolic.Samples;
+
+/// <summary>
+/// The lecture's models trained on real data with generated gradients and the training runtime. Every
+/// command ends with its metric next to the published figure, a checkpoint, curves and the generated source.
+/// Without a command it runs <c>pos</c> on the UD English EWT data the repository ships.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args) => Run(args, AnsiConsole.Console);
+
+    /// <summary>Runs a command line; tests call this with a recording console.</summary>
+    public static int Run(string[] args, IAnsiConsole console)
+    {
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            // The first Ctrl+C stops training after the current step (a checkpoint is saved); a second one kills.
+            if (!cancellation.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                cancellation.Cancel();
+            }
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var output = new Option<DirectoryInfo>("--output") { Description = "Folder for checkpoints, curves and reports (default: samples-output).", DefaultValueFactory = _ => new DirectoryInfo("samples-output") };
+            var quiet = new Option<bool>("--quiet") { Description = "No live display: a progress line every few seconds." };
+            SampleContext Context(ParseResult parse) => new(console, parse.GetValue(output)!.FullName, cancellation.Token, parse.GetValue(quiet));
+
+            var commands = SampleCommands.All(Context);
+            var root = new RootCommand("NlpSymbolic samples: the lecture's models trained with generated gradients. Without a command: pos.");
+            root.Options.Add(output);
+            root.Options.Add(quiet);
+            foreach (var command in commands)
+            {
+                root.Subcommands.Add(command);
+            }
+
+            // The main job: `dotnet run --project samples/NlpSymbolic.Samples` trains the POS tagger on shipped data.
+            var defaultCommand = commands.FirstOrDefault(c => c.Name == "pos");
+            if (args.Length == 0 && defaultCommand is not null)
+            {
+                args = ["pos"];
+            }
+
+            var parse = root.Parse(args);
+            var writer = new AnsiConsoleWriter(console);
+            return parse.Invoke(new InvocationConfiguration { Output = writer, Error = writer });
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>Wraps a command body: user errors become one line and an exit code, never a stack trace.</summary>
+    public static int Guard(IAnsiConsole console, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (SampleException e)
+        {
+            console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            return e.ExitCode;
+        }
+        catch (NlpSymbolic.Data.DataFormatException e)
+        {
+            console.MarkupLine($"[red]error: malformed data:[/] {Markup.Escape(e.Message)}");
+            return ExitCodes.BadInput;
+        }
+        catch (FileNotFoundException e)
+        {
+            console.MarkupLine($"[red]error: file not found:[/] {Markup.Escape(e.FileName ?? e.Message)}");
+            return ExitCodes.MissingData;
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            console.MarkupLine($"[red]error: folder not found:[/] {Markup.Escape(e.Message)}");
+            return ExitCodes.MissingData;
+        }
+        catch (NlpSymbolic.Checkpoints.CheckpointMismatchException e)
+        {
+            console.MarkupLine($"[red]error: the checkpoint belongs to another model:[/] {Markup.Escape(e.Message)}");
+            return ExitCodes.BadInput;
+        }
+        catch (FormatException e)
+        {
+            console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            return ExitCodes.BadInput;
+        }
+        catch (NlpSymbolic.Training.TrainingDivergedException e)
+        {
+            console.MarkupLine($"[red]error: training diverged:[/] {Markup.Escape(e.Message)}");
+            return ExitCodes.Diverged;
+        }
+    }
+}
+
+/// <summary>The commands; each lives in its own folder.</summary>
+public static partial class SampleCommands
+{
+    public static IReadOnlyList<Command> All(Func<ParseResult, SampleContext> context)
+    {
+        var commands = new List<Command>();
+        Register(commands, context);
+        return commands;
+    }
+
+    /// <summary>Each command's folder adds a line here.</summary>
+    static partial void Register(List<Command> commands, Func<ParseResult, SampleContext> context);
+}
