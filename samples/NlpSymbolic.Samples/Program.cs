@@ -104,16 +104,12 @@ public static class Program
     }
 }
 
-/// <summary>The commands; each lives in its own folder.</summary>
-public static partial class SampleCommands
+/// <summary>The commands; each lives in its own folder and adds one line here.</summary>
+public static class SampleCommands
 {
     public static IReadOnlyList<Command> All(Func<ParseResult, SampleContext> context)
     {
         var commands = new List<Command>();
-        Register(commands, context);
         return commands;
     }
-
-    /// <summary>Each command's folder adds a line here.</summary>
-    static partial void Register(List<Command> commands, Func<ParseResult, SampleContext> context);
 }
