@@ -29,7 +29,7 @@ public static class Word2VecCommand
         var minCount = new Option<int>("--min-count") { Description = "Words seen fewer times are dropped from the text.", DefaultValueFactory = _ => 5 };
         var subsample = new Option<double>("--subsample") { Description = "Subsampling threshold t of frequent words (word2vec's -sample); 0 for none.", DefaultValueFactory = _ => 1e-3 };
         var rate = new Option<double>("--learning-rate") { Description = "Initial SGD rate, decayed linearly to 1e-4 of it.", DefaultValueFactory = _ => 0.025 };
-        var batch = new Option<int>("--batch-size") { Description = "Center words per update (their gradients are summed).", DefaultValueFactory = _ => 16 };
+        var batch = new Option<int>("--batch-size") { Description = "Center words per update (their gradients are summed).", DefaultValueFactory = _ => 256 };
         var maxTokens = new Option<long?>("--max-tokens") { Description = "Read only this many words (a quick run)." };
         var words = new Option<string>("--words") { Description = "Comma-separated words whose nearest neighbours are printed.", DefaultValueFactory = _ => string.Join(',', DefaultQueries) };
         var seed = new Option<int>("--seed") { Description = "Seed of the initialisation, the order and every random draw.", DefaultValueFactory = _ => 1 };
