@@ -110,6 +110,7 @@ public static class SampleCommands
     public static IReadOnlyList<Command> All(Func<ParseResult, SampleContext> context)
     {
         var commands = new List<Command>();
+        commands.Add(Word2Vec.Word2VecCommand.Create(context));
         return commands;
     }
 }
