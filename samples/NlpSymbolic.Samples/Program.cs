@@ -110,6 +110,8 @@ public static class SampleCommands
     public static IReadOnlyList<Command> All(Func<ParseResult, SampleContext> context)
     {
         var commands = new List<Command>();
+        commands.Add(CharRnn.CharRnnCommand.Create(context));
+        commands.Add(CharRnn.GruCommand.Create(context));
         return commands;
     }
 }
