@@ -54,6 +54,7 @@ public static class CharRnnCommand
         var run = new CharRun(context, trainer, text, options);
         var checkpoint = context.OutputPath("charrnn.safetensors");
         var initial = trainer.SmoothedLoss;
+        var startIteration = trainer.Iteration;
         if (!run.Train(iterations, checkpoint))
         {
             return ExitCodes.Cancelled;
@@ -69,9 +70,11 @@ public static class CharRnnCommand
             [
                 ("data", $"{text.Path} ({text.Ids.Length:N0} characters, V = {text.Vocabulary})"),
                 ("model", $"hidden {hidden}, {model.ParameterCount:N0} parameters"),
-                ("smoothed loss @ iteration 0", resume is null && run.Curve.Count > 0 ? $"{run.Curve[0].SmoothedLoss:F2} (−ln(1/V)·{options.ChunkLength} = {SequentialTrainer.InitialSmoothedLoss(text.Vocabulary, options.ChunkLength):F2})" : $"{initial:F2} (resumed)"),
+                resume is null && run.Curve.Count > 0
+                    ? ("smoothed loss @ iteration 0", $"{run.Curve[0].SmoothedLoss:F2} (−ln(1/V)·{options.ChunkLength} = {SequentialTrainer.InitialSmoothedLoss(text.Vocabulary, options.ChunkLength):F2})")
+                    : ($"resumed at iteration {startIteration:N0}", $"smoothed loss {initial:F2}"),
                 ("perplexity per character", $"{trainer.Perplexity(trainer.SmoothedLoss):F2}"),
-                ("iterations/s", $"{trainer.Iteration / Math.Max(seconds, 1e-9):N0}"),
+                ("iterations/s", $"{trainer.Iteration / Math.Max(seconds, 1e-9):N0} (training time {seconds:F1} s)"),
             ],
         }.Print(context.Console);
         return ExitCodes.Success;
