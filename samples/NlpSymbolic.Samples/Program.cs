@@ -111,6 +111,8 @@ public static class SampleCommands
     {
         var commands = new List<Command>();
         commands.Add(Word2Vec.Word2VecCommand.Create(context));
+        commands.Add(CharRnn.CharRnnCommand.Create(context));
+        commands.Add(CharRnn.GruCommand.Create(context));
         return commands;
     }
 }
