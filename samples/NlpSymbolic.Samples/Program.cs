@@ -110,6 +110,7 @@ public static class SampleCommands
     public static IReadOnlyList<Command> All(Func<ParseResult, SampleContext> context)
     {
         var commands = new List<Command>();
+        commands.Add(Pos.PosCommand.Create(context));
         return commands;
     }
 }
