@@ -111,6 +111,7 @@ public static class SampleCommands
     {
         var commands = new List<Command>();
         commands.Add(Pos.PosCommand.Create(context));
+        commands.Add(Ner.NerCommand.Create(context));
         return commands;
     }
 }
