@@ -29,7 +29,7 @@ public static class PosCommand
             + "the tags; trained with Adam on train, early-stopped on dev, test accuracy reported. The default command.");
         var options = new WindowOptions(
             "Folder with en_ewt-ud-{train,dev,test}.conllu(.gz) (default: the reduced copy the repository ships in data/ud-english-ewt).",
-            defaultEpochs: 4);
+            defaultEpochs: 3);
         options.AddTo(command);
         command.SetAction(parse =>
         {

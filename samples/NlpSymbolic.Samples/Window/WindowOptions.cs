@@ -34,7 +34,7 @@ public sealed class WindowOptions
         learningRate = new Option<double>("--lr") { Description = "Adam's learning rate.", DefaultValueFactory = _ => 1e-3 };
         hidden = new Option<int>("--hidden") { Description = "Hidden units (tanh).", DefaultValueFactory = _ => 300 };
         dimension = new Option<int>("--dim") { Description = "Word-embedding size (the caps embedding is 5, the suffix embedding 10).", DefaultValueFactory = _ => 50 };
-        suffixLength = new Option<int>("--suffix") { Description = "Letters of the suffix feature (0: no suffix feature).", DefaultValueFactory = _ => 2 };
+        suffixLength = new Option<int>("--suffix") { Description = "Letters of the suffix feature (0: no suffix feature).", DefaultValueFactory = _ => 3 };
         sentences = new Option<int>("--sentences")
         {
             Description = $"Use only the first N sentences of each split (0 = all; default ${SentencesVariable} when set).",

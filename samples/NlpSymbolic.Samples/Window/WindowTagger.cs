@@ -133,7 +133,7 @@ public sealed partial class WindowTagger
     /// <summary>
     /// The parameters for the trainer, with the word and suffix embeddings as sparse columns: a step then
     /// clears, clips and updates only the columns of its windows instead of all |V| (measured on pos:
-    /// see Pos/README.md). Same order and buffers as the generated CreateParameterSet.
+    /// see Window/README.md). Same order and buffers as the generated CreateParameterSet.
     /// </summary>
     public ParameterSet CreateSparseParameterSet()
     {
