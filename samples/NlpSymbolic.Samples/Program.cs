@@ -29,8 +29,8 @@ public static class Program
         Console.CancelKeyPress += onCancel;
         try
         {
-            var output = new Option<DirectoryInfo>("--output") { Description = "Folder for checkpoints, curves and reports (default: samples-output).", DefaultValueFactory = _ => new DirectoryInfo("samples-output") };
-            var quiet = new Option<bool>("--quiet") { Description = "No live display: a progress line every few seconds." };
+            var output = new Option<DirectoryInfo>("--output") { Description = "Folder for checkpoints, curves and reports (default: samples-output).", DefaultValueFactory = _ => new DirectoryInfo("samples-output"), Recursive = true };
+            var quiet = new Option<bool>("--quiet") { Description = "No live display: a progress line every few seconds.", Recursive = true };
             SampleContext Context(ParseResult parse) => new(console, parse.GetValue(output)!.FullName, cancellation.Token, parse.GetValue(quiet));
 
             var commands = SampleCommands.All(Context);
