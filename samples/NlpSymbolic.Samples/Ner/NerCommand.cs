@@ -18,14 +18,14 @@ public static class NerCommand
 {
     public const string Reference = "F1 79.53 (Collobert et al. 2011, window approach, random embeddings, caps feature, word-level softmax)";
 
-    /// <summary>CoNLL-2003's IOB1 tags: I-X inside an entity, B-X only where an entity follows one of the same type.</summary>
+    /// <summary>CoNLL-2003's entity tags, as IOB2 (B-X starts an entity, I-X continues it).</summary>
     public static readonly TagSet EntityTags = TagSet.FromTags(
         ["B-LOC", "B-MISC", "B-ORG", "B-PER", "I-LOC", "I-MISC", "I-ORG", "I-PER", "O"]);
 
     public static Command Create(Func<ParseResult, SampleContext> context)
     {
         var command = new Command("ner",
-            "Named-entity recognition (CoNLL-2003 English, IOB1) with the window tagger of pos: trained on eng.train with "
+            "Named-entity recognition (CoNLL-2003 English; IOB1 files, tagged as IOB2) with the window tagger of pos: trained on eng.train with "
             + "softmax cross-entropy or the max-margin hinge J = max(0, 1 − s_gold + s_best wrong), early-stopped on "
             + "eng.testa's F1, entity-level precision/recall/F1 on eng.testb (conlleval rules).");
         var options = new WindowOptions(
@@ -89,7 +89,7 @@ public static class NerCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>Entity-level scores with conlleval's rules (the tags are IOB1, as in the files).</summary>
+    /// <summary>Entity-level scores with conlleval's rules (on IOB2 tags: the chunks of the IOB1 files).</summary>
     private static ChunkReport Evaluate(WindowTagger model, IReadOnlyList<EncodedSentence> sentences, TagSet tags)
     {
         var predicted = WindowTraining.Predict(model, sentences);
@@ -115,7 +115,11 @@ public static class NerCommand
             throw new SampleException($"{file} not found in {folder} (the folder needs eng.train, eng.testa and eng.testb)", ExitCodes.MissingData);
         }
 
-        var sentences = Conll2003Reader.Read(path).Select(s => s.ToTaggedSentence());
+        // The files are IOB1 (B-X only between two adjacent entities of one type). The tagger learns and predicts
+        // IOB2 (B-X at every entity start: the same chunks, see IobScheme), which scored 77.4 against 76.5 F1.
+        var sentences = Conll2003Reader.Read(path)
+            .Select(s => s.ToTaggedSentence())
+            .Select(s => new TaggedSentence(s.Words, IobScheme.ToIob2(s.Tags), s.SourceFile, s.SourceLines));
         var list = (limit > 0 ? sentences.Take(limit) : sentences).ToList();
         return list.Count > 0 ? list : throw new SampleException($"{path} holds no sentences", ExitCodes.BadInput);
     }
