@@ -30,7 +30,8 @@ public static class NerCommand
             + "eng.testa's F1, entity-level precision/recall/F1 on eng.testb (conlleval rules).");
         var options = new WindowOptions(
             "Folder with eng.train, eng.testa and eng.testb (default: ../shared/data/conll2003 beside the repository; the files are not redistributable).",
-            defaultEpochs: 6);
+            defaultEpochs: 6,
+            defaultBatchSize: 128); // 77.95 F1 against 77.41 with 32 (Ner/README.md)
         var loss = new Option<WindowLoss>("--loss") { Description = "softmax (cross-entropy over the tags) or hinge (multiclass max-margin).", DefaultValueFactory = _ => WindowLoss.Softmax };
         options.AddTo(command);
         command.Options.Add(loss);

@@ -26,13 +26,13 @@ public sealed class WindowOptions
     private readonly Option<int> patience;
     private readonly Option<FileInfo?> resume;
 
-    public WindowOptions(string dataDescription, int defaultEpochs)
+    public WindowOptions(string dataDescription, int defaultEpochs, int defaultBatchSize = 32, int defaultHidden = 300)
     {
         data = new Option<DirectoryInfo?>("--data") { Description = dataDescription };
         epochs = new Option<int>("--epochs") { Description = "Passes over the training words (early stopping on dev may end sooner).", DefaultValueFactory = _ => defaultEpochs };
-        batchSize = new Option<int>("--batch-size") { Description = "Words per minibatch (the gradient is their mean).", DefaultValueFactory = _ => 32 };
+        batchSize = new Option<int>("--batch-size") { Description = "Words per minibatch (the gradient is their mean).", DefaultValueFactory = _ => defaultBatchSize };
         learningRate = new Option<double>("--lr") { Description = "Adam's learning rate.", DefaultValueFactory = _ => 1e-3 };
-        hidden = new Option<int>("--hidden") { Description = "Hidden units (tanh).", DefaultValueFactory = _ => 300 };
+        hidden = new Option<int>("--hidden") { Description = "Hidden units (tanh).", DefaultValueFactory = _ => defaultHidden };
         dimension = new Option<int>("--dim") { Description = "Word-embedding size (the caps embedding is 5, the suffix embedding 10).", DefaultValueFactory = _ => 50 };
         suffixLength = new Option<int>("--suffix") { Description = "Letters of the suffix feature (0: no suffix feature).", DefaultValueFactory = _ => 3 };
         sentences = new Option<int>("--sentences")
