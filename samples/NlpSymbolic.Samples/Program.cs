@@ -29,8 +29,8 @@ public static class Program
         Console.CancelKeyPress += onCancel;
         try
         {
-            var output = new Option<DirectoryInfo>("--output") { Description = "Folder for checkpoints, curves and reports (default: samples-output).", DefaultValueFactory = _ => new DirectoryInfo("samples-output") };
-            var quiet = new Option<bool>("--quiet") { Description = "No live display: a progress line every few seconds." };
+            var output = new Option<DirectoryInfo>("--output") { Description = "Folder for checkpoints, curves and reports (default: samples-output).", DefaultValueFactory = _ => new DirectoryInfo("samples-output"), Recursive = true };
+            var quiet = new Option<bool>("--quiet") { Description = "No live display: a progress line every few seconds.", Recursive = true };
             SampleContext Context(ParseResult parse) => new(console, parse.GetValue(output)!.FullName, cancellation.Token, parse.GetValue(quiet));
 
             var commands = SampleCommands.All(Context);
@@ -110,6 +110,8 @@ public static class SampleCommands
     public static IReadOnlyList<Command> All(Func<ParseResult, SampleContext> context)
     {
         var commands = new List<Command>();
+        commands.Add(Pos.PosCommand.Create(context));
+        commands.Add(Ner.NerCommand.Create(context));
         commands.Add(Word2Vec.Word2VecCommand.Create(context));
         commands.Add(CharRnn.CharRnnCommand.Create(context));
         commands.Add(CharRnn.GruCommand.Create(context));

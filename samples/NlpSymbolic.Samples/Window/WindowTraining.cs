@@ -1,0 +1,87 @@
+using NlpSymbolic.Checkpoints;
+using NlpSymbolic.Samples.Shared;
+using NlpSymbolic.Training;
+
+namespace NlpSymbolic.Samples.Window;
+
+/// <summary>Which loss trains the tagger.</summary>
+public enum WindowLoss
+{
+    Softmax,
+    Hinge,
+}
+
+/// <summary>A finished (or cancelled) run of <see cref="WindowTraining.Train"/>.</summary>
+public sealed record WindowRun(WindowTagger Model, TrainingResult Result, MetricHistory History, string Checkpoint);
+
+/// <summary>
+/// The training both commands share: the model, the trainer (Adam, minibatches on all cores, dev evaluation
+/// each epoch with early stopping, a safetensors checkpoint each epoch and on Ctrl+C), the live display.
+/// </summary>
+public static class WindowTraining
+{
+    public static WindowRun Train(
+        SampleContext context, string name, WindowSettings settings, WindowFeatures features, IReadOnlyList<WindowExample> train,
+        WindowLoss loss, string devMetric, Func<WindowTagger, double> evaluateDev)
+    {
+        var model = new WindowTagger(features.Shape(settings.Dimension, settings.Hidden), settings.Seed);
+        var parameters = model.CreateSparseParameterSet();
+        var checkpoint = context.OutputPath(name + ".safetensors");
+        Func<WindowExample, ParameterSet, double> backward = loss == WindowLoss.Softmax
+            ? (example, gradients) =>
+            {
+                WindowTagger.TouchWindow(gradients, example);
+                var s = example.Sentence;
+                return model.SoftmaxLossBackward(s.Words, s.Caps, s.Suffixes, example.Position, example.Tag, 1.0, gradients);
+            }
+            : (example, gradients) =>
+            {
+                WindowTagger.TouchWindow(gradients, example);
+                var s = example.Sentence;
+                return model.HingeLossBackward(s.Words, s.Caps, s.Suffixes, example.Position, example.Tag, 1.0, gradients);
+            };
+
+        var history = new MetricHistory();
+        var result = LiveProgress.Run(context, name, progress =>
+        {
+            var trainer = new Trainer<WindowExample>(parameters, new Adam(settings.LearningRate), backward, new TrainerOptions
+            {
+                BatchSize = settings.BatchSize,
+                MaxEpochs = settings.Epochs,
+                Seed = settings.Seed,
+                ClipGradientNorm = 5,
+                Evaluate = () => new Dictionary<string, double> { [devMetric] = evaluateDev(model) },
+                EarlyStopping = new EarlyStopping(devMetric, higherIsBetter: true, patience: settings.Patience),
+                Progress = progress,
+                Checkpoints = new SafeTensorsCheckpointSink(checkpoint),
+                History = history,
+            });
+            if (settings.Resume is { } resume)
+            {
+                try
+                {
+                    Checkpoint.Resume(resume.FullName, trainer);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new SampleException($"{resume.FullName}: cannot resume this run with these options: {e.Message}");
+                }
+            }
+
+            return trainer.Train(train, context.Cancellation);
+        });
+        return new WindowRun(model, result, history, checkpoint);
+    }
+
+    /// <summary>The predicted tag ids of every sentence (sentences in parallel; the forward pass only reads the model).</summary>
+    public static int[][] Predict(WindowTagger model, IReadOnlyList<EncodedSentence> sentences)
+    {
+        var predicted = new int[sentences.Count][];
+        Parallel.For(0, sentences.Count, i => predicted[i] = model.Predict(sentences[i]));
+        return predicted;
+    }
+
+    /// <summary>The curves of a run (training loss and the dev metric).</summary>
+    public static IReadOnlyList<string> SavePlots(SampleContext context, string name, WindowRun run, string devMetric) =>
+        Plots.Save(context, name, run.History, "train/loss", "train/epoch_loss", devMetric);
+}
