@@ -40,6 +40,9 @@ public sealed partial class Workspace
         Vector<double> f, Vector<double> g, Vector<double> h) =>
         ConcatCore([a, b, c, d, e, f, g, h]);
 
+    /// <summary>Any number of parts laid end to end (generated code for more than eight; no heap array).</summary>
+    public Vector<double> Concat(params ReadOnlySpan<Vector<double>> parts) => ConcatCore(parts);
+
     /// <summary>The parts laid end to end.</summary>
     public Vector<double> Concat(Vector<double>[] parts)
     {

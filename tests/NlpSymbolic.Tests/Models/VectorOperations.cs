@@ -44,6 +44,9 @@ public static partial class VectorOperations
     [Differentiable] public static double L2NormAtZero([Range(0, 0)] Vector<double> v, double a) => (a * v).L2Norm() + a;
     [Differentiable] public static double CrossEntropy([Shape(5)] Vector<double> logits, [Value(3)] int label) => Functions.CrossEntropy(logits, label);
     [Differentiable] public static Vector<double> Concat2([Shape(2)] Vector<double> a, [Shape(3)] Vector<double> b) => Functions.Concat(a, b);
+    // More parts than the runtime's fixed-arity overloads (eight): once generated code that did not compile (CS1501).
+    [Differentiable] public static Vector<double> ConcatTenParts([Shape(2)] Vector<double> a, [Shape(3)] Vector<double> b, [Shape(1)] Vector<double> c) => Concat(a, b, c, a, b, c, a, b, c, a);
+
     [Differentiable] public static Vector<double> Concat3([Shape(2)] Vector<double> a, [Shape(3)] Vector<double> b, [Shape(1)] Vector<double> c) => Concat(a, b, c, a);
     [Differentiable] public static Vector<double> ConditionalVector(Vector<double> v, Vector<double> w, double a) => a > 0 ? v : w * 2;
     [Differentiable] public static Vector<double> ElementOfArray([Shape(3, 4)] Vector<double>[] xs, [Value(1)] int i) => xs[i] + xs[0];
