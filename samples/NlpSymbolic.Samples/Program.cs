@@ -1,5 +1,5 @@
 using System.CommandLine;
-using NlpSymbolic.Samples.Shared;
+using NlpSymbolic.Samples.Hosting;
 using Spectre.Console;
 
 namespace NlpSymbolic.Samples;

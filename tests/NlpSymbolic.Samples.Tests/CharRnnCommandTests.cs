@@ -4,7 +4,7 @@ using System.IO;
 using System.Text.RegularExpressions;
 using NlpSymbolic.Checkpoints;
 using NlpSymbolic.Samples.CharRnn;
-using NlpSymbolic.Samples.Shared;
+using NlpSymbolic.Samples.Hosting;
 using NlpSymbolic.Training;
 using Xunit;
 

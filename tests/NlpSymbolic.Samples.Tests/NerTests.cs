@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using NlpSymbolic.Samples.Shared;
+using NlpSymbolic.Samples.Hosting;
 using Xunit;
 
 namespace NlpSymbolic.Samples.Tests;

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
-using NlpSymbolic.Samples.Shared;
+using NlpSymbolic.Samples.Hosting;
 using NlpSymbolic.Samples.Window;
 using Xunit;
 

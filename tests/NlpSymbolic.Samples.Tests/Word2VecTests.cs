@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
-using NlpSymbolic.Samples.Shared;
+using NlpSymbolic.Samples.Hosting;
 using Xunit;
 
 namespace NlpSymbolic.Samples.Tests;

@@ -28,7 +28,7 @@ internal sealed class CharOptions
             parse.GetValue(SampleEvery), parse.GetValue(SampleLength), parse.GetValue(LogEvery));
         if (options.ChunkLength < 1 || options.LogEvery < 1 || options.SampleLength < 0 || options.SampleEvery < 0 || !(options.LearningRate > 0) || !(options.Clip > 0))
         {
-            throw new Shared.SampleException("--seq-length and --log-every must be at least 1, --learning-rate and --clip positive, --sample-every and --sample-length not negative", Shared.ExitCodes.Usage);
+            throw new Hosting.SampleException("--seq-length and --log-every must be at least 1, --learning-rate and --clip positive, --sample-every and --sample-length not negative", Hosting.ExitCodes.Usage);
         }
 
         return options;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using NlpSymbolic.Checkpoints;
-using NlpSymbolic.Samples.Shared;
+using NlpSymbolic.Samples.Hosting;
 using NlpSymbolic.Training;
 using Spectre.Console;
 

@@ -1,5 +1,5 @@
 using NlpSymbolic.Data;
-using NlpSymbolic.Samples.Shared;
+using NlpSymbolic.Samples.Hosting;
 
 namespace NlpSymbolic.Samples.CharRnn;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using NlpSymbolic.Data;
 using NlpSymbolic.Metrics;
-using NlpSymbolic.Samples.Shared;
+using NlpSymbolic.Samples.Hosting;
 using NlpSymbolic.Samples.Window;
 using NlpSymbolic.Training;
 using Spectre.Console;

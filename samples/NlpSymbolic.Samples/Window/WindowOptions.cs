@@ -1,5 +1,5 @@
 using System.CommandLine;
-using NlpSymbolic.Samples.Shared;
+using NlpSymbolic.Samples.Hosting;
 
 namespace NlpSymbolic.Samples.Window;
 

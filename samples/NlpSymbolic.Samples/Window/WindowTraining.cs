@@ -1,5 +1,5 @@
 using NlpSymbolic.Checkpoints;
-using NlpSymbolic.Samples.Shared;
+using NlpSymbolic.Samples.Hosting;
 using NlpSymbolic.Training;
 
 namespace NlpSymbolic.Samples.Window;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
-using NlpSymbolic.Samples.Shared;
+using NlpSymbolic.Samples.Hosting;
 
 namespace NlpSymbolic.Samples.Word2Vec;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using NlpSymbolic.Checkpoints;
-using NlpSymbolic.Samples.Shared;
+using NlpSymbolic.Samples.Hosting;
 using NlpSymbolic.Training;
 using Spectre.Console;
 

@@ -1,5 +1,5 @@
 using NlpSymbolic.Data;
-using NlpSymbolic.Samples.Shared;
+using NlpSymbolic.Samples.Hosting;
 using Spectre.Console;
 
 namespace NlpSymbolic.Samples.Word2Vec;

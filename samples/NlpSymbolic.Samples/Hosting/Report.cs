@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace NlpSymbolic.Samples.Shared;
+namespace NlpSymbolic.Samples.Hosting;
 
 /// <summary>
 /// The end of every command: the metric next to the reference figure, the wall time, and where the

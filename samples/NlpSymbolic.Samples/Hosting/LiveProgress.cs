@@ -1,7 +1,7 @@
 using NlpSymbolic.Training;
 using Spectre.Console;
 
-namespace NlpSymbolic.Samples.Shared;
+namespace NlpSymbolic.Samples.Hosting;
 
 /// <summary>
 /// The trainer's progress on the console: a live Spectre.Console bar (loss, examples/s, ETA) on a terminal,

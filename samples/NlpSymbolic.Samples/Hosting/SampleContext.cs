@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace NlpSymbolic.Samples.Shared;
+namespace NlpSymbolic.Samples.Hosting;
 
 /// <summary>
 /// What every command shares: where the repository and the data are, where outputs go, the console, and

@@ -1,7 +1,7 @@
 using System.Text;
 using Spectre.Console;
 
-namespace NlpSymbolic.Samples.Shared;
+namespace NlpSymbolic.Samples.Hosting;
 
 /// <summary>System.CommandLine's help and parse errors, written to the same console as everything else.</summary>
 public sealed class AnsiConsoleWriter(IAnsiConsole console) : TextWriter

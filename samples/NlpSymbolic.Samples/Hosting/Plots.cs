@@ -1,6 +1,6 @@
 using NlpSymbolic.Training;
 
-namespace NlpSymbolic.Samples.Shared;
+namespace NlpSymbolic.Samples.Hosting;
 
 /// <summary>Loss and metric curves of a run as PNG and SVG (ScottPlot, headless: SkiaSharp's Linux native assets).</summary>
 public static class Plots

@@ -1,4 +1,4 @@
-namespace NlpSymbolic.Samples.Shared;
+namespace NlpSymbolic.Samples.Hosting;
 
 /// <summary>A problem the user can fix (missing data, a bad option): printed as one line, never a stack trace.</summary>
 public sealed class SampleException(string message, int exitCode = ExitCodes.BadInput) : Exception(message)
