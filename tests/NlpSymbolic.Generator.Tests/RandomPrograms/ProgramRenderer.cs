@@ -364,7 +364,8 @@ public sealed class ProgramRenderer
                 var v = Vector(kid(0));
                 return (e.Pick % 8) switch
                 {
-                    7 => $"LogSumExp(Concat({v}, {Vector(kid(1))}))",
+                    // 2 to 10 parts: the runtime has fixed-arity kernels up to eight and a span beyond.
+                    7 => $"LogSumExp(Concat({string.Join(", ", Enumerable.Range(0, 2 + e.Pick / 8 % 9).Select(i => i == 0 ? v : Vector(kid(1 + i % 2))))}))",
                     0 => $"{v}.Sum()",
                     1 => $"{v}.L2Norm()",
                     2 => $"SquaredNorm({v})",
