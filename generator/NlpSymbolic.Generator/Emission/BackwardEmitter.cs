@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using NlpSymbolic.Generator.Differentiation;
 using NlpSymbolic.Generator.Model;
@@ -147,34 +149,18 @@ internal static class BackwardEmitter
         var fields = method.Parameters.Take(model.Fields.Count).ToList();
         var own = method.Parameters.Skip(model.Fields.Count).ToList();
         var gradients = NameAllocator.Escape(names.GradientsArgument!);
-        var parameters = own.Select(p => p.TypeText + " " + names.Value(p.ValueId))
-            .Concat(new[] { returnType + " " + NameAllocator.Escape(names.Seed), "Gradients " + gradients })
-            .Concat(own.Where(p => p.IsDifferentiable).Select(p =>
-                (p.Kind == ValueKind.Scalar ? "ref double" : p.TypeText) + " " + names.Adjoint(p.ValueId)));
-        var arguments = fields.Select(f => "this." + NameAllocator.Escape(f.Name))
-            .Concat(own.Select(p => names.Value(p.ValueId)))
-            .Concat(new[] { NameAllocator.Escape(names.Seed) })
-            .Concat(fields.Where(f => f.IsDifferentiable).Select(f =>
-                (f.Kind == ValueKind.Scalar ? "ref " : string.Empty) + gradients + "." + NameAllocator.Escape(f.Name)))
-            .Concat(own.Where(p => p.IsDifferentiable).Select(p =>
-                (p.Kind == ValueKind.Scalar ? "ref " : string.Empty) + names.Adjoint(p.ValueId)));
 
         writer.Line("/// <summary>");
         writer.Line($"/// Reverse-mode gradient of <c>{method.Name}</c>: returns its value and ADDS");
         writer.Line($"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into <paramref name=\"{names.GradientsArgument}\"/>");
         writer.Line("/// (one buffer per parameter field of the model) and into each gradient argument.");
         writer.Line("/// </summary>");
-        OpenMethod(writer, $"{method.Accessibility} {returnType} {method.Name}Backward", parameters);
-        writer.Line($"return {method.Name}BackwardCore(");
-        var list = arguments.ToList();
-        for (var i = 0; i < list.Count; i++)
-        {
-            writer.Line("    " + list[i] + (i == list.Count - 1 ? ");" : ","));
-        }
-
+        OpenMethod(writer, $"{method.Accessibility} {returnType} {method.Name}Backward", WrapperParameters(own, names, returnType, "Gradients " + gradients));
+        WriteCoreCall(writer, method, names, fields, own, f =>
+            (f.Kind == ValueKind.Scalar ? "ref " : string.Empty) + gradients + "." + NameAllocator.Escape(f.Name));
         writer.Close();
         writer.Line();
-        WriteParameterSetBackward(writer, program, names, returnType, fields, own, gradients);
+        WriteParameterSetBackward(writer, method, names, returnType, fields, own, gradients);
     }
 
     /// <summary>
@@ -184,17 +170,12 @@ internal static class BackwardEmitter
     /// is an exception, not a silent mix-up.
     /// </summary>
     private static void WriteParameterSetBackward(
-        SourceWriter writer, AdjointProgram program, EmittedNames names, string returnType,
-        System.Collections.Generic.List<Model.Ir.IrParameter> fields, System.Collections.Generic.List<Model.Ir.IrParameter> own, string gradients)
+        SourceWriter writer, IrMethod method, EmittedNames names, string returnType,
+        List<IrParameter> fields, List<IrParameter> own, string gradients)
     {
         const string ParameterSet = "global::NlpSymbolic.Training.ParameterSet";
-        var method = program.Method;
         var inSet = fields.Where(f => f.IsDifferentiable && f.Kind != ValueKind.Scalar).ToList();
         var scalars = fields.Where(f => f.IsDifferentiable && f.Kind == ValueKind.Scalar).ToList();
-        var parameters = own.Select(p => p.TypeText + " " + names.Value(p.ValueId))
-            .Concat(new[] { returnType + " " + NameAllocator.Escape(names.Seed), ParameterSet + " " + gradients })
-            .Concat(own.Where(p => p.IsDifferentiable).Select(p =>
-                (p.Kind == ValueKind.Scalar ? "ref double" : p.TypeText) + " " + names.Adjoint(p.ValueId)));
 
         writer.Line("/// <summary>");
         writer.Line($"/// Reverse-mode gradient of <c>{method.Name}</c> into the gradient buffers of <paramref name=\"{names.GradientsArgument}\"/>, a set made by");
@@ -202,7 +183,7 @@ internal static class BackwardEmitter
         writer.Line($"/// ADDS <paramref name=\"{names.Seed}\"/> times the gradient." + (scalars.Count == 0 ? string.Empty : " Scalar fields are not in a set: their gradient is dropped."));
         writer.Line("/// </summary>");
         writer.Line($"/// <exception cref=\"global::System.ArgumentException\">The set does not hold this model's parameters, in <c>CreateParameterSet</c>'s order.</exception>");
-        OpenMethod(writer, $"{method.Accessibility} {returnType} {method.Name}Backward", parameters);
+        OpenMethod(writer, $"{method.Accessibility} {returnType} {method.Name}Backward", WrapperParameters(own, names, returnType, ParameterSet + " " + gradients));
         var checks = inSet.Select((f, k) =>
             $"!global::System.Object.ReferenceEquals({gradients}[{k}].{(f.Kind == ValueKind.Matrix ? "ValueMatrix" : "ValueVector")}, this.{NameAllocator.Escape(f.Name)})").ToList();
         checks.Insert(0, $"{gradients}.Count != {inSet.Count}");
@@ -221,12 +202,30 @@ internal static class BackwardEmitter
             writer.Line($"var {names.Adjoint(scalar.ValueId)} = 0.0;");
         }
 
+        WriteCoreCall(writer, method, names, fields, own, f => f.Kind == ValueKind.Scalar
+            ? "ref " + names.Adjoint(f.ValueId)
+            : $"{gradients}[{inSet.IndexOf(f)}].{(f.Kind == ValueKind.Matrix ? "GradientMatrix" : "GradientVector")}!");
+        writer.Close();
+    }
+
+    /// <summary>A model wrapper's parameters: the method's own inputs, the seed, the gradient holder, the inputs' gradients.</summary>
+    private static IEnumerable<string> WrapperParameters(List<IrParameter> own, EmittedNames names, string returnType, string gradientsParameter) =>
+        own.Select(p => p.TypeText + " " + names.Value(p.ValueId))
+            .Concat(new[] { returnType + " " + NameAllocator.Escape(names.Seed), gradientsParameter })
+            .Concat(own.Where(p => p.IsDifferentiable).Select(p =>
+                (p.Kind == ValueKind.Scalar ? "ref double" : p.TypeText) + " " + names.Adjoint(p.ValueId)));
+
+    /// <summary>
+    /// <c>return NameBackwardCore(fields…, inputs…, dResult, field gradients…, input gradients…);</c> — the two
+    /// wrappers differ only in where a field's gradient buffer comes from (<paramref name="fieldGradient"/>).
+    /// </summary>
+    private static void WriteCoreCall(
+        SourceWriter writer, IrMethod method, EmittedNames names, List<IrParameter> fields, List<IrParameter> own, Func<IrParameter, string> fieldGradient)
+    {
         var arguments = fields.Select(f => "this." + NameAllocator.Escape(f.Name))
             .Concat(own.Select(p => names.Value(p.ValueId)))
             .Concat(new[] { NameAllocator.Escape(names.Seed) })
-            .Concat(fields.Where(f => f.IsDifferentiable).Select(f => f.Kind == ValueKind.Scalar
-                ? "ref " + names.Adjoint(f.ValueId)
-                : $"{gradients}[{inSet.IndexOf(f)}].{(f.Kind == ValueKind.Matrix ? "GradientMatrix" : "GradientVector")}!"))
+            .Concat(fields.Where(f => f.IsDifferentiable).Select(fieldGradient))
             .Concat(own.Where(p => p.IsDifferentiable).Select(p =>
                 (p.Kind == ValueKind.Scalar ? "ref " : string.Empty) + names.Adjoint(p.ValueId)))
             .ToList();
@@ -235,8 +234,6 @@ internal static class BackwardEmitter
         {
             writer.Line("    " + arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
         }
-
-        writer.Close();
     }
 
     private static void WriteForward(SourceWriter writer, AdjointProgram program, EmittedNames names)
