@@ -17,12 +17,26 @@ public sealed class CompiledProgram : IDisposable
 {
     private readonly AssemblyLoadContext context;
 
-    private CompiledProgram(AssemblyLoadContext context, MethodInfo forward, MethodInfo backward)
+    private CompiledProgram(AssemblyLoadContext context, MethodInfo forward, MethodInfo backward, Type model)
     {
         this.context = context;
         Forward = forward;
         Backward = backward;
+        Model = model;
+        ModelForward = model.GetMethod(RenderedProgram.ModelMethodName)!;
+        ModelBackward = model.GetMethods().Single(m => m.Name == RenderedProgram.ModelMethodName + "Backward"
+            && m.GetParameters().Any(p => p.ParameterType.Name == "Gradients"));
+        Gradients = model.GetNestedType("Gradients")!;
     }
+
+    /// <summary>The model class (fields u, W, K) and its instance form of the main method.</summary>
+    public Type Model { get; }
+
+    public MethodInfo ModelForward { get; }
+
+    public MethodInfo ModelBackward { get; }
+
+    public Type Gradients { get; }
 
     public MethodInfo Forward { get; }
 
@@ -58,7 +72,8 @@ public sealed class CompiledProgram : IDisposable
         var forward = type.GetMethod(RenderedProgram.MainName, BindingFlags.Public | BindingFlags.Static)!;
         var backward = type.GetMethod(RenderedProgram.MainName + "Backward", BindingFlags.Public | BindingFlags.Static)
             ?? throw new XunitException("No " + RenderedProgram.MainName + "Backward was generated.");
-        return new CompiledProgram(context, forward, backward);
+        var model = assembly.GetType(RenderedProgram.ModelTypeName, throwOnError: true)!;
+        return new CompiledProgram(context, forward, backward, model);
     }
 
     public void Dispose() => context.Unload();

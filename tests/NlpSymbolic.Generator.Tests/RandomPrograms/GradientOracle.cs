@@ -144,7 +144,70 @@ public static class GradientOracle
             }
         }
 
+        CheckModelClass(program, inputs, dResult, value);
         return true;
+    }
+
+    /// <summary>
+    /// The same body as an instance method of a model class whose fields are u, W and K: the value, and the
+    /// gradients (fields' in the generated Gradients, the rest in arguments), equal the static method's.
+    /// </summary>
+    private static void CheckModelClass(CompiledProgram program, object[] inputs, object dResult, object value)
+    {
+        var expected = Gradients(inputs, new Random(0)).Select(Zeroed).ToArray();
+        InvokeBackward(program.Backward, inputs, dResult, expected);
+
+        object Instance()
+        {
+            var net = Activator.CreateInstance(program.Model)!;
+            program.Model.GetField("u")!.SetValue(net, Copy(inputs[2]));
+            program.Model.GetField("W")!.SetValue(net, Copy(inputs[4]));
+            program.Model.GetField("K")!.SetValue(net, Copy(inputs[5]));
+            return net;
+        }
+
+        var model = Instance();
+        object[] own = [inputs[0], inputs[1], inputs[3], inputs[6], inputs[7], inputs[8], inputs[9], inputs[10], inputs[11]];
+        AssertClose(value, InvokeOn(program.ModelForward, model, own.Select(Copy).ToArray()), 1e-9, "Net.RunModel vs Run");
+
+        var gradients = Activator.CreateInstance(program.Gradients, model)!;
+        object[] ownGradients = [0.0, 0.0, Zeroed(inputs[3]), Zeroed(inputs[6]), Zeroed(inputs[7]), Zeroed(inputs[8])];
+        var arguments = own.Concat(new[] { dResult, gradients }).Concat(ownGradients).ToArray();
+        AssertClose(value, InvokeOn(program.ModelBackward, model, arguments), 1e-9, "Net.RunModelBackward's value vs Run");
+        object Field(string name) => program.Gradients.GetField(name)!.GetValue(gradients)!;
+        var offset = own.Length + 2;
+        object[] actual = [arguments[offset], arguments[offset + 1], Field("u"), arguments[offset + 2], Field("W"), Field("K"), arguments[offset + 3], arguments[offset + 4], arguments[offset + 5]];
+        var e = Elements(expected).ToList();
+        var a = Elements(actual).ToList();
+        for (var k = 0; k < e.Count; k++)
+        {
+            if (Math.Abs(e[k].Get() - a[k].Get()) > 1e-9 * Math.Max(1, Math.Abs(e[k].Get())))
+            {
+                throw new XunitException($"gradient of {e[k].Name}: Net.RunModelBackward gives {a[k].Get():R}, RunBackward {e[k].Get():R}.");
+            }
+        }
+    }
+
+    private static object Zeroed(object x) => x switch
+    {
+        double => 0.0,
+        Vector<double> v => Vector<double>.Build.Dense(v.Count),
+        Matrix<double> m => Matrix<double>.Build.Dense(m.RowCount, m.ColumnCount),
+        double[] a => new double[a.Length],
+        Vector<double>[] vs => vs.Select(v => (object)Vector<double>.Build.Dense(v.Count)).Cast<Vector<double>>().ToArray(),
+        _ => throw new InvalidOperationException(),
+    };
+
+    private static object InvokeOn(MethodInfo method, object target, object[] arguments)
+    {
+        try
+        {
+            return method.Invoke(target, arguments)!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw new XunitException($"{method.Name} threw: {e.InnerException}");
+        }
     }
 
     /// <summary>Gradient buffers for the differentiable inputs (all but n, flag, ids), holding random values.</summary>

@@ -11,6 +11,11 @@ public sealed record RenderedProgram(string Source, bool VectorResult)
 {
     public const string TypeName = "Fuzz.Model";
     public const string MainName = "Run";
+
+    /// <summary>The model class holding u, W and K as fields, and its instance method with the same body.</summary>
+    public const string ModelTypeName = "Fuzz.Net";
+
+    public const string ModelMethodName = "RunModel";
 }
 
 /// <summary>
@@ -37,6 +42,7 @@ public sealed class ProgramRenderer
     private bool mayCallScalarHelper;
     private bool mayCallVectorHelper;
     private int loopDepth;
+    private int folds;
 
     public static RenderedProgram Render(ProgramTree tree) => new(new ProgramRenderer().RenderFile(tree), tree.VectorResult);
 
@@ -46,6 +52,7 @@ public sealed class ProgramRenderer
         text.AppendLine("using MathNet.Numerics.LinearAlgebra;");
         text.AppendLine("using NlpSymbolic;");
         text.AppendLine("using static NlpSymbolic.Functions;");
+        text.AppendLine("using static Fuzz.Model;");
         text.AppendLine();
         text.AppendLine("namespace Fuzz;");
         text.AppendLine();
@@ -62,6 +69,19 @@ public sealed class ProgramRenderer
             $"public static {resultType} {RenderedProgram.MainName}(double a, double b, Vector<double> u, Vector<double> v, Matrix<double> W, Matrix<double> K, Matrix<double> L, double[] xs, Vector<double>[] vs, int n, bool flag, int[] ids)",
             main: true, vector: tree.VectorResult, scalarCalls: true, vectorCalls: true, tree.Main, tree.MainResult);
         text.AppendLine("}");
+        text.AppendLine();
+
+        // The same body once more as an instance method of a model class whose fields are u, W and K: its
+        // value and gradients must equal the static method's.
+        text.AppendLine("public sealed partial class Net");
+        text.AppendLine("{");
+        text.AppendLine("    public Matrix<double> W = null!, K = null!;");
+        text.AppendLine("    public Vector<double> u = null!;");
+        text.AppendLine();
+        Method(
+            $"public {resultType} {RenderedProgram.ModelMethodName}(double a, double b, Vector<double> v, Matrix<double> L, double[] xs, Vector<double>[] vs, int n, bool flag, int[] ids)",
+            main: true, vector: tree.VectorResult, scalarCalls: true, vectorCalls: true, tree.Main, tree.MainResult);
+        text.AppendLine("}");
         return text.ToString();
     }
 
@@ -72,6 +92,7 @@ public sealed class ProgramRenderer
         mayCallScalarHelper = scalarCalls;
         mayCallVectorHelper = vectorCalls;
         frames.Clear();
+        folds = 0;
         loopVariables.Clear();
         loopDepth = 0;
         frames.Add(main
@@ -121,16 +142,16 @@ public sealed class ProgramRenderer
             .Concat(locals.Where(l => l.Kind == Kind.Vector).Select(l => $"{l.Name}.Sum()")).ToList();
         if (scalarTerms.Count > 0)
         {
-            var targets = outer.Where(o => o.Kind == Kind.Scalar).ToList();
-            var target = targets[fresh++ % targets.Count].Name;
+            var targets = outer.Where(o => o.Kind == Kind.Scalar && !IsField(o.Name)).ToList();
+            var target = targets[folds++ % targets.Count].Name;
             Line($"{target} += Math.Tanh({string.Join(" + ", scalarTerms)});");
         }
 
         var vectors = locals.Where(l => l.Kind == Kind.Vector).Select(l => l.Name).ToList();
         if (vectors.Count > 0)
         {
-            var targets = outer.Where(o => o.Kind == Kind.Vector).ToList();
-            var target = targets[fresh++ % targets.Count].Name;
+            var targets = outer.Where(o => o.Kind == Kind.Vector && !IsField(o.Name)).ToList();
+            var target = targets[folds++ % targets.Count].Name;
             Line($"{target} += Tanh({string.Join(" + ", vectors)});");
         }
     }
@@ -168,7 +189,7 @@ public sealed class ProgramRenderer
                 break;
             case 3:
             {
-                var target = Variable(Kind.Scalar, s.Pick);
+                var target = Target(Kind.Scalar, s.Pick)!;
                 switch (s.Pick / 7 % 7)
                 {
                     case 0: Line($"{target} = {Scalar(s.Expr(0))};"); break;
@@ -185,7 +206,7 @@ public sealed class ProgramRenderer
 
             case 4:
             {
-                var target = Variable(Kind.Vector, s.Pick);
+                var target = Target(Kind.Vector, s.Pick)!;
                 switch (s.Pick / 7 % 4)
                 {
                     case 0: Line($"{target} = {Vector(s.Expr(0))};"); break;
@@ -199,7 +220,12 @@ public sealed class ProgramRenderer
 
             case 5:
             {
-                var target = Variable(Kind.Matrix, s.Pick);
+                if (Target(Kind.Matrix, s.Pick) is not { } target)
+                {
+                    Declare(Kind.Matrix, Matrix(s.Expr(0)));
+                    break;
+                }
+
                 Line(s.Pick / 7 % 2 == 0 ? $"{target} = {Matrix(s.Expr(0))};" : $"{target} += {Matrix(s.Expr(0))};");
                 break;
             }
@@ -535,6 +561,19 @@ public sealed class ProgramRenderer
 
     /// <summary>A class label below 3 (vectors have 3 elements): a token id in the main method.</summary>
     private string Label(int pick) => isMain && pick % 2 == 0 ? $"ids[{Index(pick / 2, 4)}]" : (pick % 3).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The main method's u, W and K are never assigned: the same body is also rendered as an instance method of a
+    /// model class whose fields they are (and fields are read-only there, NLPSYM112).
+    /// </summary>
+    private bool IsField(string name) => isMain && name is "u" or "W" or "K";
+
+    /// <summary>An assignable variable of <paramref name="kind"/>, or null when there is none.</summary>
+    private string? Target(Kind kind, int pick)
+    {
+        var visible = frames.SelectMany(f => f).Where(v => v.Kind == kind && !IsField(v.Name)).Select(v => v.Name).ToList();
+        return visible.Count == 0 ? null : visible[pick % visible.Count];
+    }
 
     private string Variable(Kind kind, int pick)
     {
