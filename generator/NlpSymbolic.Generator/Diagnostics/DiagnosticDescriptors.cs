@@ -124,6 +124,21 @@ internal static class DiagnosticDescriptors
         "Assignment to a field of the model",
         "'{0}' is a field of the model, one of its parameters, and fields are read-only inside a [Differentiable] method; assign the new value to a local instead");
 
+    public static readonly DiagnosticDescriptor BuiltArrayAliased = Error(
+        "NLPSYM115",
+        "Array built in the method used as a whole value",
+        "'{0}' is an array built in the method and cannot be {1}: it keeps the one name it was declared with (index it, write its elements, pass it to a call); declare another array with new for another sequence");
+
+    public static readonly DiagnosticDescriptor UnsupportedArrayCreation = Error(
+        "NLPSYM116",
+        "Unsupported array creation",
+        "Creating an array ('{0}') is not supported {1}");
+
+    public static readonly DiagnosticDescriptor BuiltBufferElementWrite = Error(
+        "NLPSYM117",
+        "Writing an element of a vector or matrix built in the method",
+        "Assigning to '{0}' changes the vector or matrix '{1}' in place, which [Differentiable] methods do not support; make the value you mean instead: OneHot(n, i) for a one-hot vector, Vector<double>.Build.Dense(n, value) for a constant, or collect vectors in an array (new Vector<double>[n]) and stack them with Matrix<double>.Build.DenseOfColumnVectors");
+
     public static readonly DiagnosticDescriptor UnsupportedType = Error(
         "NLPSYM201",
         "Unsupported value type",
@@ -140,7 +155,8 @@ internal static class DiagnosticDescriptors
         UnsupportedParameterModifier, GenericMethod, MethodWithoutBody, NoDifferentiableParameter,
         BackwardNameTaken, FileLocalType, AttributeOnPartialDefinition, UnsupportedStatement, UnsupportedExpression, UnsupportedCall,
         UnsupportedAssignmentTarget, ExternalState, Recursion, RefLocal, EarlyReturnOfBuffer,
-        CalleeNotDifferentiated, ModelFieldAssignment, UnsupportedType, InternalError,
+        CalleeNotDifferentiated, ModelFieldAssignment, BuiltArrayAliased, UnsupportedArrayCreation, BuiltBufferElementWrite,
+        UnsupportedType, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> byId = All.ToDictionary(d => d.Id);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using NlpSymbolic.Generator.Model;
 using NlpSymbolic.Generator.Model.Ir;
 
 namespace NlpSymbolic.Generator.Differentiation;
@@ -17,7 +18,9 @@ internal static class ActivityAnalysis
         var edges = new List<(int Target, int Source)>();
         foreach (var statement in IrWalker.Statements(method.Body))
         {
-            edges.AddRange(DifferentiableArguments(statement).Select(a => (statement.Target, a)));
+            // A write A[i] = h changes the array A itself (one buffer for the whole method), not a new value.
+            var changed = Operations.IsStore(statement.Operation) ? statement.Arguments[0].ValueId : statement.Target;
+            edges.AddRange(DifferentiableArguments(statement).Select(a => (changed, a)));
         }
 
         foreach (var phi in IrWalker.Phis(method.Body))

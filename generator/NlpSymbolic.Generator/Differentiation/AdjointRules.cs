@@ -105,6 +105,31 @@ internal static class AdjointRules
         new("MatrixPointwiseMultiply", "Y = A∘B ⇒ dA += dY∘B; dB += dY∘A",
             D(0, "PointwiseProduct({dy}, {1})"), D(1, "PointwiseProduct({dy}, {0})")),
         new("OuterProduct", "Y = a bᵀ ⇒ da += dY b; db += dYᵀ a", D(0, "Times({dy}, {1})"), D(1, "TransposeTimes({dy}, {0})")),
+
+        // Values built in the method. Constants pass nothing back; a fill value gets the sum of the adjoint.
+        new("VectorZeros", "y = 0 ⇒ a constant: nothing flows back"),
+        new("MatrixZeros", "Y = 0 ⇒ a constant: nothing flows back"),
+        new("OneHot", "y = eᵢ ⇒ a constant: nothing flows back"),
+        new("NewVectorArray", "A = new Vector<double>[n] ⇒ nothing flows back (its elements are the stores')"),
+        new("NewScalarArray", "A = new double[n] ⇒ nothing flows back (its elements are the stores')"),
+        new("VectorFill", "y = s·1 ⇒ ds += 1ᵀdy", D(1, "{ws}.Sum({dy})")),
+        new("MatrixFill", "Y = s·11ᵀ ⇒ ds += Σᵢⱼ dYᵢⱼ", D(2, "{ws}.Sum({dy})")),
+        // The array's adjoint dA is one buffer for the whole method, updated in place: a read adds to dA[i], a
+        // write hands dA[i] to the stored value and then zeroes it (ReverseMode), because the element's earlier
+        // content was overwritten and gets none of the gradient that reached it afterwards.
+        new("StoreVectorElement", "A[i] = h ⇒ dh += dA[i]; dA[i] = 0", D(2, "{d0}[{1}]")),
+        new("StoreScalarElement", "A[i] = s ⇒ ds += dA[i]; dA[i] = 0", D(2, "{d0}[{1}]")),
+        new("WrittenVectorElement", "y = A[i] ⇒ dA[i] += dy", D(0, "Element({1}, {dy})")),
+        new("ColumnStack", "Y = [a b …] ⇒ each vector gets its column of dY", D(-1, "ColumnOf({dy}, {position})")),
+        new("ColumnStackArray", "Y = [a₀ a₁ …] ⇒ daⱼ += dY[:, j]", D(0, "Columns({dy})")),
+        new("RowStack", "Y = [aᵀ; bᵀ; …] ⇒ each vector gets its row of dY", D(-1, "RowOf({dy}, {position})")),
+        new("RowStackArray", "Y = [a₀ᵀ; a₁ᵀ; …] ⇒ daᵢ += dY[i, :]ᵀ", D(0, "Rows({dy})")),
+        new("ConcatArray", "y = [a₀; a₁; …] ⇒ each element gets its slice of dy", D(0, "Slices({dy})")),
+        new("SubVector", "y = a[i .. i+n) ⇒ da[i .. i+n) += dy", D(0, "SubVector({1}, {dy})")),
+        new("VectorTimesMatrix", "y = xᵀW, i.e. Wᵀx ⇒ dx += W dy; dW += x dyᵀ", D(0, "Times({1}, {dy})"), D(1, "Outer({0}, {dy})")),
+        new("LeftMultiply", "y = W.LeftMultiply(x) = Wᵀx ⇒ dW += x dyᵀ; dx += W dy", D(0, "Outer({1}, {dy})"), D(1, "Times({0}, {dy})")),
+        new("Maximum", "y = max a ⇒ da_k += dy at the first arg-max k (a subgradient)", D(0, "ArgMax({0}, {dy})")),
+        new("Minimum", "y = min a ⇒ da_k += dy at the first arg-min k (a subgradient)", D(0, "ArgMin({0}, {dy})")),
     };
 
     private static readonly Dictionary<string, AdjointRule> byOperation = All.ToDictionary(r => r.Operation);

@@ -22,6 +22,12 @@ internal enum AccumulationForm
 
     /// <summary>A loop-carried adjoint starts over at zero for the previous iteration.</summary>
     Reset,
+
+    /// <summary>
+    /// The element <c>Body</c> (an index) of the array adjoint <c>Destination</c> starts over at zero: the
+    /// reverse of a write, after the element's gradient went to the stored value.
+    /// </summary>
+    ClearElement,
 }
 
 /// <summary>

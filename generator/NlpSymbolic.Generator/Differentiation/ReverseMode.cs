@@ -20,6 +20,9 @@ internal static class ReverseMode
     private static readonly Regex Placeholder = new(@"\{(\w+)\}", RegexOptions.Compiled);
     private static readonly Regex SingleToken = new(@"^\{[a-z]+(:\d+)?\}$", RegexOptions.Compiled);
 
+    /// <summary>An element of an array's adjoint, <c>{d:A}[i]</c>: what the reverse of a write adds to the stored vector.</summary>
+    public static readonly Regex ElementOfAdjoint = new(@"^\{d:\d+\}\[[^\[\]]+\]$", RegexOptions.Compiled);
+
     public static AdjointProgram Differentiate(DifferentiableMethodSpec spec)
     {
         var method = spec.Method;
@@ -44,6 +47,10 @@ internal static class ReverseMode
         {
             switch (block.Nodes[i])
             {
+                case IrStatement store when Operations.IsStore(store.Operation):
+                    nodes.AddRange(StoreTerms(store, context));
+                    break;
+
                 case IrStatement statement when context.IsActive(statement.Target):
                     nodes.AddRange(statement.Callee is null ? RuleTerms(statement, context) : new[] { Pullback(statement, context) });
                     break;
@@ -119,6 +126,27 @@ internal static class ReverseMode
     }
 
     /// <summary>
+    /// The reverse of <c>A[i] = h</c> on an array built in the method, whose adjoint is one buffer updated in
+    /// place: h gets dA[i] (its rule), then dA[i] starts over, even when h needs no gradient, so that an
+    /// earlier write of the same element gets none of the gradient that reached the overwriting value.
+    /// </summary>
+    private static IEnumerable<AdjointStatement> StoreTerms(IrStatement store, Context context)
+    {
+        var array = store.Arguments[0];
+        if (array.IsLiteral || !context.IsActive(array.ValueId))
+        {
+            yield break;
+        }
+
+        foreach (var term in RuleTerms(store, context))
+        {
+            yield return term;
+        }
+
+        yield return new AdjointStatement(array.ValueId, AccumulationForm.ClearElement, string.Empty, Token(store.Arguments[1]), null, store.SourceIndex);
+    }
+
+    /// <summary>
     /// <c>Callee.NamePullback(arguments, dy, gradients)</c>: active arguments get their adjoints; the
     /// callee's other gradient arguments get scratch space nobody reads.
     /// </summary>
@@ -173,6 +201,8 @@ internal static class ReverseMode
                 "y" => "{v:" + statement.Target + "}",
                 "dy" => "{d:" + statement.Target + "}",
                 "offset" => Offset(statement, argumentIndex),
+                "position" => argumentIndex.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "d0" => "{d:" + statement.Arguments[0].ValueId + "}",
                 _ => match.Value,
             };
         });
@@ -222,7 +252,7 @@ internal static class ReverseMode
                 return new AdjointStatement(destination, AccumulationForm.Subtract, string.Empty, body.Substring(1), guard, source);
             }
 
-            if (SingleToken.IsMatch(body))
+            if (SingleToken.IsMatch(body) || ElementOfAdjoint.IsMatch(body))
             {
                 return new AdjointStatement(destination, AccumulationForm.Add, string.Empty, body, guard, source);
             }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using NlpSymbolic.Generator.Differentiation;
+using NlpSymbolic.Generator.Model;
 using NlpSymbolic.Generator.Model.Ir;
 
 namespace NlpSymbolic.Generator.Emission;
@@ -19,7 +20,7 @@ internal sealed class EmittedNames
 
     private static readonly HashSet<string> ElementOperations = new()
     {
-        "VectorElement", "ScalarElement", "IntElement", "VectorAt",
+        "VectorElement", "ScalarElement", "IntElement", "VectorAt", "WrittenVectorElement",
     };
 
     private readonly Dictionary<int, string> values = new();
@@ -54,6 +55,13 @@ internal sealed class EmittedNames
         var activated = ActivationInputs(statements, method);
         foreach (var value in method.Values.Where(v => !values.ContainsKey(v.Id)))
         {
+            if (definitions.TryGetValue(value.Id, out var store) && Operations.IsStore(store.Operation))
+            {
+                // A write `hs[t] = h;` is a statement of its own: its value has no name in generated code.
+                values[value.Id] = string.Empty;
+                continue;
+            }
+
             values[value.Id] = value.IsVariable
                 ? allocator.Claim(value.NameHint)
                 : !method.Result.IsLiteral && method.Result.ValueId == value.Id

@@ -123,6 +123,9 @@ internal sealed class ForwardSweepWriter
                 case IrStatement statement when inlinable.Contains(statement.Target):
                     inlined[statement.Target] = Expression(statement);
                     break;
+                case IrStatement statement when Operations.IsStore(statement.Operation):
+                    writer.Line(Expression(statement) + ";");
+                    break;
                 case IrStatement statement:
                     writer.Line($"var {names.Value(statement.Target)} = {Expression(statement)};");
                     break;
@@ -261,10 +264,12 @@ internal sealed class ForwardSweepWriter
         }
 
         var operation = Operations.ById(statement.Operation);
-        return Regex.Replace(operation.Forward, @"\{(\d+|args|ws)\}", m => m.Groups[1].Value switch
+        return Regex.Replace(operation.Forward, @"\{(\d+|args|ws|name:\d+)\}", m => m.Groups[1].Value switch
         {
             "args" => string.Join(", ", arguments.Select(Unparenthesized)),
             "ws" => names.Workspace,
+            var name when name.StartsWith("name:", System.StringComparison.Ordinal) =>
+                names.Value(statement.Arguments[int.Parse(name.Substring(5))].ValueId).TrimStart('@'),
             var index => Delimited(operation.Forward, m.Index, m.Length)
                 ? Unparenthesized(arguments[int.Parse(index)])
                 : arguments[int.Parse(index)],

@@ -46,6 +46,8 @@ internal sealed class ReverseSweepWriter
         ["LogSumExpGradient"] = "LogSumExpGradient",
         ["CrossEntropyGradient"] = "CrossEntropyGradient",
         ["DivisorGradient"] = "DivisorGradient",
+        ["ColumnOf"] = "Column",
+        ["RowOf"] = "Row",
     };
 
     private static readonly Regex SingleAdjoint = new(@"^\{d:(\d+)\}$", RegexOptions.Compiled);
@@ -132,7 +134,8 @@ internal sealed class ReverseSweepWriter
         }
 
         var lastSource = enclosingSource;
-        if (loopPhis.Count > 0 && block.Nodes.Count > 0 && block.Nodes[0] is AdjointStatement { Form: AccumulationForm.Add or AccumulationForm.ScalarExpression or AccumulationForm.Reset })
+        if (loopPhis.Count > 0 && block.Nodes.Count > 0 && block.Nodes[0] is AdjointStatement { Form: AccumulationForm.Add or AccumulationForm.ScalarExpression or AccumulationForm.Reset } first
+            && !ReverseMode.ElementOfAdjoint.IsMatch(first.Body))
         {
             writer.Line("// gradients arriving from the next iteration");
         }
@@ -206,6 +209,16 @@ internal sealed class ReverseSweepWriter
             return;
         }
 
+        if (statement.Form == AccumulationForm.ClearElement)
+        {
+            // The reverse of a write: the overwritten element's gradient starts over.
+            DeclareReferenced(statement, scope);
+            writer.Line(method.Values[statement.Destination].Kind == ValueKind.ScalarArray
+                ? $"{Adjoint(statement.Destination)}[{Render(statement.Body)}] = 0.0;"
+                : $"{Adjoint(statement.Destination)}[{Render(statement.Body)}].Clear();");
+            return;
+        }
+
         var body = Render(statement.Body);
         if (statement.Form != AccumulationForm.Pullback && statement.Guard is null && Declare(statement.Destination, scope))
         {
@@ -250,6 +263,9 @@ internal sealed class ReverseSweepWriter
         {
             case AccumulationForm.ScalarExpression:
                 return body;
+            case AccumulationForm.Add when ReverseMode.ElementOfAdjoint.IsMatch(statement.Body):
+                // dh from dA[i]: a copy, since dA[i] is zeroed right after (and later reads add into it again).
+                return $"{names.Workspace}.Copy({body})";
             case AccumulationForm.Add when contributions[statement.Destination] == 1 || statement.TakesOver:
             {
                 var source = SingleAdjoint.Match(statement.Body);

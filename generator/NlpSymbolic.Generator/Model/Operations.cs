@@ -123,6 +123,32 @@ internal static class Operations
         new("NotEqual", B, "{0} != {1}", "builtin.op_Inequality(Scalar,Scalar)", "builtin.op_Inequality(Int,Int)", "builtin.op_Inequality(Bool,Bool)"),
         new("Or", B, "{0} || {1}"),
         new("Not", B, "!{0}", "builtin.op_LogicalNot(Bool)"),
+
+        // Values built in the method: zeros and constants of a given size, one-hot vectors, arrays written
+        // element by element (only by the lowering: `var hs = new Vector<double>[T]; hs[t] = h;`), vectors
+        // stacked into a matrix, parts of vectors and row vector × matrix.
+        new("VectorZeros", V, "{ws}.Zeros({0})", "VectorBuilder.Dense(Int)"),
+        new("VectorFill", V, "{ws}.Fill({0}, {1})", "VectorBuilder.Dense(Int,Scalar)"),
+        new("MatrixZeros", M, "{ws}.Zeros({0}, {1})", "MatrixBuilder.Dense(Int,Int)"),
+        new("MatrixFill", M, "{ws}.Fill({0}, {1}, {2})", "MatrixBuilder.Dense(Int,Int,Scalar)"),
+        new("OneHot", V, "{ws}.OneHot({0}, {1})", "Functions.OneHot(Int,Int)"),
+        new("NewVectorArray", ValueKind.VectorArray, "{ws}.NewVectorArray({0})"),
+        new("NewScalarArray", ValueKind.ScalarArray, "{ws}.NewScalarArray({0})"),
+        new("StoreVectorElement", ValueKind.VectorArray, "{0}[{1}] = {2}"),
+        new("StoreScalarElement", ValueKind.ScalarArray, "{0}[{1}] = {2}"),
+        new("WrittenVectorElement", V, "{0}[{1}] ?? throw global::NlpSymbolic.Workspace.ReadBeforeWrite(\"{name:0}\", {1})"),
+        new("ColumnStack", M, "{ws}.DenseOfColumnVectors({args})", "MatrixBuilder.DenseOfColumnVectors(Vector...)"),
+        new("ColumnStackArray", M, "{ws}.DenseOfColumnVectors({0})", "MatrixBuilder.DenseOfColumnVectors(VectorArray)"),
+        new("RowStack", M, "{ws}.DenseOfRowVectors({args})", "MatrixBuilder.DenseOfRowVectors(Vector...)"),
+        new("RowStackArray", M, "{ws}.DenseOfRowVectors({0})", "MatrixBuilder.DenseOfRowVectors(VectorArray)"),
+        new("ConcatArray", V, "{ws}.Concat({0})", "Functions.Concat(VectorArray)"),
+        new("SubVector", V, "{ws}.SubVector({0}, {1}, {2})", "Vector.SubVector(Vector,Int,Int)"),
+        new("VectorTimesMatrix", V, "{ws}.TransposeTimes({1}, {0})", "Matrix.op_Multiply(Vector,Matrix)"),
+        new("LeftMultiply", V, "{ws}.TransposeTimes({0}, {1})", "Matrix.LeftMultiply(Matrix,Vector)"),
+        new("Maximum", S, "{ws}.Maximum({0})", "Vector.Maximum(Vector)"),
+        new("Minimum", S, "{ws}.Minimum({0})", "Vector.Minimum(Vector)"),
+        new("MaximumIndex", I, "{0}.MaximumIndex()", "Vector.MaximumIndex(Vector)"),
+        new("MinimumIndex", I, "{0}.MinimumIndex()", "Vector.MinimumIndex(Vector)"),
     };
 
     private static readonly Dictionary<string, OperationDefinition> byId = All.ToDictionary(o => o.Id);
@@ -131,6 +157,12 @@ internal static class Operations
         All.SelectMany(o => o.Signatures.Select(s => (s, o))).ToDictionary(p => p.s, p => p.o);
 
     public static OperationDefinition ById(string id) => byId[id];
+
+    /// <summary>
+    /// Writes of an element of an array built in the method (<c>hs[t] = h</c>): a statement of their own in
+    /// generated code, and in reverse the element's gradient goes to the stored value and starts over.
+    /// </summary>
+    public static bool IsStore(string id) => id is "StoreVectorElement" or "StoreScalarElement";
 
     /// <summary>The operation a resolved call maps to, or null when it has no derivative rule.</summary>
     public static OperationDefinition? Find(string owner, string member, IReadOnlyList<ValueKind> argumentKinds)

@@ -94,6 +94,7 @@ internal sealed partial class BodyLowerer
                 var index = Lower(element.Indices[0], hint);
                 return array is null || index is null
                     ? null
+                    : IsBuiltArray(array) ? ReadElement(array, index, hint)
                     : EmitOrReport(operation, "builtin", "element", new[] { array, index }, hint);
             }
 
@@ -104,6 +105,12 @@ internal sealed partial class BodyLowerer
                 if (kind is null)
                 {
                     return UnsupportedType(operation, operation.Syntax.ToString());
+                }
+
+                if (new[] { conditional.WhenTrue, conditional.WhenFalse }.FirstOrDefault(IsBuiltArrayReference) is ILocalReferenceOperation builtArm)
+                {
+                    Report(DiagnosticDescriptors.BuiltArrayAliased, operation.Syntax, builtArm.Local.Name, "chosen by ?:");
+                    return null;
                 }
 
                 return condition is null
@@ -121,6 +128,9 @@ internal sealed partial class BodyLowerer
             case IInstanceReferenceOperation:
                 Report(DiagnosticDescriptors.ExternalState, operation.Syntax, "this");
                 return null;
+
+            case IArrayCreationOperation creation:
+                return LowerArrayCreation(creation, hint);
 
             case IInvalidOperation:
                 // The compiler reports the error; generating nothing keeps us quiet and correct.
@@ -238,10 +248,9 @@ internal sealed partial class BodyLowerer
             return null;
         }
 
-        if (target.ContainingType?.OriginalDefinition.ToDisplayString() is "MathNet.Numerics.LinearAlgebra.VectorBuilder<T>" or "MathNet.Numerics.LinearAlgebra.MatrixBuilder<T>")
+        if (KindClassifier.BuilderName(target.ContainingType) is { } factory)
         {
-            Report(DiagnosticDescriptors.UnsupportedExpression, invocation.Syntax, $"Creating a vector or matrix ('{Shorten(invocation.Syntax.ToString())}'; pass it in as a parameter, or build it from parameters with Concat)");
-            return null;
+            return LowerBuilderCall(invocation, factory, hint);
         }
 
         if (KindClassifier.OwnerName(target.ContainingType) is null)
@@ -262,9 +271,25 @@ internal sealed partial class BodyLowerer
             arguments.Add(receiver);
         }
 
+        if (LowerArguments(invocation, hint) is not { } lowered)
+        {
+            return null;
+        }
+
+        arguments.AddRange(lowered);
+        return LowerCall(invocation, target, arguments, hint);
+    }
+
+    /// <summary>
+    /// The arguments in parameter order; a params array written out (<c>Concat(a, b)</c>, or
+    /// <c>Concat(new[] { a, b })</c>) becomes its elements.
+    /// </summary>
+    private List<IrOperand>? LowerArguments(IInvocationOperation invocation, string hint)
+    {
+        var arguments = new List<IrOperand>();
         foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
         {
-            if (argument.ArgumentKind == ArgumentKind.ParamArray
+            if ((argument.ArgumentKind == ArgumentKind.ParamArray || argument.Parameter?.IsParams == true)
                 && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
             {
                 foreach (var element in initializer.ElementValues)
@@ -290,7 +315,7 @@ internal sealed partial class BodyLowerer
             arguments.Add(value);
         }
 
-        return LowerCall(invocation, target, arguments, hint);
+        return arguments;
     }
 
     /// <summary>
@@ -511,6 +536,8 @@ internal sealed partial class BodyLowerer
         "Matrix" => "Matrix<double>",
         "Math" => "System.Math",
         "Functions" => "NlpSymbolic.Functions",
+        "VectorBuilder" => "Vector<double>.Build",
+        "MatrixBuilder" => "Matrix<double>.Build",
         _ => owner,
     };
 

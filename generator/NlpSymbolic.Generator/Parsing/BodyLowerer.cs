@@ -250,7 +250,9 @@ internal sealed partial class BodyLowerer
             return;
         }
 
+        declaringArray = initializer is IArrayCreationOperation ? key : null;
         Assign(key, initializer);
+        declaringArray = null;
     }
 
     private void LowerExpressionStatement(IOperation operation)
@@ -303,12 +305,22 @@ internal sealed partial class BodyLowerer
 
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
             {
+                if (TryLowerElementWrite(operation))
+                {
+                    break;
+                }
+
                 var target = operation switch
                 {
                     IAssignmentOperation a => a.Target,
                     IIncrementOrDecrementOperation inc => inc.Target,
                     _ => operation,
                 };
+                if (ReportsBuiltBufferWrite(target))
+                {
+                    break;
+                }
+
                 if (ModelFieldOf(target) is { } field)
                 {
                     Report(DiagnosticDescriptors.ModelFieldAssignment, target.Syntax, field.Name);
@@ -344,8 +356,20 @@ internal sealed partial class BodyLowerer
 
     private void Assign(VariableKey variable, IOperation value)
     {
+        if (variables.TryGetValue(variable, out var current) && IsBuiltArray(current))
+        {
+            Report(DiagnosticDescriptors.BuiltArrayAliased, value.Parent?.Syntax ?? value.Syntax, variable.Name, "assigned again");
+            return;
+        }
+
         var firstNew = builder.ValueCount;
         var operand = Lower(value, variable.Name);
+        if (operand is not null && IsBuiltArray(operand) && !builtArrays[operand.ValueId].Equals(variable))
+        {
+            Report(DiagnosticDescriptors.BuiltArrayAliased, value.Syntax, builtArrays[operand.ValueId].Name, $"assigned to '{variable.Name}'");
+            return;
+        }
+
         if (operand is not null)
         {
             Bind(variable, operand, firstNew);

@@ -11,6 +11,7 @@ internal sealed class IrBuilder
     private readonly List<IrValue> values = new();
     private readonly List<string> sourceTexts = new();
     private readonly Stack<List<IrNode>> blocks = new();
+    private readonly Dictionary<int, string> operations = new();
 
     public IrBuilder() => blocks.Push(new List<IrNode>());
 
@@ -31,9 +32,13 @@ internal sealed class IrBuilder
     public IrOperand Emit(string operation, ValueKind kind, IReadOnlyList<IrOperand> arguments, string hint, IrCallee? callee)
     {
         var target = NewValue(kind, hint, isVariable: false);
+        operations[target.Id] = operation;
         blocks.Peek().Add(new IrStatement(target.Id, operation, arguments.ToEquatableArray(), CurrentSource, callee));
         return IrOperand.Value(target.Id, target.Kind);
     }
+
+    /// <summary>The operation that computed a value, or null for parameters, phis and loop counts.</summary>
+    public string? OperationOf(int id) => operations.TryGetValue(id, out var operation) ? operation : null;
 
     public void Add(IrNode node) => blocks.Peek().Add(node);
 

@@ -43,6 +43,25 @@ internal static class KindClassifier
         && type.TypeArguments[0].SpecialType == SpecialType.System_Double
         && type.OriginalDefinition.ToDisplayString() == definition;
 
+    /// <summary>
+    /// <c>VectorBuilder</c> or <c>MatrixBuilder</c> for the factories of <c>Vector&lt;double&gt;.Build</c> and
+    /// <c>Matrix&lt;double&gt;.Build</c> (owners in operation signatures), null for anything else.
+    /// </summary>
+    public static string? BuilderName(INamedTypeSymbol? type)
+    {
+        if (type is not { TypeArguments.Length: 1 } || type.TypeArguments[0].SpecialType != SpecialType.System_Double)
+        {
+            return null;
+        }
+
+        return type.OriginalDefinition.ToDisplayString() switch
+        {
+            "MathNet.Numerics.LinearAlgebra.VectorBuilder<T>" => "VectorBuilder",
+            "MathNet.Numerics.LinearAlgebra.MatrixBuilder<T>" => "MatrixBuilder",
+            _ => null,
+        };
+    }
+
     /// <summary>The short owner name used in operation signatures, or null for types with no operations.</summary>
     public static string? OwnerName(INamedTypeSymbol? type)
     {

@@ -97,16 +97,26 @@ public sealed partial class Workspace
         return copy;
     }
 
-    /// <summary>A zero array of the same length (allocated: arrays only need scratch gradients in rare calls).</summary>
-    public double[] ZerosLike(double[] a) => new double[a.Length];
+    /// <summary>A zero array of the same length, from this frame's buffers.</summary>
+    public double[] ZerosLike(double[] a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var zeros = RentVector(a.Length).AsArray();
+        Array.Clear(zeros);
+        return zeros;
+    }
 
-    /// <summary>Zero vectors of the same lengths, from this frame's buffers.</summary>
+    /// <summary>
+    /// Zero vectors of the same lengths, from this frame's buffers. A null element (of an array built in the
+    /// method, never written) stays null: nothing can read it, so nothing adds to its gradient.
+    /// </summary>
     public Vector<double>[] ZerosLike(Vector<double>[] a)
     {
-        var zeros = new Vector<double>[a.Length];
+        ArgumentNullException.ThrowIfNull(a);
+        var zeros = RentVectorArray(a.Length);
         for (var i = 0; i < a.Length; i++)
         {
-            zeros[i] = ZerosLike(a[i]);
+            zeros[i] = a[i] is null ? null! : ZerosLike(a[i]);
         }
 
         return zeros;
@@ -134,7 +144,11 @@ public sealed partial class Workspace
         }
         for (var i = 0; i < dst.Length; i++)
         {
-            Accumulate(dst[i], src[i]);
+            // An element never written (null in both) has no gradient to pass.
+            if (src[i] is not null || dst[i] is not null)
+            {
+                Accumulate(dst[i], src[i]);
+            }
         }
     }
 }

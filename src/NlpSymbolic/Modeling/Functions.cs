@@ -157,6 +157,24 @@ public static class Functions
         return result;
     }
 
+    /// <summary>
+    /// The one-hot vector e_index of length <paramref name="length"/>: 1 at <paramref name="index"/>, 0 elsewhere
+    /// (a target distribution, or a selector: <c>W * OneHot(V, k)</c> is column k of W). A constant: no gradient flows into it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not below <paramref name="length"/>.</exception>
+    public static Vector<double> OneHot(int length, int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        if ((uint)index >= (uint)length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"OneHot: index {index} is out of range for length {length}.");
+        }
+
+        Vector<double> result = Vector<double>.Build.Dense(length);
+        result[index] = 1;
+        return result;
+    }
+
     internal static void CheckLabel(Vector<double> logits, int label)
     {
         if ((uint)label >= (uint)logits.Count)
