@@ -22,6 +22,8 @@ public class OperationGradientTests
 
     public static IEnumerable<object[]> Training => GradientChecker.MethodsOf(typeof(TrainingModels));
 
+    public static IEnumerable<object[]> BuiltValues => GradientChecker.MethodsOf(typeof(BuiltValueOperations));
+
     [Theory]
     [MemberData(nameof(Scalars))]
     public void ScalarOperation(string name) => CheckSeeds(typeof(ScalarOperations), name);
@@ -49,6 +51,10 @@ public class OperationGradientTests
     [Theory]
     [MemberData(nameof(Training))]
     public void TrainingModel(string name) => CheckSeeds(typeof(TrainingModels), name);
+
+    [Theory]
+    [MemberData(nameof(BuiltValues))]
+    public void BuiltValueOperation(string name) => CheckSeeds(typeof(BuiltValueOperations), name);
 
     private static void CheckSeeds(System.Type type, string name)
     {
