@@ -95,6 +95,10 @@ public sealed class DiagnosticTests
         ("NLPSYM109", Method("ref double [|r = ref x|]; return r;"), new[] { "'r' is a ref local", "declare it without 'ref'" }),
         ("NLPSYM110", Method("if (x[0] > 0) { [|return x;|] } var y = 2 * x; return y;", parameters: "Vector<double> x", returnType: "Vector<double>"),
             new[] { "This return leaves other paths without a result", "returning Vector<double>" }),
+        ("NLPSYM115", Method("var hs = new Vector<double>[2]; hs[0] = v; var gs = [|hs|]; return gs[0].Sum();", parameters: "Vector<double> v"),
+            new[] { "'hs' is an array built in the method and cannot be assigned to 'gs'", "index it, write its elements, pass it to a call" }),
+        ("NLPSYM116", Method("var k = [|new int[3]|]; return x;"), new[] { "Creating an array ('new int[3]') is not supported of this type", "var hs = new Vector<double>[n];" }),
+        ("NLPSYM117", Method("var y = Vector<double>.Build.Dense(3); [|y[1]|] = x; return y.Sum();"), new[] { "Assigning to 'y[1]' changes the vector or matrix 'y' in place", "OneHot(n, i)" }),
         ("NLPSYM107", Method("return x * [|Scale|];", members: "static double Scale = 2;"), new[] { "'Scale' is not a parameter or local", "pass it as a parameter" }),
         ("NLPSYM201", Method("float [|f = 1|]; return x;"), new[] { "Local 'f' has type 'float'", "must be double, Vector<double>, Matrix<double>" }),
     };
@@ -407,8 +411,6 @@ public sealed class DiagnosticTests
             new ExpectedDiagnostic("NLPSYM101", "A 'lock' statement"));
 
     [Theory]
-    [InlineData("double[] b = [|new double[] { x, 2 * x }|]; return x;", "Creating an array ('new double[] { x, 2 * x }')")]
-    [InlineData("var w = Functions.Concat([|new[] { v, v }|]); return x;", "Creating an array ('new[] { v, v }')")]
     [InlineData("var w = v.Map([|e => 2 * e|]); return x;", "A lambda ('e => 2 * e')")]
     [InlineData("return [|x % 2.0|];", "The operator in 'x % 2.0' on double and double")]
     [InlineData("var k = [|~n|]; return x;", "The operator in '~n' on int")]
@@ -455,10 +457,44 @@ public sealed class DiagnosticTests
                 members: "static double Field; static double Prop { get; set; }"),
             "NLPSYM104", "Assigning to " + what + " mutates a value in place", "assign a new value to a local instead");
 
-    [Fact]
-    public void NLPSYM102_CreatingAVectorSaysWhatToDoInstead() =>
-        VerifyError(Method("var v = [|Vector<double>.Build.Dense(3, x)|]; return v.Sum();"), "NLPSYM102",
-            "Creating a vector or matrix ('Vector<double>.Build.Dense(3, x)'", "pass it in as a parameter");
+    [Theory]
+    [InlineData("var v = [|Vector<double>.Build.Random(3)|]; return v.Sum();", "Dense (on Vector<double>.Build)")]
+    [InlineData("var M = [|Matrix<double>.Build.DenseIdentity(3)|]; return M.FrobeniusNorm();", "Dense, DenseOfColumnVectors, DenseOfRowVectors (on Matrix<double>.Build)")]
+    public void NLPSYM103_ABuilderCallNamesTheBuildersThatAreSupported(string body, string supported) =>
+        VerifyError(Method(body), "NLPSYM103", "has no derivative rule", "supported here: " + supported);
+
+    [Theory]
+    [InlineData("var hs = new Vector<double>[2]; hs[0] = v; var gs = [|hs|]; return gs[0].Sum();", "'hs' is an array built in the method and cannot be assigned to 'gs'")]
+    [InlineData("var hs = new Vector<double>[2]; hs[0] = v; [|hs = new Vector<double>[3]|]; return x;", "'hs' is an array built in the method and cannot be assigned again")]
+    [InlineData("var hs = new Vector<double>[1]; hs[0] = v; var gs = xs; var ks = [|x > 0 ? hs : gs|]; return ks[0].Sum();", "'hs' is an array built in the method and cannot be chosen by ?:")]
+    [InlineData("var s = new double[2]; for (var i = 0; i < 2; i++) { [|s = xs2|]; } return s[0];", "'s' is an array built in the method and cannot be assigned again")]
+    public void NLPSYM115_ABuiltArrayKeepsItsOneName(string body, string message) =>
+        VerifyError(Method(body, parameters: "double x, Vector<double> v, Vector<double>[] xs, double[] xs2"), "NLPSYM115",
+            message, "it keeps the one name it was declared with");
+
+    [Theory]
+    [InlineData("var w = Functions.Concat([|new Vector<double>[2]|]); return x;", "'new Vector<double>[2]') is not supported here; create it as the value of a local declaration")]
+    [InlineData("var k = [|new int[3]|]; return x;", "'new int[3]') is not supported of this type")]
+    [InlineData("Vector<double>[] hs; [|hs = new Vector<double>[2]|]; return x;", "'hs = new Vector<double>[2]') is not supported")]
+    public void NLPSYM116_ArraysAreCreatedByALocalDeclaration(string body, string message)
+    {
+        var markup = Method(body, parameters: "double x, Vector<double> v");
+        if (body.StartsWith("Vector<double>[] hs;", StringComparison.Ordinal))
+        {
+            // The creation in an assignment is reported at the creation itself.
+            markup = markup.Replace("[|hs = new Vector<double>[2]|]", "hs = [|new Vector<double>[2]|]");
+            message = "'new Vector<double>[2]') is not supported here";
+        }
+
+        VerifyError(markup, "NLPSYM116", "Creating an array (" + message);
+    }
+
+    [Theory]
+    [InlineData("var y = Vector<double>.Build.Dense(3); [|y[1]|] = x; return y.Sum();", "'y[1]'", "'y'")]
+    [InlineData("var y = Functions.OneHot(3, 0); [|y[1]|] += x; return y.Sum();", "'y[1]'", "'y'")]
+    [InlineData("var M = Matrix<double>.Build.Dense(2, 2, x); [|M[0, 1]|] = 1.0; return M.FrobeniusNorm();", "'M[0, 1]'", "'M'")]
+    public void NLPSYM117_WritingAnElementOfABuiltVectorSaysWhatToBuildInstead(string body, string element, string vector) =>
+        VerifyError(Method(body), "NLPSYM117", "Assigning to " + element + " changes the vector or matrix " + vector + " in place", "OneHot(n, i) for a one-hot vector");
 
     /// <summary>One construct, one diagnostic: the uses of a rejected local are not reported again.</summary>
     [Theory]

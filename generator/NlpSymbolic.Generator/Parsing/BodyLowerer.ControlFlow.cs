@@ -119,7 +119,8 @@ internal sealed partial class BodyLowerer
             variables[flags.Break] = IrOperand.Constant("false", ValueKind.Bool);
         }
 
-        var carriedKeys = AssignedIn(loop).Where(variables.ContainsKey).ToList();
+        // A built array is never carried: assigning its variable is NLPSYM115, reported at the assignment.
+        var carriedKeys = AssignedIn(loop).Where(k => variables.TryGetValue(k, out var entry) && !IsBuiltArray(entry)).ToList();
         if (usesBreak)
         {
             carriedKeys.Add(flags.Break);

@@ -128,7 +128,7 @@ public sealed class DiagnosticsSnapshots
             private static double Scale => scale;
 
             [Differentiable]
-            public static Vector<double> NewVector(double x) => Vector<double>.Build.Dense(3, x);
+            public static Vector<double> NewVector(double x) => Vector<double>.Build.Random(3);
 
             [Differentiable]
             public static double Lambda(double x)
