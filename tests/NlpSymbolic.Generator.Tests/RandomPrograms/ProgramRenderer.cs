@@ -28,7 +28,8 @@ public sealed record RenderedProgram(string Source, bool VectorResult)
 /// </summary>
 public sealed class ProgramRenderer
 {
-    private enum Kind { Scalar, Vector, Matrix }
+    // Arrays built in the method: vector arrays hold 3 vectors, double arrays 4 numbers; both are filled when declared.
+    private enum Kind { Scalar, Vector, Matrix, VectorArray, ScalarArray }
 
     private static readonly string[] Constants = ["0.5", "1.5", "(-0.75)", "2.0", "0.25", "(-1.25)", "3.0", "1.0"];
 
@@ -138,8 +139,9 @@ public sealed class ProgramRenderer
     {
         var locals = frames[^1];
         var outer = frames.Take(frames.Count - 1).SelectMany(f => f).ToList();
-        var scalarTerms = locals.Where(l => l.Kind != Kind.Vector).Select(l => l.Kind == Kind.Scalar ? l.Name : $"{l.Name}.FrobeniusNorm()")
-            .Concat(locals.Where(l => l.Kind == Kind.Vector).Select(l => $"{l.Name}.Sum()")).ToList();
+        var scalarTerms = locals.Where(l => l.Kind is Kind.Scalar or Kind.Matrix).Select(l => l.Kind == Kind.Scalar ? l.Name : $"{l.Name}.FrobeniusNorm()")
+            .Concat(locals.Where(l => l.Kind == Kind.Vector).Select(l => $"{l.Name}.Sum()"))
+            .Concat(locals.Where(l => l.Kind is Kind.VectorArray or Kind.ScalarArray).Select(ArraySummary)).ToList();
         if (scalarTerms.Count > 0)
         {
             var targets = outer.Where(o => o.Kind == Kind.Scalar && !IsField(o.Name)).ToList();
@@ -162,7 +164,8 @@ public sealed class ProgramRenderer
         var top = frames[^1];
         var scalars = top.Where(l => l.Kind == Kind.Scalar).Select(l => l.Name)
             .Concat(top.Where(l => l.Kind == Kind.Matrix).Select(l => $"{l.Name}.FrobeniusNorm()"))
-            .Concat(top.Where(l => l.Kind == Kind.Vector).Select(l => $"{l.Name}.Sum()")).ToList();
+            .Concat(top.Where(l => l.Kind == Kind.Vector).Select(l => $"{l.Name}.Sum()"))
+            .Concat(top.Where(l => l.Kind is Kind.VectorArray or Kind.ScalarArray).Select(ArraySummary)).ToList();
         var sum = scalars.Count == 0 ? null : string.Join(" + ", scalars);
         if (vector)
         {
@@ -174,9 +177,13 @@ public sealed class ProgramRenderer
         return sum is null ? Scalar(result) : $"{Scalar(result)} + {sum}";
     }
 
+    /// <summary>What a built array adds to a sum: every element of a vector array, two elements of a double array.</summary>
+    private static string ArraySummary((string Name, Kind Kind) array) =>
+        array.Kind == Kind.VectorArray ? $"Concat({array.Name}).Sum()" : $"({array.Name}[0] + {array.Name}[3])";
+
     private void Statement(Stmt s)
     {
-        switch (Choose(s.Op, 5, 4, 1, 5, 4, 1, 4, 3, 2, 1, 1, 1, 1, 1))
+        switch (Choose(s.Op, 5, 4, 1, 5, 4, 1, 4, 3, 2, 1, 1, 1, 1, 1, 2, 3, 1))
         {
             case 0:
                 Declare(Kind.Scalar, Scalar(s.Expr(0)));
@@ -303,10 +310,84 @@ public sealed class ProgramRenderer
                 break;
             }
 
+            case 14:
+            {
+                // An array of vectors built in the method, filled in a loop (or by an initializer) before any read.
+                var name = Fresh("hs");
+                if (s.Pick % 4 == 3)
+                {
+                    Line($"var {name} = new[] {{ {Vector(s.Expr(0))}, {Vector(s.Expr(1))}, {Vector(s.Expr(2))} }};");
+                }
+                else
+                {
+                    Line($"var {name} = new Vector<double>[3];");
+                    var i = Fresh("i");
+                    Line($"for (var {i} = 0; {i} < 3; {i}++)");
+                    FillLoop(i, () => Line($"{name}[{i}] = {Vector(s.Expr(0))};"));
+                }
+
+                frames[^1].Add((name, Kind.VectorArray));
+                break;
+            }
+
+            case 15:
+            {
+                // A write of an element of a built array: in loops and branches, the same element again and again.
+                var arrays = frames.SelectMany(f => f).Where(v => v.Kind is Kind.VectorArray or Kind.ScalarArray).ToList();
+                if (arrays.Count == 0)
+                {
+                    Declare(Kind.Scalar, Scalar(s.Expr(0)));
+                    break;
+                }
+
+                var (array, kind) = arrays[s.Pick % arrays.Count];
+                if (kind == Kind.VectorArray)
+                {
+                    var element = $"{array}[{Index(s.Pick / 7, 3)}]";
+                    Line(s.Pick / 3 % 2 == 0 ? $"{element} = {Vector(s.Expr(0))};" : $"{element} += {Vector(s.Expr(0))};");
+                }
+                else
+                {
+                    var element = $"{array}[{Index(s.Pick / 7, 4)}]";
+                    Line((s.Pick / 3 % 3) switch
+                    {
+                        0 => $"{element} = {Scalar(s.Expr(0))};",
+                        1 => $"{element} += {Scalar(s.Expr(0))};",
+                        _ => $"{element}++;",
+                    });
+                }
+
+                break;
+            }
+
+            case 16:
+            {
+                // A double[] built in the method; now and then its last element stays 0 (never written, still readable).
+                var name = Fresh("cs");
+                var i = Fresh("i");
+                Line($"var {name} = new double[4];");
+                Line($"for (var {i} = 0; {i} < {(s.Pick % 3 == 0 ? 3 : 4)}; {i}++)");
+                FillLoop(i, () => Line($"{name}[{i}] = {Scalar(s.Expr(0))};"));
+                frames[^1].Add((name, Kind.ScalarArray));
+                break;
+            }
+
             default:
                 Declare(Kind.Scalar, Scalar(s.Expr(0)));
                 break;
         }
+    }
+
+    /// <summary>The loop that fills a built array: its counter is visible to the element's expression.</summary>
+    private void FillLoop(string variable, Action body)
+    {
+        loopVariables.Add(variable);
+        Line("{");
+        indent++;
+        body();
+        indent--;
+        Line("}");
+        loopVariables.RemoveAt(loopVariables.Count - 1);
     }
 
     private void Braced(Stmt[] block)
@@ -339,7 +420,7 @@ public sealed class ProgramRenderer
     private string Scalar(Expr e)
     {
         var kid = e.Kid;
-        switch (Choose(e.Op, 8, 3, 4, 3, 4, 2, 1, 6, 2, 3, 4, 2, 2, 2, 2, 1))
+        switch (Choose(e.Op, 8, 3, 4, 3, 4, 2, 1, 6, 2, 3, 4, 2, 2, 2, 2, 1, 2))
         {
             case 0: return Variable(Kind.Scalar, e.Pick);
             case 1: return Constants[e.Pick % Constants.Length];
@@ -418,6 +499,18 @@ public sealed class ProgramRenderer
             case 14 when mayCallScalarHelper: return $"F0({Scalar(kid(0))}, {Vector(kid(1))}, {Matrix(kid(2))})";
             case 15 when loopVariables.Count > 0:
                 return $"({Scalar(kid(0))} * {loopVariables[e.Pick % loopVariables.Count]})";
+            case 16:
+            {
+                var scalarArrays = Visible(Kind.ScalarArray);
+                return (e.Pick % 4) switch
+                {
+                    0 => $"{Vector(kid(0))}.Maximum()",
+                    1 => $"{Vector(kid(0))}.Minimum()",
+                    2 when scalarArrays.Count > 0 => $"{scalarArrays[e.Pick / 4 % scalarArrays.Count]}[{Index(e.Pick / 8, 4)}]",
+                    _ => $"({Vector(kid(0))}[{Vector(kid(1))}.MaximumIndex()] * Matrix<double>.Build.Dense(3, 3, {Scalar(kid(2))}).FrobeniusNorm())",
+                };
+            }
+
             default: return Variable(Kind.Scalar, e.Pick);
         }
     }
@@ -425,8 +518,11 @@ public sealed class ProgramRenderer
     private string Vector(Expr e)
     {
         var kid = e.Kid;
-        switch (Choose(e.Op, 8, 4, 2, 3, 1, 1, 1, 5, 5, 2, 2, 2, 2, 1, 2, 1, 1))
+        switch (Choose(e.Op, 8, 4, 2, 3, 1, 1, 1, 5, 5, 2, 2, 2, 2, 1, 2, 1, 1, 4))
         {
+            // A built array's element is read as often as a variable (the attention pattern: states read back).
+            case 0 when e.Pick % 4 == 3 && Visible(Kind.VectorArray) is { Count: > 0 } built:
+                return $"{built[e.Pick / 4 % built.Count]}[{Index(e.Pick / 8, 3)}]";
             case 0: return Variable(Kind.Vector, e.Pick);
             case 1: return $"({Vector(kid(0))} + {Vector(kid(1))})";
             case 2: return $"({Vector(kid(0))} - {Vector(kid(1))})";
@@ -477,6 +573,25 @@ public sealed class ProgramRenderer
             case 14 when mayCallVectorHelper: return $"G0({Scalar(kid(0))}, {Vector(kid(1))}, {Matrix(kid(2))})";
             case 15: return $"({Scalar(kid(1))} / (Sigmoid({Vector(kid(0))}) + 2.0))";
             case 16: return $"({Matrix(kid(1))}.Transpose() * {Vector(kid(0))})";
+            case 17:
+            {
+                // Values built in the method, and the reads of built arrays.
+                var arrays = Visible(Kind.VectorArray);
+                var array = arrays.Count > 0 ? arrays[e.Pick / 9 % arrays.Count] : null;
+                return (e.Pick % 9) switch
+                {
+                    0 => $"Vector<double>.Build.Dense(3, {Scalar(kid(1))})",
+                    1 => $"({Scalar(kid(1))} * OneHot(3, {Label(e.Pick / 9)}))",
+                    2 => $"Concat({Vector(kid(0))}, {Vector(kid(1))}).SubVector({Index(e.Pick / 9, 4)}, 3)",
+                    3 => $"({Vector(kid(0))} * {Matrix(kid(1))})",
+                    4 => $"{Matrix(kid(1))}.LeftMultiply({Vector(kid(0))})",
+                    5 when array is not null => $"{array}[{Index(e.Pick / 27, 3)}]",
+                    6 when array is not null => $"Concat({array}).SubVector({Index(e.Pick / 27, 7)}, 3)",
+                    7 when array is not null => $"(Matrix<double>.Build.DenseOfColumnVectors({array}) * {Vector(kid(0))})",
+                    _ => $"(Vector<double>.Build.Dense(3) + {Vector(kid(0))})",
+                };
+            }
+
             default: return Variable(Kind.Vector, e.Pick);
         }
     }
@@ -484,7 +599,8 @@ public sealed class ProgramRenderer
     private string Matrix(Expr e)
     {
         var kid = e.Kid;
-        return Choose(e.Op, 6, 2, 1, 2, 1, 1, 2, 2, 2, 1) switch
+        var arrays = Visible(Kind.VectorArray);
+        return Choose(e.Op, 6, 2, 1, 2, 1, 1, 2, 2, 2, 1, 2) switch
         {
             0 => Variable(Kind.Matrix, e.Pick),
             1 => $"({Matrix(kid(0))} + {Matrix(kid(1))})",
@@ -495,7 +611,15 @@ public sealed class ProgramRenderer
             6 => $"({Matrix(kid(0))} * {Matrix(kid(1))})",
             7 => $"{Matrix(kid(0))}.Transpose()",
             8 => $"{Vector(kid(0))}.OuterProduct({Vector(kid(1))})",
-            _ => $"{Matrix(kid(0))}.PointwiseMultiply({Matrix(kid(1))})",
+            9 => $"{Matrix(kid(0))}.PointwiseMultiply({Matrix(kid(1))})",
+            _ => (e.Pick % 5) switch
+            {
+                0 => $"Matrix<double>.Build.DenseOfColumnVectors({Vector(kid(0))}, {Vector(kid(1))}, {Vector(kid(2))})",
+                1 => $"Matrix<double>.Build.DenseOfRowVectors({Vector(kid(0))}, {Vector(kid(1))}, {Vector(kid(2))})",
+                2 => $"Matrix<double>.Build.Dense(3, 3, {Scalar(kid(1))})",
+                3 when arrays.Count > 0 => $"Matrix<double>.Build.DenseOf{(e.Pick / 5 % 2 == 0 ? "Column" : "Row")}Vectors({arrays[e.Pick / 10 % arrays.Count]})",
+                _ => $"(Matrix<double>.Build.Dense(3, 3) + {Matrix(kid(0))})",
+            },
         };
     }
 
@@ -574,6 +698,8 @@ public sealed class ProgramRenderer
         var visible = frames.SelectMany(f => f).Where(v => v.Kind == kind && !IsField(v.Name)).Select(v => v.Name).ToList();
         return visible.Count == 0 ? null : visible[pick % visible.Count];
     }
+
+    private List<string> Visible(Kind kind) => frames.SelectMany(f => f).Where(v => v.Kind == kind).Select(v => v.Name).ToList();
 
     private string Variable(Kind kind, int pick)
     {
