@@ -84,6 +84,15 @@ public class BuiltValueModelTests
         Assert.Contains("'hs[1]' was read before it was written", exception.Message);
     }
 
+    /// <summary>An element overwritten by a vector of another length is refused loudly, never a silent wrong gradient.</summary>
+    [Fact]
+    public void OverwritingAnElementWithAnotherLengthThrows()
+    {
+        var v = Vector<double>.Build.Dense(3, 0.5);
+        var exception = Assert.Throws<ArgumentException>(() => BuiltValueMisuse.OverwritesWithAnotherLengthBackward(v, 1.0, Vector<double>.Build.Dense(3)));
+        Assert.Contains("length", exception.Message);
+    }
+
     private static long Measure(Action action)
     {
         var before = GC.GetAllocatedBytesForCurrentThread();

@@ -195,4 +195,15 @@ public static partial class BuiltValueMisuse
 
         return s;
     }
+
+    /// <summary>Overwrites an element with a vector of another length: the reverse sweep cannot shape its gradient.</summary>
+    [Differentiable]
+    public static double OverwritesWithAnotherLength(Vector<double> v)
+    {
+        var hs = new Vector<double>[1];
+        hs[0] = v;
+        var first = hs[0].Sum();
+        hs[0] = Concat(v, v);
+        return first * hs[0].Sum();
+    }
 }
