@@ -464,6 +464,13 @@ public sealed class DiagnosticTests
         VerifyError(Method(body), "NLPSYM103", "has no derivative rule", "supported here: " + supported);
 
     [Theory]
+    [InlineData("return [|v.Max()|];", "v.Maximum()")]
+    [InlineData("return [|v.Min()|];", "v.Minimum()")]
+    public void NLPSYM103_LinqOverAVectorNamesTheMathNetMethod(string body, string instead) =>
+        VerifyError(Method(body, parameters: "Vector<double> v").Replace("using NlpSymbolic;", "using NlpSymbolic;\nusing System.Linq;"),
+            "NLPSYM103", "System.Linq.Enumerable.M", "for a vector write " + instead + " instead");
+
+    [Theory]
     [InlineData("var hs = new Vector<double>[2]; hs[0] = v; var gs = [|hs|]; return gs[0].Sum();", "'hs' is an array built in the method and cannot be assigned to 'gs'")]
     [InlineData("var hs = new Vector<double>[2]; hs[0] = v; [|hs = new Vector<double>[3]|]; return x;", "'hs' is an array built in the method and cannot be assigned again")]
     [InlineData("var hs = new Vector<double>[1]; hs[0] = v; var gs = xs; var ks = [|x > 0 ? hs : gs|]; return ks[0].Sum();", "'hs' is an array built in the method and cannot be chosen by ?:")]

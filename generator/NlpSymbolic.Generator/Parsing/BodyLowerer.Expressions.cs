@@ -517,11 +517,15 @@ internal sealed partial class BodyLowerer
     private void ReportUnsupportedCall(IOperation operation, INamedTypeSymbol? owner, string member)
     {
         var what = owner is null ? member : owner.ToDisplayString() + "." + member;
+        // LINQ over a vector's elements has a MathNet method of its own with a derivative rule: name it.
+        var instead = owner?.ToDisplayString() == "System.Linq.Enumerable" && member is "Max" or "Min" or "Sum"
+            ? $"; for a vector write v.{(member == "Sum" ? "Sum" : member + "imum")}() instead"
+            : string.Empty;
         Report(
             DiagnosticDescriptors.UnsupportedCall,
             operation.Syntax,
             what,
-            "operators and methods of Vector<double> and Matrix<double>, System.Math and NlpSymbolic.Functions (see the README's vocabulary)");
+            "operators and methods of Vector<double> and Matrix<double>, System.Math and NlpSymbolic.Functions (see the README's vocabulary)" + instead);
     }
 
     private IrOperand? UnsupportedType(IOperation operation, string what)
