@@ -20,7 +20,9 @@ public sealed record RenderedProgram(string Source, bool VectorResult)
 
 /// <summary>
 /// Reads a <see cref="ProgramTree"/> as a well-typed <c>[Differentiable]</c> program over the whole vocabulary:
-/// scalars, vectors and matrices with their operations, arrays, token ids, nested <c>if</c>/<c>for</c>/
+/// scalars, vectors and matrices with their operations (minibatch forms included: element-wise and column-wise
+/// matrix functions, <c>AddColumnwise</c>, row and column sums, <c>CrossEntropy</c> of a matrix against <c>ys</c>, one
+/// label below 3 per column), arrays, token ids, nested <c>if</c>/<c>for</c>/
 /// <c>while</c>/<c>do</c>, <c>break</c>, <c>continue</c>, early <c>return</c>, reassignment and compound
 /// assignment, and calls to two helper methods (in loops and branches too). Every vector has 3 elements and
 /// every matrix is 3 × 3 (the embedding matrix <c>L</c> is 3 × 5); indices are taken modulo the length, and
