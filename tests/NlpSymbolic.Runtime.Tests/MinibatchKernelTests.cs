@@ -44,6 +44,30 @@ public class MinibatchKernelTests
         AdjointScope.Check(db, expectedB, w => w.AccumulateTransposeTimes(db, a, c), a, c);
     }
 
+    /// <summary>The portable column loops (used where 256-bit FMA is missing, so not by the tests above here).</summary>
+    [Theory]
+    [InlineData(13, 7, 6)]
+    [InlineData(5, 100, 3)]
+    [InlineData(0, 3, 2)]
+    public void PortableProductsMatchNaive(int rows, int inner, int columns)
+    {
+        var data = new TestData(rows + inner + columns);
+        Matrix<double> a = data.Matrix(rows, inner), b = data.Matrix(inner, columns), c = data.Matrix(rows, columns);
+        var product = c.Clone();
+        MatrixMath.AccumulateProductByColumns(product.AsColumnMajorArray(), a.AsColumnMajorArray(), rows, inner, b.AsColumnMajorArray(), columns);
+        Near.Equal(c + Naive.Product(a, b), product);
+
+        Matrix<double> bt = data.Matrix(columns, inner);
+        var timesTranspose = c.Clone();
+        MatrixMath.AccumulateTimesTransposeByColumns(timesTranspose.AsColumnMajorArray(), a.AsColumnMajorArray(), rows, inner, bt.AsColumnMajorArray(), columns);
+        Near.Equal(c + Naive.Product(a, Naive.Transpose(bt)), timesTranspose);
+
+        Matrix<double> at = data.Matrix(inner, rows);
+        var transposeTimes = c.Clone();
+        MatrixMath.AccumulateTransposeTimesByColumns(transposeTimes.AsColumnMajorArray(), at.AsColumnMajorArray(), inner, rows, b.AsColumnMajorArray(), columns);
+        Near.Equal(c + Naive.Product(Naive.Transpose(at), b), transposeTimes);
+    }
+
     [Fact]
     public void ColumnwiseFunctionsAreTheVectorFormOnEachColumn()
     {

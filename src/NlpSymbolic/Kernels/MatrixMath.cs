@@ -47,6 +47,13 @@ internal static class MatrixMath
             return;
         }
 
+        AccumulateProductByColumns(c, a, rows, inner, b, cols);
+    }
+
+    /// <summary>The portable form of <see cref="AccumulateProduct"/>: one TensorPrimitives call per column of A and of C.</summary>
+    internal static void AccumulateProductByColumns(
+        Span<double> c, ReadOnlySpan<double> a, int rows, int inner, ReadOnlySpan<double> b, int cols)
+    {
         // C[:, j] += Σₚ B[p, j] · A[:, p]
         for (int j = 0; j < cols; j++)
         {
@@ -70,6 +77,13 @@ internal static class MatrixMath
             return;
         }
 
+        AccumulateTimesTransposeByColumns(d, c, rows, inner, b, cols);
+    }
+
+    /// <summary>The portable form of <see cref="AccumulateTimesTranspose"/>.</summary>
+    internal static void AccumulateTimesTransposeByColumns(
+        Span<double> d, ReadOnlySpan<double> c, int rows, int inner, ReadOnlySpan<double> b, int cols)
+    {
         // D[:, j] += Σₚ B[j, p] · C[:, p]
         for (int j = 0; j < cols; j++)
         {
@@ -91,6 +105,13 @@ internal static class MatrixMath
             return;
         }
 
+        AccumulateTransposeTimesByColumns(d, a, inner, rows, c, cols);
+    }
+
+    /// <summary>The portable form of <see cref="AccumulateTransposeTimes(Span{double}, ReadOnlySpan{double}, int, int, ReadOnlySpan{double}, int)"/>.</summary>
+    internal static void AccumulateTransposeTimesByColumns(
+        Span<double> d, ReadOnlySpan<double> a, int inner, int rows, ReadOnlySpan<double> c, int cols)
+    {
         // D[i, j] += ⟨A[:, i], C[:, j]⟩: both operands are contiguous columns.
         for (int j = 0; j < cols; j++)
         {
