@@ -48,6 +48,9 @@ internal sealed class ReverseSweepWriter
         ["DivisorGradient"] = "DivisorGradient",
         ["ColumnOf"] = "Column",
         ["RowOf"] = "Row",
+        ["RowSums"] = "RowSums",
+        ["RowSumsGradient"] = "RowSumsGradient",
+        ["ColumnSumsGradient"] = "ColumnSumsGradient",
     };
 
     private static readonly Regex SingleAdjoint = new(@"^\{d:(\d+)\}$", RegexOptions.Compiled);

@@ -1,5 +1,4 @@
 using System;
-using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace NlpSymbolic;
@@ -56,13 +55,6 @@ public sealed partial class Workspace
         Array.Clear(r);
         r[index] = 1;
         return result;
-    }
-
-    /// <summary>Σᵢⱼ mᵢⱼ: the gradient of a constant matrix's fill value.</summary>
-    public double Sum(Matrix<double> m)
-    {
-        ArgumentNullException.ThrowIfNull(m);
-        return TensorPrimitives.Sum<double>(Data(m));
     }
 
     /// <summary>
