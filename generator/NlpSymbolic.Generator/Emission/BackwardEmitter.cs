@@ -94,7 +94,9 @@ internal static class BackwardEmitter
         {
             writer.Line("/// <summary>");
             writer.Line($"/// Reverse-mode gradient of <c>{method.Name}</c>: returns its value and ADDS");
-            writer.Line($"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into each gradient argument.");
+            writer.Line(method.IsTuple
+                ? $"/// the gradient of Σₖ ⟨<paramref name=\"{names.Seed}\"/>.k, result.k⟩ into each gradient argument (a null or 0 seed component: no gradient from that output)."
+                : $"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into each gradient argument.");
             writer.Line("/// </summary>");
             OpenMethod(writer, $"{method.Accessibility} static {returnType} {method.Name}Backward", parameters);
         }
@@ -192,7 +194,9 @@ internal static class BackwardEmitter
 
         writer.Line("/// <summary>");
         writer.Line($"/// Reverse-mode gradient of <c>{method.Name}</c>: returns its value and ADDS");
-        writer.Line($"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into <paramref name=\"{names.GradientsArgument}\"/>");
+        writer.Line(method.IsTuple
+            ? $"/// the gradient of Σₖ ⟨<paramref name=\"{names.Seed}\"/>.k, result.k⟩ (a null or 0 seed component: none) into <paramref name=\"{names.GradientsArgument}\"/>"
+            : $"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into <paramref name=\"{names.GradientsArgument}\"/>");
         writer.Line("/// (one buffer per parameter field of the model) and into each gradient argument.");
         writer.Line("/// </summary>");
         OpenMethod(writer, $"{method.Accessibility} {returnType} {method.Name}Backward", WrapperParameters(own, names, ResultTypes.Seed(method), "Gradients " + gradients));
