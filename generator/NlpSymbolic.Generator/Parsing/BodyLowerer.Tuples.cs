@@ -31,6 +31,12 @@ internal sealed partial class BodyLowerer
     private IReadOnlyList<IrOperand>? LowerTuple(IOperation operation, string hint)
     {
         var components = TupleShape.Components(operation.Type);
+        if (components is not null && !TupleShape.IsSupported(components) && operation is ILocalReferenceOperation or IParameterReferenceOperation)
+        {
+            // Reported where the local or parameter is declared.
+            return null;
+        }
+
         if (components is not null && !TupleShape.IsSupported(components))
         {
             var bad = components.Select((c, i) => (c, i)).First(p => p.c.Kind is null);
@@ -276,7 +282,9 @@ internal sealed partial class BodyLowerer
 
         var firstNew = builder.ValueCount;
         var hint = keys.FirstOrDefault(k => k is not null)?.Name ?? "unused";
-        var parts = LowerTuple(deconstruction.Value, hint);
+        // A tuple literal is only its elements: `(x, n) = (2 * x, n + 1)` may move ints and bools too.
+        var literal = deconstruction.Value is IConversionOperation { OperatorMethod: null, Operand: ITupleOperation } or ITupleOperation;
+        var parts = literal ? LowerTupleParts(deconstruction.Value, hint) : LowerTuple(deconstruction.Value, hint);
         if (parts is null || parts.Count != keys.Count)
         {
             return;
