@@ -31,7 +31,7 @@ internal static class ActivityAnalysis
         var varied = new HashSet<int>(method.Parameters.Where(p => p.IsDifferentiable).Select(p => p.ValueId));
         Propagate(edges, varied, forward: true);
 
-        var useful = new HashSet<int>(method.ResultValues.Where(r => !r.IsLiteral).Select(r => r.ValueId));
+        var useful = new HashSet<int>(method.ResultValues().Where(r => !r.IsLiteral).Select(r => r.ValueId));
 
         Propagate(edges, useful, forward: false);
         varied.IntersectWith(useful);

@@ -289,7 +289,7 @@ internal static class BackwardEmitter
         writer.Line(Hidden);
         OpenMethod(writer, $"{method.Accessibility} static {returnType} {method.Name}Forward", parameters);
         new ForwardSweepWriter(method, names, null, writer).Write();
-        var results = method.ResultValues.Select(r => r.IsLiteral ? r.Literal! : names.Value(r.ValueId)).ToList();
+        var results = method.ResultValues().Select(r => r.IsLiteral ? r.Literal! : names.Value(r.ValueId)).ToList();
         writer.Line($"return {(method.IsTuple ? "(" + string.Join(", ", results) + ")" : results[0])};");
         writer.Close();
     }

@@ -33,7 +33,7 @@ internal sealed class ForwardSweepWriter
             .ToLookup(s => s.Arguments[0].ValueId, s => s.Target);
         used = new HashSet<int>(IrWalker.Statements(method.Body).SelectMany(s => s.Arguments)
             .Concat(IrWalker.Phis(method.Body).SelectMany(p => new[] { p.First, p.Second }))
-            .Concat(method.ResultValues)
+            .Concat(method.ResultValues())
             .Where(o => !o.IsLiteral)
             .Select(o => o.ValueId));
     }
@@ -107,7 +107,7 @@ internal sealed class ForwardSweepWriter
         }
 
         Walk(method.Body);
-        foreach (var result in method.ResultValues)
+        foreach (var result in method.ResultValues())
         {
             Use(result, method.Body);
         }

@@ -154,4 +154,13 @@ public static partial class TupleModels
 
         return (r.scale * x.Sum(), r.v * r.scale);
     }
+
+    /// <summary>A tuple local, one component reassigned, returned as it is.</summary>
+    [Differentiable]
+    public static (Vector<double>, Vector<double>) ReturnLocal(Vector<double> a, Vector<double> b)
+    {
+        var r = TwoVectors(a, b);
+        r.Item1 = r.Item1 * r.Item2[0];
+        return r;
+    }
 }

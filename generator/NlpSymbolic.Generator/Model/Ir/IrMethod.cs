@@ -29,5 +29,5 @@ internal sealed record IrMethod(
     public bool IsTuple => ReturnKind == ValueKind.Tuple;
 
     /// <summary>What the method returns: its result, or each component of its tuple result, in order.</summary>
-    public IEnumerable<IrOperand> ResultValues => IsTuple ? Components.Select(c => c.Value) : new[] { Result };
+    public IEnumerable<IrOperand> ResultValues() => IsTuple ? Components.Select(c => c.Value) : new[] { Result };
 }
