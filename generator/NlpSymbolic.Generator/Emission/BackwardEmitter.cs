@@ -224,7 +224,10 @@ internal static class BackwardEmitter
         writer.Line("/// <summary>");
         writer.Line($"/// Reverse-mode gradient of <c>{method.Name}</c> into the gradient buffers of <paramref name=\"{names.GradientsArgument}\"/>, a set made by");
         writer.Line("/// <c>CreateParameterSet</c> or <c>CreateGradientBuffers</c> of one (what the trainer hands each worker): returns the value and");
-        writer.Line($"/// ADDS <paramref name=\"{names.Seed}\"/> times the gradient." + (scalars.Count == 0 ? string.Empty : " Scalar fields are not in a set: their gradient is dropped."));
+        writer.Line((method.IsTuple
+                ? $"/// ADDS the gradient of Σₖ ⟨<paramref name=\"{names.Seed}\"/>.k, result.k⟩ (a null or 0 seed component: none)."
+                : $"/// ADDS <paramref name=\"{names.Seed}\"/> times the gradient.")
+            + (scalars.Count == 0 ? string.Empty : " Scalar fields are not in a set: their gradient is dropped."));
         writer.Line("/// </summary>");
         writer.Line($"/// <exception cref=\"global::System.ArgumentException\">The set does not hold this model's parameters, in <c>CreateParameterSet</c>'s order.</exception>");
         OpenMethod(writer, $"{method.Accessibility} {returnType} {method.Name}Backward", WrapperParameters(own, names, ResultTypes.Seed(method), ParameterSet + " " + gradients));
