@@ -37,7 +37,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
         "NLPSYM004",
         "Unsupported return type",
-        "[Differentiable] method '{0}' returns '{1}'; supported return types are double, Vector<double> and Matrix<double>");
+        "[Differentiable] method '{0}' returns '{1}'; supported return types are double, Vector<double> and Matrix<double>, and tuples of them for several outputs");
 
     public static readonly DiagnosticDescriptor UnsupportedParameterModifier = Error(
         "NLPSYM005",

@@ -10,7 +10,7 @@ namespace NlpSymbolic.Tests.GradientChecking;
 
 /// <summary>
 /// Checks a generated <c>NameBackward</c> against its forward <c>Name</c> on random inputs:
-/// central finite differences of ⟨dResult, Name(…)⟩, the returned value, ADD semantics (a second call
+/// central finite differences of ⟨dResult, Name(…)⟩ (summed over the components of a tuple result), the returned value, ADD semantics (a second call
 /// doubles every gradient) and untouched inputs.
 /// </summary>
 public static class GradientChecker
