@@ -106,6 +106,7 @@ public sealed class PackAndConsumeTests
         Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "description")?.Value));
         Assert.Contains("source-generator", metadata.Element(ns + "tags")!.Value);
         Assert.Equal("git", metadata.Element(ns + "repository")?.Attribute("type")?.Value);
+        Assert.Equal("https://github.com/nlpsymbolic/nlpsymbolic", metadata.Element(ns + "repository")?.Attribute("url")?.Value);
 
         var dependencies = metadata.Descendants(ns + "dependency")
             .Select(d => (Id: d.Attribute("id")!.Value, Version: d.Attribute("version")!.Value))
