@@ -117,7 +117,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.BackwardSources);
 
         context.RegisterSourceOutput(types, static (output, type) =>
-            output.AddSource(BackwardSourcesEmitter.HintName(type), SourceText.From(BackwardSourcesEmitter.Emit(type), System.Text.Encoding.UTF8)));
+            output.AddSource(type.HintName, SourceText.From(BackwardSourcesEmitter.Emit(type), System.Text.Encoding.UTF8)));
     }
 
     private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)

@@ -24,20 +24,31 @@ internal static class BackwardSourcesEmitter
     public static bool IsEnabled(string? value) =>
         !string.Equals(value?.Trim(), "false", System.StringComparison.OrdinalIgnoreCase);
 
-    public static string HintName(TypeBackwardSources type) => type.TypeHintName + "." + ClassName + ".g.cs";
-
-    /// <summary>Groups the methods' texts by containing type, each type's methods in hint-name order.</summary>
-    public static EquatableArray<TypeBackwardSources> Group(IEnumerable<BackwardSourceText> methods) =>
-        methods
-            .GroupBy(m => m.TypeHintName, System.StringComparer.Ordinal)
-            .OrderBy(g => g.Key, System.StringComparer.Ordinal)
+    /// <summary>
+    /// Groups the methods' texts by containing type (namespace and enclosing types, not the hint name: namespace
+    /// <c>A</c> with type <c>B</c> and type <c>A.B</c> share the prefix <c>A.B</c>), each type's methods in hint-name
+    /// order, and gives each type a unique hint name.
+    /// </summary>
+    public static EquatableArray<TypeBackwardSources> Group(IEnumerable<BackwardSourceText> methods)
+    {
+        var hints = new HashSet<string>(System.StringComparer.Ordinal);
+        return methods
+            .GroupBy(m => (m.Namespace, m.ContainingTypes))
+            .Select(g => (Methods: g.OrderBy(m => m.MethodHintName, System.StringComparer.Ordinal).ToEquatableArray(), g.Key))
+            .OrderBy(g => g.Methods[0].TypeHintName, System.StringComparer.Ordinal)
+            .ThenBy(g => g.Methods[0].MethodHintName, System.StringComparer.Ordinal)
             .Select(g =>
             {
-                var first = g.First();
-                var ordered = g.OrderBy(m => m.MethodHintName, System.StringComparer.Ordinal).ToEquatableArray();
-                return new TypeBackwardSources(first.Namespace, first.ContainingTypes, g.Key, ordered);
+                var hint = g.Methods[0].TypeHintName;
+                for (var i = 2; !hints.Add(hint); i++)
+                {
+                    hint = g.Methods[0].TypeHintName + "_" + i;
+                }
+
+                return new TypeBackwardSources(g.Key.Namespace, g.Key.ContainingTypes, hint + "." + ClassName + ".g.cs", g.Methods);
             })
             .ToEquatableArray();
+    }
 
     public static string Emit(TypeBackwardSources type)
     {

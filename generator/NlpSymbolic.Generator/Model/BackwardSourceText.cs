@@ -16,8 +16,9 @@ internal sealed record BackwardSourceText(
     string Source);
 
 /// <summary>Every generated backward file of one type, in hint-name order: one <c>BackwardSources</c> file.</summary>
+/// <param name="HintName">The file's name: <c>Lecture.Window.BackwardSources.g.cs</c>.</param>
 internal sealed record TypeBackwardSources(
     string? Namespace,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
-    string TypeHintName,
+    string HintName,
     EquatableArray<BackwardSourceText> Methods);

@@ -124,6 +124,45 @@ public sealed class BackwardSourcesSnapshots
         Assert.Equal(new[] { "Good" }, sources.GetMembers().OfType<IFieldSymbol>().Select(f => f.Name));
     }
 
+    /// <summary>
+    /// Namespace A.B with type C, and type C nested in B in namespace A, share the prefix A.B.C. C# rejects the pair
+    /// (CS0101), but the generator runs on broken code too and must not add one hint name twice (it would throw).
+    /// </summary>
+    [Fact]
+    public void TypesWhoseNamesShareAPrefixGetAFileEach()
+    {
+        const string source = """
+            using NlpSymbolic;
+            namespace A.B
+            {
+                public static partial class C
+                {
+                    [Differentiable]
+                    public static double F(double x) => x * x;
+                }
+            }
+            namespace A
+            {
+                public partial class B
+                {
+                    public static partial class C
+                    {
+                        [Differentiable]
+                        public static double G(double x) => x * x * x;
+                    }
+                }
+            }
+            """;
+        var run = GeneratorHarness.Run(("Model.cs", source));
+        run.AssertNoGeneratorDiagnostics();
+        Assert.Equal(new[] { "A.B.C.BackwardSources.g.cs", "A.B.C_2.BackwardSources.g.cs" }, run.BackwardSourcesFiles.Select(f => f.HintName).Order(System.StringComparer.Ordinal));
+        var files = run.BackwardSourcesFiles.OrderBy(f => f.HintName, System.StringComparer.Ordinal).Select(f => f.SourceText.ToString()).ToList();
+        Assert.Contains("namespace A.B\n", files[0]);
+        Assert.Contains("const string F =", files[0]);
+        Assert.Contains("partial class B\n", files[1]);
+        Assert.Contains("const string G =", files[1]);
+    }
+
     [Theory]
     [InlineData("false")]
     [InlineData("False")]
@@ -179,10 +218,10 @@ public sealed class BackwardSourcesSnapshots
 
         var reasons = rerun.Result.TrackedSteps[TrackingNames.BackwardSources]
             .SelectMany(step => step.Outputs)
-            .Select(output => (((Model.TypeBackwardSources)output.Value).TypeHintName, output.Reason))
+            .Select(output => (((Model.TypeBackwardSources)output.Value).HintName, output.Reason))
             .ToList();
-        Assert.Contains(("Lecture.Window", IncrementalStepRunReason.Unchanged), reasons);
-        Assert.Contains(("Demo.D", IncrementalStepRunReason.Modified), reasons);
+        Assert.Contains(("Lecture.Window.BackwardSources.g.cs", IncrementalStepRunReason.Unchanged), reasons);
+        Assert.Contains(("Demo.D.BackwardSources.g.cs", IncrementalStepRunReason.Modified), reasons);
         Assert.Contains("x * x * x", Assert.Single(rerun.BackwardSourcesFiles, f => f.HintName.StartsWith("Demo.D.", System.StringComparison.Ordinal)).SourceText.ToString());
     }
 }
