@@ -25,30 +25,20 @@ internal static class BackwardSourcesEmitter
         !string.Equals(value?.Trim(), "false", System.StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Groups the methods' texts by containing type (namespace and enclosing types, not the hint name: namespace
-    /// <c>A</c> with type <c>B</c> and type <c>A.B</c> share the prefix <c>A.B</c>), each type's methods in hint-name
-    /// order, and gives each type a unique hint name.
+    /// Groups the methods' texts by containing type, keyed by the type's part of the hint name (metadata names,
+    /// so <c>partial class C&lt;T&gt;</c> declared again as <c>C&lt;U&gt;</c> is still one type and one file), each
+    /// type's methods in hint-name order.
     /// </summary>
-    public static EquatableArray<TypeBackwardSources> Group(IEnumerable<BackwardSourceText> methods)
-    {
-        var hints = new HashSet<string>(System.StringComparer.Ordinal);
-        return methods
-            .GroupBy(m => (m.Namespace, m.ContainingTypes))
-            .Select(g => (Methods: g.OrderBy(m => m.MethodHintName, System.StringComparer.Ordinal).ToEquatableArray(), g.Key))
-            .OrderBy(g => g.Methods[0].TypeHintName, System.StringComparer.Ordinal)
-            .ThenBy(g => g.Methods[0].MethodHintName, System.StringComparer.Ordinal)
+    public static EquatableArray<TypeBackwardSources> Group(IEnumerable<BackwardSourceText> methods) =>
+        methods
+            .GroupBy(m => m.TypeHintName, System.StringComparer.Ordinal)
+            .OrderBy(g => g.Key, System.StringComparer.Ordinal)
             .Select(g =>
             {
-                var hint = g.Methods[0].TypeHintName;
-                for (var i = 2; !hints.Add(hint); i++)
-                {
-                    hint = g.Methods[0].TypeHintName + "_" + i;
-                }
-
-                return new TypeBackwardSources(g.Key.Namespace, g.Key.ContainingTypes, hint + "." + ClassName + ".g.cs", g.Methods);
+                var ordered = g.OrderBy(m => m.MethodHintName, System.StringComparer.Ordinal).ToEquatableArray();
+                return new TypeBackwardSources(ordered[0].Namespace, ordered[0].ContainingTypes, g.Key + "." + ClassName + ".g.cs", ordered);
             })
             .ToEquatableArray();
-    }
 
     public static string Emit(TypeBackwardSources type)
     {

@@ -125,42 +125,23 @@ public sealed class BackwardSourcesSnapshots
     }
 
     /// <summary>
-    /// Namespace A.B with type C, and type C nested in B in namespace A, share the prefix A.B.C. C# rejects the pair
-    /// (CS0101), but the generator runs on broken code too and must not add one hint name twice (it would throw).
+    /// One type declared with two type-parameter names (CS0264, but the generator runs on broken code too) is
+    /// still one type: one file, both constants, no error added to the user's.
     /// </summary>
     [Fact]
-    public void TypesWhoseNamesShareAPrefixGetAFileEach()
+    public void APartialGenericTypeGetsOneFile()
     {
         const string source = """
             using NlpSymbolic;
-            namespace A.B
-            {
-                public static partial class C
-                {
-                    [Differentiable]
-                    public static double F(double x) => x * x;
-                }
-            }
-            namespace A
-            {
-                public partial class B
-                {
-                    public static partial class C
-                    {
-                        [Differentiable]
-                        public static double G(double x) => x * x * x;
-                    }
-                }
-            }
+            public static partial class C<T> { [Differentiable] public static double F(double x) => x; }
+            public static partial class C<U> { [Differentiable] public static double G(double x) => x * x; }
             """;
         var run = GeneratorHarness.Run(("Model.cs", source));
-        run.AssertNoGeneratorDiagnostics();
-        Assert.Equal(new[] { "A.B.C.BackwardSources.g.cs", "A.B.C_2.BackwardSources.g.cs" }, run.BackwardSourcesFiles.Select(f => f.HintName).Order(System.StringComparer.Ordinal));
-        var files = run.BackwardSourcesFiles.OrderBy(f => f.HintName, System.StringComparer.Ordinal).Select(f => f.SourceText.ToString()).ToList();
-        Assert.Contains("namespace A.B\n", files[0]);
-        Assert.Contains("const string F =", files[0]);
-        Assert.Contains("partial class B\n", files[1]);
-        Assert.Contains("const string G =", files[1]);
+        run.AssertNoNewErrors();
+        var file = Assert.Single(run.BackwardSourcesFiles);
+        Assert.Equal("C`1.BackwardSources.g.cs", file.HintName);
+        Assert.Contains("const string F =", file.SourceText.ToString());
+        Assert.Contains("const string G =", file.SourceText.ToString());
     }
 
     [Theory]
