@@ -8,4 +8,5 @@ public static class TrackingNames
     public const string Differentiate = nameof(Differentiate);
     public const string CallGraph = nameof(CallGraph);
     public const string Models = nameof(Models);
+    public const string BackwardSources = nameof(BackwardSources);
 }

@@ -37,7 +37,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
         "NLPSYM004",
         "Unsupported return type",
-        "[Differentiable] method '{0}' returns '{1}'; supported return types are double, Vector<double> and Matrix<double>");
+        "[Differentiable] method '{0}' returns '{1}'; supported return types are double, Vector<double> and Matrix<double>, and tuples of them for several outputs");
 
     public static readonly DiagnosticDescriptor UnsupportedParameterModifier = Error(
         "NLPSYM005",
@@ -124,6 +124,16 @@ internal static class DiagnosticDescriptors
         "Assignment to a field of the model",
         "'{0}' is a field of the model, one of its parameters, and fields are read-only inside a [Differentiable] method; assign the new value to a local instead");
 
+    public static readonly DiagnosticDescriptor UnsupportedTupleUse = Error(
+        "NLPSYM113",
+        "Unsupported use of a tuple",
+        "{0} is not supported; a tuple in a [Differentiable] method is a [Differentiable] method's result or a tuple literal, deconstructed into locals ('var (h, c) = Cell(…);', '(h, c) = Cell(…);'), kept in a local whose components are read ('r.h', 'r.Item1'), or returned ('return (loss, h);')");
+
+    public static readonly DiagnosticDescriptor UnsupportedTupleType = Error(
+        "NLPSYM114",
+        "Unsupported tuple type",
+        "{0} is the tuple '{1}'; a tuple in a [Differentiable] method has components of type double, Vector<double> or Matrix<double> only (no nested tuples), and is a return type or a local, never a parameter{2}");
+
     public static readonly DiagnosticDescriptor BuiltArrayAliased = Error(
         "NLPSYM115",
         "Array built in the method used as a whole value",
@@ -155,8 +165,8 @@ internal static class DiagnosticDescriptors
         UnsupportedParameterModifier, GenericMethod, MethodWithoutBody, NoDifferentiableParameter,
         BackwardNameTaken, FileLocalType, AttributeOnPartialDefinition, UnsupportedStatement, UnsupportedExpression, UnsupportedCall,
         UnsupportedAssignmentTarget, ExternalState, Recursion, RefLocal, EarlyReturnOfBuffer,
-        CalleeNotDifferentiated, ModelFieldAssignment, BuiltArrayAliased, UnsupportedArrayCreation, BuiltBufferElementWrite,
-        UnsupportedType, InternalError,
+        CalleeNotDifferentiated, ModelFieldAssignment, UnsupportedType, InternalError,
+        UnsupportedTupleUse, UnsupportedTupleType, BuiltArrayAliased, UnsupportedArrayCreation, BuiltBufferElementWrite,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> byId = All.ToDictionary(d => d.Id);
