@@ -23,7 +23,7 @@ internal static class ReverseMode
     public static AdjointProgram Differentiate(DifferentiableMethodSpec spec)
     {
         var method = spec.Method;
-        var context = new Context(method, ActivityAnalysis.ActiveValues(method));
+        var context = new Context(spec, ActivityAnalysis.ActiveValues(method));
         var nodes = new List<AdjointNode>();
 
         var result = method.Result;
@@ -119,8 +119,8 @@ internal static class ReverseMode
     }
 
     /// <summary>
-    /// <c>Callee.NamePullback(arguments, dy, gradients)</c>: active arguments get their adjoints; the
-    /// callee's other gradient arguments get scratch space nobody reads.
+    /// <c>Callee.NamePullback(arguments, dy, gradients)</c> (or a hand-written pullback of the same shape):
+    /// active arguments get their adjoints; the callee's other gradient arguments get scratch space nobody reads.
     /// </summary>
     private static AdjointStatement Pullback(IrStatement statement, Context context)
     {
@@ -151,7 +151,7 @@ internal static class ReverseMode
         return new AdjointStatement(
             writes.Count > 0 ? writes[0] : -1,
             AccumulationForm.Pullback,
-            callee.QualifiedName,
+            context.Spec.PullbackOf(callee),
             string.Join(", ", arguments),
             null,
             statement.SourceIndex,
@@ -200,11 +200,14 @@ internal static class ReverseMode
     {
         private readonly Dictionary<int, ValueKind> kinds;
 
-        public Context(IrMethod method, HashSet<int> active)
+        public Context(DifferentiableMethodSpec spec, HashSet<int> active)
         {
+            Spec = spec;
             Active = active;
-            kinds = method.Values.ToDictionary(v => v.Id, v => v.Kind);
+            kinds = spec.Method.Values.ToDictionary(v => v.Id, v => v.Kind);
         }
+
+        public DifferentiableMethodSpec Spec { get; }
 
         public HashSet<int> Active { get; }
 

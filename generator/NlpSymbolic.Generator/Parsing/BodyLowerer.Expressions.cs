@@ -246,6 +246,11 @@ internal sealed partial class BodyLowerer
 
         if (KindClassifier.OwnerName(target.ContainingType) is null)
         {
+            if (target.MethodKind == MethodKind.Ordinary && (target.IsStatic || target.DeclaringSyntaxReferences.Length > 0))
+            {
+                return LowerExternalCall(invocation, hint);
+            }
+
             ReportUnsupportedCall(invocation, target.ContainingType, target.Name);
             return null;
         }
@@ -376,6 +381,76 @@ internal sealed partial class BodyLowerer
         var callee = new IrCallee(qualified, differentiable.ToEquatableArray(), resultKind.Value);
         return builder.Emit(IrStatement.CallOperation, resultKind.Value, arguments, hint, callee);
     }
+
+    /// <summary>
+    /// A call to a function that is neither [Differentiable] nor in the catalogue: forward, the function itself;
+    /// backward, the pullback declared for it with [DerivativeOf], which the pipeline looks up once every
+    /// declaration is known (<see cref="ExternalCalls"/>). A function that cannot have one is reported here.
+    /// </summary>
+    private IrOperand? LowerExternalCall(IInvocationOperation invocation, string hint)
+    {
+        var target = invocation.TargetMethod;
+        var inSource = target.DeclaringSyntaxReferences.Length > 0;
+        var shown = target.ContainingType.Name + "." + target.Name;
+        if (PullbackSignature.Unsupported(target) is { } reason)
+        {
+            if (inSource)
+            {
+                Report(DiagnosticDescriptors.CallWithoutDerivative, invocation.Syntax, shown, $"mark '{target.Name}' [Differentiable] so that its derivative is generated ([DerivativeOf] cannot declare one: {reason})");
+            }
+            else
+            {
+                ReportUnsupportedCall(invocation, target.ContainingType, target.Name);
+            }
+
+            return null;
+        }
+
+        var arguments = new List<IrOperand>();
+        foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
+        {
+            var kind = KindClassifier.Classify(argument.Parameter?.Type);
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue && kind is not (ValueKind.Scalar or ValueKind.Int or ValueKind.Bool))
+            {
+                Report(DiagnosticDescriptors.UnsupportedExpression, invocation.Syntax, $"Leaving out '{argument.Parameter!.Name}' (its default is null; pass a {kind!.Value.ShortName()})");
+                return null;
+            }
+
+            var value = Lower(argument.Value, hint);
+            if (value is null)
+            {
+                return null;
+            }
+
+            arguments.Add(value);
+        }
+
+        if (target.OriginalDefinition.GetDocumentationCommentId() is not { } targetId)
+        {
+            invalidCode = true;
+            return null;
+        }
+
+        var advice = inSource
+            ? $"mark '{target.Name}' [Differentiable] so that its derivative is generated, or declare it: {PullbackSignature.Declaration(target, method.ContainingType)}"
+            : $"declare it with {PullbackSignature.Declaration(target, method.ContainingType)}";
+        var call = new ExternalCall(
+            targetId,
+            new DiagnosticInfo(DiagnosticDescriptors.CallWithoutDerivative.Id, LocationInfo.From(invocation.Syntax), new[] { shown, advice }.ToEquatableArray()));
+        if (!externalCalls.Contains(call))
+        {
+            externalCalls.Add(call);
+        }
+
+        var qualified = target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + target.Name;
+        var callee = new IrCallee(qualified, PullbackSignature.Differentiable(target).ToEquatableArray(), KindClassifier.Classify(target.ReturnType)!.Value, targetId);
+        return builder.Emit(IrStatement.CallOperation, callee.ResultKind, arguments, hint, callee);
+    }
+
+    private readonly List<ExternalCall> externalCalls = new();
+
+    /// <summary>The calls to functions whose derivative must be declared with [DerivativeOf], each once.</summary>
+    public IReadOnlyList<ExternalCall> ExternalCalls => externalCalls;
 
     private readonly List<CallSite> calls = new();
 

@@ -184,9 +184,10 @@ internal static class DifferentiableMethodParser
         lowerer.LowerBody(body);
         diagnostics.AddRange(lowerer.Diagnostics);
         var calls = lowerer.Calls.ToEquatableArray();
+        var externalCalls = lowerer.ExternalCalls.ToEquatableArray();
         if (diagnostics.Any(d => IsError(d)) || lowerer.HasInvalidCode || lowerer.Result is null || lowerer.Body is null)
         {
-            return new MethodParseResult(null, diagnostics.ToEquatableArray(), Calls: calls);
+            return new MethodParseResult(null, diagnostics.ToEquatableArray(), Calls: calls, ExternalCalls: externalCalls);
         }
 
         var identifiers = syntax.DescendantTokens()
@@ -215,7 +216,7 @@ internal static class DifferentiableMethodParser
         var hintName = HintName(ns, method, parameters);
         var model = modelFields is null ? null : ModelOf(syntax, method, modelFields);
         var spec = new DifferentiableMethodSpec(ns, containingTypes.ToEquatableArray(), ir, hintName, model);
-        return new MethodParseResult(spec, diagnostics.ToEquatableArray(), Calls: calls);
+        return new MethodParseResult(spec, diagnostics.ToEquatableArray(), Calls: calls, ExternalCalls: externalCalls);
     }
 
     /// <summary>Compile errors anywhere in the method (some, like a misplaced yield, are reported at its name).</summary>
