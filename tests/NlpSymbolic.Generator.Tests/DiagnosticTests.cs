@@ -97,6 +97,59 @@ public sealed class DiagnosticTests
             new[] { "This return leaves other paths without a result", "returning Vector<double>" }),
         ("NLPSYM107", Method("return x * [|Scale|];", members: "static double Scale = 2;"), new[] { "'Scale' is not a parameter or local", "pass it as a parameter" }),
         ("NLPSYM201", Method("float [|f = 1|]; return x;"), new[] { "Local 'f' has type 'float'", "must be double, Vector<double>, Matrix<double>" }),
+        ("NLPSYM120", """
+            using NlpSymbolic;
+            public static class Quantizer
+            {
+                public static double Round(double x) => System.Math.Round(x);
+
+                [DerivativeOf(nameof(Round))]
+                public static void [|RoundPullback|](double x, double dy, double dx) { }
+            }
+            """, new[] { "'Quantizer.RoundPullback' is declared as the derivative of 'Quantizer.Round'", "expected: static void RoundPullback(double x, double dy, ref double dx)" }),
+        ("NLPSYM121", """
+            using NlpSymbolic;
+            public static class Quantizer
+            {
+                public static double Round(double x) => System.Math.Round(x);
+
+                [[|DerivativeOf("Rond")|]]
+                public static void RoundPullback(double x, double dy, ref double dx) => dx += dy;
+            }
+            """, new[] { "[DerivativeOf] on 'Quantizer.RoundPullback' names 'Quantizer.Rond'", "'Quantizer' has no method named 'Rond'" }),
+        ("NLPSYM122", """
+            using NlpSymbolic;
+            public static class Quantizer
+            {
+                public static double Round(double x) => System.Math.Round(x);
+
+                [[|DerivativeOf(nameof(Round))|]]
+                public static void RoundPullback(double x, double dy, ref double dx) => dx += dy;
+            }
+
+            public static class Rules
+            {
+                [[|DerivativeOf(typeof(Quantizer), nameof(Quantizer.Round))|]]
+                public static void RoundPullback(double x, double dy, ref double dx) => dx += dy;
+            }
+            """, new[] { "'Quantizer.Round(double)' already has a derivative", "is declared as its derivative too (keep one)" }),
+        ("NLPSYM123", Method("return [|Helper(x)|];", members: "static double Helper(double a) => a;"),
+            new[] { "'C.Helper' has no derivative: mark 'Helper' [Differentiable] so that its derivative is generated, or declare it: [DerivativeOf(nameof(Helper))] on static void HelperPullback(double a, double dy, ref double da)" }),
+        ("NLPSYM124", """
+            using NlpSymbolic;
+            public static class Quantizer
+            {
+                public static double Round(double x) => System.Math.Round(x);
+            }
+
+            public static class Rules
+            {
+                [DerivativeOf(typeof(Quantizer), nameof(Quantizer.Round))]
+                private static void [|RoundPullback|](double x, double dy, ref double dx) => dx += dy;
+            }
+            """, new[] { "'Rules.RoundPullback' is less accessible than 'Quantizer.Round(double)'", "generated code calls it wherever 'Quantizer.Round(double)' is called; make it internal" }),
+        ("NLPSYM202", Method("return x > limit ? x : 0.0;", parameters: "double x, double [|limit|]"),
+            new[] { "The gradient of 'limit' is always zero because it reaches the result only through conditions", "FBackward never writes dlimit", "mark 'limit' [NoDerivative] if it is data" }),
     };
 
     /// <summary>Examples that cannot show their id alone: every marked span, in order, with the id expected there.</summary>
@@ -283,7 +336,8 @@ public sealed class DiagnosticTests
     {
         var body = modifier == "out" ? "x = 1; return 2.0;" : "return 2.0;";
         VerifyError(Method(body, parameters: parameters), "NLPSYM005",
-            $"Parameter 'x' is declared '{modifier}'", $"take their inputs by value (remove '{modifier}')");
+            $"Parameter 'x' is declared '{modifier}'",
+            modifier == "out" ? "take their inputs by value (an 'out' parameter is a result: return it instead)" : $"take their inputs by value (remove '{modifier}')");
     }
 
     [Theory]
@@ -409,7 +463,6 @@ public sealed class DiagnosticTests
     [Theory]
     [InlineData("double[] b = [|new double[] { x, 2 * x }|]; return x;", "Creating an array ('new double[] { x, 2 * x }')")]
     [InlineData("var w = Functions.Concat([|new[] { v, v }|]); return x;", "Creating an array ('new[] { v, v }')")]
-    [InlineData("var w = v.Map([|e => 2 * e|]); return x;", "A lambda ('e => 2 * e')")]
     [InlineData("return [|x % 2.0|];", "The operator in 'x % 2.0' on double and double")]
     [InlineData("var k = [|~n|]; return x;", "The operator in '~n' on int")]
     [InlineData("var k = [|n & 1|]; return x;", "The operator in 'n & 1' on int and int")]
@@ -417,7 +470,7 @@ public sealed class DiagnosticTests
     [InlineData("return [|x switch { > 0 => x, _ => 0 }|];", "'x switch { > 0 => x, _ => 0 }'")]
     [InlineData("v.ToString([|\"G4\"|]); return x;", "'\"G4\"'")]
     [InlineData("int k = [|(int)x|]; return x;", "The conversion from 'double' to 'int'")]
-    [InlineData("[|(x, n) = (2 * x, 1)|]; return x;", "'(x, n) = (2 * x, 1)'")]
+    [InlineData("[|(x, n) = (2 * x, 1)|]; return x;", "Deconstructing a tuple ('(x, n) = (2 * x, 1)'; assign each variable on its own)")]
     public void NLPSYM102_UnsupportedExpression(string body, string what) =>
         VerifyError(Method(body, parameters: "double x, int n, Vector<double> v"), "NLPSYM102",
             what + " is not supported in a [Differentiable] method",
@@ -430,7 +483,6 @@ public sealed class DiagnosticTests
     [InlineData("return [|Math.Atan2(x, 1.0)|];", "'Math.Atan2(x, 1.0)'", "(on System.Math)")]
     [InlineData("return [|Math.Log(x, 2.0)|];", "'Math.Log(x, 2.0)'", "(on System.Math)")]
     [InlineData("return [|Random.Shared.NextDouble()|] * x;", "'System.Random.NextDouble'", "System.Math and NlpSymbolic.Functions")]
-    [InlineData("return [|Helper(x)|];", "'Tests.C.Helper'", "System.Math and NlpSymbolic.Functions")]
     [InlineData("return [|x.CompareTo(1.0)|];", "'double.CompareTo'", "System.Math and NlpSymbolic.Functions")]
     public void NLPSYM103_UnsupportedOperation(string body, string what, string supported) =>
         VerifyError(Method(body, parameters: "double x, Vector<double> v, Matrix<double> M", members: "static double Helper(double y) => y;"),

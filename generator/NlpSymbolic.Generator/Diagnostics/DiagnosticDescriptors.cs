@@ -42,7 +42,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedParameterModifier = Error(
         "NLPSYM005",
         "Unsupported parameter modifier",
-        "Parameter '{0}' is declared '{1}'; [Differentiable] methods take their inputs by value (remove '{1}')");
+        "Parameter '{0}' is declared '{1}'; [Differentiable] methods take their inputs by value ({2})");
 
     public static readonly DiagnosticDescriptor GenericMethod = Error(
         "NLPSYM006",
@@ -87,7 +87,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedCall = Error(
         "NLPSYM103",
         "Unsupported operation",
-        "'{0}' has no derivative rule; supported here: {1}");
+        "'{0}' has no derivative rule; {1}");
 
     public static readonly DiagnosticDescriptor UnsupportedAssignmentTarget = Error(
         "NLPSYM104",
@@ -97,7 +97,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ExternalState = Error(
         "NLPSYM107",
         "Reference to state outside the method",
-        "'{0}' is not a parameter or local of the method; [Differentiable] methods see only their parameters (pass it as a parameter, with [NoDerivative] if it needs no gradient)");
+        "{0} is not a parameter or local of the method; [Differentiable] methods see only their parameters (pass it as a parameter, with [NoDerivative] if it needs no gradient)");
 
     public static readonly DiagnosticDescriptor Recursion = Error(
         "NLPSYM108",

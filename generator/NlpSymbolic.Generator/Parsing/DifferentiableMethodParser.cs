@@ -122,7 +122,10 @@ internal static class DifferentiableMethodParser
                 || m.IsKind(SyntaxKind.ReadOnlyKeyword));
             if (modifier != default)
             {
-                Report(DiagnosticDescriptors.UnsupportedParameterModifier, modifier.GetLocation(), parameter.Name, modifier.ValueText);
+                var fix = modifier.IsKind(SyntaxKind.OutKeyword)
+                    ? "an 'out' parameter is a result: return it instead"
+                    : $"remove '{modifier.ValueText}'";
+                Report(DiagnosticDescriptors.UnsupportedParameterModifier, modifier.GetLocation(), parameter.Name, modifier.ValueText, fix);
                 continue;
             }
 
@@ -209,6 +212,12 @@ internal static class DifferentiableMethodParser
             lowerer.ResultSource,
             builder.SourceTexts,
             identifiers.ToEquatableArray());
+
+        foreach (var (parameter, reason) in ZeroGradientCheck.Find(ir, parameters))
+        {
+            var declared = syntax.ParameterList.Parameters.FirstOrDefault(p => p.Identifier.ValueText == parameter.Name);
+            Report(DiagnosticDescriptors.GradientNeverWritten, declared?.Identifier.GetLocation() ?? syntax.Identifier.GetLocation(), parameter.Name, reason, method.Name);
+        }
 
         var ns = method.ContainingNamespace is { IsGlobalNamespace: false } containing
             ? containing.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty)

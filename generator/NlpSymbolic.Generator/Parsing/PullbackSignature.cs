@@ -32,7 +32,9 @@ internal static class PullbackSignature
         {
             if (parameter.RefKind != RefKind.None || parameter.IsParams)
             {
-                return $"its parameter '{parameter.Name}' is {(parameter.IsParams ? "params" : parameter.RefKind.ToString().ToLowerInvariant())} (parameters must be passed by value)";
+                return parameter.RefKind == RefKind.Out
+                    ? $"its parameter '{parameter.Name}' is 'out' (return the value instead)"
+                    : $"its parameter '{parameter.Name}' is '{(parameter.IsParams ? "params" : parameter.RefKind.ToString().ToLowerInvariant())}' (parameters must be passed by value)";
             }
 
             if (KindClassifier.Classify(parameter.Type) is null)
