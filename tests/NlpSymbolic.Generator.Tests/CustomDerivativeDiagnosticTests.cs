@@ -216,3 +216,56 @@ public sealed class CustomDerivativeDiagnosticTests
         run.AssertNoGeneratorDiagnostics();
     }
 }
+
+/// <summary>A library that ships a function with its derivative beside it: callers in another project use it.</summary>
+public sealed class LibraryDerivativeTests
+{
+    [Fact]
+    public void APullbackDeclaredBesideTheFunctionInAReferencedAssemblyIsUsed()
+    {
+        var library = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Library",
+            new[] { GeneratorHarness.ParseTree("""
+                using NlpSymbolic;
+                namespace Lib
+                {
+                    public static class Quantizer
+                    {
+                        public static double Round(double x) => System.Math.Round(x);
+
+                        [DerivativeOf(nameof(Round))]
+                        public static void RoundPullback(double x, double dy, ref double dx) => dx += dy;
+
+                        public static double Floor(double x) => System.Math.Floor(x);
+                    }
+                }
+                """, "Library.cs") },
+            GeneratorHarness.References,
+            GeneratorHarness.CompilationOptions);
+        using var image = new System.IO.MemoryStream();
+        Assert.True(library.Emit(image).Success);
+        var reference = Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray());
+
+        string Caller(string call) => $$"""
+            using NlpSymbolic;
+            public static partial class C
+            {
+                [Differentiable]
+                public static double F(double x) => {{call}} * x;
+            }
+            """;
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation App(string source) => Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "App", new[] { GeneratorHarness.ParseTree(source, "App.cs") }, GeneratorHarness.References.Add(reference), GeneratorHarness.CompilationOptions);
+
+        var run = GeneratorHarness.Run(App(Caller("Lib.Quantizer.Round(x)")));
+        run.AssertNoGeneratorDiagnostics();
+        run.AssertCompiles();
+        Assert.Contains("global::Lib.Quantizer.RoundPullback(", run.AllGeneratedText);
+
+        // Floor has no derivative in the library: the call says how to declare one in this project.
+        var floor = GeneratorHarness.Run(App(Caller("Lib.Quantizer.Floor(x)")));
+        var diagnostic = Assert.Single(floor.GeneratorDiagnostics);
+        Assert.Equal("NLPSYM123", diagnostic.Id);
+        Assert.Contains("declare it with [DerivativeOf(typeof(Quantizer), nameof(Quantizer.Floor))]", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

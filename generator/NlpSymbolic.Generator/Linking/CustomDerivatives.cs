@@ -60,6 +60,10 @@ internal static class CustomDerivatives
             {
                 found.Add(derivative);
             }
+            else if (call.LibraryPullback is { } pullback)
+            {
+                found.Add(new CustomDerivative(call.TargetId, pullback));
+            }
             else
             {
                 missing.Add(call.Diagnostic);

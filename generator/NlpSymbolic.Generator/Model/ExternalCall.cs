@@ -6,4 +6,8 @@ namespace NlpSymbolic.Generator.Model;
 /// declaration has been parsed; if none is, <paramref name="Diagnostic"/> (which says how to declare one) is
 /// reported at the call.
 /// </summary>
-internal sealed record ExternalCall(string TargetId, DiagnosticInfo Diagnostic);
+/// <param name="LibraryPullback">
+/// For a function of a referenced assembly: the public pullback that assembly declares beside it with
+/// [DerivativeOf], if any (a declaration in this compilation takes precedence).
+/// </param>
+internal sealed record ExternalCall(string TargetId, DiagnosticInfo Diagnostic, string? LibraryPullback = null);

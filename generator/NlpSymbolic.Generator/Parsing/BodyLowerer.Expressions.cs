@@ -445,7 +445,8 @@ internal sealed partial class BodyLowerer
             : $"declare it with {PullbackSignature.Declaration(target, method.ContainingType)}";
         var call = new ExternalCall(
             targetId,
-            new DiagnosticInfo(DiagnosticDescriptors.CallWithoutDerivative.Id, LocationInfo.From(invocation.Syntax), new[] { shown, advice }.ToEquatableArray()));
+            new DiagnosticInfo(DiagnosticDescriptors.CallWithoutDerivative.Id, LocationInfo.From(invocation.Syntax), new[] { shown, advice }.ToEquatableArray()),
+            inSource ? null : LibraryPullback(target));
         if (!externalCalls.Contains(call))
         {
             externalCalls.Add(call);
@@ -482,6 +483,34 @@ internal sealed partial class BodyLowerer
             .Concat(invocation.Arguments.Select(a => a.Value.Syntax.ToString())).ToArray(),
         _ => new string[0],
     };
+
+    /// <summary>
+    /// A library may ship a function with its derivative: a public pullback with [DerivativeOf] in the function's
+    /// own type. The generator sees only this compilation's declarations as syntax, so a referenced assembly's
+    /// are read from its metadata here, in the one place they can be: beside the function.
+    /// </summary>
+    private static string? LibraryPullback(IMethodSymbol function)
+    {
+        foreach (var member in function.ContainingType.GetMembers().OfType<IMethodSymbol>())
+        {
+            foreach (var attribute in member.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == "NlpSymbolic.DerivativeOfAttribute"))
+            {
+                var arguments = attribute.ConstructorArguments;
+                var names = arguments.Length switch
+                {
+                    1 => arguments[0].Value as string == function.Name,
+                    2 => SymbolEqualityComparer.Default.Equals(arguments[0].Value as ITypeSymbol, function.ContainingType) && arguments[1].Value as string == function.Name,
+                    _ => false,
+                };
+                if (names && member.DeclaredAccessibility == Accessibility.Public && PullbackSignature.Matches(function, member))
+                {
+                    return function.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member.Name;
+                }
+            }
+        }
+
+        return null;
+    }
 
     private readonly List<ExternalCall> externalCalls = new();
 
