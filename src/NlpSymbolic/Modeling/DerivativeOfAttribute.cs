@@ -18,7 +18,9 @@ namespace NlpSymbolic;
 /// <c>dy</c>-weighted gradients into the buffers and leaves its inputs and <c>dy</c> unchanged.</para>
 /// <para>The pullback may be declared in the function's own type (<c>[DerivativeOf(nameof(Round))]</c>) or
 /// in any type of the project that calls the function (<c>[DerivativeOf(typeof(Quantizer), nameof(Quantizer.Round))]</c>),
-/// also for a function of a referenced assembly. Among overloads, the signature picks the one it belongs to.</para>
+/// also for a function of a referenced assembly. A library may ship a function with its derivative: a public
+/// pullback declared beside the function is read from the library's metadata. Among overloads, the signature
+/// picks the one it belongs to.</para>
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class DerivativeOfAttribute : Attribute

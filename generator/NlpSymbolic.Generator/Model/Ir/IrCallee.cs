@@ -1,8 +1,9 @@
 namespace NlpSymbolic.Generator.Model.Ir;
 
 /// <summary>
-/// A [Differentiable] method called from another one. <paramref name="QualifiedName"/> is
-/// <c>global::Ns.Type.Method</c>; generated code calls <c>…Forward</c> and <c>…Pullback</c> beside it.
+/// A method called from a [Differentiable] one: another [Differentiable] method, whose generated <c>…Forward</c>
+/// and <c>…Pullback</c> beside it generated code calls, or a function with a declared derivative
+/// (<paramref name="CustomTargetId"/>). <paramref name="QualifiedName"/> is <c>global::Ns.Type.Method</c>.
 /// </summary>
 /// <param name="Differentiable">Per argument: whether the callee takes a gradient argument for it.</param>
 /// <param name="CustomTargetId">
