@@ -114,6 +114,16 @@ internal sealed partial class BodyLowerer
             case IFieldReferenceOperation when ModelFieldOf(operation) is { } modelField:
                 return variables[modelField];
 
+            case IFieldReferenceOperation { Field.ContainingType.IsTupleType: true } tupleElement:
+                // The tuple itself says what is wrong (a helper returning one, a tuple literal); else the element.
+                if (tupleElement.Instance is { } tuple && Lower(tuple, hint) is null)
+                {
+                    return null;
+                }
+
+                Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, $"A tuple element ('{Shorten(operation.Syntax.ToString())}')");
+                return null;
+
             case IFieldReferenceOperation field:
                 Report(DiagnosticDescriptors.ExternalState, operation.Syntax, $"The field '{field.Field.Name}'");
                 return null;
