@@ -44,9 +44,12 @@ public static class Program
 
             // The main job: `dotnet run --project samples/NlpSymbolic.Samples` trains the POS tagger on shipped data.
             var defaultCommand = commands.FirstOrDefault(c => c.Name == "pos");
-            if (args.Length == 0 && defaultCommand is not null)
+            // Root options alone (`-- --quiet`, `--output dir`) run it too; help and version stay the root's.
+            string[] rootOnly = ["-h", "--help", "-?", "/?", "/h", "--version"];
+            var names = commands.SelectMany(c => c.Aliases.Prepend(c.Name)).ToHashSet(StringComparer.Ordinal);
+            if (defaultCommand is not null && !args.Any(names.Contains) && !args.Any(rootOnly.Contains))
             {
-                args = ["pos"];
+                args = ["pos", .. args];
             }
 
             var parse = root.Parse(args);

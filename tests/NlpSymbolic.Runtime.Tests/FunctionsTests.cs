@@ -90,8 +90,8 @@ public sealed class FunctionsTests
     public void InvalidArgumentsAreRejected()
     {
         Vector<double> empty = Vector<double>.Build.Dense(0);
-        Assert.Throws<ArgumentNullException>(() => Sigmoid(null!));
-        Assert.Throws<ArgumentNullException>(() => Softmax(null!));
+        Assert.Throws<ArgumentNullException>(() => Sigmoid((Vector<double>)null!));
+        Assert.Throws<ArgumentNullException>(() => Softmax((Vector<double>)null!));
         Assert.Throws<ArgumentNullException>(() => Concat(V(1), null!));
         Assert.Throws<ArgumentNullException>(() => Concat(null!));
         Assert.Throws<ArgumentNullException>(() => CrossEntropy(null!, 0));

@@ -98,13 +98,27 @@ public class PosTests
 public class MainJobTests
 {
     [Fact]
-    public void No_arguments_run_pos_on_the_shipped_data()
+    public void No_arguments_run_pos_on_the_shipped_data() => RunsPos();
+
+    [Fact]
+    public void Root_options_alone_run_pos_too() => RunsPos("--quiet", "--output", SampleRun.TempOutput());
+
+    [Fact]
+    public void Help_alone_stays_the_root_help()
+    {
+        var run = SampleRun.Of("--help");
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("training sentences", run.Output);
+        Assert.Contains("charrnn", run.Output);
+    }
+
+    private static void RunsPos(params string[] args)
     {
         var before = Environment.GetEnvironmentVariable(WindowOptions.SentencesVariable);
         Environment.SetEnvironmentVariable(WindowOptions.SentencesVariable, "200");
         try
         {
-            var run = SampleRun.Of();
+            var run = SampleRun.Of(args);
             Assert.True(run.ExitCode == 0, run.Output);
             Assert.Contains("UD English EWT from", run.Output);
             Assert.Contains(Path.Combine("data", "ud-english-ewt"), PosTests.Flat(run.Output));

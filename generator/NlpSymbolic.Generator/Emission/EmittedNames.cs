@@ -104,6 +104,7 @@ internal sealed class EmittedNames
     {
         "VectorTanh", "VectorSigmoid", "VectorRelu", "VectorLeakyRelu", "VectorHardTanh", "Softmax", "LogSoftmax",
         "Tanh", "Sigmoid", "Relu", "LeakyRelu", "HardTanh",
+        "MatrixTanh", "MatrixSigmoid", "MatrixRelu", "MatrixLeakyRelu", "MatrixHardTanh", "MatrixSoftmax", "MatrixLogSoftmax",
     };
 
     /// <summary>

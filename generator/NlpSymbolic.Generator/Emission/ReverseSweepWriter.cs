@@ -46,6 +46,9 @@ internal sealed class ReverseSweepWriter
         ["LogSumExpGradient"] = "LogSumExpGradient",
         ["CrossEntropyGradient"] = "CrossEntropyGradient",
         ["DivisorGradient"] = "DivisorGradient",
+        ["RowSums"] = "RowSums",
+        ["RowSumsGradient"] = "RowSumsGradient",
+        ["ColumnSumsGradient"] = "ColumnSumsGradient",
     };
 
     private static readonly Regex SingleAdjoint = new(@"^\{d:(\d+)\}$", RegexOptions.Compiled);

@@ -99,6 +99,30 @@ internal static class Operations
         new("MatrixPointwiseMultiply", M, "{ws}.PointwiseMultiply({0}, {1})", "Matrix.PointwiseMultiply(Matrix,Matrix)"),
         new("OuterProduct", M, "{ws}.Outer({0}, {1})", "Vector.OuterProduct(Vector,Vector)"),
 
+        // Minibatches as matrices (one example per column): element-wise functions, a bias added to every
+        // column, column-wise softmax and cross-entropy, row and column sums.
+        new("MatrixTanh", M, "{ws}.Tanh({0})", "Functions.Tanh(Matrix)", "Matrix.PointwiseTanh(Matrix)"),
+        new("MatrixSigmoid", M, "{ws}.Sigmoid({0})", "Functions.Sigmoid(Matrix)"),
+        new("MatrixRelu", M, "{ws}.Relu({0})", "Functions.Relu(Matrix)"),
+        new("MatrixLeakyRelu", M, "{ws}.LeakyRelu({0}, {1})", "Functions.LeakyRelu(Matrix,Scalar)"),
+        new("MatrixHardTanh", M, "{ws}.HardTanh({0})", "Functions.HardTanh(Matrix)"),
+        new("MatrixPointwiseExp", M, "{ws}.PointwiseExp({0})", "Matrix.PointwiseExp(Matrix)"),
+        new("MatrixPointwiseLog", M, "{ws}.PointwiseLog({0})", "Matrix.PointwiseLog(Matrix)"),
+        new("MatrixPointwiseDivide", M, "{ws}.PointwiseDivide({0}, {1})", "Matrix.PointwiseDivide(Matrix,Matrix)"),
+        new("MatrixPlusScalar", M, "{ws}.AddScalar({0}, {1})", "Matrix.op_Addition(Matrix,Scalar)", "Matrix.Add(Matrix,Scalar)"),
+        new("ScalarPlusMatrix", M, "{ws}.AddScalar({1}, {0})", "Matrix.op_Addition(Scalar,Matrix)"),
+        new("MatrixMinusScalar", M, "{ws}.AddScalar({0}, -{1})", "Matrix.op_Subtraction(Matrix,Scalar)", "Matrix.Subtract(Matrix,Scalar)"),
+        new("ScalarMinusMatrix", M, "{ws}.ScalarMinus({0}, {1})", "Matrix.op_Subtraction(Scalar,Matrix)"),
+        new("MatrixDivideScalar", M, "{ws}.Divide({0}, {1})", "Matrix.op_Division(Matrix,Scalar)", "Matrix.Divide(Matrix,Scalar)"),
+        new("ScalarDivideMatrix", M, "{ws}.ScalarDivide({0}, {1})", "Matrix.op_Division(Scalar,Matrix)"),
+        new("AddColumnwise", M, "{ws}.AddColumnwise({0}, {1})", "Functions.AddColumnwise(Matrix,Vector)"),
+        new("MatrixSoftmax", M, "{ws}.Softmax({0})", "Functions.Softmax(Matrix)"),
+        new("MatrixLogSoftmax", M, "{ws}.LogSoftmax({0})", "Functions.LogSoftmax(Matrix)"),
+        new("RowSums", V, "{ws}.RowSums({0})", "Matrix.RowSums(Matrix)"),
+        new("ColumnSums", V, "{ws}.ColumnSums({0})", "Matrix.ColumnSums(Matrix)"),
+        new("MatrixCrossEntropy", S, "{ws}.CrossEntropy({0}, {1})", "Functions.CrossEntropy(Matrix,IntArray)"),
+        new("MeanCrossEntropy", S, "{ws}.MeanCrossEntropy({0}, {1})", "Functions.MeanCrossEntropy(Matrix,IntArray)"),
+
         // Integers and booleans: indices, sizes and conditions. They never carry gradients.
         new("IntNegate", I, "-{0}", "builtin.op_UnaryNegation(Int)"),
         new("IntAdd", I, "{0} + {1}", "builtin.op_Addition(Int,Int)"),

@@ -411,7 +411,7 @@ internal sealed partial class BodyLowerer
         var instead = function switch
         {
             "Tanh" or "Sigmoid" or "Relu" or "LeakyRelu" or "HardTanh" => $"write {function}({receiver})",
-            _ => $"use the element-wise function instead, e.g. Tanh({receiver}) (NlpSymbolic.Functions: Tanh, Sigmoid, Relu, LeakyRelu, HardTanh; on vectors also PointwiseExp(), PointwiseLog()); for another function, declare its derivative with [DerivativeOf] on a static method that maps it, and call that method",
+            _ => $"use the element-wise function instead, e.g. Tanh({receiver}) (NlpSymbolic.Functions: Tanh, Sigmoid, Relu, LeakyRelu, HardTanh; also PointwiseExp(), PointwiseLog()); for another function, declare its derivative with [DerivativeOf] on a static method that maps it, and call that method",
         };
         return $"it applies a function element by element, whose derivative the generator cannot see; {instead}";
     }

@@ -10,7 +10,9 @@ namespace NlpSymbolic;
 /// </summary>
 /// <remarks>
 /// The loops are arranged so the innermost operation runs down a contiguous column, which is what
-/// lets TensorPrimitives vectorise them.
+/// lets TensorPrimitives vectorise them. The three matrix–matrix products go to the register-blocked
+/// <see cref="BlockedProduct"/> where the hardware has 256-bit FMA (about 3× faster on minibatch shapes, measured
+/// in tests/NlpSymbolic.Benchmarks/MatrixProductBenchmarks.cs); these loops remain the portable fallback.
 /// </remarks>
 internal static class MatrixMath
 {
@@ -39,6 +41,19 @@ internal static class MatrixMath
     internal static void AccumulateProduct(
         Span<double> c, ReadOnlySpan<double> a, int rows, int inner, ReadOnlySpan<double> b, int cols)
     {
+        if (BlockedProduct.IsSupported)
+        {
+            BlockedProduct.Accumulate(c, a, rows, inner, b, 1, inner, cols);
+            return;
+        }
+
+        AccumulateProductByColumns(c, a, rows, inner, b, cols);
+    }
+
+    /// <summary>The portable form of <see cref="AccumulateProduct"/>: one TensorPrimitives call per column of A and of C.</summary>
+    internal static void AccumulateProductByColumns(
+        Span<double> c, ReadOnlySpan<double> a, int rows, int inner, ReadOnlySpan<double> b, int cols)
+    {
         // C[:, j] += Σₚ B[p, j] · A[:, p]
         for (int j = 0; j < cols; j++)
         {
@@ -55,6 +70,20 @@ internal static class MatrixMath
     internal static void AccumulateTimesTranspose(
         Span<double> d, ReadOnlySpan<double> c, int rows, int inner, ReadOnlySpan<double> b, int cols)
     {
+        if (BlockedProduct.IsSupported)
+        {
+            // B[j, p] is b[j + p·cols]: the transpose as strides, no copy.
+            BlockedProduct.Accumulate(d, c, rows, inner, b, cols, 1, cols);
+            return;
+        }
+
+        AccumulateTimesTransposeByColumns(d, c, rows, inner, b, cols);
+    }
+
+    /// <summary>The portable form of <see cref="AccumulateTimesTranspose"/>.</summary>
+    internal static void AccumulateTimesTransposeByColumns(
+        Span<double> d, ReadOnlySpan<double> c, int rows, int inner, ReadOnlySpan<double> b, int cols)
+    {
         // D[:, j] += Σₚ B[j, p] · C[:, p]
         for (int j = 0; j < cols; j++)
         {
@@ -68,6 +97,19 @@ internal static class MatrixMath
 
     /// <summary>D += Aᵀ C, with A inner×rows and C inner×cols (D is rows×cols).</summary>
     internal static void AccumulateTransposeTimes(
+        Span<double> d, ReadOnlySpan<double> a, int inner, int rows, ReadOnlySpan<double> c, int cols)
+    {
+        if (BlockedProduct.IsSupported)
+        {
+            BlockedProduct.AccumulateTransposeTimes(d, a, inner, rows, c, cols);
+            return;
+        }
+
+        AccumulateTransposeTimesByColumns(d, a, inner, rows, c, cols);
+    }
+
+    /// <summary>The portable form of <see cref="AccumulateTransposeTimes(Span{double}, ReadOnlySpan{double}, int, int, ReadOnlySpan{double}, int)"/>.</summary>
+    internal static void AccumulateTransposeTimesByColumns(
         Span<double> d, ReadOnlySpan<double> a, int inner, int rows, ReadOnlySpan<double> c, int cols)
     {
         // D[i, j] += ⟨A[:, i], C[:, j]⟩: both operands are contiguous columns.

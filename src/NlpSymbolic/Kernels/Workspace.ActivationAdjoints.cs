@@ -89,7 +89,7 @@ public sealed partial class Workspace
         WriteBack(dx, d);
     }
 
-    /// <summary>dx += ds · (softmax(logits) − e_label), the adjoint of <see cref="CrossEntropy"/>.</summary>
+    /// <summary>dx += ds · (softmax(logits) − e_label), the adjoint of <see cref="CrossEntropy(Vector{double}, int)"/>.</summary>
     public void AccumulateCrossEntropyGradient(Vector<double> dx, double ds, Vector<double> logits, int label)
     {
         ArgumentNullException.ThrowIfNull(dx);

@@ -52,7 +52,7 @@ public sealed partial class Workspace
         return VectorMath.LogSumExp(Data(v));
     }
 
-    /// <summary>logsumexp(logits) − logits[label]; identical to <see cref="Functions.CrossEntropy"/>.</summary>
+    /// <summary>logsumexp(logits) − logits[label]; identical to <see cref="Functions.CrossEntropy(Vector{double}, int)"/>.</summary>
     public double CrossEntropy(Vector<double> logits, int label)
     {
         ArgumentNullException.ThrowIfNull(logits);

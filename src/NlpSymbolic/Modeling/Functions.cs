@@ -7,7 +7,7 @@ namespace NlpSymbolic;
 /// Differentiable building blocks for forward code (<c>using static NlpSymbolic.Functions;</c>).
 /// Vector overloads always return a new vector and never modify their input.
 /// </summary>
-public static class Functions
+public static partial class Functions
 {
     /// <summary>Logistic function 1/(1+e^{−x}); finite and exact in the limits for large |x|.</summary>
     public static double Sigmoid(double x) => VectorMath.Sigmoid(x);

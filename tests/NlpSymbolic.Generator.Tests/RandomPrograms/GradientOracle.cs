@@ -42,7 +42,7 @@ public static class GradientOracle
         return Verdict.Discarded;
     }
 
-    /// <summary>a, b, u, v, W, K, L, xs, vs, n, flag, ids — the main method's parameters.</summary>
+    /// <summary>a, b, u, v, W, K, L, xs, vs, n, flag, ids, ys — the main method's parameters.</summary>
     private static object[] RandomInputs(Random random)
     {
         double Next() => 2 * random.NextDouble() - 1;
@@ -54,6 +54,7 @@ public static class GradientOracle
             Enumerable.Range(0, 4).Select(_ => Next()).ToArray(),
             Enumerable.Range(0, 3).Select(_ => Vec(3)).ToArray(),
             2 + random.Next(2), random.Next(2) == 0, Enumerable.Range(0, 4).Select(_ => random.Next(3)).ToArray(),
+            Enumerable.Range(0, 3).Select(_ => random.Next(3)).ToArray(),
         ];
     }
 
@@ -167,7 +168,7 @@ public static class GradientOracle
         }
 
         var model = Instance();
-        object[] own = [inputs[0], inputs[1], inputs[3], inputs[6], inputs[7], inputs[8], inputs[9], inputs[10], inputs[11]];
+        object[] own = [inputs[0], inputs[1], inputs[3], inputs[6], inputs[7], inputs[8], inputs[9], inputs[10], inputs[11], inputs[12]];
         AssertClose(value, InvokeOn(program.ModelForward, model, own.Select(Copy).ToArray()), 1e-9, "Net.RunModel vs Run");
 
         var gradients = Activator.CreateInstance(program.Gradients, model)!;

@@ -20,7 +20,9 @@ public sealed record RenderedProgram(string Source, bool VectorResult)
 
 /// <summary>
 /// Reads a <see cref="ProgramTree"/> as a well-typed <c>[Differentiable]</c> program over the whole vocabulary:
-/// scalars, vectors and matrices with their operations, arrays, token ids, nested <c>if</c>/<c>for</c>/
+/// scalars, vectors and matrices with their operations (minibatch forms included: element-wise and column-wise
+/// matrix functions, <c>AddColumnwise</c>, row and column sums, <c>CrossEntropy</c> of a matrix against <c>ys</c>, one
+/// label below 3 per column), arrays, token ids, nested <c>if</c>/<c>for</c>/
 /// <c>while</c>/<c>do</c>, <c>break</c>, <c>continue</c>, early <c>return</c>, reassignment and compound
 /// assignment, calls to two helper methods (in loops and branches too) and to two opaque functions whose
 /// derivatives are declared with [DerivativeOf]. Every vector has 3 elements and
@@ -67,7 +69,7 @@ public sealed class ProgramRenderer
         text.AppendLine();
         var resultType = tree.VectorResult ? "Vector<double>" : "double";
         Method(
-            $"public static {resultType} {RenderedProgram.MainName}(double a, double b, Vector<double> u, Vector<double> v, Matrix<double> W, Matrix<double> K, Matrix<double> L, double[] xs, Vector<double>[] vs, int n, bool flag, int[] ids)",
+            $"public static {resultType} {RenderedProgram.MainName}(double a, double b, Vector<double> u, Vector<double> v, Matrix<double> W, Matrix<double> K, Matrix<double> L, double[] xs, Vector<double>[] vs, int n, bool flag, int[] ids, int[] ys)",
             main: true, vector: tree.VectorResult, scalarCalls: true, vectorCalls: true, tree.Main, tree.MainResult);
         text.AppendLine("}");
         text.AppendLine();
@@ -80,7 +82,7 @@ public sealed class ProgramRenderer
         text.AppendLine("    public Vector<double> u = null!;");
         text.AppendLine();
         Method(
-            $"public {resultType} {RenderedProgram.ModelMethodName}(double a, double b, Vector<double> v, Matrix<double> L, double[] xs, Vector<double>[] vs, int n, bool flag, int[] ids)",
+            $"public {resultType} {RenderedProgram.ModelMethodName}(double a, double b, Vector<double> v, Matrix<double> L, double[] xs, Vector<double>[] vs, int n, bool flag, int[] ids, int[] ys)",
             main: true, vector: tree.VectorResult, scalarCalls: true, vectorCalls: true, tree.Main, tree.MainResult);
         text.AppendLine("}");
         text.AppendLine();
@@ -342,7 +344,7 @@ public sealed class ProgramRenderer
     private string Scalar(Expr e)
     {
         var kid = e.Kid;
-        switch (Choose(e.Op, 8, 3, 4, 3, 4, 2, 1, 6, 2, 3, 4, 2, 2, 2, 2, 1, 2))
+        switch (Choose(e.Op, 8, 3, 4, 3, 4, 2, 1, 6, 2, 3, 4, 2, 2, 2, 2, 1, 1, 2))
         {
             case 0: return Variable(Kind.Scalar, e.Pick);
             case 1: return Constants[e.Pick % Constants.Length];
@@ -421,7 +423,9 @@ public sealed class ProgramRenderer
             case 14 when mayCallScalarHelper: return $"F0({Scalar(kid(0))}, {Vector(kid(1))}, {Matrix(kid(2))})";
             case 15 when loopVariables.Count > 0:
                 return $"({Scalar(kid(0))} * {loopVariables[e.Pick % loopVariables.Count]})";
-            case 16: return $"Opaque.Soft({Scalar(kid(0))})";
+            // ys holds one class (a row index below 3) per column of a 3 × 3 matrix.
+            case 16 when isMain: return e.Pick % 2 == 0 ? $"CrossEntropy({Matrix(kid(0))}, ys)" : $"MeanCrossEntropy({Matrix(kid(0))}, ys)";
+            case 17: return $"Opaque.Soft({Scalar(kid(0))})";
             default: return Variable(Kind.Scalar, e.Pick);
         }
     }
@@ -429,7 +433,7 @@ public sealed class ProgramRenderer
     private string Vector(Expr e)
     {
         var kid = e.Kid;
-        switch (Choose(e.Op, 8, 4, 2, 3, 1, 1, 1, 5, 5, 2, 2, 2, 2, 1, 2, 1, 1, 2))
+        switch (Choose(e.Op, 8, 4, 2, 3, 1, 1, 1, 5, 5, 2, 2, 2, 2, 1, 2, 1, 1, 2, 2))
         {
             case 0: return Variable(Kind.Vector, e.Pick);
             case 1: return $"({Vector(kid(0))} + {Vector(kid(1))})";
@@ -481,7 +485,8 @@ public sealed class ProgramRenderer
             case 14 when mayCallVectorHelper: return $"G0({Scalar(kid(0))}, {Vector(kid(1))}, {Matrix(kid(2))})";
             case 15: return $"({Scalar(kid(1))} / (Sigmoid({Vector(kid(0))}) + 2.0))";
             case 16: return $"({Matrix(kid(1))}.Transpose() * {Vector(kid(0))})";
-            case 17: return $"Opaque.Wave({Vector(kid(0))}, {Scalar(kid(1))})";
+            case 17: return e.Pick % 2 == 0 ? $"{Matrix(kid(0))}.RowSums()" : $"{Matrix(kid(0))}.ColumnSums()";
+            case 18: return $"Opaque.Wave({Vector(kid(0))}, {Scalar(kid(1))})";
             default: return Variable(Kind.Vector, e.Pick);
         }
     }
@@ -489,7 +494,7 @@ public sealed class ProgramRenderer
     private string Matrix(Expr e)
     {
         var kid = e.Kid;
-        return Choose(e.Op, 6, 2, 1, 2, 1, 1, 2, 2, 2, 1) switch
+        return Choose(e.Op, 6, 2, 1, 2, 1, 1, 2, 2, 2, 1, 3, 2, 2) switch
         {
             0 => Variable(Kind.Matrix, e.Pick),
             1 => $"({Matrix(kid(0))} + {Matrix(kid(1))})",
@@ -500,7 +505,48 @@ public sealed class ProgramRenderer
             6 => $"({Matrix(kid(0))} * {Matrix(kid(1))})",
             7 => $"{Matrix(kid(0))}.Transpose()",
             8 => $"{Vector(kid(0))}.OuterProduct({Vector(kid(1))})",
-            _ => $"{Matrix(kid(0))}.PointwiseMultiply({Matrix(kid(1))})",
+            9 => $"{Matrix(kid(0))}.PointwiseMultiply({Matrix(kid(1))})",
+            10 => Minibatch(e),
+            11 => ScalarAndMatrix(e),
+            12 => $"AddColumnwise({Matrix(kid(0))}, {Vector(kid(1))})",
+            _ => Variable(Kind.Matrix, e.Pick),
+        };
+    }
+
+    /// <summary>Element-wise and column-wise functions of a matrix (a minibatch, one example per column).</summary>
+    private string Minibatch(Expr e)
+    {
+        var m = Matrix(e.Kid(0));
+        return (e.Pick % 12) switch
+        {
+            0 => $"Tanh({m})",
+            1 => $"Sigmoid({m})",
+            2 => $"Relu({m})",
+            3 => $"LeakyRelu({m}, 0.1)",
+            4 => $"HardTanh({m})",
+            5 => $"{m}.PointwiseTanh()",
+            6 => $"Tanh({m}).PointwiseExp()",
+            7 => $"(Sigmoid({m}) + 0.5).PointwiseLog()",
+            8 => $"Softmax({m})",
+            9 => $"LogSoftmax({m})",
+            10 => $"{m}.PointwiseDivide(Sigmoid({Matrix(e.Kid(1))}) + 0.5)",
+            _ => $"LeakyRelu({m})",
+        };
+    }
+
+    /// <summary>A scalar and a matrix: + and − either way round, and division (kept away from 0).</summary>
+    private string ScalarAndMatrix(Expr e)
+    {
+        var m = Matrix(e.Kid(0));
+        var s = Scalar(e.Kid(1));
+        return (e.Pick % 6) switch
+        {
+            0 => $"({m} + {s})",
+            1 => $"({s} + {m})",
+            2 => $"({m} - {s})",
+            3 => $"({s} - {m})",
+            4 => $"({m} / (2.0 + Math.Sin({s})))",
+            _ => $"({s} / (Sigmoid({m}) + 2.0))",
         };
     }
 
