@@ -94,7 +94,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         // A caller of a method that is not generated would call its missing Forward and Pullback.
         var outputs = programs
             .Combine(blocked.Select(static (result, _) => result.HintNames))
-            .Select(static (pair, _) => pair.Right.Contains(pair.Left.HintName) ? pair.Left with { Source = null } : pair.Left);
+            .Select(static (pair, _) => pair.Right.Contains(pair.Left.HintName) ? pair.Left with { Source = null, Text = null } : pair.Left);
 
         context.RegisterSourceOutput(outputs, static (output, program) =>
         {
@@ -108,6 +108,33 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 output.ReportDiagnostic(program.Error.ToDiagnostic());
             }
         });
+
+        RegisterBackwardSources(context, outputs);
+    }
+
+    /// <summary>
+    /// Each type's <c>BackwardSources</c> file, from the emitted texts, unless the project opts out
+    /// (<c>NlpSymbolicEmitBackwardSources=false</c>). A file of its own, so the backward files stay as they are.
+    /// </summary>
+    private static void RegisterBackwardSources(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<GeneratedSource> outputs)
+    {
+        var enabled = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => BackwardSourcesEmitter.IsEnabled(
+                options.GlobalOptions.TryGetValue(BackwardSourcesEmitter.OptionName, out var value) ? value : null));
+
+        // SelectMany splits the grouped array again, so an edit re-emits only the edited type's file.
+        var types = outputs
+            .Select(static (program, _) => program.Text)
+            .Where(static text => text is not null)
+            .Collect()
+            .Combine(enabled)
+            .SelectMany(static (pair, _) => pair.Right
+                ? BackwardSourcesEmitter.Group(pair.Left.Select(text => text!))
+                : EquatableArray<TypeBackwardSources>.Empty)
+            .WithTrackingName(TrackingNames.BackwardSources);
+
+        context.RegisterSourceOutput(types, static (output, type) =>
+            output.AddSource(type.HintName, SourceText.From(BackwardSourcesEmitter.Emit(type), System.Text.Encoding.UTF8)));
     }
 
     private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)
@@ -118,12 +145,23 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         }
     }
 
+    private static BackwardSourceText BackwardSourceText(DifferentiableMethodSpec spec, string source)
+    {
+        // The hint name is "<namespace>.<types>.<Method>(<kinds>).g.cs"; the kinds hold no dot.
+        var hint = spec.HintName;
+        var typeHint = hint.Substring(0, hint.LastIndexOf('.', hint.IndexOf('(')));
+        return new BackwardSourceText(
+            spec.Namespace, spec.ContainingTypes, typeHint, spec.Method.Name, hint,
+            spec.Method.Accessibility.Contains("public"), source);
+    }
+
     private static GeneratedSource Differentiate(DifferentiableMethodSpec spec)
     {
         try
         {
             var program = ReverseMode.Differentiate(spec);
-            return new GeneratedSource(spec.HintName, BackwardEmitter.Emit(program), null);
+            var source = BackwardEmitter.Emit(program);
+            return new GeneratedSource(spec.HintName, source, null, BackwardSourceText(spec, source));
         }
         catch (Exception exception)
         {

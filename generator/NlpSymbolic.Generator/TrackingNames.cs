@@ -10,4 +10,5 @@ public static class TrackingNames
     public const string Models = nameof(Models);
     public const string CustomDerivatives = nameof(CustomDerivatives);
     public const string Resolve = nameof(Resolve);
+    public const string BackwardSources = nameof(BackwardSources);
 }

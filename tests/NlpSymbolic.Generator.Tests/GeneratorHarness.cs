@@ -63,10 +63,14 @@ internal static class GeneratorHarness
             References,
             CompilationOptions);
 
-    public static GeneratorDriver CreateDriver() =>
+    public static GeneratorDriver CreateDriver() => CreateDriver(null);
+
+    /// <summary>A driver whose project sets the given MSBuild properties (<c>build_property.Name</c> = value).</summary>
+    public static GeneratorDriver CreateDriver(IReadOnlyDictionary<string, string>? buildProperties) =>
         CSharpGeneratorDriver.Create(
             new[] { new DifferentiableGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions,
+            optionsProvider: buildProperties is null ? null : new BuildPropertiesProvider(buildProperties),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public static GeneratorRun Run(params string[] sources) => Run(CreateCompilation(sources));
@@ -117,7 +121,18 @@ internal sealed class GeneratorRun
 
     public GeneratorRunResult Result => RunResult.Results.Single();
 
-    public ImmutableArray<GeneratedSourceResult> GeneratedSources => Result.GeneratedSources;
+    /// <summary>
+    /// The generated code files: one per method, one per model class. The <c>BackwardSources</c> files (the same
+    /// texts as string constants) are in <see cref="BackwardSourcesFiles"/>, so every other test sees them not.
+    /// </summary>
+    public ImmutableArray<GeneratedSourceResult> GeneratedSources =>
+        Result.GeneratedSources.Where(s => !IsBackwardSources(s.HintName)).ToImmutableArray();
+
+    /// <summary>The <c>Type.BackwardSources.g.cs</c> files, one per type with a generated method.</summary>
+    public ImmutableArray<GeneratedSourceResult> BackwardSourcesFiles =>
+        Result.GeneratedSources.Where(s => IsBackwardSources(s.HintName)).ToImmutableArray();
+
+    private static bool IsBackwardSources(string hintName) => hintName.EndsWith(".BackwardSources.g.cs", StringComparison.Ordinal);
 
     /// <summary>The generator's own diagnostics, in source order.</summary>
     public ImmutableArray<Diagnostic> GeneratorDiagnostics =>

@@ -44,20 +44,6 @@ public sealed class MessageTests
         VerifyError(Method("return [|G(Math.Tanh)|] * x;", members: "static double G(Func<double, double> f) => f(1);"),
             "NLPSYM123", "'C.G' has no derivative", "its parameter 'f' has type 'System.Func<double, double>'");
 
-    [Fact]
-    public void AHelperReturningATupleSaysSo() =>
-        VerifyError(Method("return [|Pair(x)|].Item1;", members: "static (double, double) Pair(double a) => (a, 2 * a);"),
-            "NLPSYM123", "'C.Pair' has no derivative", "it returns '(double, double)' (supported: double, Vector<double>, Matrix<double>)");
-
-    [Fact]
-    public void AnElementOfATupleLiteralNamesTheTuple() =>
-        VerifyError(Method("return [|(x, 2 * x)|].Item2;"), "NLPSYM102", "A tuple ('(x, 2 * x)')");
-
-    [Fact]
-    public void DeconstructingATupleIsNamed() =>
-        VerifyError(Method("double a, b; [|(a, b) = (x, 2 * x)|]; return a * b;"), "NLPSYM102",
-            "Deconstructing a tuple ('(a, b) = (x, 2 * x)'; assign each variable on its own)");
-
     [Theory]
     [InlineData("return x * [|Field|];", "The field 'Field' is not a parameter or local of the method")]
     [InlineData("return x * [|Prop|];", "The property 'Prop' is not a parameter or local of the method")]

@@ -66,7 +66,7 @@ public sealed class RobustnessTests
 
     public RobustnessTests(ITestOutputHelper output) => this.output = output;
 
-    public static TheoryData<string> ModelFiles() => new() { "LectureModels.cs", "SequenceModels.cs", "ControlFlowModels.cs" };
+    public static TheoryData<string> ModelFiles() => new() { "LectureModels.cs", "SequenceModels.cs", "ControlFlowModels.cs", "TupleModels.cs" };
 
     // ---------------------------------------------------------------- the real files are a valid starting point
 

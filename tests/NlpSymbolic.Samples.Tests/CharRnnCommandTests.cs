@@ -38,6 +38,29 @@ public class CharRnnCommandTests
         Assert.True(Number(resumed.Output, @"smoothed loss @ iteration 350\s*│\s*([0-9.]+)") < final + 1, resumed.Output);
     }
 
+    /// <summary>The checkpoint keeps the carried hidden state, and --resume continues from it (not from zero).</summary>
+    [Fact]
+    public void ResumeRestoresTheHiddenState()
+    {
+        var text = CharText.Load(TinyShakespeare, 25);
+        var model = new RnnLanguageModel(text.Vocabulary, 16, 1);
+        var trainer = new SequentialTrainer(model, text.Ids, 25, 0.1, 5);
+        for (var i = 0; i < 7; i++)
+        {
+            trainer.Step();
+        }
+
+        var path = Path.Combine(SampleRun.TempOutput(), "rnn.safetensors");
+        CharRun.Save(path, trainer, text);
+
+        var again = new SequentialTrainer(new RnnLanguageModel(text.Vocabulary, 16, 2), text.Ids, 25, 0.1, 5);
+        CharRun.Resume(path, again, text);
+        Assert.Equal(7, again.Iteration);
+        Assert.True(trainer.State.L2Norm() > 0);
+        Assert.Equal(trainer.State, again.State);
+        Assert.Equal(trainer.Step(), again.Step(), 12);
+    }
+
     [Fact]
     public void GruComparesWithTheRnnAtEqualParameterCount()
     {

@@ -9,12 +9,17 @@ public class CharRnnTests
 {
     private static string TinyShakespeare => CharText.ShippedTinyShakespeare;
 
-    /// <summary>The lecture's loop (zero, LossBackward, carried state, clip, AdaGrad) allocates nothing once warm, for both models.</summary>
+    /// <summary>
+    /// The lecture's loop (zero, the chunk's gradient and end state, clip, AdaGrad) allocates nothing once warm but,
+    /// for the RNN, the end state its generated ChunkBackward returns: exactly one H-vector per step. The GRU, which
+    /// carries its state with the in-place step, allocates nothing at all.
+    /// </summary>
     [Fact]
-    public void WarmStepsAllocateNothing()
+    public void WarmStepsAllocateOnlyTheReturnedState()
     {
         var text = CharText.Load(TinyShakespeare, 25);
-        foreach (ICharLanguageModel model in new ICharLanguageModel[] { new RnnLanguageModel(text.Vocabulary, 100, 1), new GruLanguageModel(text.Vocabulary, 54, 1) })
+        var oneVector = BytesOf(() => Vector<double>.Build.Dense(100));
+        foreach (var (model, perStep) in new (ICharLanguageModel, long)[] { (new RnnLanguageModel(text.Vocabulary, 100, 1), oneVector), (new GruLanguageModel(text.Vocabulary, 54, 1), 0) })
         {
             var trainer = new SequentialTrainer(model, text.Ids, 25, 0.1, 5);
             for (var i = 0; i < 5; i++)
@@ -22,14 +27,45 @@ public class CharRnnTests
                 trainer.Step();
             }
 
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < 20; i++)
+            Assert.Equal(20 * perStep, BytesOf(() =>
             {
-                trainer.Step();
-            }
-
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+                for (var i = 0; i < 20; i++)
+                {
+                    trainer.Step();
+                }
+            }));
         }
+    }
+
+    private static long BytesOf(Action action)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    /// <summary>
+    /// The RNN's generated (loss, h) chunk: the state it leaves is the hand-written step's after every character, and
+    /// its loss and gradient equal the loss-only model's with h0 held constant (what the trainer did before).
+    /// </summary>
+    [Fact]
+    public void TheGeneratedChunkCarriesTheStateOfTheHandWrittenStep()
+    {
+        var rnn = new RnnLanguageModel(7, 5, 3);
+        Init(rnn.Parameters);
+        int[] inputs = [2, 4, 1, 1, 6, 0];
+        int[] targets = [4, 1, 1, 6, 0, 3];
+        var state = Vector<double>.Build.Random(5, 4) * 0.5;
+        var stepped = state.Clone();
+        foreach (var input in inputs)
+        {
+            rnn.Advance(stepped, input);
+        }
+
+        var (expectedLoss, _) = rnn.Model.Chunk(state, inputs, targets);
+        var loss = rnn.ChunkBackward(state, inputs, targets);
+        Assert.Equal(expectedLoss, loss, 12);
+        Assert.True((state - stepped).InfinityNorm() < 1e-12);
     }
 
     /// <summary>The hand-written state step carried across chunks equals the differentiable model's recurrence.</summary>

@@ -112,6 +112,61 @@ public class ModelClassTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
+    /// <summary>
+    /// A model method with several outputs (<see cref="LstmLanguageModel.Chunk"/> returns (loss, h, c) and calls the
+    /// instance method Cell, which returns (h, c)), through both generated wrappers: seeds (2, r, null) are the
+    /// gradient of 2·loss + r·h, nothing from c.
+    /// </summary>
+    [Fact]
+    public void TupleResultGradientsMatchCentralDifferencesThroughBothWrappers()
+    {
+        var model = new LstmLanguageModel(vocabulary: 5, dimension: 3, hidden: 4, seed: 4);
+        var h0 = H0();
+        var c0 = Vector<double>.Build.Dense(Hidden, i => 0.2 - 0.05 * i);
+        var r = Vector<double>.Build.Dense(Hidden, i => 0.3 + 0.2 * i);
+        var gradients = new LstmLanguageModel.Gradients(model);
+        var dh0 = Vector<double>.Build.Dense(Hidden);
+        var dc0 = Vector<double>.Build.Dense(Hidden);
+
+        var (loss, h, c) = model.ChunkBackward(h0, c0, Inputs, Targets, (2.0, r, null), gradients, dh0, dc0);
+        var expected = model.Chunk(h0, c0, Inputs, Targets);
+        Assert.Equal(expected.loss, loss, 12);
+        Assert.Equal(expected.h, h);
+        Assert.Equal(expected.c, c);
+
+        double J()
+        {
+            var (l, hT, _) = model.Chunk(h0, c0, Inputs, Targets);
+            return 2 * l + r * hT;
+        }
+
+        var parameters = model.CreateParameterSet(gradients);
+        foreach (var parameter in parameters)
+        {
+            for (var i = 0; i < parameter.Length; i += 3)
+            {
+                AssertClose(CentralDifference(J, parameter.Values, i), parameter.Gradients[i], parameter.Name + "[" + i + "]");
+            }
+        }
+
+        for (var i = 0; i < Hidden; i++)
+        {
+            AssertClose(CentralDifference(J, h0.AsArray(), i), dh0[i], "h0[" + i + "]");
+            AssertClose(CentralDifference(J, c0.AsArray(), i), dc0[i], "c0[" + i + "]");
+        }
+
+        // The ParameterSet wrapper writes the same gradient into a worker's buffers.
+        var buffers = parameters.CreateGradientBuffers();
+        model.ChunkBackward(h0, c0, Inputs, Targets, (2.0, r, null), buffers, Vector<double>.Build.Dense(Hidden), Vector<double>.Build.Dense(Hidden));
+        for (var k = 0; k < parameters.Count; k++)
+        {
+            for (var i = 0; i < parameters[k].Length; i++)
+            {
+                Assert.Equal(parameters[k].Gradients[i], buffers[k].Gradients[i], 12);
+            }
+        }
+    }
+
     private static string[] Names(ParameterSet parameters)
     {
         var names = new string[parameters.Count];

@@ -37,7 +37,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
         "NLPSYM004",
         "Unsupported return type",
-        "[Differentiable] method '{0}' returns '{1}'; supported return types are double, Vector<double> and Matrix<double>");
+        "[Differentiable] method '{0}' returns '{1}'; supported return types are double, Vector<double> and Matrix<double>, and tuples of them for several outputs");
 
     public static readonly DiagnosticDescriptor UnsupportedParameterModifier = Error(
         "NLPSYM005",
@@ -148,6 +148,15 @@ internal static class DiagnosticDescriptors
         "NLPSYM124",
         "Declared derivative is less accessible than its function",
         "'{0}' is less accessible than '{1}', and generated code calls it wherever '{1}' is called; make it {2}");
+    public static readonly DiagnosticDescriptor UnsupportedTupleUse = Error(
+        "NLPSYM113",
+        "Unsupported use of a tuple",
+        "{0} is not supported; a tuple in a [Differentiable] method is a [Differentiable] method's result or a tuple literal, deconstructed into locals ('var (h, c) = Cell(…);', '(h, c) = Cell(…);'), kept in a local whose components are read ('r.h', 'r.Item1'), or returned ('return (loss, h);')");
+
+    public static readonly DiagnosticDescriptor UnsupportedTupleType = Error(
+        "NLPSYM114",
+        "Unsupported tuple type",
+        "{0} is the tuple '{1}'; a tuple in a [Differentiable] method has components of type double, Vector<double> or Matrix<double> only (no nested tuples), and is a return type or a local, never a parameter{2}");
 
     public static readonly DiagnosticDescriptor UnsupportedType = Error(
         "NLPSYM201",
@@ -172,6 +181,7 @@ internal static class DiagnosticDescriptors
         UnsupportedAssignmentTarget, ExternalState, Recursion, RefLocal, EarlyReturnOfBuffer,
         CalleeNotDifferentiated, ModelFieldAssignment, DerivativeSignatureMismatch, DerivativeTargetNotFound,
         DuplicateDerivative, CallWithoutDerivative, DerivativeNotAccessible, UnsupportedType, GradientNeverWritten, InternalError,
+        UnsupportedTupleUse, UnsupportedTupleType,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> byId = All.ToDictionary(d => d.Id);

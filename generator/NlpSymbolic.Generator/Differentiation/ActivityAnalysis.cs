@@ -31,11 +31,7 @@ internal static class ActivityAnalysis
         var varied = new HashSet<int>(method.Parameters.Where(p => p.IsDifferentiable).Select(p => p.ValueId));
         Propagate(edges, varied, forward: true);
 
-        var useful = new HashSet<int>();
-        if (!method.Result.IsLiteral)
-        {
-            useful.Add(method.Result.ValueId);
-        }
+        var useful = new HashSet<int>(method.ResultValues().Where(r => !r.IsLiteral).Select(r => r.ValueId));
 
         Propagate(edges, useful, forward: false);
         varied.IntersectWith(useful);
@@ -61,6 +57,13 @@ internal static class ActivityAnalysis
     /// <summary>The value ids among a statement's arguments that its adjoint (rule or pullback) sends gradient to.</summary>
     public static IEnumerable<int> DifferentiableArguments(IrStatement statement)
     {
+        if (statement.Operation == IrStatement.TupleItemOperation)
+        {
+            // A component's gradient reaches the call through the callee's pullback.
+            yield return statement.Arguments[0].ValueId;
+            yield break;
+        }
+
         if (statement.Callee is { } callee)
         {
             for (var i = 0; i < statement.Arguments.Count; i++)

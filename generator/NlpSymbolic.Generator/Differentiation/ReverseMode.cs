@@ -27,7 +27,11 @@ internal static class ReverseMode
         var nodes = new List<AdjointNode>();
 
         var result = method.Result;
-        if (!result.IsLiteral && context.IsActive(result.ValueId) && method.Parameters.Any(p => p.ValueId == result.ValueId))
+        if (method.IsTuple)
+        {
+            nodes.AddRange(TupleSeeds(method, context));
+        }
+        else if (!result.IsLiteral && context.IsActive(result.ValueId) && method.Parameters.Any(p => p.ValueId == result.ValueId))
         {
             // `return x;` for a parameter x: the seed goes straight into x's gradient.
             nodes.Add(context.Accumulate(result.ValueId, "{seed}", null, method.ResultSourceIndex));
@@ -37,6 +41,26 @@ internal static class ReverseMode
         return new AdjointProgram(spec, context.Active.OrderBy(a => a).ToEquatableArray(), new AdjointBlock(nodes.ToEquatableArray()));
     }
 
+    /// <summary>
+    /// <c>dv += dResult.component</c> for each returned component: its seed, which the caller may leave null (a
+    /// vector or matrix component) when no gradient flows from that output.
+    /// </summary>
+    private static IEnumerable<AdjointStatement> TupleSeeds(IrMethod method, Context context)
+    {
+        for (var i = 0; i < method.Components.Count; i++)
+        {
+            var component = method.Components[i];
+            if (component.Value.IsLiteral || !context.IsActive(component.Value.ValueId))
+            {
+                continue;
+            }
+
+            var seed = "{seed:" + i + "}";
+            var guard = component.Kind == ValueKind.Scalar ? null : seed + " is not null";
+            yield return context.Accumulate(component.Value.ValueId, seed, guard, method.ResultSourceIndex);
+        }
+    }
+
     private static AdjointBlock Reverse(IrBlock block, Context context)
     {
         var nodes = new List<AdjointNode>();
@@ -44,6 +68,10 @@ internal static class ReverseMode
         {
             switch (block.Nodes[i])
             {
+                case IrStatement { Operation: IrStatement.TupleItemOperation }:
+                    // The call's pullback reads the component's adjoint.
+                    break;
+
                 case IrStatement statement when context.IsActive(statement.Target):
                     nodes.AddRange(statement.Callee is null ? RuleTerms(statement, context) : new[] { Pullback(statement, context) });
                     break;
@@ -126,7 +154,7 @@ internal static class ReverseMode
     {
         var callee = statement.Callee!;
         var arguments = statement.Arguments.Select(Token).ToList();
-        arguments.Add("{d:" + statement.Target + "}");
+        arguments.Add(callee.ResultKind == ValueKind.Tuple ? TupleSeed(statement.Target, context) : "{d:" + statement.Target + "}");
         var writes = new List<int>();
         for (var i = 0; i < statement.Arguments.Count; i++)
         {
@@ -157,6 +185,14 @@ internal static class ReverseMode
             statement.SourceIndex,
             writes.ToEquatableArray());
     }
+
+    /// <summary>
+    /// The dResult a call returning a tuple hands its callee's pullback: each component's adjoint, or null (0 for a
+    /// scalar) for a component nothing here needs the gradient of: the callee then skips that output.
+    /// </summary>
+    private static string TupleSeed(int call, Context context) =>
+        "(" + string.Join(", ", context.Components(call).Select(c =>
+            context.IsActive(c.Target) ? "{d:" + c.Target + "}" : c.Kind == ValueKind.Scalar ? "0.0" : "null")) + ")";
 
     /// <summary>Replaces a rule's placeholders with tokens naming this statement's values.</summary>
     private static string Resolve(string template, IrStatement statement, int argumentIndex) =>
@@ -200,14 +236,23 @@ internal static class ReverseMode
     {
         private readonly Dictionary<int, ValueKind> kinds;
 
+        private readonly ILookup<int, IrStatement> components;
+
         public Context(DifferentiableMethodSpec spec, HashSet<int> active)
         {
             Spec = spec;
             Active = active;
             kinds = spec.Method.Values.ToDictionary(v => v.Id, v => v.Kind);
+            components = IrWalker.Statements(spec.Method.Body)
+                .Where(s => s.Operation == IrStatement.TupleItemOperation)
+                .ToLookup(s => s.Arguments[0].ValueId);
         }
 
         public DifferentiableMethodSpec Spec { get; }
+
+        /// <summary>The components taken out of a call's tuple result, in order, with their kinds.</summary>
+        public IEnumerable<(int Target, ValueKind Kind)> Components(int call) =>
+            components[call].OrderBy(s => int.Parse(s.Arguments[1].Literal!, System.Globalization.CultureInfo.InvariantCulture)).Select(s => (s.Target, kinds[s.Target]));
 
         public HashSet<int> Active { get; }
 

@@ -72,9 +72,9 @@ internal static class BackwardEmitter
     private static void WriteBackward(SourceWriter writer, AdjointProgram program, EmittedNames names, bool isPullback)
     {
         var method = program.Method;
-        var returnType = method.ReturnKind.TypeName();
+        var returnType = ResultTypes.Return(method);
         var parameters = ForwardParameters(program, names)
-            .Concat(new[] { returnType + " " + NameAllocator.Escape(names.Seed) })
+            .Concat(new[] { ResultTypes.Seed(method) + " " + NameAllocator.Escape(names.Seed) })
             .Concat(method.Parameters.Where(p => p.IsDifferentiable).Select(p =>
                 (p.Kind == ValueKind.Scalar ? "ref double" : p.TypeText) + " " + names.Adjoint(p.ValueId)));
 
@@ -94,7 +94,9 @@ internal static class BackwardEmitter
         {
             writer.Line("/// <summary>");
             writer.Line($"/// Reverse-mode gradient of <c>{method.Name}</c>: returns its value and ADDS");
-            writer.Line($"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into each gradient argument.");
+            writer.Line(method.IsTuple
+                ? $"/// the gradient of Σₖ ⟨<paramref name=\"{names.Seed}\"/>.k, result.k⟩ into each gradient argument (a null or 0 seed component: no gradient from that output)."
+                : $"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into each gradient argument.");
             writer.Line("/// </summary>");
             OpenMethod(writer, $"{method.Accessibility} static {returnType} {method.Name}Backward", parameters);
         }
@@ -115,6 +117,14 @@ internal static class BackwardEmitter
         probe.Write();
         tape.Restrict(probe.UsedValues);
         new ForwardSweepWriter(method, names, tape, body).Write();
+        if (method.IsTuple)
+        {
+            WriteTupleBackwardEnd(body, program, names, tape, isPullback);
+            WriteWithWorkspace(writer, body, names, enter: true);
+            writer.Close();
+            return;
+        }
+
         var result = method.Result.IsLiteral ? method.Result.Literal! : names.Value(method.Result.ValueId);
         if (!isPullback && !method.Result.IsLiteral && IrWalker.Phis(method.Body).Any(p => p.Target == method.Result.ValueId))
         {
@@ -138,6 +148,38 @@ internal static class BackwardEmitter
     }
 
     /// <summary>
+    /// The end of a tuple method's backward: the reverse sweep, then the forward tuple with its vector and matrix
+    /// components copied out (the caller owns them), as for a single result.
+    /// </summary>
+    private static void WriteTupleBackwardEnd(SourceWriter body, AdjointProgram program, EmittedNames names, TapePlan tape, bool isPullback)
+    {
+        var method = program.Method;
+        var returned = new List<string>();
+        for (var i = 0; i < method.Components.Count; i++)
+        {
+            var component = method.Components[i];
+            var value = component.Value.IsLiteral ? component.Value.Literal! : names.Value(component.Value.ValueId);
+            if (!isPullback && names.ComponentCopy(i) is { } copy)
+            {
+                // Loop phis are mutable locals that the reverse sweep reloads; keep the value to return.
+                body.Line($"var {copy} = {value};");
+                value = copy;
+            }
+
+            returned.Add(component.Kind == ValueKind.Scalar || component.Value.IsLiteral ? value : value + ".Clone()");
+        }
+
+        body.Line();
+        body.Line("// Reverse sweep: adjoints in reverse order of the statements above.");
+        new ReverseSweepWriter(program, names, tape, body, checkSeed: !isPullback).Write();
+        if (!isPullback)
+        {
+            body.Line();
+            body.Line($"return ({string.Join(", ", returned)});");
+        }
+    }
+
+    /// <summary>
     /// A model method's public <c>NameBackward</c>: an instance method that passes the fields and their
     /// buffers in <c>Gradients</c> to the static core.
     /// </summary>
@@ -145,17 +187,19 @@ internal static class BackwardEmitter
     {
         var method = program.Method;
         var model = program.Spec.Model!;
-        var returnType = method.ReturnKind.TypeName();
+        var returnType = ResultTypes.Return(method);
         var fields = method.Parameters.Take(model.Fields.Count).ToList();
         var own = method.Parameters.Skip(model.Fields.Count).ToList();
         var gradients = NameAllocator.Escape(names.GradientsArgument!);
 
         writer.Line("/// <summary>");
         writer.Line($"/// Reverse-mode gradient of <c>{method.Name}</c>: returns its value and ADDS");
-        writer.Line($"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into <paramref name=\"{names.GradientsArgument}\"/>");
+        writer.Line(method.IsTuple
+            ? $"/// the gradient of Σₖ ⟨<paramref name=\"{names.Seed}\"/>.k, result.k⟩ (a null or 0 seed component: none) into <paramref name=\"{names.GradientsArgument}\"/>"
+            : $"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into <paramref name=\"{names.GradientsArgument}\"/>");
         writer.Line("/// (one buffer per parameter field of the model) and into each gradient argument.");
         writer.Line("/// </summary>");
-        OpenMethod(writer, $"{method.Accessibility} {returnType} {method.Name}Backward", WrapperParameters(own, names, returnType, "Gradients " + gradients));
+        OpenMethod(writer, $"{method.Accessibility} {returnType} {method.Name}Backward", WrapperParameters(own, names, ResultTypes.Seed(method), "Gradients " + gradients));
         WriteCoreCall(writer, method, names, fields, own, f =>
             (f.Kind == ValueKind.Scalar ? "ref " : string.Empty) + gradients + "." + NameAllocator.Escape(f.Name));
         writer.Close();
@@ -180,10 +224,13 @@ internal static class BackwardEmitter
         writer.Line("/// <summary>");
         writer.Line($"/// Reverse-mode gradient of <c>{method.Name}</c> into the gradient buffers of <paramref name=\"{names.GradientsArgument}\"/>, a set made by");
         writer.Line("/// <c>CreateParameterSet</c> or <c>CreateGradientBuffers</c> of one (what the trainer hands each worker): returns the value and");
-        writer.Line($"/// ADDS <paramref name=\"{names.Seed}\"/> times the gradient." + (scalars.Count == 0 ? string.Empty : " Scalar fields are not in a set: their gradient is dropped."));
+        writer.Line((method.IsTuple
+                ? $"/// ADDS the gradient of Σₖ ⟨<paramref name=\"{names.Seed}\"/>.k, result.k⟩ (a null or 0 seed component: none)."
+                : $"/// ADDS <paramref name=\"{names.Seed}\"/> times the gradient.")
+            + (scalars.Count == 0 ? string.Empty : " Scalar fields are not in a set: their gradient is dropped."));
         writer.Line("/// </summary>");
         writer.Line($"/// <exception cref=\"global::System.ArgumentException\">The set does not hold this model's parameters, in <c>CreateParameterSet</c>'s order.</exception>");
-        OpenMethod(writer, $"{method.Accessibility} {returnType} {method.Name}Backward", WrapperParameters(own, names, returnType, ParameterSet + " " + gradients));
+        OpenMethod(writer, $"{method.Accessibility} {returnType} {method.Name}Backward", WrapperParameters(own, names, ResultTypes.Seed(method), ParameterSet + " " + gradients));
         var checks = inSet.Select((f, k) =>
             $"!global::System.Object.ReferenceEquals({gradients}[{k}].{(f.Kind == ValueKind.Matrix ? "ValueMatrix" : "ValueVector")}, this.{NameAllocator.Escape(f.Name)})").ToList();
         checks.Insert(0, $"{gradients}.Count != {inSet.Count}");
@@ -209,9 +256,9 @@ internal static class BackwardEmitter
     }
 
     /// <summary>A model wrapper's parameters: the method's own inputs, the seed, the gradient holder, the inputs' gradients.</summary>
-    private static IEnumerable<string> WrapperParameters(List<IrParameter> own, EmittedNames names, string returnType, string gradientsParameter) =>
+    private static IEnumerable<string> WrapperParameters(List<IrParameter> own, EmittedNames names, string seedType, string gradientsParameter) =>
         own.Select(p => p.TypeText + " " + names.Value(p.ValueId))
-            .Concat(new[] { returnType + " " + NameAllocator.Escape(names.Seed), gradientsParameter })
+            .Concat(new[] { seedType + " " + NameAllocator.Escape(names.Seed), gradientsParameter })
             .Concat(own.Where(p => p.IsDifferentiable).Select(p =>
                 (p.Kind == ValueKind.Scalar ? "ref double" : p.TypeText) + " " + names.Adjoint(p.ValueId)));
 
@@ -239,13 +286,14 @@ internal static class BackwardEmitter
     private static void WriteForward(SourceWriter writer, AdjointProgram program, EmittedNames names)
     {
         var method = program.Method;
-        var returnType = method.ReturnKind.TypeName();
+        var returnType = ResultTypes.Return(method);
         var parameters = new[] { "global::NlpSymbolic.Workspace " + names.Workspace }.Concat(ForwardParameters(program, names));
         writer.Line($"/// <summary>The value of <c>{method.Name}</c>, computed in <paramref name=\"{names.Workspace}\"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls {method.Name}.</summary>");
         writer.Line(Hidden);
         OpenMethod(writer, $"{method.Accessibility} static {returnType} {method.Name}Forward", parameters);
         new ForwardSweepWriter(method, names, null, writer).Write();
-        writer.Line($"return {(method.Result.IsLiteral ? method.Result.Literal : names.Value(method.Result.ValueId))};");
+        var results = method.ResultValues().Select(r => r.IsLiteral ? r.Literal! : names.Value(r.ValueId)).ToList();
+        writer.Line($"return {(method.IsTuple ? "(" + string.Join(", ", results) + ")" : results[0])};");
         writer.Close();
     }
 

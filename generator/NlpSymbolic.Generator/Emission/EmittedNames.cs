@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using NlpSymbolic.Generator.Differentiation;
+using NlpSymbolic.Generator.Model;
 using NlpSymbolic.Generator.Model.Ir;
 
 namespace NlpSymbolic.Generator.Emission;
@@ -52,12 +53,20 @@ internal sealed class EmittedNames
         var definitions = statements.ToDictionary(s => s.Target);
         var variables = new HashSet<int>(method.Values.Where(v => v.IsVariable).Select(v => v.Id));
         var activated = ActivationInputs(statements, method);
+        var results = ResultHints(method);
         foreach (var value in method.Values.Where(v => !values.ContainsKey(v.Id)))
         {
+            if (value.Kind == ValueKind.Tuple)
+            {
+                // A call's tuple result has no local: the call deconstructs it into its components' locals.
+                values[value.Id] = "(tuple " + value.Id + ")";
+                continue;
+            }
+
             values[value.Id] = value.IsVariable
                 ? allocator.Claim(value.NameHint)
-                : !method.Result.IsLiteral && method.Result.ValueId == value.Id
-                    ? allocator.Fresh("result")
+                : results.TryGetValue(value.Id, out var resultHint)
+                    ? allocator.Fresh(resultHint)
                     : activated.TryGetValue(value.Id, out var output)
                         ? allocator.Fresh("z_" + output)
                         : definitions.TryGetValue(value.Id, out var definition)
@@ -66,6 +75,14 @@ internal sealed class EmittedNames
         }
 
         Value_ = allocator.Fresh("value");
+        var phis = new HashSet<int>(IrWalker.Phis(method.Body).Select(p => p.Target));
+        for (var i = 0; i < method.Components.Count; i++)
+        {
+            if (!method.Components[i].Value.IsLiteral && phis.Contains(method.Components[i].Value.ValueId))
+            {
+                valueCopies[i] = allocator.Fresh("value_" + method.Components[i].Accessor(i));
+            }
+        }
 
         foreach (var id in program.ActiveValues.Where(id => !adjoints.ContainsKey(id)))
         {
@@ -84,6 +101,38 @@ internal sealed class EmittedNames
     public string ValueCopy => Value_;
 
     private string Value_ { get; }
+
+    private readonly Dictionary<int, string> valueCopies = new();
+
+    /// <summary>
+    /// <see cref="ValueCopy"/> for component <paramref name="index"/> of a tuple result, when that component is a
+    /// loop or branch merge; null when the component's local can be returned as it is.
+    /// </summary>
+    public string? ComponentCopy(int index) => valueCopies.TryGetValue(index, out var name) ? name : null;
+
+    /// <summary>
+    /// The names of temporaries that are returned: <c>result</c>, or for a tuple <c>result_h</c> (<c>result1</c> for
+    /// an unnamed component).
+    /// </summary>
+    private static Dictionary<int, string> ResultHints(IrMethod method)
+    {
+        var hints = new Dictionary<int, string>();
+        if (!method.IsTuple && !method.Result.IsLiteral)
+        {
+            hints[method.Result.ValueId] = "result";
+        }
+
+        for (var i = 0; i < method.Components.Count; i++)
+        {
+            var component = method.Components[i];
+            if (!component.Value.IsLiteral && !hints.ContainsKey(component.Value.ValueId))
+            {
+                hints[component.Value.ValueId] = component.Name is null ? "result" + (i + 1) : "result_" + component.Name;
+            }
+        }
+
+        return hints;
+    }
 
     public string Value(int id) => NameAllocator.Escape(values[id]);
 

@@ -28,7 +28,21 @@ internal sealed class ForwardSweepWriter
         this.tape = tape;
         this.writer = writer;
         inlinable = InlinableValues(method, tape);
+        components = IrWalker.Statements(method.Body)
+            .Where(s => s.Operation == IrStatement.TupleItemOperation)
+            .ToLookup(s => s.Arguments[0].ValueId, s => s.Target);
+        used = new HashSet<int>(IrWalker.Statements(method.Body).SelectMany(s => s.Arguments)
+            .Concat(IrWalker.Phis(method.Body).SelectMany(p => new[] { p.First, p.Second }))
+            .Concat(method.ResultValues())
+            .Where(o => !o.IsLiteral)
+            .Select(o => o.ValueId));
     }
+
+    /// <summary>The components taken out of each call's tuple result (in order), by the call's value.</summary>
+    private readonly ILookup<int, int> components;
+
+    /// <summary>Values some statement, merge or the result reads: a component nobody reads is deconstructed into a discard.</summary>
+    private readonly HashSet<int> used;
 
     /// <summary>
     /// Int and bool temporaries (indices, sizes, conditions) used once, in the block that computes them,
@@ -93,7 +107,11 @@ internal sealed class ForwardSweepWriter
         }
 
         Walk(method.Body);
-        Use(method.Result, method.Body);
+        foreach (var result in method.ResultValues())
+        {
+            Use(result, method.Body);
+        }
+
         return new HashSet<int>(IrWalker.Statements(method.Body)
             .Where(s => s.Callee is null
                 && method.Values[s.Target].Kind is ValueKind.Int or ValueKind.Bool
@@ -120,6 +138,13 @@ internal sealed class ForwardSweepWriter
 
             switch (node)
             {
+                case IrStatement { Operation: IrStatement.TupleItemOperation }:
+                    // Written by the call's deconstruction.
+                    break;
+                case IrStatement { Callee.ResultKind: ValueKind.Tuple } call:
+                    var targets = components[call.Target].Select(id => used.Contains(id) || (tape?.Read.Contains(id) ?? false) ? names.Value(id) : "_");
+                    writer.Line($"var ({string.Join(", ", targets)}) = {Expression(call)};");
+                    break;
                 case IrStatement statement when inlinable.Contains(statement.Target):
                     inlined[statement.Target] = Expression(statement);
                     break;

@@ -15,7 +15,7 @@ namespace NlpSymbolic.Generator.Emission;
 /// </summary>
 internal sealed class ReverseSweepWriter
 {
-    private static readonly Regex Token = new(@"\{(v|d):(\d+)\}|\{ws\}|\{seed\}", RegexOptions.Compiled);
+    private static readonly Regex Token = new(@"\{(v|d):(\d+)\}|\{ws\}|\{seed\}|\{seed:(\d+)\}", RegexOptions.Compiled);
 
     private readonly AdjointProgram program;
     private readonly IrMethod method;
@@ -90,6 +90,21 @@ internal sealed class ReverseSweepWriter
     public void Write()
     {
         declared.UnionWith(method.Parameters.Where(p => p.IsDifferentiable).Select(p => p.ValueId));
+        if (method.IsTuple && checkSeed)
+        {
+            // Each non-null seed component must have its output's shape, known only now.
+            for (var i = 0; i < method.Components.Count; i++)
+            {
+                var component = method.Components[i];
+                if (component.Kind != ValueKind.Scalar && !component.Value.IsLiteral)
+                {
+                    var seed = ResultTypes.Component(method, NameAllocator.Escape(names.Seed), i);
+                    var accessor = component.Accessor(i);
+                    writer.Line($"{names.Workspace}.CheckOptionalGradient({seed}, {Value(component.Value.ValueId)}, \"{names.Seed}.{accessor}\", \"the result's {accessor}\");");
+                }
+            }
+        }
+
         var result = method.Result;
         if (!result.IsLiteral && names.HasAdjoint(result.ValueId) && method.Parameters.All(p => p.ValueId != result.ValueId))
         {
@@ -466,6 +481,7 @@ internal sealed class ReverseSweepWriter
         {
             "{ws}" => names.Workspace,
             "{seed}" => NameAllocator.Escape(names.Seed),
+            _ when m.Groups[3].Success => ResultTypes.Component(method, NameAllocator.Escape(names.Seed), int.Parse(m.Groups[3].Value)),
             _ => m.Groups[1].Value == "v"
                 ? Value(int.Parse(m.Groups[2].Value))
                 : Adjoint(int.Parse(m.Groups[2].Value)),

@@ -1,4 +1,5 @@
 namespace NlpSymbolic.Generator.Model;
 
 /// <summary>The text of one generated file, or the internal error that prevented it.</summary>
-internal sealed record GeneratedSource(string HintName, string? Source, DiagnosticInfo? Error);
+/// <param name="Text">The same text with what the type's <c>BackwardSources</c> constant needs; null without a source.</param>
+internal sealed record GeneratedSource(string HintName, string? Source, DiagnosticInfo? Error, BackwardSourceText? Text = null);

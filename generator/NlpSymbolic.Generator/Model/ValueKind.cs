@@ -11,6 +11,12 @@ internal enum ValueKind
     Int,
     IntArray,
     Bool,
+
+    /// <summary>
+    /// The result of a call to a [Differentiable] method that returns a tuple: never a variable, only the
+    /// argument of the <see cref="Ir.IrStatement.TupleItemOperation"/> statements that take its components out.
+    /// </summary>
+    Tuple,
 }
 
 internal static class ValueKindFacts
@@ -31,6 +37,7 @@ internal static class ValueKindFacts
         ValueKind.VectorArray => "global::MathNet.Numerics.LinearAlgebra.Vector<double>[]",
         ValueKind.Int => "int",
         ValueKind.IntArray => "int[]",
+        ValueKind.Tuple => throw new System.InvalidOperationException("A tuple's type is its components' (see TupleTypes)."),
         _ => "bool",
     };
 
@@ -44,6 +51,7 @@ internal static class ValueKindFacts
         ValueKind.VectorArray => "Vector<double>[]",
         ValueKind.Int => "int",
         ValueKind.IntArray => "int[]",
+        ValueKind.Tuple => "tuple",
         _ => "bool",
     };
 }

@@ -128,7 +128,7 @@ internal sealed partial class BodyLowerer
         if (usesReturn)
         {
             carriedKeys.Add(returnedKey);
-            carriedKeys.Add(resultKey);
+            carriedKeys.AddRange(resultKeys);
         }
 
         var carried = carriedKeys.Distinct().Select(key =>
@@ -337,6 +337,14 @@ internal sealed partial class BodyLowerer
             if (target is not null && VariableOf(target) is { } key)
             {
                 yield return key;
+            }
+            else if (target is not null)
+            {
+                // `(h, c) = Cell(…)` and `r = Cell(…)` assign several variables at once.
+                foreach (var component in AssignedComponents(target))
+                {
+                    yield return component;
+                }
             }
         }
     }

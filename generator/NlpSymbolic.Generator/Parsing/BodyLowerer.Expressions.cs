@@ -27,8 +27,22 @@ internal sealed partial class BodyLowerer
             return IrOperand.Constant(literal, constantKind);
         }
 
+        if (TupleShape.IsTuple(operation.Type))
+        {
+            // Only deconstruction, a component (r.h) or a return takes a tuple apart; here it would be one value.
+            Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"Using the tuple '{Shorten(operation.Syntax.ToString())}' as one value");
+            return null;
+        }
+
         switch (operation)
         {
+            case ITupleBinaryOperation:
+                Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"Comparing tuples ('{Shorten(operation.Syntax.ToString())}'; compare their components)");
+                return null;
+
+            case IFieldReferenceOperation { Instance: { } tuple } component when TupleShape.IsTuple(tuple.Type):
+                return LowerTupleComponent(tuple, component.Field, hint);
+
             case ILocalReferenceOperation local:
                 // A local of an unsupported type was reported at its declaration; any other miss is our bug.
                 if (KindClassifier.Classify(local.Local.Type) is not { } localKind)
@@ -113,16 +127,6 @@ internal sealed partial class BodyLowerer
 
             case IFieldReferenceOperation when ModelFieldOf(operation) is { } modelField:
                 return variables[modelField];
-
-            case IFieldReferenceOperation { Field.ContainingType.IsTupleType: true } tupleElement:
-                // The tuple itself says what is wrong (a helper returning one, a tuple literal); else the element.
-                if (tupleElement.Instance is { } tuple && Lower(tuple, hint) is null)
-                {
-                    return null;
-                }
-
-                Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, $"A tuple element ('{Shorten(operation.Syntax.ToString())}')");
-                return null;
 
             case IFieldReferenceOperation field:
                 Report(DiagnosticDescriptors.ExternalState, operation.Syntax, $"The field '{field.Field.Name}'");
@@ -329,7 +333,13 @@ internal sealed partial class BodyLowerer
 
         RecordCall(invocation, target);
         var resultKind = KindClassifier.Classify(target.ReturnType);
-        if (resultKind is not (ValueKind.Scalar or ValueKind.Vector or ValueKind.Matrix) || target.IsGenericMethod)
+        if (TupleShape.Components(target.ReturnType) is { } components && TupleShape.IsSupported(components))
+        {
+            // Several outputs: the call's value is taken apart by the TupleItem statements that follow it.
+            resultKind = ValueKind.Tuple;
+        }
+
+        if (resultKind is not (ValueKind.Scalar or ValueKind.Vector or ValueKind.Matrix or ValueKind.Tuple) || target.IsGenericMethod)
         {
             // The callee's own diagnostics explain what is wrong with it, and the recorded call gets NLPSYM111.
             invalidCode = true;
@@ -573,8 +583,6 @@ internal sealed partial class BodyLowerer
             IArrayCreationOperation => $"Creating an array ('{text}')",
             IDelegateCreationOperation { Target: IMethodReferenceOperation } => $"A method used as a function value ('{text}')",
             IAnonymousFunctionOperation or IDelegateCreationOperation => $"A lambda ('{text}')",
-            IDeconstructionAssignmentOperation => $"Deconstructing a tuple ('{text}'; assign each variable on its own)",
-            ITupleOperation => $"A tuple ('{text}')",
             IBinaryOperation binary => $"The operator in '{text}' on {binary.LeftOperand.Type?.ToDisplayString()} and {binary.RightOperand.Type?.ToDisplayString()}",
             IUnaryOperation unary => $"The operator in '{text}' on {unary.Operand.Type?.ToDisplayString()}",
             _ => $"'{text}'",

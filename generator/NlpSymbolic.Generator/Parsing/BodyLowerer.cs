@@ -22,17 +22,26 @@ internal sealed partial class BodyLowerer
     private readonly IrBuilder builder = new();
     private readonly List<DiagnosticInfo> diagnostics = new();
     private readonly IMethodSymbol method;
-    private readonly VariableKey resultKey;
+    /// <summary>The result, or one variable per component of a tuple result.</summary>
+    private readonly IReadOnlyList<VariableKey> resultKeys;
+    private readonly IReadOnlyList<TupleComponent>? resultComponents;
     private readonly VariableKey returnedKey = VariableKey.Synthetic("returned", ValueKind.Bool);
     private readonly Stack<LoopFlags> loops = new();
     private Dictionary<VariableKey, IrOperand> variables = new();
     private readonly HashSet<VariableKey> named = new();
 
-    public BodyLowerer(IMethodSymbol method, ValueKind returnKind)
+    public BodyLowerer(IMethodSymbol method, ValueKind returnKind, IReadOnlyList<TupleComponent>? resultComponents = null)
     {
         this.method = method;
-        resultKey = VariableKey.Synthetic("result", returnKind);
-        variables[resultKey] = Undefined(returnKind);
+        this.resultComponents = resultComponents;
+        resultKeys = resultComponents is null
+            ? new[] { VariableKey.Synthetic("result", returnKind) }
+            : resultComponents.Select((c, i) => VariableKey.Synthetic(c.Name is null ? "result" + (i + 1) : "result_" + c.Name, c.Kind!.Value)).ToArray();
+        foreach (var key in resultKeys)
+        {
+            variables[key] = resultComponents is null ? Undefined(key.Kind) : UnassignedComponent(key.Kind);
+        }
+
         variables[returnedKey] = IrOperand.Constant("false", ValueKind.Bool);
     }
 
@@ -41,6 +50,9 @@ internal sealed partial class BodyLowerer
     public IrBuilder Builder => builder;
 
     public IrOperand? Result { get; private set; }
+
+    /// <summary>For a method returning a tuple: each component and the value returned in it (else empty).</summary>
+    public IReadOnlyList<IrResultComponent> ResultComponents { get; private set; } = new IrResultComponent[0];
 
     public int ResultSource { get; private set; } = -1;
 
@@ -78,20 +90,27 @@ internal sealed partial class BodyLowerer
     {
         LowerStatements(body.Operations);
         Body = builder.CloseBlock();
-        var result = variables[resultKey];
-        if (IsUndefined(result))
+        var results = resultKeys.Select(k => variables[k]).ToList();
+        if (results.Any(IsUndefined))
         {
             return;
         }
 
-        if (resultKey.Kind is not ValueKind.Scalar && MayBeUndefined(result) && earlyReturns.Count > 0)
+        if (resultComponents is null && resultKeys[0].Kind is not ValueKind.Scalar && MayBeUndefined(results[0]) && earlyReturns.Count > 0)
         {
             // A vector result merged with "no result yet" would need an adjoint without a shape.
-            Report(DiagnosticDescriptors.EarlyReturnOfBuffer, earlyReturns[0], resultKey.Kind.ShortName());
+            Report(DiagnosticDescriptors.EarlyReturnOfBuffer, earlyReturns[0], resultKeys[0].Kind.ShortName());
             return;
         }
 
-        Result = result;
+        if (resultComponents is null)
+        {
+            Result = results[0];
+            return;
+        }
+
+        ResultComponents = resultComponents.Select((c, i) => new IrResultComponent(c.Name, c.Kind!.Value, results[i])).ToList();
+        Result = IrOperand.Constant("default", ValueKind.Tuple);
     }
 
     private readonly List<SyntaxNode> earlyReturns = new();
@@ -172,9 +191,13 @@ internal sealed partial class BodyLowerer
                     earlyReturns.Add(returnOperation.Syntax);
                 }
 
-                if (returnOperation.ReturnedValue is { } returned && Lower(returned, "result") is { } value)
+                if (returnOperation.ReturnedValue is { } returned && LowerReturned(returned) is { } values)
                 {
-                    variables[resultKey] = value;
+                    for (var i = 0; i < values.Count; i++)
+                    {
+                        variables[resultKeys[i]] = values[i];
+                    }
+
                     variables[returnedKey] = IrOperand.Constant("true", ValueKind.Bool);
                     ResultSource = builder.CurrentSource;
                 }
@@ -235,6 +258,12 @@ internal sealed partial class BodyLowerer
         }
 
         var kind = KindClassifier.Classify(local.Type);
+        if (kind is null && TupleShape.IsTuple(local.Type))
+        {
+            LowerTupleDeclarator(local, declarator.Initializer?.Value ?? declaration.Initializer?.Value, declarator.Syntax);
+            return;
+        }
+
         if (kind is null)
         {
             Report(DiagnosticDescriptors.UnsupportedType, declarator.Syntax, $"Local '{local.Name}'", local.Type.ToDisplayString());
@@ -259,6 +288,19 @@ internal sealed partial class BodyLowerer
         {
             case ISimpleAssignmentOperation assignment when VariableOf(assignment.Target) is { } variable:
                 Assign(variable, assignment.Value);
+                break;
+
+            case ISimpleAssignmentOperation assignment when TupleLocalKeys(assignment.Target) is { } components:
+                AssignTuple(components, assignment.Value);
+                break;
+
+            case IDeconstructionAssignmentOperation deconstruction:
+                LowerDeconstruction(deconstruction);
+                break;
+
+            case IInvocationOperation when TupleShape.IsTuple(operation.Type):
+                // A tuple result discarded: the call is still lowered, for its checks.
+                LowerTuple(operation, "unused");
                 break;
 
             case ICompoundAssignmentOperation compound when VariableOf(compound.Target) is { } variable:
@@ -332,6 +374,11 @@ internal sealed partial class BodyLowerer
 
     private VariableKey? VariableOf(IOperation target)
     {
+        if (ComponentOf(target) is { } component)
+        {
+            return component;
+        }
+
         ISymbol? symbol = target switch
         {
             ILocalReferenceOperation local => local.Local,
@@ -384,8 +431,23 @@ internal sealed partial class BodyLowerer
         _ => "null!",
     }, kind);
 
+    /// <summary>
+    /// A tuple result's component before a return assigns it: for a vector or matrix, the runtime's empty
+    /// <c>Unassigned</c> value rather than null, so that the adjoint of a merge with it has a shape (empty) on the
+    /// paths where the merge chose it, and early returns of tuples need no NLPSYM110.
+    /// </summary>
+    private static IrOperand UnassignedComponent(ValueKind kind) => kind switch
+    {
+        ValueKind.Vector => IrOperand.Constant(UnassignedVector, kind),
+        ValueKind.Matrix => IrOperand.Constant(UnassignedMatrix, kind),
+        _ => Undefined(kind),
+    };
+
+    private const string UnassignedVector = "global::NlpSymbolic.Workspace.UnassignedVector";
+    private const string UnassignedMatrix = "global::NlpSymbolic.Workspace.UnassignedMatrix";
+
     private static bool IsUndefined(IrOperand operand) =>
-        operand.IsLiteral && (operand.Literal == "null!" || operand.Literal!.StartsWith("default(", System.StringComparison.Ordinal));
+        operand.IsLiteral && (operand.Literal is "null!" or UnassignedVector or UnassignedMatrix || operand.Literal!.StartsWith("default(", System.StringComparison.Ordinal));
 
     private void ReportUnsupportedStatement(IOperation statement)
     {

@@ -98,12 +98,27 @@ internal static class DifferentiableMethodParser
         // A type that does not bind (half-typed, unknown name) is the compiler's error to report, not ours.
         var signatureHasCompileErrors = ContainsErrorType(method.ReturnType);
         var returnKind = KindClassifier.Classify(method.ReturnType);
-        if (returnKind is not (ValueKind.Scalar or ValueKind.Vector or ValueKind.Matrix) && !signatureHasCompileErrors)
+        var resultComponents = TupleShape.Components(method.ReturnType);
+        if (resultComponents is not null && !signatureHasCompileErrors)
+        {
+            // Several outputs: each component is a result of its own, with its own seed in dResult.
+            var bad = resultComponents.Select((c, i) => (c, i)).FirstOrDefault(p => p.c.Kind is null);
+            if (bad.c is not null)
+            {
+                SyntaxNode at = syntax.ReturnType is TupleTypeSyntax tupleSyntax && bad.i < tupleSyntax.Elements.Count ? tupleSyntax.Elements[bad.i] : syntax.ReturnType;
+                Report(DiagnosticDescriptors.UnsupportedTupleType, at.GetLocation(), $"The result of '{method.Name}'", method.ReturnType.ToDisplayString(), $" (its component '{bad.c.Accessor(bad.i)}' is {bad.c.Type.ToDisplayString()})");
+            }
+            else
+            {
+                returnKind = ValueKind.Tuple;
+            }
+        }
+        else if (returnKind is not (ValueKind.Scalar or ValueKind.Vector or ValueKind.Matrix) && !signatureHasCompileErrors)
         {
             Report(DiagnosticDescriptors.UnsupportedReturnType, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString());
         }
 
-        var lowerer = new BodyLowerer(method, returnKind ?? ValueKind.Scalar);
+        var lowerer = new BodyLowerer(method, returnKind ?? ValueKind.Scalar, returnKind == ValueKind.Tuple ? resultComponents : null);
         var fieldParameters = new List<IrParameter>();
         foreach (var (symbol, field) in modelFields ?? new List<(IFieldSymbol, ModelField)>())
         {
@@ -133,6 +148,12 @@ internal static class DifferentiableMethodParser
             if (kind is null && ContainsErrorType(parameter.Type))
             {
                 signatureHasCompileErrors = true;
+                continue;
+            }
+
+            if (kind is null && TupleShape.IsTuple(parameter.Type))
+            {
+                Report(DiagnosticDescriptors.UnsupportedTupleType, parameterSyntax.Type?.GetLocation() ?? parameterSyntax.GetLocation(), $"Parameter '{parameter.Name}'", parameter.Type.ToDisplayString(), " (pass its components as separate parameters)");
                 continue;
             }
 
@@ -211,7 +232,8 @@ internal static class DifferentiableMethodParser
             lowerer.Result,
             lowerer.ResultSource,
             builder.SourceTexts,
-            identifiers.ToEquatableArray());
+            identifiers.ToEquatableArray(),
+            lowerer.ResultComponents.ToEquatableArray());
 
         foreach (var (parameter, reason) in ZeroGradientCheck.Find(ir, parameters))
         {

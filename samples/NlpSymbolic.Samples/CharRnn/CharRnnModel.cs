@@ -7,7 +7,7 @@ namespace NlpSymbolic.Samples.CharRnn;
 /// <summary>
 /// The lecture's character-level RNN (models.md §2, min-char-rnn): h⁽ᵗ⁾ = tanh(Wxh x⁽ᵗ⁾ + Whh h⁽ᵗ⁻¹⁾ + bh),
 /// ŷ⁽ᵗ⁾ = softmax(Why h⁽ᵗ⁾ + by), x⁽ᵗ⁾ one-hot (so Wxh x is a column of Wxh). Shapes: V characters, H hidden;
-/// Wxh H×V, Whh H×H, Why V×H. The fields are the parameters; the generator writes <c>LossBackward</c>.
+/// Wxh H×V, Whh H×H, Why V×H. The fields are the parameters; the generator writes <c>ChunkBackward</c>.
 /// </summary>
 public sealed partial class CharRnnModel
 {
@@ -26,12 +26,13 @@ public sealed partial class CharRnnModel
     }
 
     /// <summary>
-    /// The loss of one chunk: Σₜ −log softmax(Why h⁽ᵗ⁾ + by)[targets[t]], starting from <paramref name="h0"/>,
-    /// the state the previous chunk ended in. Truncated BPTT: no gradient flows back into the previous chunk,
-    /// hence [NoDerivative] (and no dh0 buffer to clear each step).
+    /// One chunk of truncated BPTT: its loss Σₜ −log softmax(Why h⁽ᵗ⁾ + by)[targets[t]], starting from
+    /// <paramref name="h0"/>, the state the previous chunk ended in, and the state this chunk ends in, which starts the
+    /// next. No gradient flows back into the previous chunk, hence [NoDerivative] on h0 (and no dh0 buffer), and the
+    /// trainer seeds (1, null): the last state is carried as a value, not differentiated.
     /// </summary>
     [Differentiable]
-    public double Loss([NoDerivative] Vector<double> h0, int[] inputs, int[] targets)
+    public (double loss, Vector<double> h) Chunk([NoDerivative] Vector<double> h0, int[] inputs, int[] targets)
     {
         var h = h0;
         var loss = 0.0;
@@ -41,7 +42,7 @@ public sealed partial class CharRnnModel
             loss += CrossEntropy(Why * h + by, targets[t]);
         }
 
-        return loss;
+        return (loss, h);
     }
 
     /// <summary>Parameters: H·V + H·H + V·H + H + V.</summary>

@@ -91,7 +91,10 @@ public sealed class CharRun(SampleContext context, SequentialTrainer trainer, Ch
         return !cancelled;
     }
 
-    public void SaveCheckpoint(string path) =>
+    public void SaveCheckpoint(string path) => Save(path, trainer, text);
+
+    /// <summary>The weights, AdaGrad's state, where the run stopped and the carried hidden state.</summary>
+    public static void Save(string path, SequentialTrainer trainer, CharText text) =>
         Checkpoint.Save(path, trainer.Model.Parameters, trainer.Optimizer, new Dictionary<string, string>
         {
             ["model"] = trainer.Model.Name,
@@ -101,6 +104,9 @@ public sealed class CharRun(SampleContext context, SequentialTrainer trainer, Ch
             ["position"] = trainer.Position.ToString(CultureInfo.InvariantCulture),
             ["smoothed_loss"] = trainer.SmoothedLoss.ToString("R", CultureInfo.InvariantCulture),
             ["seconds"] = trainer.Elapsed.TotalSeconds.ToString("R", CultureInfo.InvariantCulture),
+
+            // The carried hidden state, so that --resume continues the text where it stopped with the state it had.
+            ["state"] = string.Join(",", trainer.State.Select(x => x.ToString("R", CultureInfo.InvariantCulture))),
         });
 
     /// <summary>
@@ -130,7 +136,31 @@ public sealed class CharRun(SampleContext context, SequentialTrainer trainer, Ch
             (long)Number(metadata, "iteration", path),
             position < text.Ids.Length ? position : 0,
             Number(metadata, "smoothed_loss", path),
-            TimeSpan.FromSeconds(Number(metadata, "seconds", path)));
+            TimeSpan.FromSeconds(Number(metadata, "seconds", path)),
+            State(metadata, trainer.Model.Hidden, path));
+    }
+
+    /// <summary>The saved hidden state; null for a checkpoint written before it was saved (the state then restarts from zero).</summary>
+    private static double[]? State(IReadOnlyDictionary<string, string> metadata, int hidden, string path)
+    {
+        if (!metadata.TryGetValue("state", out var text))
+        {
+            return null;
+        }
+
+        var values = text.Split(',');
+        var state = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.TryParse(values[i], NumberStyles.Float, CultureInfo.InvariantCulture, out state[i]) || !double.IsFinite(state[i]))
+            {
+                throw new SampleException($"{path}: the checkpoint's 'state' entry is not {hidden} numbers (entry {i}: '{values[i]}')");
+            }
+        }
+
+        return state.Length == hidden
+            ? state
+            : throw new SampleException($"{path}: the checkpoint's 'state' has {state.Length} values, the hidden size is {hidden}");
     }
 
     private static double Number(IReadOnlyDictionary<string, string> metadata, string key, string path) =>

@@ -3,7 +3,10 @@ using NlpSymbolic.Training;
 
 namespace NlpSymbolic.Samples.CharRnn;
 
-/// <summary>The GRU for the trainer; its carried state comes from an in-place forward step, as the RNN's (see there why).</summary>
+/// <summary>
+/// The GRU for the trainer: the generated <c>LossBackward</c> for the gradient, and an in-place forward step for the
+/// carried state and for sampling (its model returns the loss only; the RNN's returns (loss, h)).
+/// </summary>
 public sealed class GruLanguageModel : ICharLanguageModel
 {
     private readonly GruModel.Gradients gradients;
@@ -31,8 +34,18 @@ public sealed class GruLanguageModel : ICharLanguageModel
 
     public ParameterSet Parameters { get; }
 
-    public double LossBackward(Vector<double> h0, int[] inputs, int[] targets) =>
-        Model.LossBackward(h0, inputs, targets, 1.0, gradients);
+    public double ChunkBackward(Vector<double> state, int[] inputs, int[] targets)
+    {
+        var loss = Model.LossBackward(state, inputs, targets, 1.0, gradients);
+
+        // The next chunk starts where this one ended, from the state before this update (as min-char-rnn's hprev).
+        foreach (var input in inputs)
+        {
+            Advance(state, input);
+        }
+
+        return loss;
+    }
 
     public void Advance(Vector<double> h, int input)
     {

@@ -3,7 +3,7 @@ using NlpSymbolic.Training;
 
 namespace NlpSymbolic.Samples.CharRnn;
 
-/// <summary>What the sequential trainer needs of a character model: its parameters, the chunk's gradient, and a forward step.</summary>
+/// <summary>What the sequential trainer needs of a character model: its parameters, the chunk's gradient and end state, and a forward step for sampling.</summary>
 public interface ICharLanguageModel
 {
     /// <summary>"rnn" or "gru": names the checkpoint and the curves.</summary>
@@ -15,11 +15,14 @@ public interface ICharLanguageModel
 
     long ParameterCount { get; }
 
-    /// <summary>The parameters with the gradient buffers <see cref="LossBackward"/> adds into.</summary>
+    /// <summary>The parameters with the gradient buffers <see cref="ChunkBackward"/> adds into.</summary>
     ParameterSet Parameters { get; }
 
-    /// <summary>Adds the chunk's gradient (from state <paramref name="h0"/>) into <see cref="Parameters"/> and returns its loss.</summary>
-    double LossBackward(Vector<double> h0, int[] inputs, int[] targets);
+    /// <summary>
+    /// Adds the chunk's gradient (from <paramref name="state"/>) into <see cref="Parameters"/>, returns its loss, and
+    /// leaves in <paramref name="state"/> the state the chunk ended in, where the next chunk starts.
+    /// </summary>
+    double ChunkBackward(Vector<double> state, int[] inputs, int[] targets);
 
     /// <summary>h ← the state after reading <paramref name="input"/>, in place and without allocating.</summary>
     void Advance(Vector<double> h, int input);

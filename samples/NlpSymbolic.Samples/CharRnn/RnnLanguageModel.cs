@@ -5,16 +5,9 @@ using NlpSymbolic.Training;
 namespace NlpSymbolic.Samples.CharRnn;
 
 /// <summary>
-/// The vanilla RNN for the trainer: the generated <c>LossBackward</c> for the gradient, and a hand-written
-/// forward step for the state carried to the next chunk.
+/// The vanilla RNN for the trainer: one generated <c>ChunkBackward</c> gives the chunk's gradient, its loss and the
+/// state it ends in (one forward per chunk); a hand-written, allocation-free forward step serves sampling.
 /// </summary>
-/// <remarks>
-/// Why a second, plain forward pass: <c>[Differentiable]</c> methods cannot return a tuple (loss, h_last) yet,
-/// and truncated BPTT never differentiates through h_last (the next chunk takes it as a constant), so a
-/// <c>[Differentiable]</c> method returning it would only be called for its value — whose plain C# form
-/// allocates new MathNet vectors each step. The in-place step below costs one H×H product per character (about a
-/// sixth of a training step) and allocates nothing; a test checks it against the differentiable loss.
-/// </remarks>
 public sealed class RnnLanguageModel : ICharLanguageModel
 {
     private readonly CharRnnModel.Gradients gradients;
@@ -40,9 +33,18 @@ public sealed class RnnLanguageModel : ICharLanguageModel
 
     public ParameterSet Parameters { get; }
 
-    public double LossBackward(Vector<double> h0, int[] inputs, int[] targets) =>
-        Model.LossBackward(h0, inputs, targets, 1.0, gradients);
+    /// <remarks>
+    /// Seeds (1, null): the loss is differentiated, the end state is only carried. The generated method returns the
+    /// end state as a copy the caller owns (one vector of H doubles per chunk, the only allocation of a warm step).
+    /// </remarks>
+    public double ChunkBackward(Vector<double> state, int[] inputs, int[] targets)
+    {
+        var (loss, end) = Model.ChunkBackward(state, inputs, targets, (1.0, null), gradients);
+        end.CopyTo(state);
+        return loss;
+    }
 
+    /// <summary>h ← tanh(Wxh x + Whh h + bh) in place: the sampler's step (MathNet's products would allocate).</summary>
     public void Advance(Vector<double> h, int input)
     {
         InPlace.Multiply(Model.Whh, h.AsArray(), scratch.AsArray());

@@ -8,7 +8,8 @@ namespace NlpSymbolic.Samples.CharRnn;
 /// min-char-rnn's loop, one chunk per update, no minibatches: read the next 25 characters from where the last
 /// chunk stopped, add the chunk's gradient from the carried state, clip each entry to [−5, 5], AdaGrad step,
 /// and smooth the loss as 0.999·s + 0.001·loss from s₀ = −log(1/V)·25. At the end of the text (or at
-/// iteration 0) the state is reset to zero and reading starts over. A warm step allocates nothing.
+/// iteration 0) the state is reset to zero and reading starts over. A warm step allocates nothing but the end state
+/// the RNN's generated ChunkBackward returns (a copy the caller owns: H doubles).
 /// </summary>
 public sealed class SequentialTrainer
 {
@@ -74,13 +75,9 @@ public sealed class SequentialTrainer
         Array.Copy(data, Position + 1, targets, 0, ChunkLength);
         var parameters = Model.Parameters;
         parameters.ZeroGradients();
-        var loss = Model.LossBackward(State, inputs, targets);
-
-        // The next chunk starts where this one ended, from the state before this update (as min-char-rnn's hprev).
-        for (var t = 0; t < ChunkLength; t++)
-        {
-            Model.Advance(State, inputs[t]);
-        }
+        // State becomes the state this chunk ended in, computed with the weights before this update (as
+        // min-char-rnn's hprev): where the next chunk starts.
+        var loss = Model.ChunkBackward(State, inputs, targets);
 
         // Clipping returns the norm before clipping and leaves NaN in place: one pass checks and clips, and a
         // diverged step stops before the update.
@@ -100,14 +97,21 @@ public sealed class SequentialTrainer
         return loss;
     }
 
-    /// <summary>Restores the counters of a resumed run (the state restarts from zero at the saved position).</summary>
-    public void Restore(long iteration, int position, double smoothedLoss, TimeSpan elapsed)
+    /// <summary>
+    /// Restores the counters of a resumed run and the carried state (zero when the checkpoint has none, as those of
+    /// earlier versions).
+    /// </summary>
+    public void Restore(long iteration, int position, double smoothedLoss, TimeSpan elapsed, double[]? state = null)
     {
         Iteration = iteration;
         Position = position;
         SmoothedLoss = smoothedLoss;
         elapsedBefore = elapsed;
         State.Clear();
+        if (state is not null && state.Length == State.Count)
+        {
+            state.CopyTo(State.AsArray(), 0);
+        }
     }
 
     /// <summary>min-char-rnn's sample: <paramref name="length"/> characters drawn from the model, starting from the carried state and <paramref name="seed"/>.</summary>

@@ -102,4 +102,25 @@ public sealed partial class Workspace
             }
         }
     }
+
+    /// <summary>
+    /// A component of a tuple seed: null means no gradient flows from that output; otherwise it must have the
+    /// output's length.
+    /// </summary>
+    public void CheckOptionalGradient(Vector<double>? grad, Vector<double> value, string gradName, string valueName)
+    {
+        if (grad is not null)
+        {
+            CheckGradient(grad, value, gradName, valueName);
+        }
+    }
+
+    /// <summary>A component of a tuple seed: null means no gradient flows from that output; otherwise it must have the output's shape.</summary>
+    public void CheckOptionalGradient(Matrix<double>? grad, Matrix<double> value, string gradName, string valueName)
+    {
+        if (grad is not null)
+        {
+            CheckGradient(grad, value, gradName, valueName);
+        }
+    }
 }

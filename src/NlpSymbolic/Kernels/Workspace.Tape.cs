@@ -17,36 +17,52 @@ public sealed partial class Workspace
     /// <summary>Where a pullback puts the gradient of a scalar argument that nobody needs.</summary>
     public double Scratch;
 
+    /// <summary>Saves a scalar on this frame's tape for the reverse sweep.</summary>
     public void Push(double value) => _scalars.Add(value);
 
+    /// <summary>Saves an int (an index, a trip count) on this frame's tape.</summary>
     public void Push(int value) => _ints.Add(value);
 
+    /// <summary>Saves a branch's condition on this frame's tape, so the reverse sweep replays the path that ran.</summary>
     public void Push(bool value) => _ints.Add(value ? 1 : 0);
 
+    /// <summary>Saves a vector by reference (each iteration rents its own buffer, so it is not overwritten).</summary>
     public void Push(Vector<double> value) => _references.Add(value);
 
+    /// <summary>Saves a matrix by reference.</summary>
     public void Push(Matrix<double> value) => _references.Add(value);
 
+    /// <summary>Saves a scalar array by reference.</summary>
     public void Push(double[] value) => _references.Add(value);
 
+    /// <summary>Saves an array of vectors by reference.</summary>
     public void Push(Vector<double>[] value) => _references.Add(value);
 
+    /// <summary>Saves an int array (token ids) by reference.</summary>
     public void Push(int[] value) => _references.Add(value);
 
+    /// <summary>The scalar pushed last; throws if the forward sweep pushed none (a bug in generated code).</summary>
     public double PopScalar() => Pop(_scalars);
 
+    /// <summary>The int pushed last.</summary>
     public int PopInt() => Pop(_ints);
 
+    /// <summary>The condition pushed last.</summary>
     public bool PopBool() => Pop(_ints) != 0;
 
+    /// <summary>The vector pushed last (vectors, matrices and arrays share one stack, popped in reverse push order).</summary>
     public Vector<double> PopVector() => (Vector<double>)Pop(_references);
 
+    /// <summary>The matrix pushed last.</summary>
     public Matrix<double> PopMatrix() => (Matrix<double>)Pop(_references);
 
+    /// <summary>The scalar array pushed last.</summary>
     public double[] PopScalarArray() => (double[])Pop(_references);
 
+    /// <summary>The array of vectors pushed last.</summary>
     public Vector<double>[] PopVectorArray() => (Vector<double>[])Pop(_references);
 
+    /// <summary>The int array pushed last.</summary>
     public int[] PopIntArray() => (int[])Pop(_references);
 
     /// <summary>Values saved on this frame's tape (all kinds); 0 after a balanced forward and reverse sweep.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit.Sdk;
 
@@ -21,7 +22,9 @@ public enum Verdict
 /// The oracle: on random inputs, the generated <c>RunBackward</c> must return <c>Run</c>'s value, ADD
 /// dResult times the gradient (central differences of ⟨dResult, Run(…)⟩) into buffers that already hold
 /// values, leave every input and dResult untouched, and give the same again on a second call. Inputs near a
-/// kink or a jump (where two step sizes disagree) or with overflowing values are drawn again.
+/// kink or a jump (where two step sizes disagree) or with overflowing values are drawn again. A tuple result gets
+/// a random seed per component, one of them (now and then) null for a vector or matrix or 0 for a scalar: no
+/// gradient from that output; the objective is then Σₖ ⟨dResult.k, Run(…).k⟩ over the seeded components.
 /// </summary>
 public static class GradientOracle
 {
@@ -66,14 +69,9 @@ public static class GradientOracle
             return false;
         }
 
-        var vectorResult = value is Vector<double>;
-        object dResult = vectorResult ? Vector<double>.Build.Dense(3, _ => 0.5 + random.NextDouble()) : 0.5 + random.NextDouble();
+        var dResult = Seed(value, random);
         var dResultCopy = Copy(dResult);
-        double Objective(object[] x)
-        {
-            var y = Invoke(program.Forward, x);
-            return y is double s ? (double)dResult * s : ((Vector<double>)y).DotProduct((Vector<double>)dResult);
-        }
+        double Objective(object[] x) => Inner(Invoke(program.Forward, x), dResult);
 
         var elements = Elements(inputs).ToList();
         var numeric = new double[elements.Count];
@@ -188,6 +186,37 @@ public static class GradientOracle
             }
         }
     }
+
+    /// <summary>A random seed shaped like the result; for a tuple, one per component, one of them (or none) null or 0.</summary>
+    private static object Seed(object value, Random random)
+    {
+        object Like(object component) => component switch
+        {
+            Vector<double> v => Vector<double>.Build.Dense(v.Count, _ => 0.5 + random.NextDouble()),
+            Matrix<double> m => Matrix<double>.Build.Dense(m.RowCount, m.ColumnCount, (_, _) => 0.5 + random.NextDouble()),
+            _ => 0.5 + random.NextDouble(),
+        };
+
+        if (value is not ITuple tuple)
+        {
+            return Like(value);
+        }
+
+        var drop = random.Next(tuple.Length + 1) - 1;
+        var seeds = Enumerable.Range(0, tuple.Length).Select(i => i != drop ? Like(tuple[i]!) : tuple[i] is double ? 0.0 : null).ToArray();
+        return Activator.CreateInstance(value.GetType(), seeds)!;
+    }
+
+    /// <summary>⟨seed, value⟩, summed over a tuple's components; a null seed contributes nothing.</summary>
+    private static double Inner(object value, object? seed) => (value, seed) switch
+    {
+        (_, null) => 0,
+        (ITuple v, ITuple d) => Enumerable.Range(0, v.Length).Sum(i => Inner(v[i]!, d[i])),
+        (double y, double d) => y * d,
+        (Vector<double> y, Vector<double> d) => y.DotProduct(d),
+        (Matrix<double> y, Matrix<double> d) => y.PointwiseMultiply(d).Enumerate().Sum(),
+        _ => throw new InvalidOperationException($"no inner product of {value} and {seed}"),
+    };
 
     private static object Zeroed(object x) => x switch
     {
@@ -317,6 +346,8 @@ public static class GradientOracle
 
     private static bool Finite(object value) => value switch
     {
+        ITuple tuple => Enumerable.Range(0, tuple.Length).All(i => Finite(tuple[i]!)),
+        Matrix<double> m => m.Enumerate().All(x => double.IsFinite(x) && Math.Abs(x) < 1e8),
         double d => double.IsFinite(d) && Math.Abs(d) < 1e8,
         Vector<double> v => v.All(x => double.IsFinite(x) && Math.Abs(x) < 1e8),
         _ => true,
@@ -324,6 +355,7 @@ public static class GradientOracle
 
     private static object Copy(object x) => x switch
     {
+        ITuple tuple => Activator.CreateInstance(x.GetType(), Enumerable.Range(0, tuple.Length).Select(i => tuple[i] is { } c ? Copy(c) : null).ToArray())!,
         Vector<double> v => v.Clone(),
         Matrix<double> m => m.Clone(),
         double[] a => a.ToArray(),
@@ -332,8 +364,9 @@ public static class GradientOracle
         _ => x,
     };
 
-    private static bool Same(object a, object b) => (a, b) switch
+    private static bool Same(object? a, object? b) => (a, b) switch
     {
+        (ITuple x, ITuple y) => Enumerable.Range(0, x.Length).All(i => Same(x[i], y[i])),
         (Vector<double> x, Vector<double> y) => x.Equals(y),
         (Matrix<double> x, Matrix<double> y) => x.Equals(y),
         (double[] x, double[] y) => x.SequenceEqual(y),
@@ -344,9 +377,20 @@ public static class GradientOracle
 
     private static void AssertClose(object expected, object actual, double relative, string what)
     {
+        if (expected is ITuple tuple)
+        {
+            for (var i = 0; i < tuple.Length; i++)
+            {
+                AssertClose(tuple[i]!, ((ITuple)actual)[i]!, relative, $"{what} (component {i})");
+            }
+
+            return;
+        }
+
         var (e, a) = (expected, actual) switch
         {
             (double x, double y) => (new[] { x }, new[] { y }),
+            (Matrix<double> x, Matrix<double> y) => (x.ToColumnMajorArray(), y.ToColumnMajorArray()),
             (Vector<double> x, Vector<double> y) => (x.ToArray(), y.ToArray()),
             _ => throw new XunitException($"{what}: {expected} vs {actual}"),
         };

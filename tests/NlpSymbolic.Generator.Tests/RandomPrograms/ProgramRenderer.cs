@@ -24,8 +24,10 @@ public sealed record RenderedProgram(string Source, bool VectorResult)
 /// matrix functions, <c>AddColumnwise</c>, row and column sums, <c>CrossEntropy</c> of a matrix against <c>ys</c>, one
 /// label below 3 per column), arrays, token ids, nested <c>if</c>/<c>for</c>/
 /// <c>while</c>/<c>do</c>, <c>break</c>, <c>continue</c>, early <c>return</c>, reassignment and compound
-/// assignment, calls to two helper methods (in loops and branches too) and to two opaque functions whose
-/// derivatives are declared with [DerivativeOf]. Every vector has 3 elements and
+/// assignment, and calls to three helper methods (in loops and branches too), one of which returns a tuple
+/// <c>(double s, Vector&lt;double&gt; v)</c> that callers deconstruct, keep in a local or read by component; the
+/// main method itself returns a tuple now and then (early returns included), and calls to two opaque functions
+/// whose derivatives are declared with [DerivativeOf]. Every vector has 3 elements and
 /// every matrix is 3 × 3 (the embedding matrix <c>L</c> is 3 × 5); indices are taken modulo the length, and
 /// divisions, logarithms and square roots are written so that their argument stays away from 0.
 /// </summary>
@@ -44,6 +46,10 @@ public sealed class ProgramRenderer
     private bool returnsVector;
     private bool mayCallScalarHelper;
     private bool mayCallVectorHelper;
+    private bool mayCallTupleHelper;
+
+    /// <summary>The component kinds of the method being rendered when it returns a tuple; null otherwise.</summary>
+    private Kind[]? returnsTuple;
     private int loopDepth;
     private int folds;
 
@@ -67,10 +73,14 @@ public sealed class ProgramRenderer
         text.AppendLine();
         Method("public static Vector<double> G0(double x, Vector<double> h, Matrix<double> M)", main: false, vector: true, scalarCalls: true, vectorCalls: false, tree.VectorHelper, tree.VectorHelperResult);
         text.AppendLine();
-        var resultType = tree.VectorResult ? "Vector<double>" : "double";
+        // Several outputs: a helper returning (s, v), which the other methods call and deconstruct.
+        Method("public static (double s, Vector<double> v) T0(double x, Vector<double> h, Matrix<double> M)", main: false, vector: false, scalarCalls: true, vectorCalls: false, tree.VectorHelper, tree.VectorHelperResult, TupleHelper);
+        text.AppendLine();
+        var tuple = MainTuple(tree);
+        var resultType = tuple is null ? tree.VectorResult ? "Vector<double>" : "double" : TupleType(tuple);
         Method(
             $"public static {resultType} {RenderedProgram.MainName}(double a, double b, Vector<double> u, Vector<double> v, Matrix<double> W, Matrix<double> K, Matrix<double> L, double[] xs, Vector<double>[] vs, int n, bool flag, int[] ids, int[] ys)",
-            main: true, vector: tree.VectorResult, scalarCalls: true, vectorCalls: true, tree.Main, tree.MainResult);
+            main: true, vector: tree.VectorResult, scalarCalls: true, vectorCalls: true, tree.Main, tree.MainResult, tuple);
         text.AppendLine("}");
         text.AppendLine();
 
@@ -83,19 +93,47 @@ public sealed class ProgramRenderer
         text.AppendLine();
         Method(
             $"public {resultType} {RenderedProgram.ModelMethodName}(double a, double b, Vector<double> v, Matrix<double> L, double[] xs, Vector<double>[] vs, int n, bool flag, int[] ids, int[] ys)",
-            main: true, vector: tree.VectorResult, scalarCalls: true, vectorCalls: true, tree.Main, tree.MainResult);
+            main: true, vector: tree.VectorResult, scalarCalls: true, vectorCalls: true, tree.Main, tree.MainResult, tuple);
         text.AppendLine("}");
         text.AppendLine();
         text.Append(OpaqueFunctions);
         return text.ToString();
     }
 
-    private void Method(string signature, bool main, bool vector, bool scalarCalls, bool vectorCalls, Stmt[] body, Expr result)
+    private static readonly Kind[] TupleHelper = [Kind.Scalar, Kind.Vector];
+
+    /// <summary>
+    /// Now and then (decided by the tree, so shrinking keeps it) the main method returns a tuple: (loss, state) as a
+    /// truncated-BPTT chunk does, or three unnamed outputs of every kind.
+    /// </summary>
+    private static Kind[]? MainTuple(ProgramTree tree) => tree.VectorResult ? null : (tree.MainResult.Pick % 6) switch
+    {
+        1 => [Kind.Scalar, Kind.Vector],
+        4 => [Kind.Vector, Kind.Matrix, Kind.Scalar],
+        _ => null,
+    };
+
+    private static string TupleType(Kind[] kinds) => kinds.Length == 2
+        ? "(double loss, Vector<double> h)"
+        : "(" + string.Join(", ", kinds.Select(k => k switch { Kind.Scalar => "double", Kind.Vector => "Vector<double>", _ => "Matrix<double>" })) + ")";
+
+    /// <summary>A tuple literal of the given kinds, its components drawn from <paramref name="e"/> and its children.</summary>
+    private string TupleLiteral(Kind[] kinds, Expr e) =>
+        "(" + string.Join(", ", kinds.Select((k, i) => k switch
+        {
+            Kind.Scalar => Scalar(i == 0 ? e : e.Kid(i)),
+            Kind.Vector => Vector(i == 0 ? e : e.Kid(i)),
+            _ => Matrix(i == 0 ? e : e.Kid(i)),
+        })) + ")";
+
+    private void Method(string signature, bool main, bool vector, bool scalarCalls, bool vectorCalls, Stmt[] body, Expr result, Kind[]? tuple = null)
     {
         isMain = main;
         returnsVector = vector;
+        returnsTuple = tuple;
         mayCallScalarHelper = scalarCalls;
         mayCallVectorHelper = vectorCalls;
+        mayCallTupleHelper = main;
         frames.Clear();
         folds = 0;
         loopVariables.Clear();
@@ -114,7 +152,7 @@ public sealed class ProgramRenderer
             Statement(statement);
         }
 
-        Line("return " + Result(result, vector) + ";");
+        Line("return " + (tuple is null ? Result(result, vector) : TupleResult(tuple, result)) + ";");
         indent--;
         Line("}");
     }
@@ -179,9 +217,68 @@ public sealed class ProgramRenderer
         return sum is null ? Scalar(result) : $"{Scalar(result)} + {sum}";
     }
 
+    /// <summary>A tuple result whose scalar and vector components fold in everything the top level computed, like <see cref="Result"/>.</summary>
+    private string TupleResult(Kind[] kinds, Expr result) =>
+        "(" + string.Join(", ", kinds.Select((k, i) => k switch
+        {
+            Kind.Scalar => Result(result.Kid(i), vector: false),
+            Kind.Vector => Result(result.Kid(i), vector: true),
+            _ => Matrix(result.Kid(i)),
+        })) + ")";
+
+    /// <summary>
+    /// A call of the tuple helper T0, deconstructed into new locals or existing ones (carried by loops), with a
+    /// discard, or kept in a local whose components are read by name and by ItemN.
+    /// </summary>
+    private void TupleCall(Stmt s)
+    {
+        var call = $"T0({Scalar(s.Expr(0))}, {Vector(s.Expr(1))}, {Matrix(s.Expr(2))})";
+        var scalarTarget = Target(Kind.Scalar, s.Pick);
+        var vectorTarget = Target(Kind.Vector, s.Pick / 3);
+        switch (s.Pick / 7 % 5)
+        {
+            case 1 when scalarTarget is not null && vectorTarget is not null:
+                Line($"({scalarTarget}, {vectorTarget}) = {call};");
+                break;
+            case 2:
+            {
+                var p = Fresh("p");
+                Line($"var (_, {p}) = {call};");
+                frames[^1].Add((p, Kind.Vector));
+                break;
+            }
+
+            case 3:
+            {
+                var t = Fresh("s");
+                Line($"var ({t}, _) = {call};");
+                frames[^1].Add((t, Kind.Scalar));
+                break;
+            }
+
+            case 4:
+            {
+                var r = Fresh("r");
+                Line($"var {r} = {call};");
+                Declare(Kind.Vector, $"{r}.Item1 * {r}.v");
+                Declare(Kind.Scalar, $"{r}.s + {r}.Item2.Sum()");
+                break;
+            }
+
+            default:
+            {
+                var (t, p) = (Fresh("s"), Fresh("p"));
+                Line($"var ({t}, {p}) = {call};");
+                frames[^1].Add((t, Kind.Scalar));
+                frames[^1].Add((p, Kind.Vector));
+                break;
+            }
+        }
+    }
+
     private void Statement(Stmt s)
     {
-        switch (Choose(s.Op, 5, 4, 1, 5, 4, 1, 4, 3, 2, 1, 1, 1, 1, 1))
+        switch (Choose(s.Op, 5, 4, 1, 5, 4, 1, 4, 3, 2, 1, 1, 1, 1, 1, 3))
         {
             case 0:
                 Declare(Kind.Scalar, Scalar(s.Expr(0)));
@@ -283,6 +380,9 @@ public sealed class ProgramRenderer
             case 11 when loopDepth > 0:
                 Line($"if ({Condition(s.Expr(0))}) continue;");
                 break;
+            case 12 when returnsTuple is not null:
+                Line($"if ({Condition(s.Expr(0))}) return {TupleLiteral(returnsTuple, s.Expr(1))};");
+                break;
             case 12 when !returnsVector:
                 Line($"if ({Condition(s.Expr(0))}) return {Scalar(s.Expr(1))};");
                 break;
@@ -307,6 +407,10 @@ public sealed class ProgramRenderer
                 frames[^1].Add((name, Kind.Scalar));
                 break;
             }
+
+            case 14 when mayCallTupleHelper:
+                TupleCall(s);
+                break;
 
             default:
                 Declare(Kind.Scalar, Scalar(s.Expr(0)));

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit.Sdk;
 
@@ -9,7 +10,7 @@ namespace NlpSymbolic.Tests.GradientChecking;
 
 /// <summary>
 /// Checks a generated <c>NameBackward</c> against its forward <c>Name</c> on random inputs:
-/// central finite differences of ⟨dResult, Name(…)⟩, the returned value, ADD semantics (a second call
+/// central finite differences of ⟨dResult, Name(…)⟩ (summed over the components of a tuple result), the returned value, ADD semantics (a second call
 /// doubles every gradient) and untouched inputs.
 /// </summary>
 public static class GradientChecker
@@ -19,20 +20,31 @@ public static class GradientChecker
     /// <summary>Relative error allowed between generated gradients and central differences.</summary>
     public const double Tolerance = 1e-6;
 
-    public static void Check(Type type, string name, int seed = 12345)
+    /// <param name="dropComponent">
+    /// For a method returning a tuple: the component whose seed is null (a vector or matrix) or 0 (a scalar), which
+    /// the contract reads as "no gradient from this output"; -1 seeds every component.
+    /// </param>
+    public static void Check(Type type, string name, int seed = 12345, int dropComponent = -1)
     {
         var forward = type.GetMethod(name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
             ?? throw new XunitException($"{type.Name}.{name} not found");
         var backward = type.GetMethod(name + "Backward", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
             ?? throw new XunitException($"{type.Name}.{name}Backward was not generated");
-        Check(forward, (inputs, dResult, gradients) => InvokeBackward(backward, inputs, dResult, gradients), seed);
+        Check(forward, (inputs, dResult, gradients) => InvokeBackward(backward, inputs, dResult, gradients), seed, dropComponent);
+    }
+
+    /// <summary>The number of components of a method's tuple result (0 when it returns one value).</summary>
+    public static int ComponentCount(Type type, string name)
+    {
+        var forward = type.GetMethod(name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!;
+        return typeof(ITuple).IsAssignableFrom(forward.ReturnType) ? forward.ReturnType.GetGenericArguments().Length : 0;
     }
 
     /// <summary>
     /// The same checks against any backward implementation; <paramref name="backward"/> gets the inputs,
     /// dResult and the gradient buffers (scalars boxed, updated in place in the array) and returns the value.
     /// </summary>
-    public static void Check(MethodInfo forward, Func<object[], object, object[], object> backward, int seed = 12345)
+    public static void Check(MethodInfo forward, Func<object[], object, object[], object> backward, int seed = 12345, int dropComponent = -1)
     {
         var random = new Random(seed);
         var parameters = forward.GetParameters();
@@ -41,7 +53,12 @@ public static class GradientChecker
         var differentiable = parameters.Select((p, i) => (p, i)).Where(t => IsDifferentiable(t.p)).Select(t => t.i).ToArray();
 
         var value = forward.Invoke(null, inputs)!;
-        var dResult = value is double ? 0.5 + random.NextDouble() : RandomLike(value, random);
+        var dResult = value switch
+        {
+            double => 0.5 + random.NextDouble(),
+            ITuple tuple => RandomSeeds(tuple, random, dropComponent),
+            _ => RandomLike(value, random),
+        };
 
         var gradients = differentiable.Select(i => Inputs.ZerosLike(inputs[i])).ToArray();
         var returned = backward(inputs, dResult, gradients);
@@ -118,8 +135,27 @@ public static class GradientChecker
         return (plus - minus) / (2 * Step);
     }
 
-    private static double Objective(object value, object dResult) =>
-        value is double d ? d * (double)dResult : Inputs.Inner(value, dResult);
+    private static double Objective(object value, object? dResult) => value switch
+    {
+        ITuple tuple => Enumerable.Range(0, tuple.Length).Sum(i => Objective(tuple[i]!, ((ITuple)dResult!)[i])),
+        _ when dResult is null => 0,
+        double d => d * (double)dResult,
+        _ => Inputs.Inner(value, dResult),
+    };
+
+    /// <summary>A seed per component of a tuple result, of the tuple's own type; component <paramref name="drop"/> null or 0.</summary>
+    private static object RandomSeeds(ITuple value, Random random, int drop)
+    {
+        var seeds = new object?[value.Length];
+        for (var i = 0; i < value.Length; i++)
+        {
+            seeds[i] = value[i] is double
+                ? (i == drop ? 0.0 : 0.5 + random.NextDouble())
+                : (i == drop ? null : RandomLike(value[i]!, random));
+        }
+
+        return Activator.CreateInstance(value.GetType(), seeds)!;
+    }
 
     private static object RandomLike(object value, Random random)
     {
@@ -145,6 +181,17 @@ public static class GradientChecker
 
     public static void AssertClose(object expected, object actual, double relative, string what)
     {
+        if (expected is ITuple tuple)
+        {
+            var other = (ITuple)actual;
+            for (var i = 0; i < tuple.Length; i++)
+            {
+                AssertClose(tuple[i]!, other[i]!, relative, $"{what}, component {i}");
+            }
+
+            return;
+        }
+
         if (Inputs.Count(expected) != Inputs.Count(actual))
         {
             throw new XunitException($"{what}: shapes differ.");

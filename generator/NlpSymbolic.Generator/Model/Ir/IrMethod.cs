@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace NlpSymbolic.Generator.Model.Ir;
 
 /// <summary>
@@ -6,6 +9,10 @@ namespace NlpSymbolic.Generator.Model.Ir;
 /// </summary>
 /// <param name="SourceTexts">One line of user source per statement, used for comments.</param>
 /// <param name="UserIdentifiers">Every identifier the user's method mentions; generated names avoid them all.</param>
+/// <param name="Components">
+/// For a method returning a tuple (<see cref="ReturnKind"/> is <see cref="ValueKind.Tuple"/>): its components,
+/// each with the value returned; <see cref="Result"/> is then an unused placeholder literal. Empty otherwise.
+/// </param>
 internal sealed record IrMethod(
     string Name,
     string Accessibility,
@@ -16,4 +23,11 @@ internal sealed record IrMethod(
     IrOperand Result,
     int ResultSourceIndex,
     EquatableArray<string> SourceTexts,
-    EquatableArray<string> UserIdentifiers);
+    EquatableArray<string> UserIdentifiers,
+    EquatableArray<IrResultComponent> Components = default)
+{
+    public bool IsTuple => ReturnKind == ValueKind.Tuple;
+
+    /// <summary>What the method returns: its result, or each component of its tuple result, in order.</summary>
+    public IEnumerable<IrOperand> ResultValues() => IsTuple ? Components.Select(c => c.Value) : new[] { Result };
+}

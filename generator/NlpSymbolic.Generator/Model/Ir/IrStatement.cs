@@ -9,4 +9,10 @@ internal sealed record IrStatement(int Target, string Operation, EquatableArray<
     : IrNode(SourceIndex)
 {
     public const string CallOperation = "Call";
+
+    /// <summary>
+    /// <c>Target = Arguments[0].ItemN</c>, N = 1 + the int literal Arguments[1]: one component of a call's tuple
+    /// result. Emitted with the call as one deconstruction; its adjoint is read by the callee's pullback.
+    /// </summary>
+    public const string TupleItemOperation = "TupleItem";
 }
