@@ -23,12 +23,29 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Hand-written derivatives ([DerivativeOf]) are declared anywhere in the compilation: all of them are
+        // known before any call to their functions is decided.
+        var declarations = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                "NlpSymbolic.DerivativeOfAttribute",
+                static (node, _) => node is MethodDeclarationSyntax,
+                CustomDerivativeParser.Parse);
+        context.RegisterSourceOutput(declarations.Select(static (declaration, _) => declaration.Diagnostics), Report);
+        var derivatives = declarations
+            .Collect()
+            .Select(static (all, _) => CustomDerivatives.Table(all))
+            .WithTrackingName(TrackingNames.CustomDerivatives);
+        context.RegisterSourceOutput(derivatives.Select(static (table, _) => table.Diagnostics), Report);
+
         var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 "NlpSymbolic.DifferentiableAttribute",
                 static (node, _) => node is MethodDeclarationSyntax,
                 DifferentiableMethodParser.Parse)
-            .WithTrackingName(TrackingNames.Parse);
+            .WithTrackingName(TrackingNames.Parse)
+            .Combine(derivatives.Select(static (table, _) => table.Derivatives))
+            .Select(static (pair, _) => CustomDerivatives.Resolve(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Resolve);
 
         // A model class gets its Gradients class and CreateParameterSet once, however many methods it has.
         var models = parsed

@@ -8,5 +8,7 @@ public static class TrackingNames
     public const string Differentiate = nameof(Differentiate);
     public const string CallGraph = nameof(CallGraph);
     public const string Models = nameof(Models);
+    public const string CustomDerivatives = nameof(CustomDerivatives);
+    public const string Resolve = nameof(Resolve);
     public const string BackwardSources = nameof(BackwardSources);
 }

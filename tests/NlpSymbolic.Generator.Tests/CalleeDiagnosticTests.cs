@@ -320,7 +320,7 @@ public sealed class CalleeDiagnosticTests
                 public static double F(double x) => 2 * [|G(x)|];
 
                 [Differentiable]
-                public static double G(double x, Vector<double>? v = null) => x * x;
+                public static double G(double x, [NoDerivative] Vector<double>? v = null) => x * x;
             }
             """, new ExpectedDiagnostic("NLPSYM102", "Leaving out 'v' (its default is null; pass a Vector<double>)"));
         AssertNotEmitted(run, "FBackward");

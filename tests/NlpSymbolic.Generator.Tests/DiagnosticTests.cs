@@ -103,6 +103,59 @@ public sealed class DiagnosticTests
         ("NLPSYM113", Method("return [|(x, x) == (1.0, 2.0)|] ? x : 0;"), new[] { "Comparing tuples", "compare their components", "deconstructed into locals ('var (h, c) = Cell(…);'", "'r.h', 'r.Item1'", "'return (loss, h);'" }),
         ("NLPSYM114", Method("return p.Item1;", parameters: "[|(double, double)|] p"), new[] { "Parameter 'p' is the tuple '(double, double)'", "components of type double, Vector<double> or Matrix<double> only", "pass its components as separate parameters" }),
         ("NLPSYM201", Method("float [|f = 1|]; return x;"), new[] { "Local 'f' has type 'float'", "must be double, Vector<double>, Matrix<double>" }),
+        ("NLPSYM120", """
+            using NlpSymbolic;
+            public static class Quantizer
+            {
+                public static double Round(double x) => System.Math.Round(x);
+
+                [DerivativeOf(nameof(Round))]
+                public static void [|RoundPullback|](double x, double dy, double dx) { }
+            }
+            """, new[] { "'Quantizer.RoundPullback' is declared as the derivative of 'Quantizer.Round'", "expected: static void RoundPullback(double x, double dy, ref double dx)" }),
+        ("NLPSYM121", """
+            using NlpSymbolic;
+            public static class Quantizer
+            {
+                public static double Round(double x) => System.Math.Round(x);
+
+                [[|DerivativeOf("Rond")|]]
+                public static void RoundPullback(double x, double dy, ref double dx) => dx += dy;
+            }
+            """, new[] { "[DerivativeOf] on 'Quantizer.RoundPullback' names 'Quantizer.Rond'", "'Quantizer' has no method named 'Rond'" }),
+        ("NLPSYM122", """
+            using NlpSymbolic;
+            public static class Quantizer
+            {
+                public static double Round(double x) => System.Math.Round(x);
+
+                [[|DerivativeOf(nameof(Round))|]]
+                public static void RoundPullback(double x, double dy, ref double dx) => dx += dy;
+            }
+
+            public static class Rules
+            {
+                [[|DerivativeOf(typeof(Quantizer), nameof(Quantizer.Round))|]]
+                public static void RoundPullback(double x, double dy, ref double dx) => dx += dy;
+            }
+            """, new[] { "'Quantizer.Round(double)' already has a derivative", "is declared as its derivative too (keep one)" }),
+        ("NLPSYM123", Method("return [|Helper(x)|];", members: "static double Helper(double a) => a;"),
+            new[] { "'C.Helper' has no derivative: mark 'Helper' [Differentiable] so that its derivative is generated, or declare it: [DerivativeOf(nameof(Helper))] on static void HelperPullback(double a, double dy, ref double da)" }),
+        ("NLPSYM124", """
+            using NlpSymbolic;
+            public static class Quantizer
+            {
+                public static double Round(double x) => System.Math.Round(x);
+            }
+
+            public static class Rules
+            {
+                [DerivativeOf(typeof(Quantizer), nameof(Quantizer.Round))]
+                private static void [|RoundPullback|](double x, double dy, ref double dx) => dx += dy;
+            }
+            """, new[] { "'Rules.RoundPullback' is less accessible than 'Quantizer.Round(double)'", "generated code calls it wherever 'Quantizer.Round(double)' is called; make it internal" }),
+        ("NLPSYM202", Method("return x > limit ? x : 0.0;", parameters: "double x, double [|limit|]"),
+            new[] { "The gradient of 'limit' is always zero because it reaches the result only through conditions", "FBackward never writes dlimit", "mark 'limit' [NoDerivative] if it is data" }),
     };
 
     /// <summary>Examples that cannot show their id alone: every marked span, in order, with the id expected there.</summary>
@@ -288,7 +341,8 @@ public sealed class DiagnosticTests
     {
         var body = modifier == "out" ? "x = 1; return 2.0;" : "return 2.0;";
         VerifyError(Method(body, parameters: parameters), "NLPSYM005",
-            $"Parameter 'x' is declared '{modifier}'", $"take their inputs by value (remove '{modifier}')");
+            $"Parameter 'x' is declared '{modifier}'",
+            modifier == "out" ? "take their inputs by value (an 'out' parameter is a result: return it instead)" : $"take their inputs by value (remove '{modifier}')");
     }
 
     [Theory]
@@ -412,7 +466,6 @@ public sealed class DiagnosticTests
             new ExpectedDiagnostic("NLPSYM101", "A 'lock' statement"));
 
     [Theory]
-    [InlineData("var w = v.Map([|e => 2 * e|]); return x;", "A lambda ('e => 2 * e')")]
     [InlineData("return [|x % 2.0|];", "The operator in 'x % 2.0' on double and double")]
     [InlineData("var k = [|~n|]; return x;", "The operator in '~n' on int")]
     [InlineData("var k = [|n & 1|]; return x;", "The operator in 'n & 1' on int and int")]
@@ -432,7 +485,6 @@ public sealed class DiagnosticTests
     [InlineData("return [|Math.Atan2(x, 1.0)|];", "'Math.Atan2(x, 1.0)'", "(on System.Math)")]
     [InlineData("return [|Math.Log(x, 2.0)|];", "'Math.Log(x, 2.0)'", "(on System.Math)")]
     [InlineData("return [|Random.Shared.NextDouble()|] * x;", "'System.Random.NextDouble'", "System.Math and NlpSymbolic.Functions")]
-    [InlineData("return [|Helper(x)|];", "'Tests.C.Helper'", "System.Math and NlpSymbolic.Functions")]
     [InlineData("return [|x.CompareTo(1.0)|];", "'double.CompareTo'", "System.Math and NlpSymbolic.Functions")]
     public void NLPSYM103_UnsupportedOperation(string body, string what, string supported) =>
         VerifyError(Method(body, parameters: "double x, Vector<double> v, Matrix<double> M", members: "static double Helper(double y) => y;"),

@@ -145,7 +145,7 @@ internal static class DiagnosticVerifier
     }
 
     public static DiagnosticSeverity ExpectedSeverity(string id) =>
-        id == "NLPSYM008" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+        id is "NLPSYM008" or "NLPSYM202" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
 
     private static string Excerpt(Dictionary<string, string> sources, Location location) =>
         sources.TryGetValue(location.GetLineSpan().Path, out var source) && location.SourceSpan.End <= source.Length

@@ -42,7 +42,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedParameterModifier = Error(
         "NLPSYM005",
         "Unsupported parameter modifier",
-        "Parameter '{0}' is declared '{1}'; [Differentiable] methods take their inputs by value (remove '{1}')");
+        "Parameter '{0}' is declared '{1}'; [Differentiable] methods take their inputs by value ({2})");
 
     public static readonly DiagnosticDescriptor GenericMethod = Error(
         "NLPSYM006",
@@ -87,7 +87,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedCall = Error(
         "NLPSYM103",
         "Unsupported operation",
-        "'{0}' has no derivative rule; supported here: {1}");
+        "'{0}' has no derivative rule; {1}");
 
     public static readonly DiagnosticDescriptor UnsupportedAssignmentTarget = Error(
         "NLPSYM104",
@@ -97,7 +97,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ExternalState = Error(
         "NLPSYM107",
         "Reference to state outside the method",
-        "'{0}' is not a parameter or local of the method; [Differentiable] methods see only their parameters (pass it as a parameter, with [NoDerivative] if it needs no gradient)");
+        "{0} is not a parameter or local of the method; [Differentiable] methods see only their parameters (pass it as a parameter, with [NoDerivative] if it needs no gradient)");
 
     public static readonly DiagnosticDescriptor Recursion = Error(
         "NLPSYM108",
@@ -124,6 +124,30 @@ internal static class DiagnosticDescriptors
         "Assignment to a field of the model",
         "'{0}' is a field of the model, one of its parameters, and fields are read-only inside a [Differentiable] method; assign the new value to a local instead");
 
+    public static readonly DiagnosticDescriptor DerivativeSignatureMismatch = Error(
+        "NLPSYM120",
+        "Declared derivative has the wrong signature",
+        "'{0}' is declared as the derivative of '{1}' but does not have the signature of its pullback; expected: {2}");
+
+    public static readonly DiagnosticDescriptor DerivativeTargetNotFound = Error(
+        "NLPSYM121",
+        "[DerivativeOf] names no method that can have a derivative",
+        "[DerivativeOf] on '{0}' names '{1}', but {2}");
+
+    public static readonly DiagnosticDescriptor DuplicateDerivative = Error(
+        "NLPSYM122",
+        "Function already has a derivative",
+        "'{0}' already has a derivative: {1}");
+
+    public static readonly DiagnosticDescriptor CallWithoutDerivative = Error(
+        "NLPSYM123",
+        "Call to a method without a derivative",
+        "'{0}' has no derivative: {1}");
+
+    public static readonly DiagnosticDescriptor DerivativeNotAccessible = Error(
+        "NLPSYM124",
+        "Declared derivative is less accessible than its function",
+        "'{0}' is less accessible than '{1}', and generated code calls it wherever '{1}' is called; make it {2}");
     public static readonly DiagnosticDescriptor UnsupportedTupleUse = Error(
         "NLPSYM113",
         "Unsupported use of a tuple",
@@ -154,6 +178,11 @@ internal static class DiagnosticDescriptors
         "Unsupported value type",
         "{0} has type '{1}'; values in a [Differentiable] method must be double, Vector<double>, Matrix<double>, double[], Vector<double>[], int, int[] or bool");
 
+    public static readonly DiagnosticDescriptor GradientNeverWritten = Warning(
+        "NLPSYM202",
+        "Gradient argument that is never written",
+        "The gradient of '{0}' is always zero because {1}, so {2}Backward never writes d{0}; mark '{0}' [NoDerivative] if it is data (it then gets no gradient argument)");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "NLPSYM901",
         "Internal generator error",
@@ -165,7 +194,8 @@ internal static class DiagnosticDescriptors
         UnsupportedParameterModifier, GenericMethod, MethodWithoutBody, NoDifferentiableParameter,
         BackwardNameTaken, FileLocalType, AttributeOnPartialDefinition, UnsupportedStatement, UnsupportedExpression, UnsupportedCall,
         UnsupportedAssignmentTarget, ExternalState, Recursion, RefLocal, EarlyReturnOfBuffer,
-        CalleeNotDifferentiated, ModelFieldAssignment, UnsupportedType, InternalError,
+        CalleeNotDifferentiated, ModelFieldAssignment, DerivativeSignatureMismatch, DerivativeTargetNotFound,
+        DuplicateDerivative, CallWithoutDerivative, DerivativeNotAccessible, UnsupportedType, GradientNeverWritten, InternalError,
         UnsupportedTupleUse, UnsupportedTupleType, BuiltArrayAliased, UnsupportedArrayCreation, BuiltBufferElementWrite,
     };
 

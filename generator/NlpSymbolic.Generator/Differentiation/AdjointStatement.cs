@@ -17,7 +17,7 @@ internal enum AccumulationForm
     /// <summary><c>ws.Accumulate{Kernel}(d, arguments)</c>: a fused in-place kernel.</summary>
     Kernel,
 
-    /// <summary><c>{Kernel}Pullback(arguments)</c>: a called method's pullback adds into every destination.</summary>
+    /// <summary><c>{Kernel}(arguments)</c>: a called method's pullback (generated, or hand-written with [DerivativeOf]) adds into every destination.</summary>
     Pullback,
 
     /// <summary>A loop-carried adjoint starts over at zero for the previous iteration.</summary>

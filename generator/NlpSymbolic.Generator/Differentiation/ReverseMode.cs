@@ -26,7 +26,7 @@ internal static class ReverseMode
     public static AdjointProgram Differentiate(DifferentiableMethodSpec spec)
     {
         var method = spec.Method;
-        var context = new Context(method, ActivityAnalysis.ActiveValues(method));
+        var context = new Context(spec, ActivityAnalysis.ActiveValues(method));
         var nodes = new List<AdjointNode>();
 
         var result = method.Result;
@@ -175,8 +175,8 @@ internal static class ReverseMode
     }
 
     /// <summary>
-    /// <c>Callee.NamePullback(arguments, dy, gradients)</c>: active arguments get their adjoints; the
-    /// callee's other gradient arguments get scratch space nobody reads.
+    /// <c>Callee.NamePullback(arguments, dy, gradients)</c> (or a hand-written pullback of the same shape):
+    /// active arguments get their adjoints; the callee's other gradient arguments get scratch space nobody reads.
     /// </summary>
     private static AdjointStatement Pullback(IrStatement statement, Context context)
     {
@@ -207,7 +207,7 @@ internal static class ReverseMode
         return new AdjointStatement(
             writes.Count > 0 ? writes[0] : -1,
             AccumulationForm.Pullback,
-            callee.QualifiedName,
+            context.Spec.PullbackOf(callee),
             string.Join(", ", arguments),
             null,
             statement.SourceIndex,
@@ -268,14 +268,17 @@ internal static class ReverseMode
 
         private readonly ILookup<int, IrStatement> components;
 
-        public Context(IrMethod method, HashSet<int> active)
+        public Context(DifferentiableMethodSpec spec, HashSet<int> active)
         {
+            Spec = spec;
             Active = active;
-            kinds = method.Values.ToDictionary(v => v.Id, v => v.Kind);
-            components = IrWalker.Statements(method.Body)
+            kinds = spec.Method.Values.ToDictionary(v => v.Id, v => v.Kind);
+            components = IrWalker.Statements(spec.Method.Body)
                 .Where(s => s.Operation == IrStatement.TupleItemOperation)
                 .ToLookup(s => s.Arguments[0].ValueId);
         }
+
+        public DifferentiableMethodSpec Spec { get; }
 
         /// <summary>The components taken out of a call's tuple result, in order, with their kinds.</summary>
         public IEnumerable<(int Target, ValueKind Kind)> Components(int call) =>

@@ -283,6 +283,12 @@ internal sealed class ForwardSweepWriter
     private string Expression(IrStatement statement)
     {
         var arguments = statement.Arguments.Select(Operand).ToList();
+        if (statement.Callee is { CustomTargetId: not null } custom)
+        {
+            // A function with a hand-written derivative runs as the user wrote it.
+            return $"{custom.QualifiedName}({string.Join(", ", arguments.Select(Unparenthesized))})";
+        }
+
         if (statement.Callee is { } callee)
         {
             return $"{callee.QualifiedName}Forward({string.Join(", ", new[] { names.Workspace }.Concat(arguments))})";

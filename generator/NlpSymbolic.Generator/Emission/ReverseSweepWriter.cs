@@ -268,7 +268,7 @@ internal sealed class ReverseSweepWriter
             AccumulationForm.ScalarExpression => $"{destination} += {body};",
             AccumulationForm.Add => $"{ws}.Accumulate({destination}, {body});",
             AccumulationForm.Subtract => $"{ws}.AccumulateNegated({destination}, {body});",
-            AccumulationForm.Pullback => $"{statement.Kernel}Pullback({body});",
+            AccumulationForm.Pullback => $"{statement.Kernel}({body});",
             _ => $"{ws}.Accumulate{statement.Kernel}({destination}, {body});",
         };
         writer.Line(statement.Guard is null ? code : $"if ({Render(statement.Guard)}) {code}");

@@ -1,3 +1,4 @@
+using System.Linq;
 using NlpSymbolic.Generator.Model.Ir;
 
 namespace NlpSymbolic.Generator.Model;
@@ -7,9 +8,18 @@ namespace NlpSymbolic.Generator.Model;
 /// For an instance method of a model class: its fields, which are the leading parameters of
 /// <see cref="Method"/> (in the order of <see cref="ModelTypeSpec.Fields"/>); null for a static method.
 /// </param>
+/// <param name="CustomDerivatives">The hand-written pullbacks of the functions with a custom derivative that the method calls.</param>
 internal sealed record DifferentiableMethodSpec(
     string? Namespace,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     IrMethod Method,
     string HintName,
-    ModelTypeSpec? Model = null);
+    ModelTypeSpec? Model = null,
+    EquatableArray<CustomDerivative> CustomDerivatives = default)
+{
+    /// <summary>The method generated code calls for the pullback of <paramref name="callee"/>.</summary>
+    public string PullbackOf(IrCallee callee) =>
+        callee.CustomTargetId is { } id
+            ? CustomDerivatives.First(d => d.TargetId == id).PullbackName
+            : callee.QualifiedName + "Pullback";
+}

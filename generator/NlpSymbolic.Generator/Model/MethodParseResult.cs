@@ -7,9 +7,11 @@ namespace NlpSymbolic.Generator.Model;
 /// For an instance method of a partial model class: the class, whose Gradients class is generated even when
 /// the method itself has errors (so that code using it keeps compiling).
 /// </param>
+/// <param name="ExternalCalls">Calls to functions whose derivative must be declared with [DerivativeOf] (see <see cref="ExternalCall"/>).</param>
 internal sealed record MethodParseResult(
     DifferentiableMethodSpec? Spec,
     EquatableArray<DiagnosticInfo> Diagnostics,
     string? MethodId = null,
     EquatableArray<CallSite> Calls = default,
-    ModelTypeSpec? Model = null);
+    ModelTypeSpec? Model = null,
+    EquatableArray<ExternalCall> ExternalCalls = default);

@@ -136,11 +136,11 @@ internal sealed partial class BodyLowerer
                 return variables[modelField];
 
             case IFieldReferenceOperation field:
-                Report(DiagnosticDescriptors.ExternalState, operation.Syntax, field.Field.Name);
+                Report(DiagnosticDescriptors.ExternalState, operation.Syntax, $"The field '{field.Field.Name}'");
                 return null;
 
             case IInstanceReferenceOperation:
-                Report(DiagnosticDescriptors.ExternalState, operation.Syntax, "this");
+                Report(DiagnosticDescriptors.ExternalState, operation.Syntax, "'this'");
                 return null;
 
             case IArrayCreationOperation creation:
@@ -267,8 +267,19 @@ internal sealed partial class BodyLowerer
             return LowerBuilderCall(invocation, factory, hint);
         }
 
+        if (KindClassifier.OwnerName(target.ContainingType) is "Vector" or "Matrix" && target.Name.StartsWith("Map", System.StringComparison.Ordinal))
+        {
+            Report(DiagnosticDescriptors.UnsupportedCall, invocation.Syntax, Shorten(invocation.Syntax.ToString()), ElementwiseAlternative(invocation));
+            return null;
+        }
+
         if (KindClassifier.OwnerName(target.ContainingType) is null)
         {
+            if (target.MethodKind == MethodKind.Ordinary && (target.IsStatic || target.DeclaringSyntaxReferences.Length > 0))
+            {
+                return LowerExternalCall(invocation, hint);
+            }
+
             ReportUnsupportedCall(invocation, target.ContainingType, target.Name);
             return null;
         }
@@ -422,6 +433,33 @@ internal sealed partial class BodyLowerer
         return builder.Emit(IrStatement.CallOperation, resultKind.Value, arguments, hint, callee);
     }
 
+    /// <summary>
+    /// What to write instead of <c>v.Map(f)</c>: the element-wise function itself when <c>f</c> is one the
+    /// vocabulary has (<c>Map(Math.Tanh)</c> → <c>Tanh(M)</c>), else the list of them and the way to give any
+    /// other function a derivative.
+    /// </summary>
+    private static string ElementwiseAlternative(IInvocationOperation invocation)
+    {
+        var receiver = invocation.Instance is { } instance ? Shorten(instance.Syntax.ToString()) : "v";
+        var function = invocation.Arguments.Select(a => a.Value).OfType<IDelegateCreationOperation>()
+            .Select(d => (d.Target as IMethodReferenceOperation)?.Method.Name).FirstOrDefault();
+        var instead = function switch
+        {
+            "Tanh" or "Sigmoid" or "Relu" or "LeakyRelu" or "HardTanh" => $"write {function}({receiver})",
+            _ => $"use the element-wise function instead, e.g. Tanh({receiver}) (NlpSymbolic.Functions: Tanh, Sigmoid, Relu, LeakyRelu, HardTanh; also PointwiseExp(), PointwiseLog()); for another function, declare its derivative with [DerivativeOf] on a static method that maps it, and call that method",
+        };
+        return $"it applies a function element by element, whose derivative the generator cannot see; {instead}";
+    }
+
+    /// <summary>The user's text of each operand of a binary operator (for suggestions such as <c>M.Transpose() * v</c>).</summary>
+    private static IReadOnlyList<string> OperandTexts(IOperation operation) => operation switch
+    {
+        IBinaryOperation binary => new[] { binary.LeftOperand.Syntax.ToString(), binary.RightOperand.Syntax.ToString() },
+        IInvocationOperation invocation => (invocation.Instance is null ? new string[0] : new[] { invocation.Instance.Syntax.ToString() })
+            .Concat(invocation.Arguments.Select(a => a.Value.Syntax.ToString())).ToArray(),
+        _ => new string[0],
+    };
+
     private readonly List<CallSite> calls = new();
 
     /// <summary>The [Differentiable] methods this body calls, each call once.</summary>
@@ -457,7 +495,7 @@ internal sealed partial class BodyLowerer
         {
             if (property.Instance is null or IInstanceReferenceOperation)
             {
-                Report(DiagnosticDescriptors.ExternalState, property.Syntax, property.Property.Name);
+                Report(DiagnosticDescriptors.ExternalState, property.Syntax, $"The property '{property.Property.Name}'");
             }
             else
             {
@@ -528,7 +566,9 @@ internal sealed partial class BodyLowerer
         else
         {
             var shown = operation.Syntax.ToString();
-            Report(DiagnosticDescriptors.UnsupportedCall, operation.Syntax, Shorten(shown), Operations.DescribeSupported(owner) + " (on " + OwnerDisplay(owner) + ")");
+            var supported = "supported here: " + Operations.DescribeSupported(owner) + " (on " + OwnerDisplay(owner) + ")";
+            var instead = OperationAlternatives.For(owner, member, arguments.Select(a => a.Kind).ToList(), OperandTexts(operation));
+            Report(DiagnosticDescriptors.UnsupportedCall, operation.Syntax, Shorten(shown), instead is null ? supported : instead + "; " + supported);
         }
 
         return null;
@@ -545,7 +585,7 @@ internal sealed partial class BodyLowerer
             DiagnosticDescriptors.UnsupportedCall,
             operation.Syntax,
             what,
-            "operators and methods of Vector<double> and Matrix<double>, System.Math and NlpSymbolic.Functions (see the README's vocabulary)" + instead);
+            "supported here: operators and methods of Vector<double> and Matrix<double>, System.Math and NlpSymbolic.Functions (see the README's vocabulary)" + instead);
     }
 
     private IrOperand? UnsupportedType(IOperation operation, string what)
@@ -572,6 +612,7 @@ internal sealed partial class BodyLowerer
         {
             IObjectCreationOperation => $"Creating an object ('{text}')",
             IArrayCreationOperation => $"Creating an array ('{text}')",
+            IDelegateCreationOperation { Target: IMethodReferenceOperation } => $"A method used as a function value ('{text}')",
             IAnonymousFunctionOperation or IDelegateCreationOperation => $"A lambda ('{text}')",
             IBinaryOperation binary => $"The operator in '{text}' on {binary.LeftOperand.Type?.ToDisplayString()} and {binary.RightOperand.Type?.ToDisplayString()}",
             IUnaryOperation unary => $"The operator in '{text}' on {unary.Operand.Type?.ToDisplayString()}",

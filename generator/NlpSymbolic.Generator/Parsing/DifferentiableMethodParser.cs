@@ -137,7 +137,10 @@ internal static class DifferentiableMethodParser
                 || m.IsKind(SyntaxKind.ReadOnlyKeyword));
             if (modifier != default)
             {
-                Report(DiagnosticDescriptors.UnsupportedParameterModifier, modifier.GetLocation(), parameter.Name, modifier.ValueText);
+                var fix = modifier.IsKind(SyntaxKind.OutKeyword)
+                    ? "an 'out' parameter is a result: return it instead"
+                    : $"remove '{modifier.ValueText}'";
+                Report(DiagnosticDescriptors.UnsupportedParameterModifier, modifier.GetLocation(), parameter.Name, modifier.ValueText, fix);
                 continue;
             }
 
@@ -205,9 +208,10 @@ internal static class DifferentiableMethodParser
         lowerer.LowerBody(body);
         diagnostics.AddRange(lowerer.Diagnostics);
         var calls = lowerer.Calls.ToEquatableArray();
+        var externalCalls = lowerer.ExternalCalls.ToEquatableArray();
         if (diagnostics.Any(d => IsError(d)) || lowerer.HasInvalidCode || lowerer.Result is null || lowerer.Body is null)
         {
-            return new MethodParseResult(null, diagnostics.ToEquatableArray(), Calls: calls);
+            return new MethodParseResult(null, diagnostics.ToEquatableArray(), Calls: calls, ExternalCalls: externalCalls);
         }
 
         var identifiers = syntax.DescendantTokens()
@@ -231,13 +235,19 @@ internal static class DifferentiableMethodParser
             identifiers.ToEquatableArray(),
             lowerer.ResultComponents.ToEquatableArray());
 
+        foreach (var (parameter, reason) in ZeroGradientCheck.Find(ir, parameters))
+        {
+            var declared = syntax.ParameterList.Parameters.FirstOrDefault(p => p.Identifier.ValueText == parameter.Name);
+            Report(DiagnosticDescriptors.GradientNeverWritten, declared?.Identifier.GetLocation() ?? syntax.Identifier.GetLocation(), parameter.Name, reason, method.Name);
+        }
+
         var ns = method.ContainingNamespace is { IsGlobalNamespace: false } containing
             ? containing.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty)
             : null;
         var hintName = HintName(ns, method, parameters);
         var model = modelFields is null ? null : ModelOf(syntax, method, modelFields);
         var spec = new DifferentiableMethodSpec(ns, containingTypes.ToEquatableArray(), ir, hintName, model);
-        return new MethodParseResult(spec, diagnostics.ToEquatableArray(), Calls: calls);
+        return new MethodParseResult(spec, diagnostics.ToEquatableArray(), Calls: calls, ExternalCalls: externalCalls);
     }
 
     /// <summary>Compile errors anywhere in the method (some, like a misplaced yield, are reported at its name).</summary>

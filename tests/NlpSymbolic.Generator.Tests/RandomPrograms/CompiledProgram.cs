@@ -52,7 +52,10 @@ public sealed class CompiledProgram : IDisposable
         }
 
         var run = GeneratorHarness.Run(input);
-        if (!run.GeneratorDiagnostics.IsEmpty)
+
+        // NLPSYM202 (an input whose gradient is always zero) is a true statement about a program that happens not
+        // to use an input; the oracle checks that zero gradient against central differences like any other.
+        if (run.GeneratorDiagnostics.Any(d => d.Id != "NLPSYM202"))
         {
             throw new XunitException("The generator reported diagnostics on a program of its own vocabulary:\n" + string.Join("\n", run.GeneratorDiagnostics));
         }

@@ -26,7 +26,8 @@ public sealed record RenderedProgram(string Source, bool VectorResult)
 /// <c>while</c>/<c>do</c>, <c>break</c>, <c>continue</c>, early <c>return</c>, reassignment and compound
 /// assignment, and calls to three helper methods (in loops and branches too), one of which returns a tuple
 /// <c>(double s, Vector&lt;double&gt; v)</c> that callers deconstruct, keep in a local or read by component; the
-/// main method itself returns a tuple now and then (early returns included). Every vector has 3 elements and
+/// main method itself returns a tuple now and then (early returns included), and calls to two opaque functions
+/// whose derivatives are declared with [DerivativeOf]. Every vector has 3 elements and
 /// every matrix is 3 × 3 (the embedding matrix <c>L</c> is 3 × 5); indices are taken modulo the length, and
 /// divisions, logarithms and square roots are written so that their argument stays away from 0.
 /// </summary>
@@ -95,6 +96,8 @@ public sealed class ProgramRenderer
             $"public {resultType} {RenderedProgram.ModelMethodName}(double a, double b, Vector<double> v, Matrix<double> L, double[] xs, Vector<double>[] vs, int n, bool flag, int[] ids, int[] ys)",
             main: true, vector: tree.VectorResult, scalarCalls: true, vectorCalls: true, tree.Main, tree.MainResult, tuple);
         text.AppendLine("}");
+        text.AppendLine();
+        text.Append(OpaqueFunctions);
         return text.ToString();
     }
 
@@ -526,7 +529,7 @@ public sealed class ProgramRenderer
     private string Scalar(Expr e)
     {
         var kid = e.Kid;
-        switch (Choose(e.Op, 8, 3, 4, 3, 4, 2, 1, 6, 2, 3, 4, 2, 2, 2, 2, 1, 1, 2))
+        switch (Choose(e.Op, 8, 3, 4, 3, 4, 2, 1, 6, 2, 3, 4, 2, 2, 2, 2, 1, 1, 2, 2))
         {
             case 0: return Variable(Kind.Scalar, e.Pick);
             case 1: return Constants[e.Pick % Constants.Length];
@@ -619,6 +622,7 @@ public sealed class ProgramRenderer
                 };
             }
 
+            case 18: return $"Opaque.Soft({Scalar(kid(0))})";
             default: return Variable(Kind.Scalar, e.Pick);
         }
     }
@@ -626,7 +630,7 @@ public sealed class ProgramRenderer
     private string Vector(Expr e)
     {
         var kid = e.Kid;
-        switch (Choose(e.Op, 8, 4, 2, 3, 1, 1, 1, 5, 5, 2, 2, 2, 2, 1, 2, 1, 1, 2, 4))
+        switch (Choose(e.Op, 8, 4, 2, 3, 1, 1, 1, 5, 5, 2, 2, 2, 2, 1, 2, 1, 1, 2, 4, 2))
         {
             // A built array's element is read as often as a variable (the attention pattern: states read back).
             case 0 when e.Pick % 4 == 3 && Visible(Kind.VectorArray) is { Count: > 0 } built:
@@ -701,6 +705,7 @@ public sealed class ProgramRenderer
                 };
             }
 
+            case 19: return $"Opaque.Wave({Vector(kid(0))}, {Scalar(kid(1))})";
             default: return Variable(Kind.Vector, e.Pick);
         }
     }
@@ -870,6 +875,39 @@ public sealed class ProgramRenderer
     private void Line(string line) => text.Append(' ', indent * 4).AppendLine(line);
 
     /// <summary>Picks a production by weight; small choices pick the first (simplest) productions, so shrinking simplifies.</summary>
+    /// <summary>
+    /// Functions the generator cannot see into, with their true derivatives declared by [DerivativeOf] (one beside
+    /// the function, one in another type), so that the oracle's central differences check the calls to them.
+    /// </summary>
+    private const string OpaqueFunctions = """
+        public static class Opaque
+        {
+            /// <summary>softplus, written stably: log(1 + exp x).</summary>
+            public static double Soft(double x) => Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
+
+            [DerivativeOf(nameof(Soft))]
+            public static void SoftPullback(double x, double dy, ref double dx) => dx += dy / (1 + Math.Exp(-x));
+
+            /// <summary>sin(s·vᵢ) element by element.</summary>
+            public static Vector<double> Wave(Vector<double> v, double s) => Vector<double>.Build.Dense(v.Count, i => Math.Sin(s * v[i]));
+        }
+
+        public static class OpaqueRules
+        {
+            [DerivativeOf(typeof(Opaque), nameof(Opaque.Wave))]
+            public static void WavePullback(Vector<double> v, double s, Vector<double> dy, Vector<double> dv, ref double ds)
+            {
+                for (var i = 0; i < v.Count; i++)
+                {
+                    var c = Math.Cos(s * v[i]);
+                    dv[i] += dy[i] * s * c;
+                    ds += dy[i] * v[i] * c;
+                }
+            }
+        }
+
+        """;
+
     private static int Choose(int choice, params int[] weights)
     {
         var r = choice % weights.Sum();

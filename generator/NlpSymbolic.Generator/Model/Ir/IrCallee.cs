@@ -1,8 +1,14 @@
 namespace NlpSymbolic.Generator.Model.Ir;
 
 /// <summary>
-/// A [Differentiable] method called from another one. <paramref name="QualifiedName"/> is
-/// <c>global::Ns.Type.Method</c>; generated code calls <c>…Forward</c> and <c>…Pullback</c> beside it.
+/// A method called from a [Differentiable] one: another [Differentiable] method, whose generated <c>…Forward</c>
+/// and <c>…Pullback</c> beside it generated code calls, or a function with a declared derivative
+/// (<paramref name="CustomTargetId"/>). <paramref name="QualifiedName"/> is <c>global::Ns.Type.Method</c>.
 /// </summary>
 /// <param name="Differentiable">Per argument: whether the callee takes a gradient argument for it.</param>
-internal sealed record IrCallee(string QualifiedName, EquatableArray<bool> Differentiable, ValueKind ResultKind);
+/// <param name="CustomTargetId">
+/// For a function with a hand-written derivative (<c>[DerivativeOf]</c>): its documentation id. Generated code
+/// then calls the function itself forward and the pullback that <see cref="DifferentiableMethodSpec.CustomDerivatives"/>
+/// names for this id backward.
+/// </param>
+internal sealed record IrCallee(string QualifiedName, EquatableArray<bool> Differentiable, ValueKind ResultKind, string? CustomTargetId = null);
