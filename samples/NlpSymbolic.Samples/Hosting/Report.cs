@@ -62,6 +62,8 @@ public static class GeneratedSource
 
         var files = Directory.EnumerateFiles(folder, "*.g.cs", SearchOption.AllDirectories)
             .Where(f => Path.GetFileName(f).Contains("." + typeName + ".", StringComparison.Ordinal))
+            // The BackwardSources file repeats the same text as string constants: list the code itself.
+            .Where(f => !f.EndsWith(".BackwardSources.g.cs", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(SampleContext.RepositoryRoot ?? ".", f))
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToList();
