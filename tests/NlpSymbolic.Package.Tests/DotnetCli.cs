@@ -13,6 +13,12 @@ namespace NlpSymbolic.Package.Tests;
 /// </summary>
 internal sealed class DotnetCli
 {
+    /// <summary>
+    /// The tests that run the CLI share one xUnit collection, so they run one after another: two packs restoring
+    /// the same projects at once can fail NuGet's restore without an error message (seen once).
+    /// </summary>
+    public const string Collection = "dotnet CLI";
+
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
     private readonly IReadOnlyDictionary<string, string> environment;

@@ -18,6 +18,7 @@ namespace NlpSymbolic.Package.Tests;
 /// Isolation: a version no earlier run used, and a NUGET_PACKAGES of its own (the machine's package folder only
 /// as a read-only fallback for MathNet and friends), so a cached older package is never what gets tested.
 /// </summary>
+[Collection(DotnetCli.Collection)]
 public sealed class PackAndConsumeTests
 {
     private readonly ITestOutputHelper output;
@@ -132,6 +133,13 @@ public sealed class PackAndConsumeTests
         File.WriteAllText(Path.Combine(consumer, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(consumer, "Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(Path.Combine(consumer, "Directory.Packages.props"), "<Project />\n");
+        WriteNuGetConfig(consumer, feed, fallback);
+        return consumer;
+    }
+
+    /// <summary>A NuGet.Config in <paramref name="folder"/>: the folder feed added to the machine's sources, the machine's package folder as a fallback.</summary>
+    internal static void WriteNuGetConfig(string folder, string feed, string fallback)
+    {
         var fallbackFolders = Directory.Exists(fallback)
             ? $"""
               <fallbackPackageFolders>
@@ -139,7 +147,7 @@ public sealed class PackAndConsumeTests
               </fallbackPackageFolders>
               """
             : string.Empty;
-        File.WriteAllText(Path.Combine(consumer, "NuGet.Config"), $"""
+        File.WriteAllText(Path.Combine(folder, "NuGet.Config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
@@ -148,10 +156,9 @@ public sealed class PackAndConsumeTests
               {fallbackFolders}
             </configuration>
             """);
-        return consumer;
     }
 
-    private static string RepositoryRoot([CallerFilePath] string here = "")
+    internal static string RepositoryRoot([CallerFilePath] string here = "")
     {
         for (var directory = Path.GetDirectoryName(here); directory is not null; directory = Path.GetDirectoryName(directory))
         {
@@ -164,7 +171,7 @@ public sealed class PackAndConsumeTests
         throw new InvalidOperationException("NlpSymbolic.sln not found above " + here);
     }
 
-    private static void TryDelete(string directory)
+    internal static void TryDelete(string directory)
     {
         try
         {
