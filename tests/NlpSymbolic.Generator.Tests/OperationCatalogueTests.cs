@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NlpSymbolic.Generator.Differentiation;
+using NlpSymbolic.Generator.Model;
+using Xunit;
+
+namespace NlpSymbolic.Generator.Tests;
+
+/// <summary>
+/// The catalogue (<see cref="Operations"/>) and the derivative rules (<see cref="AdjointRules"/>) must agree:
+/// <see cref="ActivityAnalysis"/> treats an operation without a rule as one that sends no gradient to its
+/// arguments, so a differentiable operation that lost its rule would give a silently zero gradient. These
+/// tests make that a failing test instead.
+/// </summary>
+public sealed class OperationCatalogueTests
+{
+    /// <summary>
+    /// Operations with a differentiable argument and result that deliberately send no gradient back, each with
+    /// its reason. Anything else of that shape must have a rule.
+    /// </summary>
+    private static readonly Dictionary<string, string> ConstantByDesign = new(StringComparer.Ordinal)
+    {
+    };
+
+    public static TheoryData<string> DifferentiableOperations()
+    {
+        var data = new TheoryData<string>();
+        foreach (var operation in Operations.All.Where(NeedsRule))
+        {
+            data.Add(operation.Id);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(DifferentiableOperations))]
+    public void EveryDifferentiableOperationHasARule(string id)
+    {
+        if (ConstantByDesign.ContainsKey(id))
+        {
+            return;
+        }
+
+        Assert.True(AdjointRules.For(id) is not null,
+            $"Operation '{id}' takes a differentiable argument and gives a differentiable value but has no entry in AdjointRules: its gradient would be silently zero.");
+    }
+
+    [Fact]
+    public void EveryRuleBelongsToAnOperationAndNamesRealArguments()
+    {
+        var ids = Operations.All.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var rule in AdjointRules.All)
+        {
+            Assert.True(ids.Contains(rule.Operation), $"AdjointRules has a rule for '{rule.Operation}', which is not in the catalogue.");
+            var arity = Operations.ById(rule.Operation).Signatures
+                .Select(Arguments)
+                .Where(a => a.Count > 0 && !a[^1].EndsWith("...", StringComparison.Ordinal))
+                .Select(a => a.Count)
+                .DefaultIfEmpty(int.MaxValue)
+                .Max();
+            foreach (var term in rule.Terms.Where(t => t.Argument >= 0))
+            {
+                Assert.True(term.Argument < arity, $"A term of '{rule.Operation}' sends gradient to argument {term.Argument}, but the operation takes {arity}.");
+            }
+        }
+    }
+
+    [Fact]
+    public void TheCheckFindsAnOperationWhoseRuleIsMissing()
+    {
+        // The check itself must be able to fail: the catalogue has operations of that shape, and every one
+        // of them is looked up (a rule-less copy of one would not pass).
+        var needing = Operations.All.Where(NeedsRule).ToList();
+        Assert.Contains(needing, o => o.Id == "VectorTanh");
+        Assert.Null(AdjointRules.For("VectorTanh_without_a_rule"));
+        Assert.True(NeedsRule(Operations.ById("VectorTanh") with { Id = "VectorTanh_without_a_rule" }));
+    }
+
+    private static bool NeedsRule(OperationDefinition operation) =>
+        operation.ResultKind.IsDifferentiable()
+        && !Operations.IsStore(operation.Id)
+        && operation.Signatures.Any(s => Arguments(s).Any(a => Kind(a) is { } kind && kind.IsDifferentiable()));
+
+    private static List<string> Arguments(string signature)
+    {
+        var open = signature.IndexOf('(');
+        var inner = signature[(open + 1)..^1];
+        return inner.Length == 0 ? new List<string>() : inner.Split(',').ToList();
+    }
+
+    private static ValueKind? Kind(string argument) =>
+        Enum.TryParse<ValueKind>(argument.Replace("...", string.Empty, StringComparison.Ordinal), out var kind) ? kind : null;
+}
