@@ -83,6 +83,15 @@ internal static class ActivityAnalysis
         var rule = AdjointRules.For(statement.Operation);
         if (rule is null)
         {
+            // Without a rule no gradient flows through the statement. That is right for ints and bools; for an
+            // operation on differentiable values it would be a silently zero gradient, so refuse to generate
+            // (the caller reports NLPSYM901 naming the operation). OperationCatalogueTests keeps this unreachable.
+            if (Operations.TryById(statement.Operation) is { } operation && operation.ResultKind.IsDifferentiable()
+                && statement.Arguments.Any(a => !a.IsLiteral && a.Kind.IsDifferentiable()))
+            {
+                throw new System.InvalidOperationException($"the operation '{statement.Operation}' has no derivative rule (AdjointRules)");
+            }
+
             yield break;
         }
 

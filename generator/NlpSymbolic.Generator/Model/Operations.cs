@@ -182,6 +182,8 @@ internal static class Operations
 
     public static OperationDefinition ById(string id) => byId[id];
 
+    public static OperationDefinition? TryById(string id) => byId.TryGetValue(id, out var operation) ? operation : null;
+
     /// <summary>
     /// Writes of an element of an array built in the method (<c>hs[t] = h</c>): a statement of their own in
     /// generated code, and in reverse the element's gradient goes to the stored value and starts over.
