@@ -5,7 +5,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace NlpSymbolic.Tool;
 
-/// <summary>The MSBuild properties a project would hand the generator (<c>build_property.Name</c>).</summary>
+/// <summary>
+/// What MSBuild hands a generator for the properties a project declares as <c>CompilerVisibleProperty</c>: global
+/// options named <c>build_property.Name</c>; no per-file options. The generator tests drive the generator with it too.
+/// </summary>
 internal sealed class BuildProperties : AnalyzerConfigOptionsProvider
 {
     private readonly Options global;

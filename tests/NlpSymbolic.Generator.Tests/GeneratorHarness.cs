@@ -70,7 +70,7 @@ internal static class GeneratorHarness
         CSharpGeneratorDriver.Create(
             new[] { new DifferentiableGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions,
-            optionsProvider: buildProperties is null ? null : new BuildPropertiesProvider(buildProperties),
+            optionsProvider: buildProperties is null ? null : new NlpSymbolic.Tool.BuildProperties(buildProperties),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public static GeneratorRun Run(params string[] sources) => Run(CreateCompilation(sources));
