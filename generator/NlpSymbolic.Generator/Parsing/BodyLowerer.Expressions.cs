@@ -410,14 +410,7 @@ internal sealed partial class BodyLowerer
                 return null;
             }
 
-            if (argument.ArgumentKind == ArgumentKind.DefaultValue && kind is not (ValueKind.Scalar or ValueKind.Int or ValueKind.Bool))
-            {
-                // A vector or array parameter's default can only be null: nothing to compute with or differentiate.
-                Report(DiagnosticDescriptors.UnsupportedExpression, invocation.Syntax, $"Leaving out '{parameter.Name}' (its default is null; pass a {kind.Value.ShortName()})");
-                return null;
-            }
-
-            var value = Lower(argument.Value, hint);
+            var value = LowerCallArgument(invocation, argument, kind, hint);
             if (value is null)
             {
                 return null;
@@ -586,6 +579,21 @@ internal sealed partial class BodyLowerer
             operation.Syntax,
             what,
             "supported here: operators and methods of Vector<double> and Matrix<double>, System.Math and NlpSymbolic.Functions (see the README's vocabulary)" + instead);
+    }
+
+    /// <summary>
+    /// One argument of a call to a generated or declared pullback. A left-out vector or array argument is refused:
+    /// its default can only be null, nothing to compute with or differentiate.
+    /// </summary>
+    private IrOperand? LowerCallArgument(IInvocationOperation invocation, IArgumentOperation argument, ValueKind? kind, string hint)
+    {
+        if (argument.ArgumentKind == ArgumentKind.DefaultValue && kind is not (ValueKind.Scalar or ValueKind.Int or ValueKind.Bool))
+        {
+            Report(DiagnosticDescriptors.UnsupportedExpression, invocation.Syntax, $"Leaving out '{argument.Parameter!.Name}' (its default is null; pass a {kind!.Value.ShortName()})");
+            return null;
+        }
+
+        return Lower(argument.Value, hint);
     }
 
     private IrOperand? UnsupportedType(IOperation operation, string what)

@@ -41,14 +41,7 @@ internal sealed partial class BodyLowerer
         var arguments = new List<IrOperand>();
         foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
         {
-            var kind = KindClassifier.Classify(argument.Parameter?.Type);
-            if (argument.ArgumentKind == ArgumentKind.DefaultValue && kind is not (ValueKind.Scalar or ValueKind.Int or ValueKind.Bool))
-            {
-                Report(DiagnosticDescriptors.UnsupportedExpression, invocation.Syntax, $"Leaving out '{argument.Parameter!.Name}' (its default is null; pass a {kind!.Value.ShortName()})");
-                return null;
-            }
-
-            var value = Lower(argument.Value, hint);
+            var value = LowerCallArgument(invocation, argument, KindClassifier.Classify(argument.Parameter?.Type), hint);
             if (value is null)
             {
                 return null;
