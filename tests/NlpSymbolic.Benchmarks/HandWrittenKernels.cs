@@ -27,15 +27,15 @@ public static class HandWrittenKernels
             ws.AccumulateTanhGradient(delta, u, a);
             var deltaC = ws.ZerosLike(ac);
             ws.AccumulateTanhGradient(deltaC, u, ac);
-            ws.AccumulateNegated(du, a);
+            ws.AccumulateNegate(du, a);
             ws.Accumulate(du, ac);
-            ws.AccumulateNegated(db, delta);
+            ws.AccumulateNegate(db, delta);
             ws.Accumulate(db, deltaC);
             var minusDelta = ws.Negate(delta);
             ws.AccumulateOuter(dW, minusDelta, x);
             ws.AccumulateOuter(dW, deltaC, xc);
-            ws.AccumulateTransposeTimes(dx, W, minusDelta);
-            ws.AccumulateTransposeTimes(dxc, W, deltaC);
+            ws.AccumulateTransposeThisAndMultiply(dx, W, minusDelta);
+            ws.AccumulateTransposeThisAndMultiply(dxc, W, deltaC);
             return J;
         }
         finally
@@ -71,7 +71,7 @@ public static class HandWrittenKernels
                 ws.AccumulateCrossEntropyGradient(delta2, 1.0, logits[t], tokens[t + 1]);   // δ₂ = ŷ − y
                 ws.AccumulateOuter(dU, delta2, hs[t + 1]);                                   // ∇U += δ₂ hᵀ
                 ws.Accumulate(db2, delta2);
-                ws.AccumulateTransposeTimes(dhNext, U, delta2);                              // Uᵀδ₂ + Hᵀδ_next
+                ws.AccumulateTransposeThisAndMultiply(dhNext, U, delta2);                              // Uᵀδ₂ + Hᵀδ_next
                 var delta = ws.ZerosLike(dhNext);
                 ws.AccumulateTanhGradient(delta, dhNext, hs[t + 1]);                         // δ = (…) ∘ (1 − h²)
                 ws.AccumulateOuter(dH, delta, hs[t]);
@@ -79,10 +79,10 @@ public static class HandWrittenKernels
                 ws.AccumulateOuter(dW, delta, x);
                 ws.Accumulate(db1, delta);
                 var dx = ws.ZerosLike(x);
-                ws.AccumulateTransposeTimes(dx, W, delta);
-                ws.AccumulateColumn(dL, tokens[t], dx);
+                ws.AccumulateTransposeThisAndMultiply(dx, W, delta);
+                ws.AccumulateIntoColumn(dL, tokens[t], dx);
                 dhNext = ws.ZerosLike(h0);
-                ws.AccumulateTransposeTimes(dhNext, H, delta);
+                ws.AccumulateTransposeThisAndMultiply(dhNext, H, delta);
             }
 
             ws.Accumulate(dh0, dhNext);

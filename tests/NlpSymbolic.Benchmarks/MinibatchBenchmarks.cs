@@ -137,7 +137,7 @@ public class MatrixProductBenchmarks
         var ws = Workspace.Enter();
         try
         {
-            ws.AccumulateTimesTranspose(dW, dY, X);
+            ws.AccumulateTransposeAndMultiply(dW, dY, X);
         }
         finally
         {
@@ -147,7 +147,7 @@ public class MatrixProductBenchmarks
 
     [Benchmark]
     public void ColumnLoopsTimesTranspose() =>
-        ColumnLoops.AccumulateTimesTranspose(dW.AsColumnMajorArray(), dY.AsColumnMajorArray(), 100, 32, X.AsColumnMajorArray(), 250);
+        ColumnLoops.AccumulateTransposeAndMultiply(dW.AsColumnMajorArray(), dY.AsColumnMajorArray(), 100, 32, X.AsColumnMajorArray(), 250);
 
     [Benchmark]
     public void MathNetTimesTranspose() => dY.TransposeAndMultiply(X, dW);
@@ -158,7 +158,7 @@ public class MatrixProductBenchmarks
         var ws = Workspace.Enter();
         try
         {
-            ws.AccumulateTransposeTimes(dX, W, dY);
+            ws.AccumulateTransposeThisAndMultiply(dX, W, dY);
         }
         finally
         {
@@ -168,7 +168,7 @@ public class MatrixProductBenchmarks
 
     [Benchmark]
     public void ColumnLoopsTransposeTimes() =>
-        ColumnLoops.AccumulateTransposeTimes(dX.AsColumnMajorArray(), W.AsColumnMajorArray(), 100, 250, dY.AsColumnMajorArray(), 32);
+        ColumnLoops.AccumulateTransposeThisAndMultiply(dX.AsColumnMajorArray(), W.AsColumnMajorArray(), 100, 250, dY.AsColumnMajorArray(), 32);
 
     [Benchmark]
     public void MathNetTransposeTimes() => W.TransposeThisAndMultiply(dY, dX);
@@ -189,7 +189,7 @@ public class MatrixProductBenchmarks
             }
         }
 
-        public static void AccumulateTimesTranspose(Span<double> d, ReadOnlySpan<double> c, int rows, int inner, ReadOnlySpan<double> b, int cols)
+        public static void AccumulateTransposeAndMultiply(Span<double> d, ReadOnlySpan<double> c, int rows, int inner, ReadOnlySpan<double> b, int cols)
         {
             for (var j = 0; j < cols; j++)
             {
@@ -201,7 +201,7 @@ public class MatrixProductBenchmarks
             }
         }
 
-        public static void AccumulateTransposeTimes(Span<double> d, ReadOnlySpan<double> a, int inner, int rows, ReadOnlySpan<double> c, int cols)
+        public static void AccumulateTransposeThisAndMultiply(Span<double> d, ReadOnlySpan<double> a, int inner, int rows, ReadOnlySpan<double> c, int cols)
         {
             for (var j = 0; j < cols; j++)
             {

@@ -34,7 +34,7 @@ public sealed class AccumulateTests
             expected[i] -= src[i];
         }
 
-        AdjointScope.Check(dst, expected, ws => ws.AccumulateNegated(dst, src), src);
+        AdjointScope.Check(dst, expected, ws => ws.AccumulateNegate(dst, src), src);
 
         dst = _data.Vector(n);
         expected = dst.Clone();
@@ -43,7 +43,7 @@ public sealed class AccumulateTests
             expected[i] += s * src[i];
         }
 
-        AdjointScope.Check(dst, expected, ws => ws.AccumulateScaled(dst, s, src), src);
+        AdjointScope.Check(dst, expected, ws => ws.AccumulateScale(dst, s, src), src);
 
         dst = _data.Vector(n);
         expected = dst.Clone();
@@ -75,8 +75,8 @@ public sealed class AccumulateTests
 
         Matrix<double> d1 = dst.Clone(), d2 = dst.Clone(), d3 = dst.Clone();
         AdjointScope.Check(d1, plus, ws => ws.Accumulate(d1, src), src);
-        AdjointScope.Check(d2, minus, ws => ws.AccumulateNegated(d2, src), src);
-        AdjointScope.Check(d3, scaled, ws => ws.AccumulateScaled(d3, s, src), src);
+        AdjointScope.Check(d2, minus, ws => ws.AccumulateNegate(d2, src), src);
+        AdjointScope.Check(d3, scaled, ws => ws.AccumulateScale(d3, s, src), src);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class AccumulateTests
             expected[1, j] += row[j];
         }
 
-        AdjointScope.Check(dst, expected, ws => ws.AccumulateRow(dst, 1, row), row);
+        AdjointScope.Check(dst, expected, ws => ws.AccumulateIntoRow(dst, 1, row), row);
 
         dst = _data.Matrix(3, 5);
         expected = dst.Clone();
@@ -125,7 +125,7 @@ public sealed class AccumulateTests
             expected[i, 4] += column[i];
         }
 
-        AdjointScope.Check(dst, expected, ws => ws.AccumulateColumn(dst, 4, column), column);
+        AdjointScope.Check(dst, expected, ws => ws.AccumulateIntoColumn(dst, 4, column), column);
     }
 
     [Fact]

@@ -110,19 +110,19 @@ public sealed class AllocationTests
 
             ws.Accumulate(p.DZ, s);
             ws.Accumulate(p.DW, outer);
-            ws.AccumulateNegated(p.DZ, t);
-            ws.AccumulateNegated(p.DW, outer);
-            ws.AccumulateScaled(p.DZ, 0.5, r);
-            ws.AccumulateScaled(p.DW, 0.5, outer);
+            ws.AccumulateNegate(p.DZ, t);
+            ws.AccumulateNegate(p.DW, outer);
+            ws.AccumulateScale(p.DZ, 0.5, r);
+            ws.AccumulateScale(p.DW, 0.5, outer);
             ws.AccumulateScalar(p.DZ, 0.1);
             ws.AccumulateOuter(p.DW, p.DZ, p.X);
-            ws.AccumulateTransposeTimes(p.DX, p.W, p.DZ);
-            ws.AccumulateTimes(p.DZ, p.W, p.DX);
-            ws.AccumulateTimesTranspose(p.DW, p.C, p.B);
-            ws.AccumulateTransposeTimes(p.DB, p.W, p.C);
-            ws.AccumulateTransposed(p.DWt, p.W);
-            ws.AccumulatePointwiseProduct(p.DZ, s, t);
-            ws.AccumulatePointwiseQuotient(p.DZ, s, p.Positive);
+            ws.AccumulateTransposeThisAndMultiply(p.DX, p.W, p.DZ);
+            ws.AccumulateMultiply(p.DZ, p.W, p.DX);
+            ws.AccumulateTransposeAndMultiply(p.DW, p.C, p.B);
+            ws.AccumulateTransposeThisAndMultiply(p.DB, p.W, p.C);
+            ws.AccumulateTranspose(p.DWt, p.W);
+            ws.AccumulatePointwiseMultiply(p.DZ, s, t);
+            ws.AccumulatePointwiseDivide(p.DZ, s, p.Positive);
             ws.AccumulateDivisorGradient(p.DZ, s, q, p.Positive);
             ws.AccumulateSigmoidGradient(p.DZ, t, s);
             ws.AccumulateTanhGradient(p.DZ, s, t);
@@ -134,14 +134,14 @@ public sealed class AllocationTests
             ws.AccumulateLogSumExpGradient(p.DLong, 0.5, p.Long, 3.0);
             ws.AccumulateCrossEntropyGradient(p.DLong, 0.5, p.Long, 7);
             ws.AccumulateSlice(p.DZ, cat, 1);
-            ws.AccumulateRow(p.DW, 1, p.X);
-            ws.AccumulateColumn(p.DW, 2, p.Z);
+            ws.AccumulateIntoRow(p.DW, 1, p.X);
+            ws.AccumulateIntoColumn(p.DW, 2, p.Z);
             ws.AccumulateAt(p.DZ, 0, 1.0);
             ws.AccumulateAt(p.DW, 0, 0, 1.0);
             ws.AccumulateElement(p.Grads, 1, 1.0);
             ws.AccumulateElement(p.VectorGrads, 0, s);
             // Aliased destinations take the rented-copy path, which must also settle into reuse.
-            ws.AccumulateTimes(p.DZ, ws.Multiply(p.W, wt), p.DZ);
+            ws.AccumulateMultiply(p.DZ, ws.Multiply(p.W, wt), p.DZ);
 
             Workspace nested = Workspace.Enter();
             try

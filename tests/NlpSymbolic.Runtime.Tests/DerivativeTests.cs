@@ -157,7 +157,7 @@ public sealed class DerivativeTests
 
         FiniteDifference.AssertClose(
             FiniteDifference.Gradient(v => w.DotProduct(v.PointwiseDivide(b)), a),
-            Adjoint(N, (ws, da) => ws.AccumulatePointwiseQuotient(da, w, b)));
+            Adjoint(N, (ws, da) => ws.AccumulatePointwiseDivide(da, w, b)));
         FiniteDifference.AssertClose(
             FiniteDifference.Gradient(v => w.DotProduct(a.PointwiseDivide(v)), b),
             Adjoint(N, (ws, db) => ws.AccumulateDivisorGradient(db, w, y, b)));
@@ -174,7 +174,7 @@ public sealed class DerivativeTests
             Adjoint(3, 5, (ws, dm) => ws.AccumulateOuter(dm, w, x)));
         FiniteDifference.AssertClose(
             FiniteDifference.Gradient(v => w.DotProduct(m * v), x),
-            Adjoint(5, (ws, dx) => ws.AccumulateTransposeTimes(dx, m, w)));
+            Adjoint(5, (ws, dx) => ws.AccumulateTransposeThisAndMultiply(dx, m, w)));
     }
 
     [Fact]
@@ -185,14 +185,14 @@ public sealed class DerivativeTests
 
         FiniteDifference.AssertClose(
             FiniteDifference.Gradient(k => Frobenius(c, k * b), a),
-            Adjoint(3, 4, (ws, da) => ws.AccumulateTimesTranspose(da, c, b)));
+            Adjoint(3, 4, (ws, da) => ws.AccumulateTransposeAndMultiply(da, c, b)));
         FiniteDifference.AssertClose(
             FiniteDifference.Gradient(k => Frobenius(c, a * k), b),
-            Adjoint(4, 5, (ws, db) => ws.AccumulateTransposeTimes(db, a, c)));
+            Adjoint(4, 5, (ws, db) => ws.AccumulateTransposeThisAndMultiply(db, a, c)));
 
         Matrix<double> ct = _data.Matrix(5, 3);
         FiniteDifference.AssertClose(
             FiniteDifference.Gradient(k => Frobenius(ct, k.Transpose()), c),
-            Adjoint(3, 5, (ws, dc) => ws.AccumulateTransposed(dc, ct)));
+            Adjoint(3, 5, (ws, dc) => ws.AccumulateTranspose(dc, ct)));
     }
 }

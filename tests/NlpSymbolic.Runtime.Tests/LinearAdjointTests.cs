@@ -45,11 +45,11 @@ public sealed class LinearAdjointTests
             }
         }
 
-        AdjointScope.Check(dx, expected, ws => ws.AccumulateTransposeTimes(dx, m, u), m, u);
+        AdjointScope.Check(dx, expected, ws => ws.AccumulateTransposeThisAndMultiply(dx, m, u), m, u);
 
         Vector<double> dy = _data.Vector(rows);
         Vector<double> expectedTimes = dy.Clone() + Naive.Times(m, x);
-        AdjointScope.Check(dy, expectedTimes, ws => ws.AccumulateTimes(dy, m, x), m, x);
+        AdjointScope.Check(dy, expectedTimes, ws => ws.AccumulateMultiply(dy, m, x), m, x);
     }
 
     [Theory]
@@ -62,11 +62,11 @@ public sealed class LinearAdjointTests
 
         Matrix<double> da = _data.Matrix(rows, inner);
         Matrix<double> expectedA = da.Clone() + Naive.Product(c, Naive.Transpose(b));
-        AdjointScope.Check(da, expectedA, ws => ws.AccumulateTimesTranspose(da, c, b), c, b);
+        AdjointScope.Check(da, expectedA, ws => ws.AccumulateTransposeAndMultiply(da, c, b), c, b);
 
         Matrix<double> db = _data.Matrix(inner, columns);
         Matrix<double> expectedB = db.Clone() + Naive.Product(Naive.Transpose(a), c);
-        AdjointScope.Check(db, expectedB, ws => ws.AccumulateTransposeTimes(db, a, c), a, c);
+        AdjointScope.Check(db, expectedB, ws => ws.AccumulateTransposeThisAndMultiply(db, a, c), a, c);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class LinearAdjointTests
             }
         }
 
-        AdjointScope.Check(dst, expected, ws => ws.AccumulateTransposed(dst, y), y);
+        AdjointScope.Check(dst, expected, ws => ws.AccumulateTranspose(dst, y), y);
     }
 
     [Theory]
@@ -103,8 +103,8 @@ public sealed class LinearAdjointTests
             e3[i] -= dy[i] * y[i] / b[i];
         }
 
-        AdjointScope.Check(d1, e1, ws => ws.AccumulatePointwiseProduct(d1, a, b), a, b);
-        AdjointScope.Check(d2, e2, ws => ws.AccumulatePointwiseQuotient(d2, a, b), a, b);
+        AdjointScope.Check(d1, e1, ws => ws.AccumulatePointwiseMultiply(d1, a, b), a, b);
+        AdjointScope.Check(d2, e2, ws => ws.AccumulatePointwiseDivide(d2, a, b), a, b);
         AdjointScope.Check(d3, e3, ws => ws.AccumulateDivisorGradient(d3, dy, y, b), dy, y, b);
     }
 
@@ -114,23 +114,23 @@ public sealed class LinearAdjointTests
         Matrix<double> m = _data.Matrix(4, 4);
         Vector<double> v = _data.Vector(4);
         Vector<double> expectedV = v.Clone() + Naive.Times(m, v);
-        AdjointScope.Check(v, expectedV, ws => ws.AccumulateTimes(v, m, v), m);
+        AdjointScope.Check(v, expectedV, ws => ws.AccumulateMultiply(v, m, v), m);
 
         Vector<double> w = _data.Vector(4);
         Vector<double> expectedW = w.Clone() + Naive.Times(Naive.Transpose(m), w);
-        AdjointScope.Check(w, expectedW, ws => ws.AccumulateTransposeTimes(w, m, w), m);
+        AdjointScope.Check(w, expectedW, ws => ws.AccumulateTransposeThisAndMultiply(w, m, w), m);
 
         Matrix<double> d = _data.Matrix(4, 4);
         Matrix<double> expectedD = d.Clone() + Naive.Transpose(d);
-        AdjointScope.Check(d, expectedD, ws => ws.AccumulateTransposed(d, d));
+        AdjointScope.Check(d, expectedD, ws => ws.AccumulateTranspose(d, d));
 
         Matrix<double> e = _data.Matrix(4, 4);
         Matrix<double> expectedE = e.Clone() + Naive.Product(e, Naive.Transpose(m));
-        AdjointScope.Check(e, expectedE, ws => ws.AccumulateTimesTranspose(e, e, m), m);
+        AdjointScope.Check(e, expectedE, ws => ws.AccumulateTransposeAndMultiply(e, e, m), m);
 
         Matrix<double> f = _data.Matrix(4, 4);
         Matrix<double> expectedF = f.Clone() + Naive.Product(Naive.Transpose(m), f);
-        AdjointScope.Check(f, expectedF, ws => ws.AccumulateTransposeTimes(f, m, f), m);
+        AdjointScope.Check(f, expectedF, ws => ws.AccumulateTransposeThisAndMultiply(f, m, f), m);
 
         Vector<double> g = _data.Vector(5);
         Vector<double> expectedG = g.Clone() * 2;

@@ -37,11 +37,11 @@ public class MinibatchKernelTests
 
         Matrix<double> da = data.Matrix(rows, inner);
         Matrix<double> expectedA = da.Clone() + Naive.Product(c, Naive.Transpose(b));
-        AdjointScope.Check(da, expectedA, w => w.AccumulateTimesTranspose(da, c, b), c, b);
+        AdjointScope.Check(da, expectedA, w => w.AccumulateTransposeAndMultiply(da, c, b), c, b);
 
         Matrix<double> db = data.Matrix(inner, columns);
         Matrix<double> expectedB = db.Clone() + Naive.Product(Naive.Transpose(a), c);
-        AdjointScope.Check(db, expectedB, w => w.AccumulateTransposeTimes(db, a, c), a, c);
+        AdjointScope.Check(db, expectedB, w => w.AccumulateTransposeThisAndMultiply(db, a, c), a, c);
     }
 
     /// <summary>The portable column loops (used where 256-bit FMA is missing, so not by the tests above here).</summary>
@@ -59,12 +59,12 @@ public class MinibatchKernelTests
 
         Matrix<double> bt = data.Matrix(columns, inner);
         var timesTranspose = c.Clone();
-        MatrixMath.AccumulateTimesTransposeByColumns(timesTranspose.AsColumnMajorArray(), a.AsColumnMajorArray(), rows, inner, bt.AsColumnMajorArray(), columns);
+        MatrixMath.AccumulateTransposeAndMultiplyByColumns(timesTranspose.AsColumnMajorArray(), a.AsColumnMajorArray(), rows, inner, bt.AsColumnMajorArray(), columns);
         Near.Equal(c + Naive.Product(a, Naive.Transpose(bt)), timesTranspose);
 
         Matrix<double> at = data.Matrix(inner, rows);
         var transposeTimes = c.Clone();
-        MatrixMath.AccumulateTransposeTimesByColumns(transposeTimes.AsColumnMajorArray(), at.AsColumnMajorArray(), inner, rows, b.AsColumnMajorArray(), columns);
+        MatrixMath.AccumulateTransposeThisAndMultiplyByColumns(transposeTimes.AsColumnMajorArray(), at.AsColumnMajorArray(), inner, rows, b.AsColumnMajorArray(), columns);
         Near.Equal(c + Naive.Product(Naive.Transpose(at), b), transposeTimes);
     }
 

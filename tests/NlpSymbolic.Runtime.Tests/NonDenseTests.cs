@@ -53,6 +53,6 @@ public sealed class NonDenseTests
         Matrix<double> m = _data.Matrix(3, 5);
         Vector<double> dx = Sparse(0, 0, 1, 0, 0);
         Vector<double> expectedX = Vector<double>.Build.DenseOfArray(dx.ToArray()) + m.TransposeThisAndMultiply(u);
-        AdjointScope.Check(dx, expectedX, ws => ws.AccumulateTransposeTimes(dx, m, u), m, u);
+        AdjointScope.Check(dx, expectedX, ws => ws.AccumulateTransposeThisAndMultiply(dx, m, u), m, u);
     }
 }

@@ -29,7 +29,7 @@ public class NormAndMatrixProductTests
 
             var dst = M(3);
             var expected = dst + a.PointwiseMultiply(b);
-            ws.AccumulatePointwiseProduct(dst, a, b);
+            ws.AccumulatePointwiseMultiply(dst, a, b);
             Assert.True((dst - expected).InfinityNorm() < 1e-15);
         }
         finally

@@ -57,15 +57,15 @@ public sealed class ShapeMessageTests
         AssertMentions(Fails(ws => ws.Multiply(a, b)), "Matrix product", "3×4", "5×2");
         AssertMentions(Fails(ws => ws.Add(a, b)), "Matrix addition", "3×4", "5×2");
         AssertMentions(Fails(ws => ws.Dot(a, b)), "Frobenius", "3×4", "5×2");
-        AssertMentions(Fails(ws => ws.AccumulateTransposed(a, a)), "AccumulateTransposed", "3×4", "4×3");
+        AssertMentions(Fails(ws => ws.AccumulateTranspose(a, a)), "AccumulateTranspose", "3×4", "4×3");
         AssertMentions(
             Fails(ws => ws.AccumulateOuter(a, _data.Vector(3), _data.Vector(5))),
             "AccumulateOuter", "3×4", "length 3", "length 5");
         AssertMentions(
-            Fails(ws => ws.AccumulateTransposeTimes(_data.Vector(4), a, _data.Vector(2))),
-            "AccumulateTransposeTimes", "3×4", "length 2");
-        AssertMentions(Fails(ws => ws.AccumulateTimesTranspose(a, a, b)), "AccumulateTimesTranspose", "3×4", "5×2");
-        AssertMentions(Fails(ws => ws.AccumulateRow(a, 0, _data.Vector(3))), "AccumulateRow", "3×4", "length 3");
+            Fails(ws => ws.AccumulateTransposeThisAndMultiply(_data.Vector(4), a, _data.Vector(2))),
+            "AccumulateTransposeThisAndMultiply", "3×4", "length 2");
+        AssertMentions(Fails(ws => ws.AccumulateTransposeAndMultiply(a, a, b)), "AccumulateTransposeAndMultiply", "3×4", "5×2");
+        AssertMentions(Fails(ws => ws.AccumulateIntoRow(a, 0, _data.Vector(3))), "AccumulateIntoRow", "3×4", "length 3");
         AssertMentions(Fails(ws => ws.Row(a, 3)), "Row", "row 3", "3×4");
         AssertMentions(Fails(ws => ws.Column(a, 4)), "Column", "column 4", "3×4");
     }

@@ -28,14 +28,14 @@ internal sealed class ReverseSweepWriter
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> StartingKernels = new Dictionary<string, string>
     {
-        ["Scaled"] = "Scale",
+        ["Scale"] = "Scale",
         ["Outer"] = "Outer",
-        ["Times"] = "Multiply",
-        ["TransposeTimes"] = "TransposeTimes",
-        ["TimesTranspose"] = "TimesTranspose",
-        ["Transposed"] = "Transpose",
-        ["PointwiseProduct"] = "PointwiseMultiply",
-        ["PointwiseQuotient"] = "PointwiseDivide",
+        ["Multiply"] = "Multiply",
+        ["TransposeThisAndMultiply"] = "TransposeThisAndMultiply",
+        ["TransposeAndMultiply"] = "TransposeAndMultiply",
+        ["Transpose"] = "Transpose",
+        ["PointwiseMultiply"] = "PointwiseMultiply",
+        ["PointwiseDivide"] = "PointwiseDivide",
         ["TanhGradient"] = "TanhGradient",
         ["SigmoidGradient"] = "SigmoidGradient",
         ["ReluGradient"] = "ReluGradient",
@@ -46,8 +46,8 @@ internal sealed class ReverseSweepWriter
         ["LogSumExpGradient"] = "LogSumExpGradient",
         ["CrossEntropyGradient"] = "CrossEntropyGradient",
         ["DivisorGradient"] = "DivisorGradient",
-        ["ColumnOf"] = "Column",
-        ["RowOf"] = "Row",
+        ["Column"] = "Column",
+        ["Row"] = "Row",
         ["RowSums"] = "RowSums",
         ["RowSumsGradient"] = "RowSumsGradient",
         ["ColumnSumsGradient"] = "ColumnSumsGradient",
@@ -267,7 +267,7 @@ internal sealed class ReverseSweepWriter
         {
             AccumulationForm.ScalarExpression => $"{destination} += {body};",
             AccumulationForm.Add => $"{ws}.Accumulate({destination}, {body});",
-            AccumulationForm.Subtract => $"{ws}.AccumulateNegated({destination}, {body});",
+            AccumulationForm.Subtract => $"{ws}.AccumulateNegate({destination}, {body});",
             AccumulationForm.Pullback => $"{statement.Kernel}({body});",
             _ => $"{ws}.Accumulate{statement.Kernel}({destination}, {body});",
         };

@@ -146,7 +146,7 @@ internal static class BlockedProduct
     /// D += Aᵀ C, with A inner×rows and C inner×cols (D rows×cols): each entry is a dot product of two contiguous
     /// columns; blocks of 4 × 2 entries share their loads.
     /// </summary>
-    internal static void AccumulateTransposeTimes(
+    internal static void AccumulateTransposeThisAndMultiply(
         Span<double> d, ReadOnlySpan<double> a, int inner, int rows, ReadOnlySpan<double> c, int cols)
     {
         int rows4 = rows & ~3;

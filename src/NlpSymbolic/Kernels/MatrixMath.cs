@@ -17,7 +17,7 @@ namespace NlpSymbolic;
 internal static class MatrixMath
 {
     /// <summary>y += A x, with A rows×cols.</summary>
-    internal static void AccumulateTimes(Span<double> y, ReadOnlySpan<double> a, int rows, int cols, ReadOnlySpan<double> x)
+    internal static void AccumulateMultiply(Span<double> y, ReadOnlySpan<double> a, int rows, int cols, ReadOnlySpan<double> x)
     {
         // y += Σⱼ xⱼ · A[:, j]
         for (int j = 0; j < cols; j++)
@@ -27,7 +27,7 @@ internal static class MatrixMath
     }
 
     /// <summary>y += Aᵀ x, with A rows×cols (y has length cols, x has length rows).</summary>
-    internal static void AccumulateTransposeTimes(
+    internal static void AccumulateTransposeThisAndMultiply(
         Span<double> y, ReadOnlySpan<double> a, int rows, int cols, ReadOnlySpan<double> x)
     {
         // yⱼ += ⟨A[:, j], x⟩
@@ -67,7 +67,7 @@ internal static class MatrixMath
     }
 
     /// <summary>D += C Bᵀ, with C rows×inner and B cols×inner (D is rows×cols).</summary>
-    internal static void AccumulateTimesTranspose(
+    internal static void AccumulateTransposeAndMultiply(
         Span<double> d, ReadOnlySpan<double> c, int rows, int inner, ReadOnlySpan<double> b, int cols)
     {
         if (BlockedProduct.IsSupported)
@@ -77,11 +77,11 @@ internal static class MatrixMath
             return;
         }
 
-        AccumulateTimesTransposeByColumns(d, c, rows, inner, b, cols);
+        AccumulateTransposeAndMultiplyByColumns(d, c, rows, inner, b, cols);
     }
 
-    /// <summary>The portable form of <see cref="AccumulateTimesTranspose"/>.</summary>
-    internal static void AccumulateTimesTransposeByColumns(
+    /// <summary>The portable form of <see cref="AccumulateTransposeAndMultiply"/>.</summary>
+    internal static void AccumulateTransposeAndMultiplyByColumns(
         Span<double> d, ReadOnlySpan<double> c, int rows, int inner, ReadOnlySpan<double> b, int cols)
     {
         // D[:, j] += Σₚ B[j, p] · C[:, p]
@@ -96,20 +96,20 @@ internal static class MatrixMath
     }
 
     /// <summary>D += Aᵀ C, with A inner×rows and C inner×cols (D is rows×cols).</summary>
-    internal static void AccumulateTransposeTimes(
+    internal static void AccumulateTransposeThisAndMultiply(
         Span<double> d, ReadOnlySpan<double> a, int inner, int rows, ReadOnlySpan<double> c, int cols)
     {
         if (BlockedProduct.IsSupported)
         {
-            BlockedProduct.AccumulateTransposeTimes(d, a, inner, rows, c, cols);
+            BlockedProduct.AccumulateTransposeThisAndMultiply(d, a, inner, rows, c, cols);
             return;
         }
 
-        AccumulateTransposeTimesByColumns(d, a, inner, rows, c, cols);
+        AccumulateTransposeThisAndMultiplyByColumns(d, a, inner, rows, c, cols);
     }
 
-    /// <summary>The portable form of <see cref="AccumulateTransposeTimes(Span{double}, ReadOnlySpan{double}, int, int, ReadOnlySpan{double}, int)"/>.</summary>
-    internal static void AccumulateTransposeTimesByColumns(
+    /// <summary>The portable form of <see cref="AccumulateTransposeThisAndMultiply(Span{double}, ReadOnlySpan{double}, int, int, ReadOnlySpan{double}, int)"/>.</summary>
+    internal static void AccumulateTransposeThisAndMultiplyByColumns(
         Span<double> d, ReadOnlySpan<double> a, int inner, int rows, ReadOnlySpan<double> c, int cols)
     {
         // D[i, j] += ⟨A[:, i], C[:, j]⟩: both operands are contiguous columns.
@@ -136,7 +136,7 @@ internal static class MatrixMath
     }
 
     /// <summary>D += Yᵀ, with D rows×cols and Y cols×rows.</summary>
-    internal static void AccumulateTransposed(Span<double> d, int rows, int cols, ReadOnlySpan<double> y)
+    internal static void AccumulateTranspose(Span<double> d, int rows, int cols, ReadOnlySpan<double> y)
     {
         for (int j = 0; j < cols; j++)
         {

@@ -167,7 +167,7 @@ internal static partial class VectorMath
     }
 
     /// <summary>dx += a / b (elementwise).</summary>
-    internal static void AccumulatePointwiseQuotient(Span<double> dx, ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    internal static void AccumulatePointwiseDivide(Span<double> dx, ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         Span<double> scratch = stackalloc double[ChunkLength];
         for (int start = 0; start < dx.Length; start += ChunkLength)

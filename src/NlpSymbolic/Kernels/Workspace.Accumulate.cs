@@ -26,36 +26,36 @@ public sealed partial class Workspace
     }
 
     /// <summary>dst −= src.</summary>
-    public void AccumulateNegated(Vector<double> dst, Vector<double> src)
+    public void AccumulateNegate(Vector<double> dst, Vector<double> src)
     {
-        CheckAdjoint("AccumulateNegated", dst, src);
+        CheckAdjoint("AccumulateNegate", dst, src);
         double[] d = Target(dst);
         TensorPrimitives.Subtract(d, Data(src), d);
         WriteBack(dst, d);
     }
 
     /// <summary>dst −= src.</summary>
-    public void AccumulateNegated(Matrix<double> dst, Matrix<double> src)
+    public void AccumulateNegate(Matrix<double> dst, Matrix<double> src)
     {
-        CheckAdjoint("AccumulateNegated", dst, src);
+        CheckAdjoint("AccumulateNegate", dst, src);
         double[] d = Target(dst);
         TensorPrimitives.Subtract(d, Data(src), d);
         WriteBack(dst, d);
     }
 
     /// <summary>dst += s · src.</summary>
-    public void AccumulateScaled(Vector<double> dst, double s, Vector<double> src)
+    public void AccumulateScale(Vector<double> dst, double s, Vector<double> src)
     {
-        CheckAdjoint("AccumulateScaled", dst, src);
+        CheckAdjoint("AccumulateScale", dst, src);
         double[] d = Target(dst);
         TensorPrimitives.MultiplyAdd(Data(src), s, d, d);
         WriteBack(dst, d);
     }
 
     /// <summary>dst += s · src.</summary>
-    public void AccumulateScaled(Matrix<double> dst, double s, Matrix<double> src)
+    public void AccumulateScale(Matrix<double> dst, double s, Matrix<double> src)
     {
-        CheckAdjoint("AccumulateScaled", dst, src);
+        CheckAdjoint("AccumulateScale", dst, src);
         double[] d = Target(dst);
         TensorPrimitives.MultiplyAdd(Data(src), s, d, d);
         WriteBack(dst, d);
@@ -89,15 +89,15 @@ public sealed partial class Workspace
     }
 
     /// <summary>dst[i, :] += src.</summary>
-    public void AccumulateRow(Matrix<double> dst, int i, Vector<double> src)
+    public void AccumulateIntoRow(Matrix<double> dst, int i, Vector<double> src)
     {
         ArgumentNullException.ThrowIfNull(dst);
         ArgumentNullException.ThrowIfNull(src);
-        ShapeGuard.Row("AccumulateRow", i, dst, nameof(i));
+        ShapeGuard.Row("AccumulateIntoRow", i, dst, nameof(i));
         if (src.Count != dst.ColumnCount)
         {
             ShapeGuard.Throw(
-                $"AccumulateRow: the destination is {ShapeGuard.Shape(dst)} (rows of length {dst.ColumnCount}) but the source has length {src.Count}.",
+                $"AccumulateIntoRow: the destination is {ShapeGuard.Shape(dst)} (rows of length {dst.ColumnCount}) but the source has length {src.Count}.",
                 nameof(src));
         }
 
@@ -114,15 +114,15 @@ public sealed partial class Workspace
     }
 
     /// <summary>dst[:, j] += src.</summary>
-    public void AccumulateColumn(Matrix<double> dst, int j, Vector<double> src)
+    public void AccumulateIntoColumn(Matrix<double> dst, int j, Vector<double> src)
     {
         ArgumentNullException.ThrowIfNull(dst);
         ArgumentNullException.ThrowIfNull(src);
-        ShapeGuard.Column("AccumulateColumn", j, dst, nameof(j));
+        ShapeGuard.Column("AccumulateIntoColumn", j, dst, nameof(j));
         if (src.Count != dst.RowCount)
         {
             ShapeGuard.Throw(
-                $"AccumulateColumn: the destination is {ShapeGuard.Shape(dst)} (columns of length {dst.RowCount}) but the source has length {src.Count}.",
+                $"AccumulateIntoColumn: the destination is {ShapeGuard.Shape(dst)} (columns of length {dst.RowCount}) but the source has length {src.Count}.",
                 nameof(src));
         }
 

@@ -9,28 +9,28 @@ namespace NlpSymbolic;
 public sealed partial class Workspace
 {
     /// <summary>mᵀ u.</summary>
-    public Vector<double> TransposeTimes(Matrix<double> m, Vector<double> u)
+    public Vector<double> TransposeThisAndMultiply(Matrix<double> m, Vector<double> u)
     {
         var result = RentZeros(m.ColumnCount);
-        AccumulateTransposeTimes(result, m, u);
+        AccumulateTransposeThisAndMultiply(result, m, u);
         return result;
     }
 
     /// <summary>aᵀ c.</summary>
-    public Matrix<double> TransposeTimes(Matrix<double> a, Matrix<double> c)
+    public Matrix<double> TransposeThisAndMultiply(Matrix<double> a, Matrix<double> c)
     {
         var result = RentMatrix(a.ColumnCount, c.ColumnCount);
         result.Clear();
-        AccumulateTransposeTimes(result, a, c);
+        AccumulateTransposeThisAndMultiply(result, a, c);
         return result;
     }
 
     /// <summary>c bᵀ.</summary>
-    public Matrix<double> TimesTranspose(Matrix<double> c, Matrix<double> b)
+    public Matrix<double> TransposeAndMultiply(Matrix<double> c, Matrix<double> b)
     {
         var result = RentMatrix(c.RowCount, b.RowCount);
         result.Clear();
-        AccumulateTimesTranspose(result, c, b);
+        AccumulateTransposeAndMultiply(result, c, b);
         return result;
     }
 

@@ -27,7 +27,7 @@ public sealed partial class Workspace
     }
 
     /// <summary>dst += mᵀ u (the adjoint of x in m x).</summary>
-    public void AccumulateTransposeTimes(Vector<double> dst, Matrix<double> m, Vector<double> u)
+    public void AccumulateTransposeThisAndMultiply(Vector<double> dst, Matrix<double> m, Vector<double> u)
     {
         ArgumentNullException.ThrowIfNull(dst);
         ArgumentNullException.ThrowIfNull(m);
@@ -35,17 +35,17 @@ public sealed partial class Workspace
         if (m.RowCount != u.Count || m.ColumnCount != dst.Count)
         {
             ShapeGuard.Throw(
-                $"AccumulateTransposeTimes (dst += mᵀ u): the matrix is {ShapeGuard.Shape(m)} but u has length {u.Count} and the destination has length {dst.Count}.",
+                $"AccumulateTransposeThisAndMultiply (dst += mᵀ u): the matrix is {ShapeGuard.Shape(m)} but u has length {u.Count} and the destination has length {dst.Count}.",
                 nameof(u));
         }
 
         double[] d = Target(dst);
-        MatrixMath.AccumulateTransposeTimes(d, Data(m), m.RowCount, m.ColumnCount, DataApartFrom(u, d));
+        MatrixMath.AccumulateTransposeThisAndMultiply(d, Data(m), m.RowCount, m.ColumnCount, DataApartFrom(u, d));
         WriteBack(dst, d);
     }
 
     /// <summary>dst += m u.</summary>
-    public void AccumulateTimes(Vector<double> dst, Matrix<double> m, Vector<double> u)
+    public void AccumulateMultiply(Vector<double> dst, Matrix<double> m, Vector<double> u)
     {
         ArgumentNullException.ThrowIfNull(dst);
         ArgumentNullException.ThrowIfNull(m);
@@ -53,17 +53,17 @@ public sealed partial class Workspace
         if (m.ColumnCount != u.Count || m.RowCount != dst.Count)
         {
             ShapeGuard.Throw(
-                $"AccumulateTimes (dst += m u): the matrix is {ShapeGuard.Shape(m)} but u has length {u.Count} and the destination has length {dst.Count}.",
+                $"AccumulateMultiply (dst += m u): the matrix is {ShapeGuard.Shape(m)} but u has length {u.Count} and the destination has length {dst.Count}.",
                 nameof(u));
         }
 
         double[] d = Target(dst);
-        MatrixMath.AccumulateTimes(d, Data(m), m.RowCount, m.ColumnCount, DataApartFrom(u, d));
+        MatrixMath.AccumulateMultiply(d, Data(m), m.RowCount, m.ColumnCount, DataApartFrom(u, d));
         WriteBack(dst, d);
     }
 
     /// <summary>dst += c bᵀ (the adjoint of a in a b, with c the adjoint of the product).</summary>
-    public void AccumulateTimesTranspose(Matrix<double> dst, Matrix<double> c, Matrix<double> b)
+    public void AccumulateTransposeAndMultiply(Matrix<double> dst, Matrix<double> c, Matrix<double> b)
     {
         ArgumentNullException.ThrowIfNull(dst);
         ArgumentNullException.ThrowIfNull(c);
@@ -71,18 +71,18 @@ public sealed partial class Workspace
         if (c.ColumnCount != b.ColumnCount || dst.RowCount != c.RowCount || dst.ColumnCount != b.RowCount)
         {
             ShapeGuard.Throw(
-                $"AccumulateTimesTranspose (dst += c bᵀ): the destination is {ShapeGuard.Shape(dst)}, c is {ShapeGuard.Shape(c)} and b is {ShapeGuard.Shape(b)}.",
+                $"AccumulateTransposeAndMultiply (dst += c bᵀ): the destination is {ShapeGuard.Shape(dst)}, c is {ShapeGuard.Shape(c)} and b is {ShapeGuard.Shape(b)}.",
                 nameof(c));
         }
 
         double[] d = Target(dst);
-        MatrixMath.AccumulateTimesTranspose(
+        MatrixMath.AccumulateTransposeAndMultiply(
             d, DataApartFrom(c, d), c.RowCount, c.ColumnCount, DataApartFrom(b, d), b.RowCount);
         WriteBack(dst, d);
     }
 
     /// <summary>dst += aᵀ c (the adjoint of b in a b, with c the adjoint of the product).</summary>
-    public void AccumulateTransposeTimes(Matrix<double> dst, Matrix<double> a, Matrix<double> c)
+    public void AccumulateTransposeThisAndMultiply(Matrix<double> dst, Matrix<double> a, Matrix<double> c)
     {
         ArgumentNullException.ThrowIfNull(dst);
         ArgumentNullException.ThrowIfNull(a);
@@ -90,58 +90,58 @@ public sealed partial class Workspace
         if (a.RowCount != c.RowCount || dst.RowCount != a.ColumnCount || dst.ColumnCount != c.ColumnCount)
         {
             ShapeGuard.Throw(
-                $"AccumulateTransposeTimes (dst += aᵀ c): the destination is {ShapeGuard.Shape(dst)}, a is {ShapeGuard.Shape(a)} and c is {ShapeGuard.Shape(c)}.",
+                $"AccumulateTransposeThisAndMultiply (dst += aᵀ c): the destination is {ShapeGuard.Shape(dst)}, a is {ShapeGuard.Shape(a)} and c is {ShapeGuard.Shape(c)}.",
                 nameof(a));
         }
 
         double[] d = Target(dst);
-        MatrixMath.AccumulateTransposeTimes(
+        MatrixMath.AccumulateTransposeThisAndMultiply(
             d, DataApartFrom(a, d), a.RowCount, a.ColumnCount, DataApartFrom(c, d), c.ColumnCount);
         WriteBack(dst, d);
     }
 
     /// <summary>dst += yᵀ (the adjoint of the input of a transpose).</summary>
-    public void AccumulateTransposed(Matrix<double> dst, Matrix<double> y)
+    public void AccumulateTranspose(Matrix<double> dst, Matrix<double> y)
     {
         ArgumentNullException.ThrowIfNull(dst);
         ArgumentNullException.ThrowIfNull(y);
         if (dst.RowCount != y.ColumnCount || dst.ColumnCount != y.RowCount)
         {
             ShapeGuard.Throw(
-                $"AccumulateTransposed (dst += yᵀ): the destination is {ShapeGuard.Shape(dst)} but y is {ShapeGuard.Shape(y)}; y must be {dst.ColumnCount}×{dst.RowCount}.",
+                $"AccumulateTranspose (dst += yᵀ): the destination is {ShapeGuard.Shape(dst)} but y is {ShapeGuard.Shape(y)}; y must be {dst.ColumnCount}×{dst.RowCount}.",
                 nameof(y));
         }
 
         double[] d = Target(dst);
-        MatrixMath.AccumulateTransposed(d, dst.RowCount, dst.ColumnCount, DataApartFrom(y, d));
+        MatrixMath.AccumulateTranspose(d, dst.RowCount, dst.ColumnCount, DataApartFrom(y, d));
         WriteBack(dst, d);
     }
 
     /// <summary>dst += a ∘ b.</summary>
-    public void AccumulatePointwiseProduct(Vector<double> dst, Vector<double> a, Vector<double> b)
+    public void AccumulatePointwiseMultiply(Vector<double> dst, Vector<double> a, Vector<double> b)
     {
-        CheckAdjoint("AccumulatePointwiseProduct", dst, a, b);
+        CheckAdjoint("AccumulatePointwiseMultiply", dst, a, b);
         double[] d = Target(dst);
         TensorPrimitives.MultiplyAdd(Data(a), Data(b), d, d);
         WriteBack(dst, d);
     }
 
     /// <summary>dst += a ∘ b for matrices (the adjoint of a pointwise product).</summary>
-    public void AccumulatePointwiseProduct(Matrix<double> dst, Matrix<double> a, Matrix<double> b)
+    public void AccumulatePointwiseMultiply(Matrix<double> dst, Matrix<double> a, Matrix<double> b)
     {
-        CheckAdjoint("AccumulatePointwiseProduct", dst, a);
-        CheckAdjoint("AccumulatePointwiseProduct", dst, b);
+        CheckAdjoint("AccumulatePointwiseMultiply", dst, a);
+        CheckAdjoint("AccumulatePointwiseMultiply", dst, b);
         double[] d = Target(dst);
         TensorPrimitives.MultiplyAdd(Data(a), Data(b), d, d);
         WriteBack(dst, d);
     }
 
     /// <summary>dst += a / b, elementwise (the adjoint of the dividend of a pointwise division, with a = dy).</summary>
-    public void AccumulatePointwiseQuotient(Vector<double> dst, Vector<double> a, Vector<double> b)
+    public void AccumulatePointwiseDivide(Vector<double> dst, Vector<double> a, Vector<double> b)
     {
-        CheckAdjoint("AccumulatePointwiseQuotient", dst, a, b);
+        CheckAdjoint("AccumulatePointwiseDivide", dst, a, b);
         double[] d = Target(dst);
-        VectorMath.AccumulatePointwiseQuotient(d, Data(a), Data(b));
+        VectorMath.AccumulatePointwiseDivide(d, Data(a), Data(b));
         WriteBack(dst, d);
     }
 

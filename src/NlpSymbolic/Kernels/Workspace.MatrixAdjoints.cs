@@ -89,11 +89,11 @@ public sealed partial class Workspace
     }
 
     /// <summary>dst += a / b, elementwise (the adjoint of the dividend of a pointwise division, with a = dY).</summary>
-    public void AccumulatePointwiseQuotient(Matrix<double> dst, Matrix<double> a, Matrix<double> b)
+    public void AccumulatePointwiseDivide(Matrix<double> dst, Matrix<double> a, Matrix<double> b)
     {
-        CheckAdjoint("AccumulatePointwiseQuotient", dst, a, b, "a", "b");
+        CheckAdjoint("AccumulatePointwiseDivide", dst, a, b, "a", "b");
         double[] d = Target(dst);
-        VectorMath.AccumulatePointwiseQuotient(d, Data(a), Data(b));
+        VectorMath.AccumulatePointwiseDivide(d, Data(a), Data(b));
         WriteBack(dst, d);
     }
 

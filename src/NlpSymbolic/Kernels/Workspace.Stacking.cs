@@ -55,14 +55,14 @@ public sealed partial class Workspace
     }
 
     /// <summary>dst += src[:, j]: the adjoint of column j of a stacked matrix.</summary>
-    public void AccumulateColumnOf(Vector<double> dst, Matrix<double> src, int j)
+    public void AccumulateColumn(Vector<double> dst, Matrix<double> src, int j)
     {
         ArgumentNullException.ThrowIfNull(dst);
         ArgumentNullException.ThrowIfNull(src);
-        ShapeGuard.Column("AccumulateColumnOf", j, src, nameof(j));
+        ShapeGuard.Column("AccumulateColumn", j, src, nameof(j));
         if (dst.Count != src.RowCount)
         {
-            ShapeGuard.Throw($"AccumulateColumnOf: the destination has length {dst.Count} but the source is {ShapeGuard.Shape(src)}.", nameof(dst));
+            ShapeGuard.Throw($"AccumulateColumn: the destination has length {dst.Count} but the source is {ShapeGuard.Shape(src)}.", nameof(dst));
         }
 
         double[] d = Target(dst);
@@ -71,14 +71,14 @@ public sealed partial class Workspace
     }
 
     /// <summary>dst += src[i, :]ᵀ: the adjoint of row i of a stacked matrix.</summary>
-    public void AccumulateRowOf(Vector<double> dst, Matrix<double> src, int i)
+    public void AccumulateRow(Vector<double> dst, Matrix<double> src, int i)
     {
         ArgumentNullException.ThrowIfNull(dst);
         ArgumentNullException.ThrowIfNull(src);
-        ShapeGuard.Row("AccumulateRowOf", i, src, nameof(i));
+        ShapeGuard.Row("AccumulateRow", i, src, nameof(i));
         if (dst.Count != src.ColumnCount)
         {
-            ShapeGuard.Throw($"AccumulateRowOf: the destination has length {dst.Count} but the source is {ShapeGuard.Shape(src)}.", nameof(dst));
+            ShapeGuard.Throw($"AccumulateRow: the destination has length {dst.Count} but the source is {ShapeGuard.Shape(src)}.", nameof(dst));
         }
 
         double[] d = Target(dst);
@@ -98,7 +98,7 @@ public sealed partial class Workspace
         CheckStack("AccumulateColumns", dst, src, src.ColumnCount);
         for (int j = 0; j < dst.Length; j++)
         {
-            AccumulateColumnOf(dst[j], src, j);
+            AccumulateColumn(dst[j], src, j);
         }
     }
 
@@ -108,7 +108,7 @@ public sealed partial class Workspace
         CheckStack("AccumulateRows", dst, src, src.RowCount);
         for (int i = 0; i < dst.Length; i++)
         {
-            AccumulateRowOf(dst[i], src, i);
+            AccumulateRow(dst[i], src, i);
         }
     }
 

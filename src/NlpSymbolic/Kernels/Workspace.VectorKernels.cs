@@ -132,7 +132,7 @@ public sealed partial class Workspace
 
         Vector<double> result = RentResult(m.RowCount, out double[] r);
         Array.Clear(r);
-        MatrixMath.AccumulateTimes(r, Data(m), m.RowCount, m.ColumnCount, Data(v));
+        MatrixMath.AccumulateMultiply(r, Data(m), m.RowCount, m.ColumnCount, Data(v));
         return result;
     }
 

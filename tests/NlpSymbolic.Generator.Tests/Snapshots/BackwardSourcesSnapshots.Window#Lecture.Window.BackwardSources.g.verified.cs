@@ -68,19 +68,19 @@ namespace Lecture
                 var dtmp6 = tmp6 > 0.0 ? dResult : 0;
                 var ds = -dtmp6;
                 // var sc = u * Tanh(W * xc + b);
-                ws.AccumulateScaled(du, dtmp6, tmp4);
+                ws.AccumulateScale(du, dtmp6, tmp4);
                 var dtmp4 = ws.Scale(dtmp6, u);
                 var dtmp3 = ws.TanhGradient(dtmp4, tmp4);
                 ws.Accumulate(db, dtmp3);
                 ws.AccumulateOuter(dW, dtmp3, xc);
-                ws.AccumulateTransposeTimes(dxc, W, dtmp3);
+                ws.AccumulateTransposeThisAndMultiply(dxc, W, dtmp3);
                 // var s = u * Tanh(W * x + b);
-                ws.AccumulateScaled(du, ds, tmp2);
+                ws.AccumulateScale(du, ds, tmp2);
                 var dtmp2 = ws.Scale(ds, u);
                 var dtmp1 = ws.TanhGradient(dtmp2, tmp2);
                 ws.Accumulate(db, dtmp1);
                 ws.AccumulateOuter(dW, dtmp1, x);
-                ws.AccumulateTransposeTimes(dx, W, dtmp1);
+                ws.AccumulateTransposeThisAndMultiply(dx, W, dtmp1);
 
                 return result;
             }
@@ -155,19 +155,19 @@ namespace Lecture
                 var dtmp6 = tmp6 > 0.0 ? dResult : 0;
                 var ds = -dtmp6;
                 // var sc = u * Tanh(W * xc + b);
-                ws.AccumulateScaled(du, dtmp6, tmp4);
+                ws.AccumulateScale(du, dtmp6, tmp4);
                 var dtmp4 = ws.Scale(dtmp6, u);
                 var dtmp3 = ws.TanhGradient(dtmp4, tmp4);
                 ws.Accumulate(db, dtmp3);
                 ws.AccumulateOuter(dW, dtmp3, xc);
-                ws.AccumulateTransposeTimes(dxc, W, dtmp3);
+                ws.AccumulateTransposeThisAndMultiply(dxc, W, dtmp3);
                 // var s = u * Tanh(W * x + b);
-                ws.AccumulateScaled(du, ds, tmp2);
+                ws.AccumulateScale(du, ds, tmp2);
                 var dtmp2 = ws.Scale(ds, u);
                 var dtmp1 = ws.TanhGradient(dtmp2, tmp2);
                 ws.Accumulate(db, dtmp1);
                 ws.AccumulateOuter(dW, dtmp1, x);
-                ws.AccumulateTransposeTimes(dx, W, dtmp1);
+                ws.AccumulateTransposeThisAndMultiply(dx, W, dtmp1);
             }
             finally
             {
@@ -219,14 +219,14 @@ namespace Lecture
 
                 // Reverse sweep: adjoints in reverse order of the statements above.
                 // return u * a;
-                ws.AccumulateScaled(du, dResult, a);
+                ws.AccumulateScale(du, dResult, a);
                 var da = ws.Scale(dResult, u);
                 // var a = Tanh(z);
                 var dz = ws.TanhGradient(da, a);
                 // var z = W * x + b;
                 ws.Accumulate(db, dz);
                 ws.AccumulateOuter(dW, dz, x);
-                ws.AccumulateTransposeTimes(dx, W, dz);
+                ws.AccumulateTransposeThisAndMultiply(dx, W, dz);
 
                 return result;
             }
@@ -281,14 +281,14 @@ namespace Lecture
 
                 // Reverse sweep: adjoints in reverse order of the statements above.
                 // return u * a;
-                ws.AccumulateScaled(du, dResult, a);
+                ws.AccumulateScale(du, dResult, a);
                 var da = ws.Scale(dResult, u);
                 // var a = Tanh(z);
                 var dz = ws.TanhGradient(da, a);
                 // var z = W * x + b;
                 ws.Accumulate(db, dz);
                 ws.AccumulateOuter(dW, dz, x);
-                ws.AccumulateTransposeTimes(dx, W, dz);
+                ws.AccumulateTransposeThisAndMultiply(dx, W, dz);
             }
             finally
             {

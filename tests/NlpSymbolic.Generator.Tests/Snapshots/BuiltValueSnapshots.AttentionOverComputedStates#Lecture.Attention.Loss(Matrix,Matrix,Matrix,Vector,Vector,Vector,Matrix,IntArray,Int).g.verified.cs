@@ -76,7 +76,7 @@ namespace Lecture
                 // var states = Matrix<double>.Build.DenseOfColumnVectors(hs);
                 var states = ws.DenseOfColumnVectors(hs);
                 // var alpha = Softmax(q * states);
-                var z_alpha = ws.TransposeTimes(states, q);
+                var z_alpha = ws.TransposeThisAndMultiply(states, q);
                 var alpha = ws.Softmax(z_alpha);
                 // var context = Vector<double>.Build.Dense(h.Count);
                 var context = ws.Zeros(h_1.Count);
@@ -111,7 +111,7 @@ namespace Lecture
                 // return CrossEntropy(U * Concat(context, h), label);
                 var dtmp9 = ws.CrossEntropyGradient(dResult, tmp9, label);
                 ws.AccumulateOuter(dU, dtmp9, tmp8);
-                var dtmp8 = ws.TransposeTimes(U, dtmp9);
+                var dtmp8 = ws.TransposeThisAndMultiply(U, dtmp9);
                 var dcontext_1 = ws.ZerosLike(context_1);
                 ws.AccumulateSlice(dcontext_1, dtmp8, 0);
                 var dh_1 = ws.ZerosLike(h_1);
@@ -137,7 +137,7 @@ namespace Lecture
                 }
                 // var alpha = Softmax(q * states);
                 var dz_alpha = ws.SoftmaxGradient(dalpha, alpha);
-                ws.AccumulateTimes(dq, states, dz_alpha);
+                ws.AccumulateMultiply(dq, states, dz_alpha);
                 var dstates = ws.Outer(q, dz_alpha);
                 // var states = Matrix<double>.Build.DenseOfColumnVectors(hs);
                 ws.AccumulateColumns(dhs, dstates);
@@ -159,10 +159,10 @@ namespace Lecture
                     var dz_h = ws.TanhGradient(dh_2, h_2);
                     ws.Accumulate(db, dz_h);
                     ws.AccumulateOuter(dW, dz_h, tmp2);
-                    var dtmp2 = ws.TransposeTimes(W, dz_h);
-                    ws.AccumulateColumn(dL, tokens_t, dtmp2);
+                    var dtmp2 = ws.TransposeThisAndMultiply(W, dz_h);
+                    ws.AccumulateIntoColumn(dL, tokens_t, dtmp2);
                     ws.AccumulateOuter(dH, dz_h, h_1);
-                    ws.AccumulateTransposeTimes(dh_1, H, dz_h);
+                    ws.AccumulateTransposeThisAndMultiply(dh_1, H, dz_h);
                 }
                 var dh = dh_1;
                 // var h = h0;
@@ -218,7 +218,7 @@ namespace Lecture
             // var states = Matrix<double>.Build.DenseOfColumnVectors(hs);
             var states = ws.DenseOfColumnVectors(hs);
             // var alpha = Softmax(q * states);
-            var z_alpha = ws.TransposeTimes(states, q);
+            var z_alpha = ws.TransposeThisAndMultiply(states, q);
             var alpha = ws.Softmax(z_alpha);
             // var context = Vector<double>.Build.Dense(h.Count);
             var context = ws.Zeros(h_1.Count);
@@ -305,7 +305,7 @@ namespace Lecture
                 // var states = Matrix<double>.Build.DenseOfColumnVectors(hs);
                 var states = ws.DenseOfColumnVectors(hs);
                 // var alpha = Softmax(q * states);
-                var z_alpha = ws.TransposeTimes(states, q);
+                var z_alpha = ws.TransposeThisAndMultiply(states, q);
                 var alpha = ws.Softmax(z_alpha);
                 // var context = Vector<double>.Build.Dense(h.Count);
                 var context = ws.Zeros(h_1.Count);
@@ -340,7 +340,7 @@ namespace Lecture
                 // return CrossEntropy(U * Concat(context, h), label);
                 var dtmp9 = ws.CrossEntropyGradient(dResult, tmp9, label);
                 ws.AccumulateOuter(dU, dtmp9, tmp8);
-                var dtmp8 = ws.TransposeTimes(U, dtmp9);
+                var dtmp8 = ws.TransposeThisAndMultiply(U, dtmp9);
                 var dcontext_1 = ws.ZerosLike(context_1);
                 ws.AccumulateSlice(dcontext_1, dtmp8, 0);
                 var dh_1 = ws.ZerosLike(h_1);
@@ -366,7 +366,7 @@ namespace Lecture
                 }
                 // var alpha = Softmax(q * states);
                 var dz_alpha = ws.SoftmaxGradient(dalpha, alpha);
-                ws.AccumulateTimes(dq, states, dz_alpha);
+                ws.AccumulateMultiply(dq, states, dz_alpha);
                 var dstates = ws.Outer(q, dz_alpha);
                 // var states = Matrix<double>.Build.DenseOfColumnVectors(hs);
                 ws.AccumulateColumns(dhs, dstates);
@@ -388,10 +388,10 @@ namespace Lecture
                     var dz_h = ws.TanhGradient(dh_2, h_2);
                     ws.Accumulate(db, dz_h);
                     ws.AccumulateOuter(dW, dz_h, tmp2);
-                    var dtmp2 = ws.TransposeTimes(W, dz_h);
-                    ws.AccumulateColumn(dL, tokens_t, dtmp2);
+                    var dtmp2 = ws.TransposeThisAndMultiply(W, dz_h);
+                    ws.AccumulateIntoColumn(dL, tokens_t, dtmp2);
                     ws.AccumulateOuter(dH, dz_h, h_1);
-                    ws.AccumulateTransposeTimes(dh_1, H, dz_h);
+                    ws.AccumulateTransposeThisAndMultiply(dh_1, H, dz_h);
                 }
                 var dh = dh_1;
                 // var h = h0;

@@ -83,7 +83,7 @@ namespace Vocabulary
                 ws.AccumulateTanhGradient(db, dtmp1, tmp1);
                 // var before = xs[0] * b;
                 var dxs_0 = ws.Scale(dbefore, b);
-                ws.AccumulateScaled(db, dbefore, xs_0);
+                ws.AccumulateScale(db, dbefore, xs_0);
                 ws.AccumulateElement(dxs, 0, dxs_0);
                 // xs[0] = a;
                 ws.Accumulate(da, dxs[0]);
@@ -211,7 +211,7 @@ namespace Vocabulary
                 ws.AccumulateTanhGradient(db, dtmp1, tmp1);
                 // var before = xs[0] * b;
                 var dxs_0 = ws.Scale(dbefore, b);
-                ws.AccumulateScaled(db, dbefore, xs_0);
+                ws.AccumulateScale(db, dbefore, xs_0);
                 ws.AccumulateElement(dxs, 0, dxs_0);
                 // xs[0] = a;
                 ws.Accumulate(da, dxs[0]);

@@ -82,8 +82,8 @@ namespace Custom
                         dscore_1 += dscore_3;
                         var duh = 0.0;
                         global::Custom.Opaque.RoundPullback(uh, dscore_3, ref duh);
-                        ws.AccumulateScaled(du, duh, h);
-                        ws.AccumulateScaled(dh, duh, u);
+                        ws.AccumulateScale(du, duh, h);
+                        ws.AccumulateScale(dh, duh, u);
                     }
                     else
                     {
@@ -94,7 +94,7 @@ namespace Custom
                 var dWx = ws.ZerosLike(Wx);
                 global::Custom.Opaque.SoftPlusPullback(Wx, dh, dWx);
                 ws.AccumulateOuter(dW, dWx, x);
-                ws.AccumulateTransposeTimes(dx, W, dWx);
+                ws.AccumulateTransposeThisAndMultiply(dx, W, dWx);
 
                 return value;
             }
@@ -215,8 +215,8 @@ namespace Custom
                         dscore_1 += dscore_3;
                         var duh = 0.0;
                         global::Custom.Opaque.RoundPullback(uh, dscore_3, ref duh);
-                        ws.AccumulateScaled(du, duh, h);
-                        ws.AccumulateScaled(dh, duh, u);
+                        ws.AccumulateScale(du, duh, h);
+                        ws.AccumulateScale(dh, duh, u);
                     }
                     else
                     {
@@ -227,7 +227,7 @@ namespace Custom
                 var dWx = ws.ZerosLike(Wx);
                 global::Custom.Opaque.SoftPlusPullback(Wx, dh, dWx);
                 ws.AccumulateOuter(dW, dWx, x);
-                ws.AccumulateTransposeTimes(dx, W, dWx);
+                ws.AccumulateTransposeThisAndMultiply(dx, W, dWx);
             }
             finally
             {

@@ -68,28 +68,28 @@ namespace Lecture
                 var dtmp2 = ws.PointwiseMultiply(dResult, hTilde);
                 var dhTilde = ws.PointwiseMultiply(dResult, tmp2);
                 var dz = ws.Negate(dtmp2);
-                ws.AccumulatePointwiseProduct(dz, dResult, hPrev);
-                ws.AccumulatePointwiseProduct(dhPrev, dResult, z);
+                ws.AccumulatePointwiseMultiply(dz, dResult, hPrev);
+                ws.AccumulatePointwiseMultiply(dhPrev, dResult, z);
                 // var hTilde = Tanh(W * x + r.PointwiseMultiply(U * hPrev));
                 var dz_hTilde = ws.TanhGradient(dhTilde, hTilde);
                 var dr = ws.PointwiseMultiply(dz_hTilde, U_hPrev);
                 var dU_hPrev = ws.PointwiseMultiply(dz_hTilde, r);
                 ws.AccumulateOuter(dU, dU_hPrev, hPrev);
-                ws.AccumulateTransposeTimes(dhPrev, U, dU_hPrev);
+                ws.AccumulateTransposeThisAndMultiply(dhPrev, U, dU_hPrev);
                 ws.AccumulateOuter(dW, dz_hTilde, x);
-                ws.AccumulateTransposeTimes(dx, W, dz_hTilde);
+                ws.AccumulateTransposeThisAndMultiply(dx, W, dz_hTilde);
                 // var r = Sigmoid(Wr * x + Ur * hPrev);
                 var dz_r = ws.SigmoidGradient(dr, r);
                 ws.AccumulateOuter(dUr, dz_r, hPrev);
-                ws.AccumulateTransposeTimes(dhPrev, Ur, dz_r);
+                ws.AccumulateTransposeThisAndMultiply(dhPrev, Ur, dz_r);
                 ws.AccumulateOuter(dWr, dz_r, x);
-                ws.AccumulateTransposeTimes(dx, Wr, dz_r);
+                ws.AccumulateTransposeThisAndMultiply(dx, Wr, dz_r);
                 // var z = Sigmoid(Wz * x + Uz * hPrev);
                 var dz_z = ws.SigmoidGradient(dz, z);
                 ws.AccumulateOuter(dUz, dz_z, hPrev);
-                ws.AccumulateTransposeTimes(dhPrev, Uz, dz_z);
+                ws.AccumulateTransposeThisAndMultiply(dhPrev, Uz, dz_z);
                 ws.AccumulateOuter(dWz, dz_z, x);
-                ws.AccumulateTransposeTimes(dx, Wz, dz_z);
+                ws.AccumulateTransposeThisAndMultiply(dx, Wz, dz_z);
 
                 return result.Clone();
             }
@@ -187,28 +187,28 @@ namespace Lecture
                 var dtmp2 = ws.PointwiseMultiply(dResult, hTilde);
                 var dhTilde = ws.PointwiseMultiply(dResult, tmp2);
                 var dz = ws.Negate(dtmp2);
-                ws.AccumulatePointwiseProduct(dz, dResult, hPrev);
-                ws.AccumulatePointwiseProduct(dhPrev, dResult, z);
+                ws.AccumulatePointwiseMultiply(dz, dResult, hPrev);
+                ws.AccumulatePointwiseMultiply(dhPrev, dResult, z);
                 // var hTilde = Tanh(W * x + r.PointwiseMultiply(U * hPrev));
                 var dz_hTilde = ws.TanhGradient(dhTilde, hTilde);
                 var dr = ws.PointwiseMultiply(dz_hTilde, U_hPrev);
                 var dU_hPrev = ws.PointwiseMultiply(dz_hTilde, r);
                 ws.AccumulateOuter(dU, dU_hPrev, hPrev);
-                ws.AccumulateTransposeTimes(dhPrev, U, dU_hPrev);
+                ws.AccumulateTransposeThisAndMultiply(dhPrev, U, dU_hPrev);
                 ws.AccumulateOuter(dW, dz_hTilde, x);
-                ws.AccumulateTransposeTimes(dx, W, dz_hTilde);
+                ws.AccumulateTransposeThisAndMultiply(dx, W, dz_hTilde);
                 // var r = Sigmoid(Wr * x + Ur * hPrev);
                 var dz_r = ws.SigmoidGradient(dr, r);
                 ws.AccumulateOuter(dUr, dz_r, hPrev);
-                ws.AccumulateTransposeTimes(dhPrev, Ur, dz_r);
+                ws.AccumulateTransposeThisAndMultiply(dhPrev, Ur, dz_r);
                 ws.AccumulateOuter(dWr, dz_r, x);
-                ws.AccumulateTransposeTimes(dx, Wr, dz_r);
+                ws.AccumulateTransposeThisAndMultiply(dx, Wr, dz_r);
                 // var z = Sigmoid(Wz * x + Uz * hPrev);
                 var dz_z = ws.SigmoidGradient(dz, z);
                 ws.AccumulateOuter(dUz, dz_z, hPrev);
-                ws.AccumulateTransposeTimes(dhPrev, Uz, dz_z);
+                ws.AccumulateTransposeThisAndMultiply(dhPrev, Uz, dz_z);
                 ws.AccumulateOuter(dWz, dz_z, x);
-                ws.AccumulateTransposeTimes(dx, Wz, dz_z);
+                ws.AccumulateTransposeThisAndMultiply(dx, Wz, dz_z);
             }
             finally
             {

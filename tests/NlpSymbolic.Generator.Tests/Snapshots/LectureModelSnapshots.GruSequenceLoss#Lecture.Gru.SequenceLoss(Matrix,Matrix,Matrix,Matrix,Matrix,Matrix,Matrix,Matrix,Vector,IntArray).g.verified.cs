@@ -102,12 +102,12 @@ namespace Lecture
                     dJ_1 += dJ_2;
                     var dV_h_2 = ws.CrossEntropyGradient(dJ_2, V_h_2, tmp5);
                     ws.AccumulateOuter(dV, dV_h_2, h_2);
-                    ws.AccumulateTransposeTimes(dh_2, V, dV_h_2);
+                    ws.AccumulateTransposeThisAndMultiply(dh_2, V, dV_h_2);
                     // h = Cell(Wz, Uz, Wr, Ur, W, U, x, h);
                     var dx = ws.ZerosLike(x);
                     global::Lecture.Gru.CellPullback(Wz, Uz, Wr, Ur, W, U, x, h_1, dh_2, dWz, dUz, dWr, dUr, dW, dU, dx, dh_1);
                     // var x = L.Column(tokens[t]);
-                    ws.AccumulateColumn(dL, tokens_t, dx);
+                    ws.AccumulateIntoColumn(dL, tokens_t, dx);
                 }
                 var dh = dh_1;
                 // var h = h0;
@@ -247,12 +247,12 @@ namespace Lecture
                     dJ_1 += dJ_2;
                     var dV_h_2 = ws.CrossEntropyGradient(dJ_2, V_h_2, tmp5);
                     ws.AccumulateOuter(dV, dV_h_2, h_2);
-                    ws.AccumulateTransposeTimes(dh_2, V, dV_h_2);
+                    ws.AccumulateTransposeThisAndMultiply(dh_2, V, dV_h_2);
                     // h = Cell(Wz, Uz, Wr, Ur, W, U, x, h);
                     var dx = ws.ZerosLike(x);
                     global::Lecture.Gru.CellPullback(Wz, Uz, Wr, Ur, W, U, x, h_1, dh_2, dWz, dUz, dWr, dUr, dW, dU, dx, dh_1);
                     // var x = L.Column(tokens[t]);
-                    ws.AccumulateColumn(dL, tokens_t, dx);
+                    ws.AccumulateIntoColumn(dL, tokens_t, dx);
                 }
                 var dh = dh_1;
                 // var h = h0;

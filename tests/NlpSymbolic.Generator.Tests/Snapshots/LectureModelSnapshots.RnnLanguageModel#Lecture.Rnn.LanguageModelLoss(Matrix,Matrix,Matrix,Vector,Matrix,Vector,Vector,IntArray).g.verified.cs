@@ -102,16 +102,16 @@ namespace Lecture
                     var dtmp5 = ws.CrossEntropyGradient(dJ_2, tmp5, tmp7);
                     ws.Accumulate(db2, dtmp5);
                     ws.AccumulateOuter(dU, dtmp5, h_2);
-                    ws.AccumulateTransposeTimes(dh_2, U, dtmp5);
+                    ws.AccumulateTransposeThisAndMultiply(dh_2, U, dtmp5);
                     // h = Sigmoid(H * h + W * x + b1);
                     var dz_h = ws.SigmoidGradient(dh_2, h_2);
                     ws.Accumulate(db1, dz_h);
                     ws.AccumulateOuter(dW, dz_h, x);
-                    var dx = ws.TransposeTimes(W, dz_h);
+                    var dx = ws.TransposeThisAndMultiply(W, dz_h);
                     ws.AccumulateOuter(dH, dz_h, h_1);
-                    ws.AccumulateTransposeTimes(dh_1, H, dz_h);
+                    ws.AccumulateTransposeThisAndMultiply(dh_1, H, dz_h);
                     // var x = L.Column(tokens[t]);
-                    ws.AccumulateColumn(dL, tokens_t, dx);
+                    ws.AccumulateIntoColumn(dL, tokens_t, dx);
                 }
                 var dh = dh_1;
                 // var h = h0;
@@ -256,16 +256,16 @@ namespace Lecture
                     var dtmp5 = ws.CrossEntropyGradient(dJ_2, tmp5, tmp7);
                     ws.Accumulate(db2, dtmp5);
                     ws.AccumulateOuter(dU, dtmp5, h_2);
-                    ws.AccumulateTransposeTimes(dh_2, U, dtmp5);
+                    ws.AccumulateTransposeThisAndMultiply(dh_2, U, dtmp5);
                     // h = Sigmoid(H * h + W * x + b1);
                     var dz_h = ws.SigmoidGradient(dh_2, h_2);
                     ws.Accumulate(db1, dz_h);
                     ws.AccumulateOuter(dW, dz_h, x);
-                    var dx = ws.TransposeTimes(W, dz_h);
+                    var dx = ws.TransposeThisAndMultiply(W, dz_h);
                     ws.AccumulateOuter(dH, dz_h, h_1);
-                    ws.AccumulateTransposeTimes(dh_1, H, dz_h);
+                    ws.AccumulateTransposeThisAndMultiply(dh_1, H, dz_h);
                     // var x = L.Column(tokens[t]);
-                    ws.AccumulateColumn(dL, tokens_t, dx);
+                    ws.AccumulateIntoColumn(dL, tokens_t, dx);
                 }
                 var dh = dh_1;
                 // var h = h0;

@@ -54,14 +54,14 @@ namespace Lecture
                 var dtmp2 = ws.CrossEntropyGradient(dResult, tmp2, y);
                 ws.Accumulate(db2, dtmp2);
                 ws.AccumulateOuter(dU, dtmp2, h);
-                var dh = ws.TransposeTimes(U, dtmp2);
+                var dh = ws.TransposeThisAndMultiply(U, dtmp2);
                 // var h = Sigmoid(H * hPrev + W * x + b1);
                 var dz_h = ws.SigmoidGradient(dh, h);
                 ws.Accumulate(db1, dz_h);
                 ws.AccumulateOuter(dW, dz_h, x);
-                ws.AccumulateTransposeTimes(dx, W, dz_h);
+                ws.AccumulateTransposeThisAndMultiply(dx, W, dz_h);
                 ws.AccumulateOuter(dH, dz_h, hPrev);
-                ws.AccumulateTransposeTimes(dhPrev, H, dz_h);
+                ws.AccumulateTransposeThisAndMultiply(dhPrev, H, dz_h);
 
                 return result;
             }
@@ -136,14 +136,14 @@ namespace Lecture
                 var dtmp2 = ws.CrossEntropyGradient(dResult, tmp2, y);
                 ws.Accumulate(db2, dtmp2);
                 ws.AccumulateOuter(dU, dtmp2, h);
-                var dh = ws.TransposeTimes(U, dtmp2);
+                var dh = ws.TransposeThisAndMultiply(U, dtmp2);
                 // var h = Sigmoid(H * hPrev + W * x + b1);
                 var dz_h = ws.SigmoidGradient(dh, h);
                 ws.Accumulate(db1, dz_h);
                 ws.AccumulateOuter(dW, dz_h, x);
-                ws.AccumulateTransposeTimes(dx, W, dz_h);
+                ws.AccumulateTransposeThisAndMultiply(dx, W, dz_h);
                 ws.AccumulateOuter(dH, dz_h, hPrev);
-                ws.AccumulateTransposeTimes(dhPrev, H, dz_h);
+                ws.AccumulateTransposeThisAndMultiply(dhPrev, H, dz_h);
             }
             finally
             {

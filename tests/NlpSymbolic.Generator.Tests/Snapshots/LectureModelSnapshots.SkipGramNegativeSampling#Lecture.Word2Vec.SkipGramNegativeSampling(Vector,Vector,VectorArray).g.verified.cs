@@ -70,15 +70,15 @@ namespace Lecture
                     var dtmp5 = dtmp6 * global::NlpSymbolic.Functions.Sigmoid(-tmp5);
                     var dtmp4 = -dtmp5;
                     var dnegatives_k = ws.Scale(dtmp4, vc);
-                    ws.AccumulateScaled(dvc, dtmp4, negatives_k);
+                    ws.AccumulateScale(dvc, dtmp4, negatives_k);
                     ws.AccumulateElement(dnegatives, k, dnegatives_k);
                 }
                 var dJ = dJ_1;
                 // var J = -LogSigmoid(uo * vc);
                 var dtmp1 = -dJ;
                 var duo_vc = dtmp1 * global::NlpSymbolic.Functions.Sigmoid(-uo_vc);
-                ws.AccumulateScaled(duo, duo_vc, vc);
-                ws.AccumulateScaled(dvc, duo_vc, uo);
+                ws.AccumulateScale(duo, duo_vc, vc);
+                ws.AccumulateScale(dvc, duo_vc, uo);
 
                 return value;
             }
@@ -177,15 +177,15 @@ namespace Lecture
                     var dtmp5 = dtmp6 * global::NlpSymbolic.Functions.Sigmoid(-tmp5);
                     var dtmp4 = -dtmp5;
                     var dnegatives_k = ws.Scale(dtmp4, vc);
-                    ws.AccumulateScaled(dvc, dtmp4, negatives_k);
+                    ws.AccumulateScale(dvc, dtmp4, negatives_k);
                     ws.AccumulateElement(dnegatives, k, dnegatives_k);
                 }
                 var dJ = dJ_1;
                 // var J = -LogSigmoid(uo * vc);
                 var dtmp1 = -dJ;
                 var duo_vc = dtmp1 * global::NlpSymbolic.Functions.Sigmoid(-uo_vc);
-                ws.AccumulateScaled(duo, duo_vc, vc);
-                ws.AccumulateScaled(dvc, duo_vc, uo);
+                ws.AccumulateScale(duo, duo_vc, vc);
+                ws.AccumulateScale(dvc, duo_vc, uo);
             }
             finally
             {

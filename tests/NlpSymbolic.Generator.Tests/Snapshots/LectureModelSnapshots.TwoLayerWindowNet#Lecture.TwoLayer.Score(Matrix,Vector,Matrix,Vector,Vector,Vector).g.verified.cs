@@ -47,18 +47,18 @@ namespace Lecture
 
                 // Reverse sweep: adjoints in reverse order of the statements above.
                 // return U * a2;
-                ws.AccumulateScaled(dU, dResult, a2);
+                ws.AccumulateScale(dU, dResult, a2);
                 var da2 = ws.Scale(dResult, U);
                 // var a2 = Tanh(W2 * a1 + b2);
                 var dz_a2 = ws.TanhGradient(da2, a2);
                 ws.Accumulate(db2, dz_a2);
                 ws.AccumulateOuter(dW2, dz_a2, a1);
-                var da1 = ws.TransposeTimes(W2, dz_a2);
+                var da1 = ws.TransposeThisAndMultiply(W2, dz_a2);
                 // var a1 = Tanh(W1 * x + b1);
                 var dz_a1 = ws.TanhGradient(da1, a1);
                 ws.Accumulate(db1, dz_a1);
                 ws.AccumulateOuter(dW1, dz_a1, x);
-                ws.AccumulateTransposeTimes(dx, W1, dz_a1);
+                ws.AccumulateTransposeThisAndMultiply(dx, W1, dz_a1);
 
                 return result;
             }
@@ -125,18 +125,18 @@ namespace Lecture
 
                 // Reverse sweep: adjoints in reverse order of the statements above.
                 // return U * a2;
-                ws.AccumulateScaled(dU, dResult, a2);
+                ws.AccumulateScale(dU, dResult, a2);
                 var da2 = ws.Scale(dResult, U);
                 // var a2 = Tanh(W2 * a1 + b2);
                 var dz_a2 = ws.TanhGradient(da2, a2);
                 ws.Accumulate(db2, dz_a2);
                 ws.AccumulateOuter(dW2, dz_a2, a1);
-                var da1 = ws.TransposeTimes(W2, dz_a2);
+                var da1 = ws.TransposeThisAndMultiply(W2, dz_a2);
                 // var a1 = Tanh(W1 * x + b1);
                 var dz_a1 = ws.TanhGradient(da1, a1);
                 ws.Accumulate(db1, dz_a1);
                 ws.AccumulateOuter(dW1, dz_a1, x);
-                ws.AccumulateTransposeTimes(dx, W1, dz_a1);
+                ws.AccumulateTransposeThisAndMultiply(dx, W1, dz_a1);
             }
             finally
             {

@@ -38,14 +38,14 @@ namespace Lecture
 
                 // Reverse sweep: adjoints in reverse order of the statements above.
                 // return u * a;
-                ws.AccumulateScaled(du, dResult, a);
+                ws.AccumulateScale(du, dResult, a);
                 var da = ws.Scale(dResult, u);
                 // var a = Tanh(z);
                 var dz = ws.TanhGradient(da, a);
                 // var z = W * x + b;
                 ws.Accumulate(db, dz);
                 ws.AccumulateOuter(dW, dz, x);
-                ws.AccumulateTransposeTimes(dx, W, dz);
+                ws.AccumulateTransposeThisAndMultiply(dx, W, dz);
 
                 return result;
             }
@@ -100,14 +100,14 @@ namespace Lecture
 
                 // Reverse sweep: adjoints in reverse order of the statements above.
                 // return u * a;
-                ws.AccumulateScaled(du, dResult, a);
+                ws.AccumulateScale(du, dResult, a);
                 var da = ws.Scale(dResult, u);
                 // var a = Tanh(z);
                 var dz = ws.TanhGradient(da, a);
                 // var z = W * x + b;
                 ws.Accumulate(db, dz);
                 ws.AccumulateOuter(dW, dz, x);
-                ws.AccumulateTransposeTimes(dx, W, dz);
+                ws.AccumulateTransposeThisAndMultiply(dx, W, dz);
             }
             finally
             {

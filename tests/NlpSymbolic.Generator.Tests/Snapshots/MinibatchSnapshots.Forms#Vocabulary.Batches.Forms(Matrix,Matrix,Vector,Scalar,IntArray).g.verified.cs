@@ -72,7 +72,7 @@ namespace Vocabulary
                 ws.AccumulateScalar(dtmp22, dResult);
                 var dP = ws.ColumnSumsGradient(dtmp22, P);
                 var dtmp20 = ws.Scale(dResult, b);
-                ws.AccumulateScaled(db, dResult, tmp20);
+                ws.AccumulateScale(db, dResult, tmp20);
                 ws.AccumulateRowSumsGradient(dP, dtmp20, P);
                 // var P = Softmax(AddColumnwise(E, b)) - LogSoftmax(1 + S);
                 var dtmp19 = ws.Negate(dP);
@@ -84,12 +84,12 @@ namespace Vocabulary
                 // var E = (S + s).PointwiseExp().PointwiseDivide(2 - B) / s + s / A.PointwiseLog();
                 ds += ws.SumQuotient(dtmp16, tmp14);
                 var dtmp14 = ws.DivisorGradient(dtmp16, tmp15, tmp14);
-                ws.AccumulatePointwiseQuotient(dA, dtmp14, A);
+                ws.AccumulatePointwiseDivide(dA, dtmp14, A);
                 var dtmp12 = ws.Scale(1 / s, dtmp16);
                 ds += -ws.Dot(dtmp16, tmp13) / s;
                 var dtmp10 = ws.PointwiseDivide(dtmp12, tmp11);
                 var dtmp11 = ws.DivisorGradient(dtmp12, tmp12, tmp11);
-                ws.AccumulateNegated(dB, dtmp11);
+                ws.AccumulateNegate(dB, dtmp11);
                 var dtmp9 = ws.PointwiseMultiply(dtmp10, tmp10);
                 ws.Accumulate(dS, dtmp9);
                 ds += ws.Sum(dtmp9);
@@ -217,7 +217,7 @@ namespace Vocabulary
                 ws.AccumulateScalar(dtmp22, dResult);
                 var dP = ws.ColumnSumsGradient(dtmp22, P);
                 var dtmp20 = ws.Scale(dResult, b);
-                ws.AccumulateScaled(db, dResult, tmp20);
+                ws.AccumulateScale(db, dResult, tmp20);
                 ws.AccumulateRowSumsGradient(dP, dtmp20, P);
                 // var P = Softmax(AddColumnwise(E, b)) - LogSoftmax(1 + S);
                 var dtmp19 = ws.Negate(dP);
@@ -229,12 +229,12 @@ namespace Vocabulary
                 // var E = (S + s).PointwiseExp().PointwiseDivide(2 - B) / s + s / A.PointwiseLog();
                 ds += ws.SumQuotient(dtmp16, tmp14);
                 var dtmp14 = ws.DivisorGradient(dtmp16, tmp15, tmp14);
-                ws.AccumulatePointwiseQuotient(dA, dtmp14, A);
+                ws.AccumulatePointwiseDivide(dA, dtmp14, A);
                 var dtmp12 = ws.Scale(1 / s, dtmp16);
                 ds += -ws.Dot(dtmp16, tmp13) / s;
                 var dtmp10 = ws.PointwiseDivide(dtmp12, tmp11);
                 var dtmp11 = ws.DivisorGradient(dtmp12, tmp12, tmp11);
-                ws.AccumulateNegated(dB, dtmp11);
+                ws.AccumulateNegate(dB, dtmp11);
                 var dtmp9 = ws.PointwiseMultiply(dtmp10, tmp10);
                 ws.Accumulate(dS, dtmp9);
                 ds += ws.Sum(dtmp9);

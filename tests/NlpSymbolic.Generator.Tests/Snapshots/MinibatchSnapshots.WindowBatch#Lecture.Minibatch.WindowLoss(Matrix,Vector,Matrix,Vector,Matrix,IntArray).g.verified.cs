@@ -45,13 +45,13 @@ namespace Lecture
                 // return MeanCrossEntropy(AddColumnwise(U * H, c), labels);
                 var dtmp1 = ws.CrossEntropyGradient(dResult / labels.Length, tmp1, labels);
                 ws.AccumulateRowSums(dc, dtmp1);
-                ws.AccumulateTimesTranspose(dU, dtmp1, H);
-                var dH = ws.TransposeTimes(U, dtmp1);
+                ws.AccumulateTransposeAndMultiply(dU, dtmp1, H);
+                var dH = ws.TransposeThisAndMultiply(U, dtmp1);
                 // var H = Tanh(AddColumnwise(W * X, b));
                 var dz_H = ws.TanhGradient(dH, H);
                 ws.AccumulateRowSums(db, dz_H);
-                ws.AccumulateTimesTranspose(dW, dz_H, X);
-                ws.AccumulateTransposeTimes(dX, W, dz_H);
+                ws.AccumulateTransposeAndMultiply(dW, dz_H, X);
+                ws.AccumulateTransposeThisAndMultiply(dX, W, dz_H);
 
                 return result;
             }
@@ -115,13 +115,13 @@ namespace Lecture
                 // return MeanCrossEntropy(AddColumnwise(U * H, c), labels);
                 var dtmp1 = ws.CrossEntropyGradient(dResult / labels.Length, tmp1, labels);
                 ws.AccumulateRowSums(dc, dtmp1);
-                ws.AccumulateTimesTranspose(dU, dtmp1, H);
-                var dH = ws.TransposeTimes(U, dtmp1);
+                ws.AccumulateTransposeAndMultiply(dU, dtmp1, H);
+                var dH = ws.TransposeThisAndMultiply(U, dtmp1);
                 // var H = Tanh(AddColumnwise(W * X, b));
                 var dz_H = ws.TanhGradient(dH, H);
                 ws.AccumulateRowSums(db, dz_H);
-                ws.AccumulateTimesTranspose(dW, dz_H, X);
-                ws.AccumulateTransposeTimes(dX, W, dz_H);
+                ws.AccumulateTransposeAndMultiply(dW, dz_H, X);
+                ws.AccumulateTransposeThisAndMultiply(dX, W, dz_H);
             }
             finally
             {

@@ -173,7 +173,7 @@ namespace Models
                     var dWhy_h_2 = ws.Scale(temperature, dtmp3);
                     dtemperature += ws.Dot(dtmp3, Why_h_2);
                     ws.AccumulateOuter(dWhy, dWhy_h_2, h_2);
-                    ws.AccumulateTransposeTimes(dh_2, Why, dWhy_h_2);
+                    ws.AccumulateTransposeThisAndMultiply(dh_2, Why, dWhy_h_2);
                     // h = Step(h, xs[t]);
                     var dxs_t = ws.ZerosLike(xs_t);
                     global::Models.TinyRnn.StepPullback(Wxh, Whh, Why, bh, temperature, h_1, xs_t, dh_2, dWxh, dWhh, dWhy, dbh, ref dtemperature, dh_1, dxs_t);
@@ -314,7 +314,7 @@ namespace Models
                     var dWhy_h_2 = ws.Scale(temperature, dtmp3);
                     dtemperature += ws.Dot(dtmp3, Why_h_2);
                     ws.AccumulateOuter(dWhy, dWhy_h_2, h_2);
-                    ws.AccumulateTransposeTimes(dh_2, Why, dWhy_h_2);
+                    ws.AccumulateTransposeThisAndMultiply(dh_2, Why, dWhy_h_2);
                     // h = Step(h, xs[t]);
                     var dxs_t = ws.ZerosLike(xs_t);
                     global::Models.TinyRnn.StepPullback(Wxh, Whh, Why, bh, temperature, h_1, xs_t, dh_2, dWxh, dWhh, dWhy, dbh, ref dtemperature, dh_1, dxs_t);

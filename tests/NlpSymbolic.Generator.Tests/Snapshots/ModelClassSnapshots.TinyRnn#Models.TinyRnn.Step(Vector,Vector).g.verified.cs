@@ -120,9 +120,9 @@ namespace Models
                 var dtmp2 = ws.TanhGradient(dResult, result);
                 ws.Accumulate(dbh, dtmp2);
                 ws.AccumulateOuter(dWhh, dtmp2, h);
-                ws.AccumulateTransposeTimes(dh, Whh, dtmp2);
+                ws.AccumulateTransposeThisAndMultiply(dh, Whh, dtmp2);
                 ws.AccumulateOuter(dWxh, dtmp2, x);
-                ws.AccumulateTransposeTimes(dx, Wxh, dtmp2);
+                ws.AccumulateTransposeThisAndMultiply(dx, Wxh, dtmp2);
 
                 return result.Clone();
             }
@@ -187,9 +187,9 @@ namespace Models
                 var dtmp2 = ws.TanhGradient(dResult, result);
                 ws.Accumulate(dbh, dtmp2);
                 ws.AccumulateOuter(dWhh, dtmp2, h);
-                ws.AccumulateTransposeTimes(dh, Whh, dtmp2);
+                ws.AccumulateTransposeThisAndMultiply(dh, Whh, dtmp2);
                 ws.AccumulateOuter(dWxh, dtmp2, x);
-                ws.AccumulateTransposeTimes(dx, Wxh, dtmp2);
+                ws.AccumulateTransposeThisAndMultiply(dx, Wxh, dtmp2);
             }
             finally
             {

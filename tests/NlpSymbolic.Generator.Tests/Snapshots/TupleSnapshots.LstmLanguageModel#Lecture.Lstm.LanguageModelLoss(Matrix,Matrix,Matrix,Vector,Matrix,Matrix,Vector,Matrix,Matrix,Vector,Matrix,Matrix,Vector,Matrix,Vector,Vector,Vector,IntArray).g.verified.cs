@@ -136,11 +136,11 @@ namespace Lecture
                     var dtmp5 = ws.CrossEntropyGradient(dJ_2, tmp5, tmp7);
                     ws.Accumulate(db, dtmp5);
                     ws.AccumulateOuter(dU, dtmp5, h_2);
-                    ws.AccumulateTransposeTimes(dh_2, U, dtmp5);
+                    ws.AccumulateTransposeThisAndMultiply(dh_2, U, dtmp5);
                     // (h, c) = Cell(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, L.Column(tokens[t]), h, c);
                     var dtmp4 = ws.ZerosLike(tmp4);
                     global::Lecture.Lstm.CellPullback(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, tmp4, h_1, c_1, (dh_2, dc_2), dWi, dUi, dbi, dWf, dUf, dbf, dWo, dUo, dbo, dWg, dUg, dbg, dtmp4, dh_1, dc_1);
-                    ws.AccumulateColumn(dL, tokens_t, dtmp4);
+                    ws.AccumulateIntoColumn(dL, tokens_t, dtmp4);
                 }
                 var dh = dh_1;
                 var dc = dc_1;
@@ -321,11 +321,11 @@ namespace Lecture
                     var dtmp5 = ws.CrossEntropyGradient(dJ_2, tmp5, tmp7);
                     ws.Accumulate(db, dtmp5);
                     ws.AccumulateOuter(dU, dtmp5, h_2);
-                    ws.AccumulateTransposeTimes(dh_2, U, dtmp5);
+                    ws.AccumulateTransposeThisAndMultiply(dh_2, U, dtmp5);
                     // (h, c) = Cell(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, L.Column(tokens[t]), h, c);
                     var dtmp4 = ws.ZerosLike(tmp4);
                     global::Lecture.Lstm.CellPullback(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, tmp4, h_1, c_1, (dh_2, dc_2), dWi, dUi, dbi, dWf, dUf, dbf, dWo, dUo, dbo, dWg, dUg, dbg, dtmp4, dh_1, dc_1);
-                    ws.AccumulateColumn(dL, tokens_t, dtmp4);
+                    ws.AccumulateIntoColumn(dL, tokens_t, dtmp4);
                 }
                 var dh = dh_1;
                 var dc = dc_1;

@@ -36,7 +36,7 @@ namespace Vocabulary
                 var dtmp1 = ws.TanhGradient(dResult, result);
                 ws.Accumulate(db, dtmp1);
                 ws.AccumulateOuter(dW, dtmp1, x);
-                ws.AccumulateTransposeTimes(dx, W, dtmp1);
+                ws.AccumulateTransposeThisAndMultiply(dx, W, dtmp1);
 
                 return result.Clone();
             }
@@ -85,7 +85,7 @@ namespace Vocabulary
                 var dtmp1 = ws.TanhGradient(dResult, result);
                 ws.Accumulate(db, dtmp1);
                 ws.AccumulateOuter(dW, dtmp1, x);
-                ws.AccumulateTransposeTimes(dx, W, dtmp1);
+                ws.AccumulateTransposeThisAndMultiply(dx, W, dtmp1);
             }
             finally
             {

@@ -46,7 +46,7 @@ namespace Vocabulary
                 // return Losses.Hinge(u * y, 1.0);
                 var duy = 0.0;
                 global::Vocabulary.Losses.HingePullback(uy, 1.0, dResult, ref duy);
-                ws.AccumulateScaled(du, duy, y);
+                ws.AccumulateScale(du, duy, y);
                 var dy = ws.Scale(duy, u);
                 // var y = Dense(W2, b2, h);
                 var dh = ws.ZerosLike(h);
@@ -115,7 +115,7 @@ namespace Vocabulary
                 // return Losses.Hinge(u * y, 1.0);
                 var duy = 0.0;
                 global::Vocabulary.Losses.HingePullback(uy, 1.0, dResult, ref duy);
-                ws.AccumulateScaled(du, duy, y);
+                ws.AccumulateScale(du, duy, y);
                 var dy = ws.Scale(duy, u);
                 // var y = Dense(W2, b2, h);
                 var dh = ws.ZerosLike(h);

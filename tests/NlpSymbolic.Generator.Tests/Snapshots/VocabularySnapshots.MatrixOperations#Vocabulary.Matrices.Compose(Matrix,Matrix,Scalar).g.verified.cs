@@ -35,12 +35,12 @@ namespace Vocabulary
                 ws.CheckGradient(dResult, result, "dResult", "the result");
                 // return (A * B).Transpose() * a - B.Transpose();
                 var dtmp3 = ws.Negate(dResult);
-                ws.AccumulateTransposed(dB, dtmp3);
+                ws.AccumulateTranspose(dB, dtmp3);
                 var dtmp1 = ws.Scale(a, dResult);
                 da += ws.Dot(dResult, tmp1);
                 var dAB = ws.Transpose(dtmp1);
-                ws.AccumulateTimesTranspose(dA, dAB, B);
-                ws.AccumulateTransposeTimes(dB, A, dAB);
+                ws.AccumulateTransposeAndMultiply(dA, dAB, B);
+                ws.AccumulateTransposeThisAndMultiply(dB, A, dAB);
 
                 return result.Clone();
             }
@@ -91,12 +91,12 @@ namespace Vocabulary
                 // Reverse sweep: adjoints in reverse order of the statements above.
                 // return (A * B).Transpose() * a - B.Transpose();
                 var dtmp3 = ws.Negate(dResult);
-                ws.AccumulateTransposed(dB, dtmp3);
+                ws.AccumulateTranspose(dB, dtmp3);
                 var dtmp1 = ws.Scale(a, dResult);
                 da += ws.Dot(dResult, tmp1);
                 var dAB = ws.Transpose(dtmp1);
-                ws.AccumulateTimesTranspose(dA, dAB, B);
-                ws.AccumulateTransposeTimes(dB, A, dAB);
+                ws.AccumulateTransposeAndMultiply(dA, dAB, B);
+                ws.AccumulateTransposeThisAndMultiply(dB, A, dAB);
             }
             finally
             {

@@ -39,13 +39,13 @@ namespace Vocabulary
 
                 // Reverse sweep: adjoints in reverse order of the statements above.
                 // return lambda * (SquaredNorm(W) + SquaredNorm(b)) + W.PointwiseMultiply(G).FrobeniusNorm() + b.L2Norm();
-                ws.AccumulateScaled(db, tmp8 == 0 ? 0 : dResult / tmp8, b);
+                ws.AccumulateScale(db, tmp8 == 0 ? 0 : dResult / tmp8, b);
                 var dtmp5 = ws.Scale(tmp6 == 0 ? 0 : dResult / tmp6, tmp5);
-                ws.AccumulatePointwiseProduct(dW, dtmp5, G);
-                ws.AccumulatePointwiseProduct(dG, dtmp5, W);
+                ws.AccumulatePointwiseMultiply(dW, dtmp5, G);
+                ws.AccumulatePointwiseMultiply(dG, dtmp5, W);
                 var dtmp3 = dResult * lambda;
-                ws.AccumulateScaled(db, 2 * dtmp3, b);
-                ws.AccumulateScaled(dW, 2 * dtmp3, W);
+                ws.AccumulateScale(db, 2 * dtmp3, b);
+                ws.AccumulateScale(dW, 2 * dtmp3, W);
 
                 return result;
             }
@@ -105,13 +105,13 @@ namespace Vocabulary
 
                 // Reverse sweep: adjoints in reverse order of the statements above.
                 // return lambda * (SquaredNorm(W) + SquaredNorm(b)) + W.PointwiseMultiply(G).FrobeniusNorm() + b.L2Norm();
-                ws.AccumulateScaled(db, tmp8 == 0 ? 0 : dResult / tmp8, b);
+                ws.AccumulateScale(db, tmp8 == 0 ? 0 : dResult / tmp8, b);
                 var dtmp5 = ws.Scale(tmp6 == 0 ? 0 : dResult / tmp6, tmp5);
-                ws.AccumulatePointwiseProduct(dW, dtmp5, G);
-                ws.AccumulatePointwiseProduct(dG, dtmp5, W);
+                ws.AccumulatePointwiseMultiply(dW, dtmp5, G);
+                ws.AccumulatePointwiseMultiply(dG, dtmp5, W);
                 var dtmp3 = dResult * lambda;
-                ws.AccumulateScaled(db, 2 * dtmp3, b);
-                ws.AccumulateScaled(dW, 2 * dtmp3, W);
+                ws.AccumulateScale(db, 2 * dtmp3, b);
+                ws.AccumulateScale(dW, 2 * dtmp3, W);
             }
             finally
             {

@@ -59,15 +59,15 @@ namespace Vocabulary
                 // var t = v.PointwiseTanh();
                 ws.AccumulateTanhGradient(dv, dt, t);
                 // var l = w.PointwiseLog();
-                ws.AccumulatePointwiseQuotient(dw, dl, w);
+                ws.AccumulatePointwiseDivide(dw, dl, w);
                 // var e = v.PointwiseExp();
-                ws.AccumulatePointwiseProduct(dv, de, e);
+                ws.AccumulatePointwiseMultiply(dv, de, e);
                 // var ratio = v.PointwiseDivide(w);
-                ws.AccumulatePointwiseQuotient(dv, dratio, w);
+                ws.AccumulatePointwiseDivide(dv, dratio, w);
                 ws.AccumulateDivisorGradient(dw, dratio, ratio, w);
                 // var product = v.PointwiseMultiply(w);
-                ws.AccumulatePointwiseProduct(dv, dproduct, w);
-                ws.AccumulatePointwiseProduct(dw, dproduct, v);
+                ws.AccumulatePointwiseMultiply(dv, dproduct, w);
+                ws.AccumulatePointwiseMultiply(dw, dproduct, v);
 
                 return result;
             }
@@ -156,15 +156,15 @@ namespace Vocabulary
                 // var t = v.PointwiseTanh();
                 ws.AccumulateTanhGradient(dv, dt, t);
                 // var l = w.PointwiseLog();
-                ws.AccumulatePointwiseQuotient(dw, dl, w);
+                ws.AccumulatePointwiseDivide(dw, dl, w);
                 // var e = v.PointwiseExp();
-                ws.AccumulatePointwiseProduct(dv, de, e);
+                ws.AccumulatePointwiseMultiply(dv, de, e);
                 // var ratio = v.PointwiseDivide(w);
-                ws.AccumulatePointwiseQuotient(dv, dratio, w);
+                ws.AccumulatePointwiseDivide(dv, dratio, w);
                 ws.AccumulateDivisorGradient(dw, dratio, ratio, w);
                 // var product = v.PointwiseMultiply(w);
-                ws.AccumulatePointwiseProduct(dv, dproduct, w);
-                ws.AccumulatePointwiseProduct(dw, dproduct, v);
+                ws.AccumulatePointwiseMultiply(dv, dproduct, w);
+                ws.AccumulatePointwiseMultiply(dw, dproduct, v);
             }
             finally
             {

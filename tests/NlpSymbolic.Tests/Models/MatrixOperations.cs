@@ -17,7 +17,7 @@ public static partial class MatrixOperations
     [Differentiable] public static Matrix<double> PointwiseMultiply([Shape(3, 4)] Matrix<double> A, [Shape(3, 4)] Matrix<double> B) => A.PointwiseMultiply(B);
     [Differentiable] public static double SquaredNorm([Shape(3, 4)] Matrix<double> A, double lambda) => lambda * Functions.SquaredNorm(A);
     [Differentiable] public static double FrobeniusNorm([Shape(3, 4)] Matrix<double> A) => A.FrobeniusNorm();
-    [Differentiable] public static Vector<double> TransposeTimesVector([Shape(3, 4)] Matrix<double> W, [Shape(3)] Vector<double> d) => W.Transpose() * d;
+    [Differentiable] public static Vector<double> TransposeThisAndMultiplyVector([Shape(3, 4)] Matrix<double> W, [Shape(3)] Vector<double> d) => W.Transpose() * d;
     [Differentiable] public static Matrix<double> OuterProduct([Shape(3)] Vector<double> u, [Shape(4)] Vector<double> v) => u.OuterProduct(v);
     [Differentiable] public static double Index([Shape(3, 4)] Matrix<double> A, [Value(2)] int i) => A[i, 3] * A[0, 1];
     [Differentiable] public static Vector<double> Row([Shape(3, 4)] Matrix<double> A, [Value(2)] int i) => A.Row(i) * 2 + A.Row(0);
