@@ -87,16 +87,8 @@ public sealed partial class Workspace
 
     private Vector<double>[] RentVectorArray(int length)
     {
-        EnsureActive();
-        int k = _cursor++;
-        if (k < _slots.Count && _slots[k] is Vector<double>[] reused && reused.Length == length)
-        {
-            return reused;
-        }
-
-        var created = new Vector<double>[length];
-        Store(k, created);
-        return created;
+        long shape = ShapeKey(VectorArrayKind, length, 0);
+        return TakeBuffer(shape) as Vector<double>[] ?? Own(new Vector<double>[length], shape);
     }
 
     private static void CheckSize(string operation, int size, string paramName)

@@ -1,29 +1,16 @@
 using System;
-using System.Collections.Generic;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace NlpSymbolic;
 
 public sealed partial class Workspace
 {
-    // Slot k holds the buffer handed out by the k-th rent since Enter: a Vector<double> or a Matrix<double>.
-    private readonly List<object> _slots = new();
-    private int _cursor;
-
     /// <summary>A dense vector of the given length owned by this frame; contents unspecified.</summary>
     public Vector<double> RentVector(int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
-        EnsureActive();
-        int k = _cursor++;
-        if (k < _slots.Count && _slots[k] is Vector<double> reused && reused.Count == length)
-        {
-            return reused;
-        }
-
-        Vector<double> created = Vector<double>.Build.Dense(length);
-        Store(k, created);
-        return created;
+        long shape = ShapeKey(VectorKind, length, 0);
+        return TakeBuffer(shape) as Vector<double> ?? Own(Vector<double>.Build.Dense(length), shape);
     }
 
     /// <summary>A dense rows×columns matrix owned by this frame; contents unspecified.</summary>
@@ -31,16 +18,8 @@ public sealed partial class Workspace
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         ArgumentOutOfRangeException.ThrowIfNegative(columns);
-        EnsureActive();
-        int k = _cursor++;
-        if (k < _slots.Count && _slots[k] is Matrix<double> reused && reused.RowCount == rows && reused.ColumnCount == columns)
-        {
-            return reused;
-        }
-
-        Matrix<double> created = Matrix<double>.Build.Dense(rows, columns);
-        Store(k, created);
-        return created;
+        long shape = ShapeKey(MatrixKind, rows, columns);
+        return TakeBuffer(shape) as Matrix<double> ?? Own(Matrix<double>.Build.Dense(rows, columns), shape);
     }
 
     /// <summary>A zero vector with the length of <paramref name="v"/>, owned by this frame.</summary>
@@ -59,18 +38,6 @@ public sealed partial class Workspace
         Matrix<double> result = RentMatrix(m.RowCount, m.ColumnCount);
         Array.Clear(result.AsColumnMajorArray());
         return result;
-    }
-
-    private void Store(int k, object buffer)
-    {
-        if (k < _slots.Count)
-        {
-            _slots[k] = buffer;
-        }
-        else
-        {
-            _slots.Add(buffer);
-        }
     }
 
     private void EnsureActive()

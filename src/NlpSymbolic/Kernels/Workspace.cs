@@ -8,9 +8,9 @@ namespace NlpSymbolic;
 /// <c>var ws = Workspace.Enter(); try { ... } finally { ws.Exit(); }</c>.
 /// </summary>
 /// <remarks>
-/// Each thread owns a stack of frames. A frame hands out its buffers in the order they are rented
-/// and reuses them on the next Enter, so a backward method that performs the same sequence of
-/// operations every call stops allocating after its first call. Forward kernels return buffers owned
+/// Each thread owns a stack of frames. A frame's buffers become reusable on the next Enter and are
+/// handed out by shape, so once each generated method has run, any mix of them called on the thread
+/// (a loss's backward alternating with a state update) allocates nothing. Forward kernels return buffers owned
 /// by the frame that stay valid until that frame's <see cref="Exit"/>; adjoint kernels (Accumulate…)
 /// add into their first argument in place.
 /// </remarks>
@@ -49,6 +49,7 @@ public sealed partial class Workspace
 
         Workspace frame = frames[depth] ??= new Workspace(depth);
         frame._cursor = 0;
+        frame._epoch++;
         frame._active = true;
         frame.ClearTape();
         t_depth = depth + 1;
