@@ -12,12 +12,26 @@ namespace NlpSymbolic;
 /// The loops are arranged so the innermost operation runs down a contiguous column, which is what
 /// lets TensorPrimitives vectorise them. The three matrix–matrix products go to the register-blocked
 /// <see cref="BlockedProduct"/> where the hardware has 256-bit FMA (about 3× faster on minibatch shapes, measured
-/// in tests/NlpSymbolic.Benchmarks/MatrixProductBenchmarks.cs); these loops remain the portable fallback.
+/// in tests/NlpSymbolic.Benchmarks/MatrixProductBenchmarks.cs), the matrix–vector products and the outer product to
+/// <see cref="BlockedMatrixVector"/> where it has 512-bit vectors (measured in MatrixVectorBenchmarks.cs); these
+/// loops remain the portable fallback.
 /// </remarks>
 internal static class MatrixMath
 {
     /// <summary>y += A x, with A rows×cols.</summary>
     internal static void AccumulateMultiply(Span<double> y, ReadOnlySpan<double> a, int rows, int cols, ReadOnlySpan<double> x)
+    {
+        if (BlockedMatrixVector.IsSupported)
+        {
+            BlockedMatrixVector.AccumulateMultiply(y, a, rows, cols, x);
+            return;
+        }
+
+        AccumulateMultiplyByColumns(y, a, rows, cols, x);
+    }
+
+    /// <summary>The portable form of <see cref="AccumulateMultiply"/>: one TensorPrimitives call per column.</summary>
+    internal static void AccumulateMultiplyByColumns(Span<double> y, ReadOnlySpan<double> a, int rows, int cols, ReadOnlySpan<double> x)
     {
         // y += Σⱼ xⱼ · A[:, j]
         for (int j = 0; j < cols; j++)
@@ -28,6 +42,19 @@ internal static class MatrixMath
 
     /// <summary>y += Aᵀ x, with A rows×cols (y has length cols, x has length rows).</summary>
     internal static void AccumulateTransposeThisAndMultiply(
+        Span<double> y, ReadOnlySpan<double> a, int rows, int cols, ReadOnlySpan<double> x)
+    {
+        if (BlockedMatrixVector.IsSupported)
+        {
+            BlockedMatrixVector.AccumulateTransposeThisAndMultiply(y, a, rows, cols, x);
+            return;
+        }
+
+        AccumulateTransposeThisAndMultiplyByColumns(y, a, rows, cols, x);
+    }
+
+    /// <summary>The portable form of <see cref="AccumulateTransposeThisAndMultiply(Span{double}, ReadOnlySpan{double}, int, int, ReadOnlySpan{double})"/>.</summary>
+    internal static void AccumulateTransposeThisAndMultiplyByColumns(
         Span<double> y, ReadOnlySpan<double> a, int rows, int cols, ReadOnlySpan<double> x)
     {
         // yⱼ += ⟨A[:, j], x⟩
@@ -125,6 +152,35 @@ internal static class MatrixMath
 
     /// <summary>D += u vᵀ, with D u.Length×v.Length.</summary>
     internal static void AccumulateOuter(Span<double> d, ReadOnlySpan<double> u, ReadOnlySpan<double> v)
+    {
+        if (BlockedMatrixVector.IsSupported)
+        {
+            BlockedMatrixVector.AccumulateOuter(d, u, v);
+            return;
+        }
+
+        AccumulateOuterByColumns(d, u, v);
+    }
+
+    /// <summary>
+    /// dx += Wᵀ dy and dW += dy xᵀ (the two adjoints of y = W x), W rows×cols, in one sweep over W where the
+    /// hardware allows, else as the two separate loops.
+    /// </summary>
+    internal static void AccumulateMultiplyAdjoints(
+        Span<double> dW, Span<double> dx, ReadOnlySpan<double> w, int rows, int cols, ReadOnlySpan<double> x, ReadOnlySpan<double> dy)
+    {
+        if (BlockedMatrixVector.IsSupported)
+        {
+            BlockedMatrixVector.AccumulateMultiplyAdjoints(dW, dx, w, rows, cols, x, dy);
+            return;
+        }
+
+        AccumulateTransposeThisAndMultiplyByColumns(dx, w, rows, cols, dy);
+        AccumulateOuterByColumns(dW, dy, x);
+    }
+
+    /// <summary>The portable form of <see cref="AccumulateOuter"/>: one TensorPrimitives call per column.</summary>
+    internal static void AccumulateOuterByColumns(Span<double> d, ReadOnlySpan<double> u, ReadOnlySpan<double> v)
     {
         int rows = u.Length;
         // D[:, j] += vⱼ · u
