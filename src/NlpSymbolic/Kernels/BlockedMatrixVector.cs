@@ -16,99 +16,118 @@ namespace NlpSymbolic;
 /// <remarks>
 /// Offsets are computed as indices from the start of each span (never a reference walked past its end), and
 /// every entry point checks the span lengths once, so a wrong shape is an exception, not memory corruption.
-/// Rows that do not fill a vector register are done in scalar code: at most 7 per column.
+/// Rows that do not fill a vector register are done in scalar code: at most 7 per column. Row blocks held in
+/// registers across all columns (y for W x, u for u vᵀ) were tried and measured: faster on 100×150, but 1.1–3.9× slower
+/// on 512×812, whose columns are 4 KB apart.
 /// </remarks>
 internal static class BlockedMatrixVector
 {
     /// <summary>Whether these kernels run here (512-bit vectors in hardware); otherwise the MatrixMath loops do.</summary>
     internal static bool IsSupported => Vector512.IsHardwareAccelerated;
 
+    /// <summary>
+    /// Above this many entries (1 MB, beyond L2) an outer product is bound by memory, and one column at a time
+    /// (a single stream) measured faster than four columns per pass.
+    /// </summary>
+    internal const int OuterBlockLimit = 1 << 17;
+
     private const int Lanes = 8;
 
-    /// <summary>y += A x, with A rows×cols: 32 rows of y stay in registers for a pass over every column.</summary>
+    /// <summary>y += A x, with A rows×cols: eight columns per pass, so each block of y is read and written once per eight columns.</summary>
     internal static void AccumulateMultiply(Span<double> y, ReadOnlySpan<double> a, int rows, int cols, ReadOnlySpan<double> x)
     {
         CheckLengths(a, rows, cols, x.Length == cols && y.Length == rows);
         ref double a0 = ref MemoryMarshal.GetReference(a);
-        ref double x0 = ref MemoryMarshal.GetReference(x);
         ref double y0 = ref MemoryMarshal.GetReference(y);
-        int i = 0;
-        for (; i + 4 * Lanes <= rows; i += 4 * Lanes)
+        int rows8 = rows & ~(Lanes - 1);
+        nuint r = (nuint)rows;
+        int j = 0;
+        for (; j + 8 <= cols; j += 8)
         {
-            MultiplyRows32(ref y0, ref a0, rows, cols, ref x0, i);
-        }
-
-        for (; i + Lanes <= rows; i += Lanes)
-        {
-            MultiplyRows8(ref y0, ref a0, rows, cols, ref x0, i);
-        }
-
-        for (int j = 0; j < cols && i < rows; j++)
-        {
-            double xj = x[j];
-            for (int r = i; r < rows; r++)
+            var x1 = Vector512.Create(x[j]);
+            var x2 = Vector512.Create(x[j + 1]);
+            var x3 = Vector512.Create(x[j + 2]);
+            var x4 = Vector512.Create(x[j + 3]);
+            var x5 = Vector512.Create(x[j + 4]);
+            var x6 = Vector512.Create(x[j + 5]);
+            var x7 = Vector512.Create(x[j + 6]);
+            var x8 = Vector512.Create(x[j + 7]);
+            for (int i = 0; i < rows8; i += Lanes)
             {
-                y[r] += a[r + j * rows] * xj;
+                nuint p = (nuint)(i + j * rows);
+                // Two chains of four FMAs, so the sum does not wait on eight dependent FMAs in a row.
+                var s = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p), x1, Vector512.LoadUnsafe(ref y0, (nuint)i));
+                var t = Vector512.LoadUnsafe(ref a0, p + 4 * r) * x5;
+                s = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p + r), x2, s);
+                t = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p + 5 * r), x6, t);
+                s = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p + 2 * r), x3, s);
+                t = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p + 6 * r), x7, t);
+                s = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p + 3 * r), x4, s);
+                t = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p + 7 * r), x8, t);
+                (s + t).StoreUnsafe(ref y0, (nuint)i);
             }
-        }
-    }
 
-    // Two columns per step into two sets of accumulators, so eight independent FMA chains hide the FMA latency.
-    private static void MultiplyRows32(ref double y0, ref double a0, int rows, int cols, ref double x0, int i)
-    {
-        Vector512<double> s0 = default, s1 = default, s2 = default, s3 = default;
-        Vector512<double> t0 = default, t1 = default, t2 = default, t3 = default;
-        int j = 0;
-        for (; j + 2 <= cols; j += 2)
-        {
-            nuint p = (nuint)(i + j * rows), q = p + (nuint)rows;
-            var xa = Vector512.Create(Unsafe.Add(ref x0, j));
-            var xb = Vector512.Create(Unsafe.Add(ref x0, j + 1));
-            s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p), xa, s0);
-            s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p + 8), xa, s1);
-            s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p + 16), xa, s2);
-            s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p + 24), xa, s3);
-            t0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, q), xb, t0);
-            t1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, q + 8), xb, t1);
-            t2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, q + 16), xb, t2);
-            t3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, q + 24), xb, t3);
-        }
-
-        if (j < cols)
-        {
-            nuint p = (nuint)(i + j * rows);
-            var xa = Vector512.Create(Unsafe.Add(ref x0, j));
-            s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p), xa, s0);
-            s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p + 8), xa, s1);
-            s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p + 16), xa, s2);
-            s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p + 24), xa, s3);
-        }
-
-        AddTo(ref y0, (nuint)i, s0 + t0);
-        AddTo(ref y0, (nuint)i + 8, s1 + t1);
-        AddTo(ref y0, (nuint)i + 16, s2 + t2);
-        AddTo(ref y0, (nuint)i + 24, s3 + t3);
-    }
-
-    private static void MultiplyRows8(ref double y0, ref double a0, int rows, int cols, ref double x0, int i)
-    {
-        Vector512<double> s0 = default, s1 = default, s2 = default, s3 = default;
-        int j = 0;
-        for (; j + 4 <= cols; j += 4)
-        {
-            nuint p = (nuint)(i + j * rows), r = (nuint)rows;
-            s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p), Vector512.Create(Unsafe.Add(ref x0, j)), s0);
-            s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p + r), Vector512.Create(Unsafe.Add(ref x0, j + 1)), s1);
-            s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p + 2 * r), Vector512.Create(Unsafe.Add(ref x0, j + 2)), s2);
-            s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, p + 3 * r), Vector512.Create(Unsafe.Add(ref x0, j + 3)), s3);
+            for (int i = rows8; i < rows; i++)
+            {
+                int p = i + j * rows;
+                y[i] += a[p] * x[j] + a[p + rows] * x[j + 1] + a[p + 2 * rows] * x[j + 2] + a[p + 3 * rows] * x[j + 3]
+                    + a[p + 4 * rows] * x[j + 4] + a[p + 5 * rows] * x[j + 5] + a[p + 6 * rows] * x[j + 6] + a[p + 7 * rows] * x[j + 7];
+            }
         }
 
         for (; j < cols; j++)
         {
-            s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a0, (nuint)(i + j * rows)), Vector512.Create(Unsafe.Add(ref x0, j)), s0);
+            TensorPrimitives.MultiplyAdd(a.Slice(j * rows, rows), x[j], y, y);
+        }
+    }
+
+    /// <summary>D += u vᵀ, with D u.Length×v.Length: four columns per pass, so each block of u is loaded once per four columns.</summary>
+    internal static void AccumulateOuter(Span<double> d, ReadOnlySpan<double> u, ReadOnlySpan<double> v)
+    {
+        int rows = u.Length, cols = v.Length;
+        CheckLengths(d, rows, cols, true);
+        ref double d0 = ref MemoryMarshal.GetReference(d);
+        ref double u0 = ref MemoryMarshal.GetReference(u);
+        int rows8 = rows & ~(Lanes - 1);
+        nuint r = (nuint)rows;
+        int j = 0;
+        for (; j + 4 <= cols; j += 4)
+        {
+            var v1 = Vector512.Create(v[j]);
+            var v2 = Vector512.Create(v[j + 1]);
+            var v3 = Vector512.Create(v[j + 2]);
+            var v4 = Vector512.Create(v[j + 3]);
+            for (int i = 0; i < rows8; i += Lanes)
+            {
+                nuint p = (nuint)(i + j * rows);
+                // Every load before any store: with 512 rows the four columns are 4 KB apart, and a store followed
+                // by a load 4 KB away stalls on a false dependency (4K aliasing).
+                var g = Vector512.LoadUnsafe(ref u0, (nuint)i);
+                var e1 = Vector512.LoadUnsafe(ref d0, p);
+                var e2 = Vector512.LoadUnsafe(ref d0, p + r);
+                var e3 = Vector512.LoadUnsafe(ref d0, p + 2 * r);
+                var e4 = Vector512.LoadUnsafe(ref d0, p + 3 * r);
+                Vector512.FusedMultiplyAdd(g, v1, e1).StoreUnsafe(ref d0, p);
+                Vector512.FusedMultiplyAdd(g, v2, e2).StoreUnsafe(ref d0, p + r);
+                Vector512.FusedMultiplyAdd(g, v3, e3).StoreUnsafe(ref d0, p + 2 * r);
+                Vector512.FusedMultiplyAdd(g, v4, e4).StoreUnsafe(ref d0, p + 3 * r);
+            }
+
+            for (int i = rows8; i < rows; i++)
+            {
+                int p = i + j * rows;
+                d[p] += u[i] * v[j];
+                d[p + rows] += u[i] * v[j + 1];
+                d[p + 2 * rows] += u[i] * v[j + 2];
+                d[p + 3 * rows] += u[i] * v[j + 3];
+            }
         }
 
-        AddTo(ref y0, (nuint)i, (s0 + s1) + (s2 + s3));
+        for (; j < cols; j++)
+        {
+            Span<double> dj = d.Slice(j * rows, rows);
+            TensorPrimitives.MultiplyAdd(u, v[j], dj, dj);
+        }
     }
 
     /// <summary>y += Aᵀ x, with A rows×cols (y has length cols): eight column dot products share each load of x.</summary>
@@ -154,52 +173,6 @@ internal static class BlockedMatrixVector
         }
     }
 
-    /// <summary>D += u vᵀ, with D u.Length×v.Length: 32 entries of u stay in registers for a pass over every column.</summary>
-    internal static void AccumulateOuter(Span<double> d, ReadOnlySpan<double> u, ReadOnlySpan<double> v)
-    {
-        int rows = u.Length, cols = v.Length;
-        CheckLengths(d, rows, cols, true);
-        ref double d0 = ref MemoryMarshal.GetReference(d);
-        ref double u0 = ref MemoryMarshal.GetReference(u);
-        ref double v0 = ref MemoryMarshal.GetReference(v);
-        int i = 0;
-        for (; i + 4 * Lanes <= rows; i += 4 * Lanes)
-        {
-            var u1 = Vector512.LoadUnsafe(ref u0, (nuint)i);
-            var u2 = Vector512.LoadUnsafe(ref u0, (nuint)i + 8);
-            var u3 = Vector512.LoadUnsafe(ref u0, (nuint)i + 16);
-            var u4 = Vector512.LoadUnsafe(ref u0, (nuint)i + 24);
-            for (int j = 0; j < cols; j++)
-            {
-                nuint p = (nuint)(i + j * rows);
-                var vj = Vector512.Create(Unsafe.Add(ref v0, j));
-                Vector512.FusedMultiplyAdd(u1, vj, Vector512.LoadUnsafe(ref d0, p)).StoreUnsafe(ref d0, p);
-                Vector512.FusedMultiplyAdd(u2, vj, Vector512.LoadUnsafe(ref d0, p + 8)).StoreUnsafe(ref d0, p + 8);
-                Vector512.FusedMultiplyAdd(u3, vj, Vector512.LoadUnsafe(ref d0, p + 16)).StoreUnsafe(ref d0, p + 16);
-                Vector512.FusedMultiplyAdd(u4, vj, Vector512.LoadUnsafe(ref d0, p + 24)).StoreUnsafe(ref d0, p + 24);
-            }
-        }
-
-        for (; i + Lanes <= rows; i += Lanes)
-        {
-            var u1 = Vector512.LoadUnsafe(ref u0, (nuint)i);
-            for (int j = 0; j < cols; j++)
-            {
-                nuint p = (nuint)(i + j * rows);
-                Vector512.FusedMultiplyAdd(u1, Vector512.Create(Unsafe.Add(ref v0, j)), Vector512.LoadUnsafe(ref d0, p)).StoreUnsafe(ref d0, p);
-            }
-        }
-
-        for (int j = 0; j < cols && i < rows; j++)
-        {
-            double vj = v[j];
-            for (int r = i; r < rows; r++)
-            {
-                d[r + j * rows] += u[r] * vj;
-            }
-        }
-    }
-
     /// <summary>
     /// The two adjoints of y = W x in one sweep over W: dx += Wᵀ dy and dW += dy xᵀ. Each block of four columns
     /// of W is read once, with the matching columns of dW, while dy is loaded once per block.
@@ -224,15 +197,20 @@ internal static class BlockedMatrixVector
             for (int i = 0; i < rows8; i += Lanes)
             {
                 nuint p = (nuint)(i + j * rows);
+                // Loads before stores, as in AccumulateOuter (4K aliasing when rows is a multiple of 512).
                 var g = Vector512.LoadUnsafe(ref g0, (nuint)i);
+                var e1 = Vector512.LoadUnsafe(ref d0, p);
+                var e2 = Vector512.LoadUnsafe(ref d0, p + r);
+                var e3 = Vector512.LoadUnsafe(ref d0, p + 2 * r);
+                var e4 = Vector512.LoadUnsafe(ref d0, p + 3 * r);
                 s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w0, p), g, s0);
-                Vector512.FusedMultiplyAdd(g, x1, Vector512.LoadUnsafe(ref d0, p)).StoreUnsafe(ref d0, p);
                 s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w0, p + r), g, s1);
-                Vector512.FusedMultiplyAdd(g, x2, Vector512.LoadUnsafe(ref d0, p + r)).StoreUnsafe(ref d0, p + r);
                 s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w0, p + 2 * r), g, s2);
-                Vector512.FusedMultiplyAdd(g, x3, Vector512.LoadUnsafe(ref d0, p + 2 * r)).StoreUnsafe(ref d0, p + 2 * r);
                 s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w0, p + 3 * r), g, s3);
-                Vector512.FusedMultiplyAdd(g, x4, Vector512.LoadUnsafe(ref d0, p + 3 * r)).StoreUnsafe(ref d0, p + 3 * r);
+                Vector512.FusedMultiplyAdd(g, x1, e1).StoreUnsafe(ref d0, p);
+                Vector512.FusedMultiplyAdd(g, x2, e2).StoreUnsafe(ref d0, p + r);
+                Vector512.FusedMultiplyAdd(g, x3, e3).StoreUnsafe(ref d0, p + 2 * r);
+                Vector512.FusedMultiplyAdd(g, x4, e4).StoreUnsafe(ref d0, p + 3 * r);
             }
 
             double t0 = Vector512.Sum(s0), t1 = Vector512.Sum(s1), t2 = Vector512.Sum(s2), t3 = Vector512.Sum(s3);

@@ -153,7 +153,7 @@ internal static class MatrixMath
     /// <summary>D += u vᵀ, with D u.Length×v.Length.</summary>
     internal static void AccumulateOuter(Span<double> d, ReadOnlySpan<double> u, ReadOnlySpan<double> v)
     {
-        if (BlockedMatrixVector.IsSupported)
+        if (BlockedMatrixVector.IsSupported && d.Length <= BlockedMatrixVector.OuterBlockLimit)
         {
             BlockedMatrixVector.AccumulateOuter(d, u, v);
             return;
