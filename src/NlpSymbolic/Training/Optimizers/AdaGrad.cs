@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Simd = System.Numerics.Vector<double>;
 using SimdMath = System.Numerics.Vector;
 
@@ -31,10 +33,28 @@ public sealed class AdaGrad : Optimizer
     private protected override void Update(int parameter, Span<double> values, ReadOnlySpan<double> gradients, int offset) =>
         Apply(values, gradients, State(0, parameter, offset, values.Length), LearningRate, Epsilon, WeightDecay);
 
-    // Same operations in the SIMD body and the scalar tail, so results do not depend on alignment (see Sgd).
+    // Same operations in the SIMD bodies and the scalar tail, so results do not depend on alignment (see Sgd). The
+    // square root and the division bound this loop, and 512-bit vectors do twice as many per instruction: about 2×
+    // faster than the Vector<double> (256-bit) loop alone (AdaGradBenchmarks); that loop still serves other machines.
     internal static void Apply(Span<double> w, ReadOnlySpan<double> g, Span<double> s, double lr, double eps, double wd)
     {
         int i = 0;
+        if (Vector512.IsHardwareAccelerated && g.Length >= w.Length && s.Length >= w.Length)
+        {
+            ref double w0 = ref MemoryMarshal.GetReference(w);
+            ref double g0 = ref MemoryMarshal.GetReference(g);
+            ref double s0 = ref MemoryMarshal.GetReference(s);
+            var (vlr, veps, vwd) = (Vector512.Create(lr), Vector512.Create(eps), Vector512.Create(wd));
+            for (; i <= w.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var wi = Vector512.LoadUnsafe(ref w0, (nuint)i);
+                var gi = Vector512.LoadUnsafe(ref g0, (nuint)i) + vwd * wi;
+                var si = Vector512.LoadUnsafe(ref s0, (nuint)i) + gi * gi;
+                si.StoreUnsafe(ref s0, (nuint)i);
+                (wi - vlr * gi / Vector512.Sqrt(si + veps)).StoreUnsafe(ref w0, (nuint)i);
+            }
+        }
+
         if (SimdMath.IsHardwareAccelerated)
         {
             Simd vlr = new(lr), veps = new(eps), vwd = new(wd);
