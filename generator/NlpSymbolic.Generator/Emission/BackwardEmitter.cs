@@ -47,11 +47,16 @@ internal static class BackwardEmitter
             writer.Line();
         }
 
-        WriteBackward(writer, program, names, isPullback: false);
+        var core = CoreBody(program, names);
+        var usesWorkspace = UsesWorkspace(core, names);
+        // The math right after the public method, where a reader who opened the file looks.
+        WriteBackward(writer, program, names, usesWorkspace, isPullback: false);
+        writer.Line();
+        WriteCore(writer, program, names, core, usesWorkspace);
         writer.Line();
         WriteForward(writer, program, names);
         writer.Line();
-        WriteBackward(writer, program, names, isPullback: true);
+        WriteBackward(writer, program, names, usesWorkspace, isPullback: true);
 
         foreach (var _ in spec.ContainingTypes)
         {
@@ -69,14 +74,21 @@ internal static class BackwardEmitter
     private static string[] ForwardParameters(AdjointProgram program, EmittedNames names) =>
         program.Method.Parameters.Select(p => p.TypeText + " " + names.Value(p.ValueId)).ToArray();
 
-    private static void WriteBackward(SourceWriter writer, AdjointProgram program, EmittedNames names, bool isPullback)
+    private static IEnumerable<string> GradientParameters(IrMethod method, EmittedNames names) =>
+        new[] { ResultTypes.Seed(method) + " " + NameAllocator.Escape(names.Seed) }
+            .Concat(method.Parameters.Where(p => p.IsDifferentiable).Select(p =>
+                (p.Kind == ValueKind.Scalar ? "ref double" : p.TypeText) + " " + names.Adjoint(p.ValueId)));
+
+    /// <summary>
+    /// <c>NameBackward</c> (or a model's static <c>NameBackwardCore</c>) and <c>NamePullback</c>: both run
+    /// <c>NameForwardAndReverse</c>; Backward first checks the gradient buffers' shapes and returns a copy of the value
+    /// the caller owns, Pullback (called by generated code) only adds the gradient.
+    /// </summary>
+    private static void WriteBackward(SourceWriter writer, AdjointProgram program, EmittedNames names, bool usesWorkspace, bool isPullback)
     {
         var method = program.Method;
         var returnType = ResultTypes.Return(method);
-        var parameters = ForwardParameters(program, names)
-            .Concat(new[] { ResultTypes.Seed(method) + " " + NameAllocator.Escape(names.Seed) })
-            .Concat(method.Parameters.Where(p => p.IsDifferentiable).Select(p =>
-                (p.Kind == ValueKind.Scalar ? "ref double" : p.TypeText) + " " + names.Adjoint(p.ValueId)));
+        var parameters = ForwardParameters(program, names).Concat(GradientParameters(method, names));
 
         if (isPullback)
         {
@@ -86,7 +98,7 @@ internal static class BackwardEmitter
         }
         else if (program.Spec.Model is not null)
         {
-            writer.Line($"/// <summary>The static core of <c>{method.Name}Backward</c>: the model's fields are its leading arguments and their gradients follow the seed.</summary>");
+            writer.Line($"/// <summary>The static form of <c>{method.Name}Backward</c>: the model's fields are its leading arguments and their gradients follow the seed.</summary>");
             writer.Line(Hidden);
             OpenMethod(writer, $"private static {returnType} {method.Name}BackwardCore", parameters);
         }
@@ -112,71 +124,84 @@ internal static class BackwardEmitter
             }
         }
 
-        var tape = new TapePlan(program);
-        var probe = new ReverseSweepWriter(program, names, tape, new SourceWriter(), checkSeed: !isPullback);
-        probe.Write();
-        tape.Restrict(probe.UsedValues);
-        new ForwardSweepWriter(method, names, tape, body).Write();
-        if (method.IsTuple)
+        var arguments = (usesWorkspace ? new[] { names.Workspace } : new string[0])
+            .Concat(method.Parameters.Select(p => names.Value(p.ValueId)))
+            .Concat(new[] { NameAllocator.Escape(names.Seed) })
+            .Concat(method.Parameters.Where(p => p.IsDifferentiable).Select(p => (p.Kind == ValueKind.Scalar ? "ref " : string.Empty) + names.Adjoint(p.ValueId)));
+        var call = $"{method.Name}ForwardAndReverse({string.Join(", ", arguments)})";
+        if (isPullback)
         {
-            WriteTupleBackwardEnd(body, program, names, tape, isPullback);
-            WriteWithWorkspace(writer, body, names, enter: true);
-            writer.Close();
-            return;
+            body.Line(call + ";");
+        }
+        else if (method.IsTuple)
+        {
+            // The vector and matrix components live in the workspace's buffers: the caller gets copies it owns.
+            body.Line($"var {names.ValueCopy} = {call};");
+            var returned = method.Components.Select((c, i) =>
+                $"{names.ValueCopy}.Item{i + 1}" + (c.Kind == ValueKind.Scalar || c.Value.IsLiteral ? string.Empty : ".Clone()"));
+            body.Line($"return ({string.Join(", ", returned)});");
+        }
+        else
+        {
+            body.Line($"return {call}{(method.ReturnKind == ValueKind.Scalar || method.Result.IsLiteral ? string.Empty : ".Clone()")};");
         }
 
-        var result = method.Result.IsLiteral ? method.Result.Literal! : names.Value(method.Result.ValueId);
-        if (!isPullback && !method.Result.IsLiteral && IrWalker.Phis(method.Body).Any(p => p.Target == method.Result.ValueId))
-        {
-            // Loop phis are mutable locals that the reverse sweep reloads; keep the value to return.
-            body.Line($"var {names.ValueCopy} = {result};");
-            result = names.ValueCopy;
-        }
-
-        body.Line();
-        body.Line("// Reverse sweep: adjoints in reverse order of the statements above.");
-        new ReverseSweepWriter(program, names, tape, body, checkSeed: !isPullback).Write();
-
-        if (!isPullback)
-        {
-            body.Line();
-            body.Line($"return {(method.ReturnKind == ValueKind.Scalar || method.Result.IsLiteral ? result : result + ".Clone()")};");
-        }
-
-        WriteWithWorkspace(writer, body, names, enter: true);
+        WriteWithWorkspace(writer, body, names, enter: usesWorkspace || !isPullback && body.Any(l => l.Contains(names.Workspace + ".")));
         writer.Close();
     }
 
     /// <summary>
-    /// The end of a tuple method's backward: the reverse sweep, then the forward tuple with its vector and matrix
-    /// components copied out (the caller owns them), as for a single result.
+    /// <c>NameForwardAndReverse</c>, the one body behind Backward and Pullback: the forward sweep (one operation per
+    /// line, grouped under the user's statement), then the adjoint statements in reverse order under the same
+    /// comments. It returns the value in the workspace's buffers.
     /// </summary>
-    private static void WriteTupleBackwardEnd(SourceWriter body, AdjointProgram program, EmittedNames names, TapePlan tape, bool isPullback)
+    private static void WriteCore(SourceWriter writer, AdjointProgram program, EmittedNames names, SourceWriter body, bool usesWorkspace)
     {
         var method = program.Method;
+        var parameters = (usesWorkspace ? new[] { "global::NlpSymbolic.Workspace " + names.Workspace } : new string[0])
+            .Concat(ForwardParameters(program, names))
+            .Concat(GradientParameters(method, names));
+        writer.Line($"/// <summary>The forward and reverse sweeps of <c>{method.Name}</c>, shared by <c>{method.Name}Backward</c> and <c>{method.Name}Pullback</c>: adds the gradient and returns the value{(usesWorkspace ? $" in <paramref name=\"{names.Workspace}\"/>'s buffers" : string.Empty)}.</summary>");
+        OpenMethod(writer, $"private static {ResultTypes.Return(method)} {method.Name}ForwardAndReverse", parameters);
+        writer.Append(body);
+        writer.Close();
+    }
+
+    private static SourceWriter CoreBody(AdjointProgram program, EmittedNames names)
+    {
+        var method = program.Method;
+        var body = new SourceWriter();
+        var tape = new TapePlan(program);
+        new ForwardSweepWriter(method, names, tape, body).Write();
         var returned = new List<string>();
-        for (var i = 0; i < method.Components.Count; i++)
+        var phis = new HashSet<int>(IrWalker.Phis(method.Body).Select(p => p.Target));
+        var results = method.ResultValues().ToList();
+        for (var i = 0; i < results.Count; i++)
         {
-            var component = method.Components[i];
-            var value = component.Value.IsLiteral ? component.Value.Literal! : names.Value(component.Value.ValueId);
-            if (!isPullback && names.ComponentCopy(i) is { } copy)
+            var value = results[i].IsLiteral ? results[i].Literal! : names.Value(results[i].ValueId);
+            if (!results[i].IsLiteral && phis.Contains(results[i].ValueId))
             {
                 // Loop phis are mutable locals that the reverse sweep reloads; keep the value to return.
+                var copy = method.IsTuple ? names.ComponentCopy(i)! : names.ValueCopy;
                 body.Line($"var {copy} = {value};");
                 value = copy;
             }
 
-            returned.Add(component.Kind == ValueKind.Scalar || component.Value.IsLiteral ? value : value + ".Clone()");
+            returned.Add(value);
         }
 
         body.Line();
         body.Line("// Reverse sweep: adjoints in reverse order of the statements above.");
-        new ReverseSweepWriter(program, names, tape, body, checkSeed: !isPullback).Write();
-        if (!isPullback)
-        {
-            body.Line();
-            body.Line($"return ({string.Join(", ", returned)});");
-        }
+        new ReverseSweepWriter(program, names, tape, body).Write();
+        body.Line();
+        body.Line($"return {(method.IsTuple ? "(" + string.Join(", ", returned) + ")" : returned[0])};");
+        return body;
+    }
+
+    private static bool UsesWorkspace(SourceWriter body, EmittedNames names)
+    {
+        var ws = names.Workspace;
+        return body.Any(l => !l.StartsWith("//", System.StringComparison.Ordinal) && (l.Contains(ws + ".") || l.Contains(ws + ")") || l.Contains(ws + ",")));
     }
 
     /// <summary>
@@ -321,8 +346,7 @@ internal static class BackwardEmitter
     private static void WriteWithWorkspace(SourceWriter writer, SourceWriter body, EmittedNames names, bool enter)
     {
         var ws = names.Workspace;
-        var usesWorkspace = body.Any(l => !l.StartsWith("//", System.StringComparison.Ordinal) && (l.Contains(ws + ".") || l.Contains(ws + ")") || l.Contains(ws + ",")));
-        if (!usesWorkspace || !enter)
+        if (!enter)
         {
             writer.Append(body);
             return;

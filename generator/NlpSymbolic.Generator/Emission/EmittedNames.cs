@@ -93,7 +93,7 @@ internal sealed class EmittedNames
 
         foreach (var id in program.ActiveValues.Where(id => !adjoints.ContainsKey(id)))
         {
-            adjoints[id] = IsSeeded(id, method) ? Seed : allocator.Fresh("d" + values[id]);
+            adjoints[id] = AdjointStorage.IsSeeded(id, method) ? Seed : allocator.Fresh("d" + values[id]);
         }
     }
 
@@ -146,15 +146,6 @@ internal sealed class EmittedNames
     public string Adjoint(int id) => NameAllocator.Escape(adjoints[id]);
 
     public bool HasAdjoint(int id) => adjoints.ContainsKey(id);
-
-    /// <summary>
-    /// The result, when a statement computes it, takes the seed itself as its adjoint: nothing runs after
-    /// it, so nothing adds to it. A result merged by control flow (a phi) gets its own adjoint.
-    /// </summary>
-    public static bool IsSeeded(int id, IrMethod method) =>
-        !method.Result.IsLiteral && method.Result.ValueId == id
-        && method.Parameters.All(p => p.ValueId != id)
-        && IrWalker.Statements(method.Body).Any(s => s.Target == id);
 
     private static readonly HashSet<string> Activations = new()
     {

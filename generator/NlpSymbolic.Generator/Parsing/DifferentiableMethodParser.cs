@@ -299,6 +299,9 @@ internal static class DifferentiableMethodParser
             (Name: method.Name + "BackwardCore", Count: isModel ? all.Count + 1 + allGradients : -1, Skip: 0, Kinds: all),
             (Name: method.Name + "Pullback", Count: all.Count + 1 + allGradients, Skip: 0, Kinds: all),
             (Name: method.Name + "Forward", Count: all.Count + 1, Skip: 1, Kinds: all),
+
+            // The private body both call; any member of that name would be ambiguous or hidden by it.
+            (Name: method.Name + "ForwardAndReverse", Count: int.MaxValue, Skip: 0, Kinds: all),
         };
         foreach (var (name, count, skip, kinds) in generated)
         {
@@ -310,6 +313,7 @@ internal static class DifferentiableMethodParser
             foreach (var member in method.ContainingType.GetMembers(name))
             {
                 var clashes = member is not IMethodSymbol other
+                    || count == int.MaxValue
                     || (other.Parameters.Length == count
                         && other.Parameters.Skip(skip).Take(kinds.Count).Select(p => KindClassifier.Classify(p.Type))
                             .SequenceEqual(kinds.Select(p => (ValueKind?)p.Kind)));

@@ -48,46 +48,64 @@ namespace Lecture
                 ws.CheckGradient(du, u, ""du"", ""u"");
                 ws.CheckGradient(dx, x, ""dx"", ""x"");
                 ws.CheckGradient(dxc, xc, ""dxc"", ""xc"");
-                // var s = u * Tanh(W * x + b);
-                var Wx = ws.Multiply(W, x);
-                var tmp1 = ws.Add(Wx, b);
-                var tmp2 = ws.Tanh(tmp1);
-                var s = ws.Dot(u, tmp2);
-                // var sc = u * Tanh(W * xc + b);
-                var W_xc = ws.Multiply(W, xc);
-                var tmp3 = ws.Add(W_xc, b);
-                var tmp4 = ws.Tanh(tmp3);
-                var sc = ws.Dot(u, tmp4);
-                // return Math.Max(0, 1 - s + sc);
-                var tmp5 = 1.0 - s;
-                var tmp6 = tmp5 + sc;
-                var result = global::System.Math.Max(0.0, tmp6);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return Math.Max(0, 1 - s + sc);
-                var dtmp6 = tmp6 > 0.0 ? dResult : 0;
-                var ds = -dtmp6;
-                // var sc = u * Tanh(W * xc + b);
-                ws.AccumulateScale(du, dtmp6, tmp4);
-                var dtmp4 = ws.Scale(dtmp6, u);
-                var dtmp3 = ws.TanhGradient(dtmp4, tmp4);
-                ws.Accumulate(db, dtmp3);
-                ws.AccumulateOuter(dW, dtmp3, xc);
-                ws.AccumulateTransposeThisAndMultiply(dxc, W, dtmp3);
-                // var s = u * Tanh(W * x + b);
-                ws.AccumulateScale(du, ds, tmp2);
-                var dtmp2 = ws.Scale(ds, u);
-                var dtmp1 = ws.TanhGradient(dtmp2, tmp2);
-                ws.Accumulate(db, dtmp1);
-                ws.AccumulateOuter(dW, dtmp1, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, W, dtmp1);
-
-                return result;
+                return MaxMarginForwardAndReverse(ws, W, b, u, x, xc, dResult, dW, db, du, dx, dxc);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>MaxMargin</c>, shared by <c>MaxMarginBackward</c> and <c>MaxMarginPullback</c>: adds the gradient and returns the value in <paramref name=""ws""/>'s buffers.</summary>
+        private static double MaxMarginForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> W,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> b,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> u,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> x,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> xc,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dW,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> db,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> du,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dx,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dxc)
+        {
+            // var s = u * Tanh(W * x + b);
+            var Wx = ws.Multiply(W, x);
+            var tmp1 = ws.Add(Wx, b);
+            var tmp2 = ws.Tanh(tmp1);
+            var s = ws.Dot(u, tmp2);
+            // var sc = u * Tanh(W * xc + b);
+            var W_xc = ws.Multiply(W, xc);
+            var tmp3 = ws.Add(W_xc, b);
+            var tmp4 = ws.Tanh(tmp3);
+            var sc = ws.Dot(u, tmp4);
+            // return Math.Max(0, 1 - s + sc);
+            var tmp5 = 1.0 - s;
+            var tmp6 = tmp5 + sc;
+            var result = global::System.Math.Max(0.0, tmp6);
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            // return Math.Max(0, 1 - s + sc);
+            var dtmp6 = tmp6 > 0.0 ? dResult : 0;
+            var ds = -dtmp6;
+            // var sc = u * Tanh(W * xc + b);
+            ws.AccumulateScale(du, dtmp6, tmp4);
+            var dtmp4 = ws.Scale(dtmp6, u);
+            var dtmp3 = ws.TanhGradient(dtmp4, tmp4);
+            ws.Accumulate(db, dtmp3);
+            ws.AccumulateOuter(dW, dtmp3, xc);
+            ws.AccumulateTransposeThisAndMultiply(dxc, W, dtmp3);
+            // var s = u * Tanh(W * x + b);
+            ws.AccumulateScale(du, ds, tmp2);
+            var dtmp2 = ws.Scale(ds, u);
+            var dtmp1 = ws.TanhGradient(dtmp2, tmp2);
+            ws.Accumulate(db, dtmp1);
+            ws.AccumulateOuter(dW, dtmp1, x);
+            ws.AccumulateTransposeThisAndMultiply(dx, W, dtmp1);
+
+            return result;
         }
 
         /// <summary>The value of <c>MaxMargin</c>, computed in <paramref name=""ws""/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls MaxMargin.</summary>
@@ -135,39 +153,7 @@ namespace Lecture
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var s = u * Tanh(W * x + b);
-                var Wx = ws.Multiply(W, x);
-                var tmp1 = ws.Add(Wx, b);
-                var tmp2 = ws.Tanh(tmp1);
-                var s = ws.Dot(u, tmp2);
-                // var sc = u * Tanh(W * xc + b);
-                var W_xc = ws.Multiply(W, xc);
-                var tmp3 = ws.Add(W_xc, b);
-                var tmp4 = ws.Tanh(tmp3);
-                var sc = ws.Dot(u, tmp4);
-                // return Math.Max(0, 1 - s + sc);
-                var tmp5 = 1.0 - s;
-                var tmp6 = tmp5 + sc;
-                var result = global::System.Math.Max(0.0, tmp6);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return Math.Max(0, 1 - s + sc);
-                var dtmp6 = tmp6 > 0.0 ? dResult : 0;
-                var ds = -dtmp6;
-                // var sc = u * Tanh(W * xc + b);
-                ws.AccumulateScale(du, dtmp6, tmp4);
-                var dtmp4 = ws.Scale(dtmp6, u);
-                var dtmp3 = ws.TanhGradient(dtmp4, tmp4);
-                ws.Accumulate(db, dtmp3);
-                ws.AccumulateOuter(dW, dtmp3, xc);
-                ws.AccumulateTransposeThisAndMultiply(dxc, W, dtmp3);
-                // var s = u * Tanh(W * x + b);
-                ws.AccumulateScale(du, ds, tmp2);
-                var dtmp2 = ws.Scale(ds, u);
-                var dtmp1 = ws.TanhGradient(dtmp2, tmp2);
-                ws.Accumulate(db, dtmp1);
-                ws.AccumulateOuter(dW, dtmp1, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, W, dtmp1);
+                MaxMarginForwardAndReverse(ws, W, b, u, x, xc, dResult, dW, db, du, dx, dxc);
             }
             finally
             {
@@ -209,31 +195,47 @@ namespace Lecture
                 ws.CheckGradient(dx, x, ""dx"", ""x"");
                 ws.CheckGradient(db, b, ""db"", ""b"");
                 ws.CheckGradient(du, u, ""du"", ""u"");
-                // var z = W * x + b;
-                var Wx = ws.Multiply(W, x);
-                var z = ws.Add(Wx, b);
-                // var a = Tanh(z);
-                var a = ws.Tanh(z);
-                // return u * a;
-                var result = ws.Dot(u, a);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return u * a;
-                ws.AccumulateScale(du, dResult, a);
-                var da = ws.Scale(dResult, u);
-                // var a = Tanh(z);
-                var dz = ws.TanhGradient(da, a);
-                // var z = W * x + b;
-                ws.Accumulate(db, dz);
-                ws.AccumulateOuter(dW, dz, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, W, dz);
-
-                return result;
+                return ScoreForwardAndReverse(ws, W, x, b, u, dResult, dW, dx, db, du);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Score</c>, shared by <c>ScoreBackward</c> and <c>ScorePullback</c>: adds the gradient and returns the value in <paramref name=""ws""/>'s buffers.</summary>
+        private static double ScoreForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> W,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> x,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> b,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> u,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dW,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dx,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> db,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> du)
+        {
+            // var z = W * x + b;
+            var Wx = ws.Multiply(W, x);
+            var z = ws.Add(Wx, b);
+            // var a = Tanh(z);
+            var a = ws.Tanh(z);
+            // return u * a;
+            var result = ws.Dot(u, a);
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            // return u * a;
+            ws.AccumulateScale(du, dResult, a);
+            var da = ws.Scale(dResult, u);
+            // var a = Tanh(z);
+            var dz = ws.TanhGradient(da, a);
+            // var z = W * x + b;
+            ws.Accumulate(db, dz);
+            ws.AccumulateOuter(dW, dz, x);
+            ws.AccumulateTransposeThisAndMultiply(dx, W, dz);
+
+            return result;
         }
 
         /// <summary>The value of <c>Score</c>, computed in <paramref name=""ws""/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Score.</summary>
@@ -271,24 +273,7 @@ namespace Lecture
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var z = W * x + b;
-                var Wx = ws.Multiply(W, x);
-                var z = ws.Add(Wx, b);
-                // var a = Tanh(z);
-                var a = ws.Tanh(z);
-                // return u * a;
-                var result = ws.Dot(u, a);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return u * a;
-                ws.AccumulateScale(du, dResult, a);
-                var da = ws.Scale(dResult, u);
-                // var a = Tanh(z);
-                var dz = ws.TanhGradient(da, a);
-                // var z = W * x + b;
-                ws.Accumulate(db, dz);
-                ws.AccumulateOuter(dW, dz, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, W, dz);
+                ScoreForwardAndReverse(ws, W, x, b, u, dResult, dW, dx, db, du);
             }
             finally
             {

@@ -39,141 +39,163 @@ namespace Lecture
                 ws.CheckGradient(dh0, h0, "dh0", "h0");
                 ws.CheckGradient(dq, q, "dq", "q");
                 ws.CheckGradient(dU, U, "dU", "U");
-                // var T = tokens.Length;
-                var T = tokens.Length;
-                // var hs = new Vector<double>[T];
-                var hs = ws.NewVectorArray(T);
-                // var h = h0;
-                var h = h0;
-                // for (var t = 0; t < T; t++)
-                global::MathNet.Numerics.LinearAlgebra.Vector<double> h_1 = h;
-                int t = 0;
-                var iterations = 0;
-                while (t < T)
-                {
-                    // h = Tanh(H * h + W * L.Column(tokens[t]) + b);
-                    var H_h_1 = ws.Multiply(H, h_1);
-                    var tokens_t = tokens[t];
-                    var tmp2 = ws.Column(L, tokens_t);
-                    var tmp3 = ws.Multiply(W, tmp2);
-                    var tmp4 = ws.Add(H_h_1, tmp3);
-                    var z_h = ws.Add(tmp4, b);
-                    var h_2 = ws.Tanh(z_h);
-                    // hs[t] = h;
-                    hs[t] = h_2;
-                    // for (var t = 0; t < T; t++)
-                    var t_1 = t + 1;
-                    // saved for the reverse sweep
-                    ws.Push(h_1);
-                    ws.Push(t);
-                    ws.Push(tokens_t);
-                    ws.Push(tmp2);
-                    ws.Push(h_2);
-                    h_1 = h_2;
-                    t = t_1;
-                    iterations++;
-                }
-                // var states = Matrix<double>.Build.DenseOfColumnVectors(hs);
-                var states = ws.DenseOfColumnVectors(hs);
-                // var alpha = Softmax(q * states);
-                var z_alpha = ws.TransposeThisAndMultiply(states, q);
-                var alpha = ws.Softmax(z_alpha);
-                // var context = Vector<double>.Build.Dense(h.Count);
-                var context = ws.Zeros(h_1.Count);
-                // for (var t = 0; t < T; t++)
-                global::MathNet.Numerics.LinearAlgebra.Vector<double> context_1 = context;
-                int t_2 = 0;
-                var iterations_1 = 0;
-                while (t_2 < T)
-                {
-                    // context += alpha[t] * hs[t];
-                    var alpha_t_2 = alpha[t_2];
-                    var hs_t_2 = hs[t_2] ?? throw global::NlpSymbolic.Workspace.ReadBeforeWrite("hs", t_2);
-                    var tmp7 = ws.Scale(alpha_t_2, hs_t_2);
-                    var context_2 = ws.Add(context_1, tmp7);
-                    // for (var t = 0; t < T; t++)
-                    var t_3 = t_2 + 1;
-                    // saved for the reverse sweep
-                    ws.Push(context_1);
-                    ws.Push(t_2);
-                    ws.Push(alpha_t_2);
-                    ws.Push(hs_t_2);
-                    context_1 = context_2;
-                    t_2 = t_3;
-                    iterations_1++;
-                }
-                // return CrossEntropy(U * Concat(context, h), label);
-                var tmp8 = ws.Concat(context_1, h_1);
-                var tmp9 = ws.Multiply(U, tmp8);
-                var result = ws.CrossEntropy(tmp9, label);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return CrossEntropy(U * Concat(context, h), label);
-                var dtmp9 = ws.CrossEntropyGradient(dResult, tmp9, label);
-                ws.AccumulateOuter(dU, dtmp9, tmp8);
-                var dtmp8 = ws.TransposeThisAndMultiply(U, dtmp9);
-                var dcontext_1 = ws.ZerosLike(context_1);
-                ws.AccumulateSlice(dcontext_1, dtmp8, 0);
-                var dh_1 = ws.ZerosLike(h_1);
-                ws.AccumulateSlice(dh_1, dtmp8, context_1.Count);
-                // for (var t = 0; t < T; t++)  (iterations in reverse)
-                var dhs = ws.ZerosLike(hs);
-                var dalpha = ws.ZerosLike(alpha);
-                while (iterations_1-- > 0)
-                {
-                    var hs_t_2 = ws.PopVector();
-                    var alpha_t_2 = ws.PopScalar();
-                    t_2 = ws.PopInt();
-                    context_1 = ws.PopVector();
-                    // gradients arriving from the next iteration
-                    var dcontext_2 = dcontext_1;
-                    dcontext_1 = ws.ZerosLike(context_1);
-                    // context += alpha[t] * hs[t];
-                    ws.Accumulate(dcontext_1, dcontext_2);
-                    var dalpha_t_2 = ws.Dot(dcontext_2, hs_t_2);
-                    var dhs_t_2 = ws.Scale(alpha_t_2, dcontext_2);
-                    ws.AccumulateElement(dhs, t_2, dhs_t_2);
-                    ws.AccumulateAt(dalpha, t_2, dalpha_t_2);
-                }
-                // var alpha = Softmax(q * states);
-                var dz_alpha = ws.SoftmaxGradient(dalpha, alpha);
-                ws.AccumulateMultiply(dq, states, dz_alpha);
-                var dstates = ws.Outer(q, dz_alpha);
-                // var states = Matrix<double>.Build.DenseOfColumnVectors(hs);
-                ws.AccumulateColumns(dhs, dstates);
-                // for (var t = 0; t < T; t++)  (iterations in reverse)
-                while (iterations-- > 0)
-                {
-                    var h_2 = ws.PopVector();
-                    var tmp2 = ws.PopVector();
-                    var tokens_t = ws.PopInt();
-                    t = ws.PopInt();
-                    h_1 = ws.PopVector();
-                    // gradients arriving from the next iteration
-                    var dh_2 = dh_1;
-                    dh_1 = ws.ZerosLike(h_1);
-                    // hs[t] = h;
-                    ws.Accumulate(dh_2, dhs[t]);
-                    dhs[t].Clear();
-                    // h = Tanh(H * h + W * L.Column(tokens[t]) + b);
-                    var dz_h = ws.TanhGradient(dh_2, h_2);
-                    ws.Accumulate(db, dz_h);
-                    ws.AccumulateOuter(dW, dz_h, tmp2);
-                    var dtmp2 = ws.TransposeThisAndMultiply(W, dz_h);
-                    ws.AccumulateIntoColumn(dL, tokens_t, dtmp2);
-                    ws.AccumulateOuter(dH, dz_h, h_1);
-                    ws.AccumulateTransposeThisAndMultiply(dh_1, H, dz_h);
-                }
-                var dh = dh_1;
-                // var h = h0;
-                ws.Accumulate(dh0, dh);
-
-                return result;
+                return LossForwardAndReverse(ws, L, H, W, b, h0, q, U, tokens, label, dResult, dL, dH, dW, db, dh0, dq, dU);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Loss</c>, shared by <c>LossBackward</c> and <c>LossPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double LossForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> L,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> H,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> W,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> b,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> h0,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> q,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> U,
+            int[] tokens,
+            int label,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dL,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dH,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dW,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> db,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dh0,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dq,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dU)
+        {
+            // var T = tokens.Length;
+            var T = tokens.Length;
+            // var hs = new Vector<double>[T];
+            var hs = ws.NewVectorArray(T);
+            // var h = h0;
+            var h = h0;
+            // for (var t = 0; t < T; t++)
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> h_1 = h;
+            int t = 0;
+            var iterations = 0;
+            while (t < T)
+            {
+                // h = Tanh(H * h + W * L.Column(tokens[t]) + b);
+                var H_h_1 = ws.Multiply(H, h_1);
+                var tokens_t = tokens[t];
+                var tmp2 = ws.Column(L, tokens_t);
+                var tmp3 = ws.Multiply(W, tmp2);
+                var tmp4 = ws.Add(H_h_1, tmp3);
+                var z_h = ws.Add(tmp4, b);
+                var h_2 = ws.Tanh(z_h);
+                // hs[t] = h;
+                hs[t] = h_2;
+                // for (var t = 0; t < T; t++)
+                var t_1 = t + 1;
+                // saved for the reverse sweep
+                ws.Push(h_1);
+                ws.Push(t);
+                ws.Push(tokens_t);
+                ws.Push(tmp2);
+                ws.Push(h_2);
+                h_1 = h_2;
+                t = t_1;
+                iterations++;
+            }
+            // var states = Matrix<double>.Build.DenseOfColumnVectors(hs);
+            var states = ws.DenseOfColumnVectors(hs);
+            // var alpha = Softmax(q * states);
+            var z_alpha = ws.TransposeThisAndMultiply(states, q);
+            var alpha = ws.Softmax(z_alpha);
+            // var context = Vector<double>.Build.Dense(h.Count);
+            var context = ws.Zeros(h_1.Count);
+            // for (var t = 0; t < T; t++)
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> context_1 = context;
+            int t_2 = 0;
+            var iterations_1 = 0;
+            while (t_2 < T)
+            {
+                // context += alpha[t] * hs[t];
+                var alpha_t_2 = alpha[t_2];
+                var hs_t_2 = hs[t_2] ?? throw global::NlpSymbolic.Workspace.ReadBeforeWrite("hs", t_2);
+                var tmp7 = ws.Scale(alpha_t_2, hs_t_2);
+                var context_2 = ws.Add(context_1, tmp7);
+                // for (var t = 0; t < T; t++)
+                var t_3 = t_2 + 1;
+                // saved for the reverse sweep
+                ws.Push(context_1);
+                ws.Push(t_2);
+                ws.Push(alpha_t_2);
+                ws.Push(hs_t_2);
+                context_1 = context_2;
+                t_2 = t_3;
+                iterations_1++;
+            }
+            // return CrossEntropy(U * Concat(context, h), label);
+            var tmp8 = ws.Concat(context_1, h_1);
+            var tmp9 = ws.Multiply(U, tmp8);
+            var result = ws.CrossEntropy(tmp9, label);
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            // return CrossEntropy(U * Concat(context, h), label);
+            var dtmp9 = ws.CrossEntropyGradient(dResult, tmp9, label);
+            ws.AccumulateOuter(dU, dtmp9, tmp8);
+            var dtmp8 = ws.TransposeThisAndMultiply(U, dtmp9);
+            var dcontext_1 = ws.ZerosLike(context_1);
+            ws.AccumulateSlice(dcontext_1, dtmp8, 0);
+            var dh_1 = ws.ZerosLike(h_1);
+            ws.AccumulateSlice(dh_1, dtmp8, context_1.Count);
+            // for (var t = 0; t < T; t++)  (iterations in reverse)
+            var dhs = ws.ZerosLike(hs);
+            var dalpha = ws.ZerosLike(alpha);
+            while (iterations_1-- > 0)
+            {
+                var hs_t_2 = ws.PopVector();
+                var alpha_t_2 = ws.PopScalar();
+                t_2 = ws.PopInt();
+                context_1 = ws.PopVector();
+                // gradients arriving from the next iteration
+                // context += alpha[t] * hs[t];
+                var dalpha_t_2 = ws.Dot(dcontext_1, hs_t_2);
+                var dhs_t_2 = ws.Scale(alpha_t_2, dcontext_1);
+                ws.AccumulateElement(dhs, t_2, dhs_t_2);
+                ws.AccumulateAt(dalpha, t_2, dalpha_t_2);
+            }
+            // var alpha = Softmax(q * states);
+            var dz_alpha = ws.SoftmaxGradient(dalpha, alpha);
+            ws.AccumulateMultiply(dq, states, dz_alpha);
+            var dstates = ws.Outer(q, dz_alpha);
+            // var states = Matrix<double>.Build.DenseOfColumnVectors(hs);
+            ws.AccumulateColumns(dhs, dstates);
+            // for (var t = 0; t < T; t++)  (iterations in reverse)
+            var dh_2 = ws.ZerosLike(h_1);
+            while (iterations-- > 0)
+            {
+                var h_2 = ws.PopVector();
+                var tmp2 = ws.PopVector();
+                var tokens_t = ws.PopInt();
+                t = ws.PopInt();
+                h_1 = ws.PopVector();
+                // gradients arriving from the next iteration
+                (dh_2, dh_1) = (dh_1, dh_2);
+                dh_1.Clear();
+                // hs[t] = h;
+                ws.Accumulate(dh_2, dhs[t]);
+                dhs[t].Clear();
+                // h = Tanh(H * h + W * L.Column(tokens[t]) + b);
+                var dz_h = ws.TanhGradient(dh_2, h_2);
+                ws.Accumulate(db, dz_h);
+                ws.AccumulateOuter(dW, dz_h, tmp2);
+                var dtmp2 = ws.TransposeThisAndMultiply(W, dz_h);
+                ws.AccumulateIntoColumn(dL, tokens_t, dtmp2);
+                ws.AccumulateOuter(dH, dz_h, h_1);
+                ws.AccumulateTransposeThisAndMultiply(dh_1, H, dz_h);
+            }
+            var dh = dh_1;
+            // var h = h0;
+            ws.Accumulate(dh0, dh);
+
+            return result;
         }
 
         /// <summary>The value of <c>Loss</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Loss.</summary>
@@ -268,134 +290,7 @@ namespace Lecture
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var T = tokens.Length;
-                var T = tokens.Length;
-                // var hs = new Vector<double>[T];
-                var hs = ws.NewVectorArray(T);
-                // var h = h0;
-                var h = h0;
-                // for (var t = 0; t < T; t++)
-                global::MathNet.Numerics.LinearAlgebra.Vector<double> h_1 = h;
-                int t = 0;
-                var iterations = 0;
-                while (t < T)
-                {
-                    // h = Tanh(H * h + W * L.Column(tokens[t]) + b);
-                    var H_h_1 = ws.Multiply(H, h_1);
-                    var tokens_t = tokens[t];
-                    var tmp2 = ws.Column(L, tokens_t);
-                    var tmp3 = ws.Multiply(W, tmp2);
-                    var tmp4 = ws.Add(H_h_1, tmp3);
-                    var z_h = ws.Add(tmp4, b);
-                    var h_2 = ws.Tanh(z_h);
-                    // hs[t] = h;
-                    hs[t] = h_2;
-                    // for (var t = 0; t < T; t++)
-                    var t_1 = t + 1;
-                    // saved for the reverse sweep
-                    ws.Push(h_1);
-                    ws.Push(t);
-                    ws.Push(tokens_t);
-                    ws.Push(tmp2);
-                    ws.Push(h_2);
-                    h_1 = h_2;
-                    t = t_1;
-                    iterations++;
-                }
-                // var states = Matrix<double>.Build.DenseOfColumnVectors(hs);
-                var states = ws.DenseOfColumnVectors(hs);
-                // var alpha = Softmax(q * states);
-                var z_alpha = ws.TransposeThisAndMultiply(states, q);
-                var alpha = ws.Softmax(z_alpha);
-                // var context = Vector<double>.Build.Dense(h.Count);
-                var context = ws.Zeros(h_1.Count);
-                // for (var t = 0; t < T; t++)
-                global::MathNet.Numerics.LinearAlgebra.Vector<double> context_1 = context;
-                int t_2 = 0;
-                var iterations_1 = 0;
-                while (t_2 < T)
-                {
-                    // context += alpha[t] * hs[t];
-                    var alpha_t_2 = alpha[t_2];
-                    var hs_t_2 = hs[t_2] ?? throw global::NlpSymbolic.Workspace.ReadBeforeWrite("hs", t_2);
-                    var tmp7 = ws.Scale(alpha_t_2, hs_t_2);
-                    var context_2 = ws.Add(context_1, tmp7);
-                    // for (var t = 0; t < T; t++)
-                    var t_3 = t_2 + 1;
-                    // saved for the reverse sweep
-                    ws.Push(context_1);
-                    ws.Push(t_2);
-                    ws.Push(alpha_t_2);
-                    ws.Push(hs_t_2);
-                    context_1 = context_2;
-                    t_2 = t_3;
-                    iterations_1++;
-                }
-                // return CrossEntropy(U * Concat(context, h), label);
-                var tmp8 = ws.Concat(context_1, h_1);
-                var tmp9 = ws.Multiply(U, tmp8);
-                var result = ws.CrossEntropy(tmp9, label);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return CrossEntropy(U * Concat(context, h), label);
-                var dtmp9 = ws.CrossEntropyGradient(dResult, tmp9, label);
-                ws.AccumulateOuter(dU, dtmp9, tmp8);
-                var dtmp8 = ws.TransposeThisAndMultiply(U, dtmp9);
-                var dcontext_1 = ws.ZerosLike(context_1);
-                ws.AccumulateSlice(dcontext_1, dtmp8, 0);
-                var dh_1 = ws.ZerosLike(h_1);
-                ws.AccumulateSlice(dh_1, dtmp8, context_1.Count);
-                // for (var t = 0; t < T; t++)  (iterations in reverse)
-                var dhs = ws.ZerosLike(hs);
-                var dalpha = ws.ZerosLike(alpha);
-                while (iterations_1-- > 0)
-                {
-                    var hs_t_2 = ws.PopVector();
-                    var alpha_t_2 = ws.PopScalar();
-                    t_2 = ws.PopInt();
-                    context_1 = ws.PopVector();
-                    // gradients arriving from the next iteration
-                    var dcontext_2 = dcontext_1;
-                    dcontext_1 = ws.ZerosLike(context_1);
-                    // context += alpha[t] * hs[t];
-                    ws.Accumulate(dcontext_1, dcontext_2);
-                    var dalpha_t_2 = ws.Dot(dcontext_2, hs_t_2);
-                    var dhs_t_2 = ws.Scale(alpha_t_2, dcontext_2);
-                    ws.AccumulateElement(dhs, t_2, dhs_t_2);
-                    ws.AccumulateAt(dalpha, t_2, dalpha_t_2);
-                }
-                // var alpha = Softmax(q * states);
-                var dz_alpha = ws.SoftmaxGradient(dalpha, alpha);
-                ws.AccumulateMultiply(dq, states, dz_alpha);
-                var dstates = ws.Outer(q, dz_alpha);
-                // var states = Matrix<double>.Build.DenseOfColumnVectors(hs);
-                ws.AccumulateColumns(dhs, dstates);
-                // for (var t = 0; t < T; t++)  (iterations in reverse)
-                while (iterations-- > 0)
-                {
-                    var h_2 = ws.PopVector();
-                    var tmp2 = ws.PopVector();
-                    var tokens_t = ws.PopInt();
-                    t = ws.PopInt();
-                    h_1 = ws.PopVector();
-                    // gradients arriving from the next iteration
-                    var dh_2 = dh_1;
-                    dh_1 = ws.ZerosLike(h_1);
-                    // hs[t] = h;
-                    ws.Accumulate(dh_2, dhs[t]);
-                    dhs[t].Clear();
-                    // h = Tanh(H * h + W * L.Column(tokens[t]) + b);
-                    var dz_h = ws.TanhGradient(dh_2, h_2);
-                    ws.Accumulate(db, dz_h);
-                    ws.AccumulateOuter(dW, dz_h, tmp2);
-                    var dtmp2 = ws.TransposeThisAndMultiply(W, dz_h);
-                    ws.AccumulateIntoColumn(dL, tokens_t, dtmp2);
-                    ws.AccumulateOuter(dH, dz_h, h_1);
-                    ws.AccumulateTransposeThisAndMultiply(dh_1, H, dz_h);
-                }
-                var dh = dh_1;
-                // var h = h0;
-                ws.Accumulate(dh0, dh);
+                LossForwardAndReverse(ws, L, H, W, b, h0, q, U, tokens, label, dResult, dL, dH, dW, db, dh0, dq, dU);
             }
             finally
             {

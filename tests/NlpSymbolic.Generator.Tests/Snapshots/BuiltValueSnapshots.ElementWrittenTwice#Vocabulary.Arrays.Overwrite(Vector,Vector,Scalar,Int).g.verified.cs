@@ -25,76 +25,91 @@ namespace Vocabulary
             {
                 ws.CheckGradient(da, a, "da", "a");
                 ws.CheckGradient(db, b, "db", "b");
-                // var xs = new Vector<double>[2];
-                var xs = ws.NewVectorArray(2);
-                // xs[0] = a;
-                xs[0] = a;
-                // var before = xs[0] * b;
-                var xs_0 = xs[0] ?? throw global::NlpSymbolic.Workspace.ReadBeforeWrite("xs", 0);
-                var before = ws.Dot(xs_0, b);
-                // xs[0] = Tanh(b);
-                var tmp1 = ws.Tanh(b);
-                xs[0] = tmp1;
-                // var scores = new double[n];
-                var scores = ws.NewScalarArray(n);
-                // scores[n - 1] = s * before;
-                var tmp2 = n - 1;
-                var s_before = s * before;
-                scores[tmp2] = s_before;
-                // scores[0] += xs[0].Maximum();
-                var xs_0_1 = xs[0] ?? throw global::NlpSymbolic.Workspace.ReadBeforeWrite("xs", 0);
-                var tmp3 = ws.Maximum(xs_0_1);
-                var scores_0 = scores[0];
-                var tmp4 = scores_0 + tmp3;
-                scores[0] = tmp4;
-                // return scores[0] + scores[n - 1] + OneHot(a.Count, 1) * xs[0];
-                var scores_0_1 = scores[0];
-                var tmp5 = n - 1;
-                var tmp6 = scores[tmp5];
-                var tmp7 = scores_0_1 + tmp6;
-                var tmp9 = ws.OneHot(a.Count, 1);
-                var xs_0_2 = xs[0] ?? throw global::NlpSymbolic.Workspace.ReadBeforeWrite("xs", 0);
-                var tmp10 = ws.Dot(tmp9, xs_0_2);
-                var result = tmp7 + tmp10;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return scores[0] + scores[n - 1] + OneHot(a.Count, 1) * xs[0];
-                var dxs_0_2 = ws.Scale(dResult, tmp9);
-                var dxs = ws.ZerosLike(xs);
-                ws.AccumulateElement(dxs, 0, dxs_0_2);
-                var dscores = ws.ZerosLike(scores);
-                ws.AccumulateElement(dscores, tmp5, dResult);
-                ws.AccumulateElement(dscores, 0, dResult);
-                // scores[0] += xs[0].Maximum();
-                var dtmp4 = dscores[0];
-                dscores[0] = 0.0;
-                ws.AccumulateElement(dscores, 0, dtmp4);
-                var dxs_0_1 = ws.ZerosLike(xs_0_1);
-                ws.AccumulateArgMax(dxs_0_1, xs_0_1, dtmp4);
-                ws.AccumulateElement(dxs, 0, dxs_0_1);
-                // scores[n - 1] = s * before;
-                var ds_before = dscores[tmp2];
-                dscores[tmp2] = 0.0;
-                ds += ds_before * before;
-                var dbefore = ds_before * s;
-                // xs[0] = Tanh(b);
-                var dtmp1 = ws.Copy(dxs[0]);
-                dxs[0].Clear();
-                ws.AccumulateTanhGradient(db, dtmp1, tmp1);
-                // var before = xs[0] * b;
-                var dxs_0 = ws.Scale(dbefore, b);
-                ws.AccumulateScale(db, dbefore, xs_0);
-                ws.AccumulateElement(dxs, 0, dxs_0);
-                // xs[0] = a;
-                ws.Accumulate(da, dxs[0]);
-                dxs[0].Clear();
-
-                return result;
+                return OverwriteForwardAndReverse(ws, a, b, s, n, dResult, da, db, ref ds);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Overwrite</c>, shared by <c>OverwriteBackward</c> and <c>OverwritePullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double OverwriteForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> a,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> b,
+            double s,
+            int n,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> da,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> db,
+            ref double ds)
+        {
+            // var xs = new Vector<double>[2];
+            var xs = ws.NewVectorArray(2);
+            // xs[0] = a;
+            xs[0] = a;
+            // var before = xs[0] * b;
+            var xs_0 = xs[0] ?? throw global::NlpSymbolic.Workspace.ReadBeforeWrite("xs", 0);
+            var before = ws.Dot(xs_0, b);
+            // xs[0] = Tanh(b);
+            var tmp1 = ws.Tanh(b);
+            xs[0] = tmp1;
+            // var scores = new double[n];
+            var scores = ws.NewScalarArray(n);
+            // scores[n - 1] = s * before;
+            var tmp2 = n - 1;
+            var s_before = s * before;
+            scores[tmp2] = s_before;
+            // scores[0] += xs[0].Maximum();
+            var xs_0_1 = xs[0] ?? throw global::NlpSymbolic.Workspace.ReadBeforeWrite("xs", 0);
+            var tmp3 = ws.Maximum(xs_0_1);
+            var scores_0 = scores[0];
+            var tmp4 = scores_0 + tmp3;
+            scores[0] = tmp4;
+            // return scores[0] + scores[n - 1] + OneHot(a.Count, 1) * xs[0];
+            var scores_0_1 = scores[0];
+            var tmp5 = n - 1;
+            var tmp6 = scores[tmp5];
+            var tmp7 = scores_0_1 + tmp6;
+            var tmp9 = ws.OneHot(a.Count, 1);
+            var xs_0_2 = xs[0] ?? throw global::NlpSymbolic.Workspace.ReadBeforeWrite("xs", 0);
+            var tmp10 = ws.Dot(tmp9, xs_0_2);
+            var result = tmp7 + tmp10;
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            // return scores[0] + scores[n - 1] + OneHot(a.Count, 1) * xs[0];
+            var dxs_0_2 = ws.Scale(dResult, tmp9);
+            var dxs = ws.ZerosLike(xs);
+            ws.AccumulateElement(dxs, 0, dxs_0_2);
+            var dscores = ws.ZerosLike(scores);
+            ws.AccumulateElement(dscores, tmp5, dResult);
+            ws.AccumulateElement(dscores, 0, dResult);
+            // scores[0] += xs[0].Maximum();
+            var dtmp4 = dscores[0];
+            dscores[0] = 0.0;
+            ws.AccumulateElement(dscores, 0, dtmp4);
+            var dxs_0_1 = ws.ZerosLike(xs_0_1);
+            ws.AccumulateArgMax(dxs_0_1, xs_0_1, dtmp4);
+            ws.AccumulateElement(dxs, 0, dxs_0_1);
+            // scores[n - 1] = s * before;
+            var ds_before = dscores[tmp2];
+            dscores[tmp2] = 0.0;
+            ds += ds_before * before;
+            var dbefore = ds_before * s;
+            // xs[0] = Tanh(b);
+            var dtmp1 = ws.Copy(dxs[0]);
+            dxs[0].Clear();
+            ws.AccumulateTanhGradient(db, dtmp1, tmp1);
+            // var before = xs[0] * b;
+            var dxs_0 = ws.Scale(dbefore, b);
+            ws.AccumulateScale(db, dbefore, xs_0);
+            ws.AccumulateElement(dxs, 0, dxs_0);
+            // xs[0] = a;
+            ws.Accumulate(da, dxs[0]);
+            dxs[0].Clear();
+
+            return result;
         }
 
         /// <summary>The value of <c>Overwrite</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Overwrite.</summary>
@@ -153,69 +168,7 @@ namespace Vocabulary
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var xs = new Vector<double>[2];
-                var xs = ws.NewVectorArray(2);
-                // xs[0] = a;
-                xs[0] = a;
-                // var before = xs[0] * b;
-                var xs_0 = xs[0] ?? throw global::NlpSymbolic.Workspace.ReadBeforeWrite("xs", 0);
-                var before = ws.Dot(xs_0, b);
-                // xs[0] = Tanh(b);
-                var tmp1 = ws.Tanh(b);
-                xs[0] = tmp1;
-                // var scores = new double[n];
-                var scores = ws.NewScalarArray(n);
-                // scores[n - 1] = s * before;
-                var tmp2 = n - 1;
-                var s_before = s * before;
-                scores[tmp2] = s_before;
-                // scores[0] += xs[0].Maximum();
-                var xs_0_1 = xs[0] ?? throw global::NlpSymbolic.Workspace.ReadBeforeWrite("xs", 0);
-                var tmp3 = ws.Maximum(xs_0_1);
-                var scores_0 = scores[0];
-                var tmp4 = scores_0 + tmp3;
-                scores[0] = tmp4;
-                // return scores[0] + scores[n - 1] + OneHot(a.Count, 1) * xs[0];
-                var scores_0_1 = scores[0];
-                var tmp5 = n - 1;
-                var tmp6 = scores[tmp5];
-                var tmp7 = scores_0_1 + tmp6;
-                var tmp9 = ws.OneHot(a.Count, 1);
-                var xs_0_2 = xs[0] ?? throw global::NlpSymbolic.Workspace.ReadBeforeWrite("xs", 0);
-                var tmp10 = ws.Dot(tmp9, xs_0_2);
-                var result = tmp7 + tmp10;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return scores[0] + scores[n - 1] + OneHot(a.Count, 1) * xs[0];
-                var dxs_0_2 = ws.Scale(dResult, tmp9);
-                var dxs = ws.ZerosLike(xs);
-                ws.AccumulateElement(dxs, 0, dxs_0_2);
-                var dscores = ws.ZerosLike(scores);
-                ws.AccumulateElement(dscores, tmp5, dResult);
-                ws.AccumulateElement(dscores, 0, dResult);
-                // scores[0] += xs[0].Maximum();
-                var dtmp4 = dscores[0];
-                dscores[0] = 0.0;
-                ws.AccumulateElement(dscores, 0, dtmp4);
-                var dxs_0_1 = ws.ZerosLike(xs_0_1);
-                ws.AccumulateArgMax(dxs_0_1, xs_0_1, dtmp4);
-                ws.AccumulateElement(dxs, 0, dxs_0_1);
-                // scores[n - 1] = s * before;
-                var ds_before = dscores[tmp2];
-                dscores[tmp2] = 0.0;
-                ds += ds_before * before;
-                var dbefore = ds_before * s;
-                // xs[0] = Tanh(b);
-                var dtmp1 = ws.Copy(dxs[0]);
-                dxs[0].Clear();
-                ws.AccumulateTanhGradient(db, dtmp1, tmp1);
-                // var before = xs[0] * b;
-                var dxs_0 = ws.Scale(dbefore, b);
-                ws.AccumulateScale(db, dbefore, xs_0);
-                ws.AccumulateElement(dxs, 0, dxs_0);
-                // xs[0] = a;
-                ws.Accumulate(da, dxs[0]);
-                dxs[0].Clear();
+                OverwriteForwardAndReverse(ws, a, b, s, n, dResult, da, db, ref ds);
             }
             finally
             {

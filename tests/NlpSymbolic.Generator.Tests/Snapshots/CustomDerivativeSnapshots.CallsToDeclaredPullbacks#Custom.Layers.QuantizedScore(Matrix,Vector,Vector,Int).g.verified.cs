@@ -26,82 +26,97 @@ namespace Custom
                 ws.CheckGradient(dW, W, "dW", "W");
                 ws.CheckGradient(dx, x, "dx", "x");
                 ws.CheckGradient(du, u, "du", "u");
-                // var h = Opaque.SoftPlus(W * x);
-                var Wx = ws.Multiply(W, x);
-                var h = global::Custom.Opaque.SoftPlus(Wx);
-                // var score = 0.0;
-                var score = 0.0;
-                // for (var t = 0; t < steps; t++)
-                double score_1 = score;
-                int t = 0;
-                var iterations = 0;
-                while (t < steps)
-                {
-                    // if (score < 10)
-                    var tmp2 = score_1 < 10.0;
-                    double score_3;
-                    if (tmp2)
-                    {
-                        // score += Opaque.Round(u * h);
-                        var uh = ws.Dot(u, h);
-                        var tmp3 = global::Custom.Opaque.Round(uh);
-                        var score_2 = score_1 + tmp3;
-                        // saved for the reverse sweep
-                        ws.Push(uh);
-                        score_3 = score_2;
-                    }
-                    else
-                    {
-                        score_3 = score_1;
-                    }
-                    // for (var t = 0; t < steps; t++)
-                    var t_1 = t + 1;
-                    // saved for the reverse sweep
-                    ws.Push(tmp2);
-                    score_1 = score_3;
-                    t = t_1;
-                    iterations++;
-                }
-                var value = score_1;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                var dscore_1 = dResult;
-                // for (var t = 0; t < steps; t++)  (iterations in reverse)
-                var dh = ws.ZerosLike(h);
-                while (iterations-- > 0)
-                {
-                    var tmp2 = ws.PopBool();
-                    // gradients arriving from the next iteration
-                    var dscore_3 = dscore_1;
-                    dscore_1 = 0.0;
-                    // if (score < 10)
-                    if (tmp2)
-                    {
-                        var uh = ws.PopScalar();
-                        // score += Opaque.Round(u * h);
-                        dscore_1 += dscore_3;
-                        var duh = 0.0;
-                        global::Custom.Opaque.RoundPullback(uh, dscore_3, ref duh);
-                        ws.AccumulateScale(du, duh, h);
-                        ws.AccumulateScale(dh, duh, u);
-                    }
-                    else
-                    {
-                        dscore_1 += dscore_3;
-                    }
-                }
-                // var h = Opaque.SoftPlus(W * x);
-                var dWx = ws.ZerosLike(Wx);
-                global::Custom.Opaque.SoftPlusPullback(Wx, dh, dWx);
-                ws.AccumulateOuter(dW, dWx, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, W, dWx);
-
-                return value;
+                return QuantizedScoreForwardAndReverse(ws, W, x, u, steps, dResult, dW, dx, du);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>QuantizedScore</c>, shared by <c>QuantizedScoreBackward</c> and <c>QuantizedScorePullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double QuantizedScoreForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> W,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> x,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> u,
+            int steps,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dW,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dx,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> du)
+        {
+            // var h = Opaque.SoftPlus(W * x);
+            var Wx = ws.Multiply(W, x);
+            var h = global::Custom.Opaque.SoftPlus(Wx);
+            // var score = 0.0;
+            var score = 0.0;
+            // for (var t = 0; t < steps; t++)
+            double score_1 = score;
+            int t = 0;
+            var iterations = 0;
+            while (t < steps)
+            {
+                // if (score < 10)
+                var tmp2 = score_1 < 10.0;
+                double score_3;
+                if (tmp2)
+                {
+                    // score += Opaque.Round(u * h);
+                    var uh = ws.Dot(u, h);
+                    var tmp3 = global::Custom.Opaque.Round(uh);
+                    var score_2 = score_1 + tmp3;
+                    // saved for the reverse sweep
+                    ws.Push(uh);
+                    score_3 = score_2;
+                }
+                else
+                {
+                    score_3 = score_1;
+                }
+                // for (var t = 0; t < steps; t++)
+                var t_1 = t + 1;
+                // saved for the reverse sweep
+                ws.Push(tmp2);
+                score_1 = score_3;
+                t = t_1;
+                iterations++;
+            }
+            var value = score_1;
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            var dscore_1 = dResult;
+            // for (var t = 0; t < steps; t++)  (iterations in reverse)
+            var dh = ws.ZerosLike(h);
+            while (iterations-- > 0)
+            {
+                var tmp2 = ws.PopBool();
+                // gradients arriving from the next iteration
+                var dscore_3 = dscore_1;
+                dscore_1 = 0.0;
+                // if (score < 10)
+                if (tmp2)
+                {
+                    var uh = ws.PopScalar();
+                    // score += Opaque.Round(u * h);
+                    dscore_1 += dscore_3;
+                    var duh = 0.0;
+                    global::Custom.Opaque.RoundPullback(uh, dscore_3, ref duh);
+                    ws.AccumulateScale(du, duh, h);
+                    ws.AccumulateScale(dh, duh, u);
+                }
+                else
+                {
+                    dscore_1 += dscore_3;
+                }
+            }
+            // var h = Opaque.SoftPlus(W * x);
+            var dWx = ws.ZerosLike(Wx);
+            global::Custom.Opaque.SoftPlusPullback(Wx, dh, dWx);
+            ws.AccumulateOuter(dW, dWx, x);
+            ws.AccumulateTransposeThisAndMultiply(dx, W, dWx);
+
+            return value;
         }
 
         /// <summary>The value of <c>QuantizedScore</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls QuantizedScore.</summary>
@@ -160,74 +175,7 @@ namespace Custom
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var h = Opaque.SoftPlus(W * x);
-                var Wx = ws.Multiply(W, x);
-                var h = global::Custom.Opaque.SoftPlus(Wx);
-                // var score = 0.0;
-                var score = 0.0;
-                // for (var t = 0; t < steps; t++)
-                double score_1 = score;
-                int t = 0;
-                var iterations = 0;
-                while (t < steps)
-                {
-                    // if (score < 10)
-                    var tmp2 = score_1 < 10.0;
-                    double score_3;
-                    if (tmp2)
-                    {
-                        // score += Opaque.Round(u * h);
-                        var uh = ws.Dot(u, h);
-                        var tmp3 = global::Custom.Opaque.Round(uh);
-                        var score_2 = score_1 + tmp3;
-                        // saved for the reverse sweep
-                        ws.Push(uh);
-                        score_3 = score_2;
-                    }
-                    else
-                    {
-                        score_3 = score_1;
-                    }
-                    // for (var t = 0; t < steps; t++)
-                    var t_1 = t + 1;
-                    // saved for the reverse sweep
-                    ws.Push(tmp2);
-                    score_1 = score_3;
-                    t = t_1;
-                    iterations++;
-                }
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                var dscore_1 = dResult;
-                // for (var t = 0; t < steps; t++)  (iterations in reverse)
-                var dh = ws.ZerosLike(h);
-                while (iterations-- > 0)
-                {
-                    var tmp2 = ws.PopBool();
-                    // gradients arriving from the next iteration
-                    var dscore_3 = dscore_1;
-                    dscore_1 = 0.0;
-                    // if (score < 10)
-                    if (tmp2)
-                    {
-                        var uh = ws.PopScalar();
-                        // score += Opaque.Round(u * h);
-                        dscore_1 += dscore_3;
-                        var duh = 0.0;
-                        global::Custom.Opaque.RoundPullback(uh, dscore_3, ref duh);
-                        ws.AccumulateScale(du, duh, h);
-                        ws.AccumulateScale(dh, duh, u);
-                    }
-                    else
-                    {
-                        dscore_1 += dscore_3;
-                    }
-                }
-                // var h = Opaque.SoftPlus(W * x);
-                var dWx = ws.ZerosLike(Wx);
-                global::Custom.Opaque.SoftPlusPullback(Wx, dh, dWx);
-                ws.AccumulateOuter(dW, dWx, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, W, dWx);
+                QuantizedScoreForwardAndReverse(ws, W, x, u, steps, dResult, dW, dx, du);
             }
             finally
             {

@@ -40,63 +40,87 @@ namespace Lecture
                 ws.CheckGradient(dU, U, "dU", "U");
                 ws.CheckGradient(dx, x, "dx", "x");
                 ws.CheckGradient(dhPrev, hPrev, "dhPrev", "hPrev");
-                // var z = Sigmoid(Wz * x + Uz * hPrev);
-                var Wz_x = ws.Multiply(Wz, x);
-                var Uz_hPrev = ws.Multiply(Uz, hPrev);
-                var z_z = ws.Add(Wz_x, Uz_hPrev);
-                var z = ws.Sigmoid(z_z);
-                // var r = Sigmoid(Wr * x + Ur * hPrev);
-                var Wr_x = ws.Multiply(Wr, x);
-                var Ur_hPrev = ws.Multiply(Ur, hPrev);
-                var z_r = ws.Add(Wr_x, Ur_hPrev);
-                var r = ws.Sigmoid(z_r);
-                // var hTilde = Tanh(W * x + r.PointwiseMultiply(U * hPrev));
-                var Wx = ws.Multiply(W, x);
-                var U_hPrev = ws.Multiply(U, hPrev);
-                var tmp1 = ws.PointwiseMultiply(r, U_hPrev);
-                var z_hTilde = ws.Add(Wx, tmp1);
-                var hTilde = ws.Tanh(z_hTilde);
-                // return z.PointwiseMultiply(hPrev) + (1 - z).PointwiseMultiply(hTilde);
-                var z_hPrev = ws.PointwiseMultiply(z, hPrev);
-                var tmp2 = ws.ScalarMinus(1.0, z);
-                var tmp3 = ws.PointwiseMultiply(tmp2, hTilde);
-                var result = ws.Add(z_hPrev, tmp3);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                ws.CheckGradient(dResult, result, "dResult", "the result");
-                // return z.PointwiseMultiply(hPrev) + (1 - z).PointwiseMultiply(hTilde);
-                var dtmp2 = ws.PointwiseMultiply(dResult, hTilde);
-                var dhTilde = ws.PointwiseMultiply(dResult, tmp2);
-                var dz = ws.Negate(dtmp2);
-                ws.AccumulatePointwiseMultiply(dz, dResult, hPrev);
-                ws.AccumulatePointwiseMultiply(dhPrev, dResult, z);
-                // var hTilde = Tanh(W * x + r.PointwiseMultiply(U * hPrev));
-                var dz_hTilde = ws.TanhGradient(dhTilde, hTilde);
-                var dr = ws.PointwiseMultiply(dz_hTilde, U_hPrev);
-                var dU_hPrev = ws.PointwiseMultiply(dz_hTilde, r);
-                ws.AccumulateOuter(dU, dU_hPrev, hPrev);
-                ws.AccumulateTransposeThisAndMultiply(dhPrev, U, dU_hPrev);
-                ws.AccumulateOuter(dW, dz_hTilde, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, W, dz_hTilde);
-                // var r = Sigmoid(Wr * x + Ur * hPrev);
-                var dz_r = ws.SigmoidGradient(dr, r);
-                ws.AccumulateOuter(dUr, dz_r, hPrev);
-                ws.AccumulateTransposeThisAndMultiply(dhPrev, Ur, dz_r);
-                ws.AccumulateOuter(dWr, dz_r, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, Wr, dz_r);
-                // var z = Sigmoid(Wz * x + Uz * hPrev);
-                var dz_z = ws.SigmoidGradient(dz, z);
-                ws.AccumulateOuter(dUz, dz_z, hPrev);
-                ws.AccumulateTransposeThisAndMultiply(dhPrev, Uz, dz_z);
-                ws.AccumulateOuter(dWz, dz_z, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, Wz, dz_z);
-
-                return result.Clone();
+                return CellForwardAndReverse(ws, Wz, Uz, Wr, Ur, W, U, x, hPrev, dResult, dWz, dUz, dWr, dUr, dW, dU, dx, dhPrev).Clone();
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Cell</c>, shared by <c>CellBackward</c> and <c>CellPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static global::MathNet.Numerics.LinearAlgebra.Vector<double> CellForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Wz,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Uz,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Wr,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Ur,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> W,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> U,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> x,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> hPrev,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dWz,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dUz,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dWr,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dUr,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dW,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dU,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dx,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dhPrev)
+        {
+            // var z = Sigmoid(Wz * x + Uz * hPrev);
+            var Wz_x = ws.Multiply(Wz, x);
+            var Uz_hPrev = ws.Multiply(Uz, hPrev);
+            var z_z = ws.Add(Wz_x, Uz_hPrev);
+            var z = ws.Sigmoid(z_z);
+            // var r = Sigmoid(Wr * x + Ur * hPrev);
+            var Wr_x = ws.Multiply(Wr, x);
+            var Ur_hPrev = ws.Multiply(Ur, hPrev);
+            var z_r = ws.Add(Wr_x, Ur_hPrev);
+            var r = ws.Sigmoid(z_r);
+            // var hTilde = Tanh(W * x + r.PointwiseMultiply(U * hPrev));
+            var Wx = ws.Multiply(W, x);
+            var U_hPrev = ws.Multiply(U, hPrev);
+            var tmp1 = ws.PointwiseMultiply(r, U_hPrev);
+            var z_hTilde = ws.Add(Wx, tmp1);
+            var hTilde = ws.Tanh(z_hTilde);
+            // return z.PointwiseMultiply(hPrev) + (1 - z).PointwiseMultiply(hTilde);
+            var z_hPrev = ws.PointwiseMultiply(z, hPrev);
+            var tmp2 = ws.ScalarMinus(1.0, z);
+            var tmp3 = ws.PointwiseMultiply(tmp2, hTilde);
+            var result = ws.Add(z_hPrev, tmp3);
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            ws.CheckGradient(dResult, result, "dResult", "the result");
+            // return z.PointwiseMultiply(hPrev) + (1 - z).PointwiseMultiply(hTilde);
+            var dtmp2 = ws.PointwiseMultiply(dResult, hTilde);
+            var dhTilde = ws.PointwiseMultiply(dResult, tmp2);
+            var dz = ws.Negate(dtmp2);
+            ws.AccumulatePointwiseMultiply(dz, dResult, hPrev);
+            ws.AccumulatePointwiseMultiply(dhPrev, dResult, z);
+            // var hTilde = Tanh(W * x + r.PointwiseMultiply(U * hPrev));
+            var dz_hTilde = ws.TanhGradient(dhTilde, hTilde);
+            var dr = ws.PointwiseMultiply(dz_hTilde, U_hPrev);
+            var dU_hPrev = ws.PointwiseMultiply(dz_hTilde, r);
+            ws.AccumulateOuter(dU, dU_hPrev, hPrev);
+            ws.AccumulateTransposeThisAndMultiply(dhPrev, U, dU_hPrev);
+            ws.AccumulateOuter(dW, dz_hTilde, x);
+            ws.AccumulateTransposeThisAndMultiply(dx, W, dz_hTilde);
+            // var r = Sigmoid(Wr * x + Ur * hPrev);
+            var dz_r = ws.SigmoidGradient(dr, r);
+            ws.AccumulateOuter(dUr, dz_r, hPrev);
+            ws.AccumulateTransposeThisAndMultiply(dhPrev, Ur, dz_r);
+            ws.AccumulateOuter(dWr, dz_r, x);
+            ws.AccumulateTransposeThisAndMultiply(dx, Wr, dz_r);
+            // var z = Sigmoid(Wz * x + Uz * hPrev);
+            var dz_z = ws.SigmoidGradient(dz, z);
+            ws.AccumulateOuter(dUz, dz_z, hPrev);
+            ws.AccumulateTransposeThisAndMultiply(dhPrev, Uz, dz_z);
+            ws.AccumulateOuter(dWz, dz_z, x);
+            ws.AccumulateTransposeThisAndMultiply(dx, Wz, dz_z);
+
+            return result;
         }
 
         /// <summary>The value of <c>Cell</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Cell.</summary>
@@ -160,55 +184,7 @@ namespace Lecture
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var z = Sigmoid(Wz * x + Uz * hPrev);
-                var Wz_x = ws.Multiply(Wz, x);
-                var Uz_hPrev = ws.Multiply(Uz, hPrev);
-                var z_z = ws.Add(Wz_x, Uz_hPrev);
-                var z = ws.Sigmoid(z_z);
-                // var r = Sigmoid(Wr * x + Ur * hPrev);
-                var Wr_x = ws.Multiply(Wr, x);
-                var Ur_hPrev = ws.Multiply(Ur, hPrev);
-                var z_r = ws.Add(Wr_x, Ur_hPrev);
-                var r = ws.Sigmoid(z_r);
-                // var hTilde = Tanh(W * x + r.PointwiseMultiply(U * hPrev));
-                var Wx = ws.Multiply(W, x);
-                var U_hPrev = ws.Multiply(U, hPrev);
-                var tmp1 = ws.PointwiseMultiply(r, U_hPrev);
-                var z_hTilde = ws.Add(Wx, tmp1);
-                var hTilde = ws.Tanh(z_hTilde);
-                // return z.PointwiseMultiply(hPrev) + (1 - z).PointwiseMultiply(hTilde);
-                var z_hPrev = ws.PointwiseMultiply(z, hPrev);
-                var tmp2 = ws.ScalarMinus(1.0, z);
-                var tmp3 = ws.PointwiseMultiply(tmp2, hTilde);
-                var result = ws.Add(z_hPrev, tmp3);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return z.PointwiseMultiply(hPrev) + (1 - z).PointwiseMultiply(hTilde);
-                var dtmp2 = ws.PointwiseMultiply(dResult, hTilde);
-                var dhTilde = ws.PointwiseMultiply(dResult, tmp2);
-                var dz = ws.Negate(dtmp2);
-                ws.AccumulatePointwiseMultiply(dz, dResult, hPrev);
-                ws.AccumulatePointwiseMultiply(dhPrev, dResult, z);
-                // var hTilde = Tanh(W * x + r.PointwiseMultiply(U * hPrev));
-                var dz_hTilde = ws.TanhGradient(dhTilde, hTilde);
-                var dr = ws.PointwiseMultiply(dz_hTilde, U_hPrev);
-                var dU_hPrev = ws.PointwiseMultiply(dz_hTilde, r);
-                ws.AccumulateOuter(dU, dU_hPrev, hPrev);
-                ws.AccumulateTransposeThisAndMultiply(dhPrev, U, dU_hPrev);
-                ws.AccumulateOuter(dW, dz_hTilde, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, W, dz_hTilde);
-                // var r = Sigmoid(Wr * x + Ur * hPrev);
-                var dz_r = ws.SigmoidGradient(dr, r);
-                ws.AccumulateOuter(dUr, dz_r, hPrev);
-                ws.AccumulateTransposeThisAndMultiply(dhPrev, Ur, dz_r);
-                ws.AccumulateOuter(dWr, dz_r, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, Wr, dz_r);
-                // var z = Sigmoid(Wz * x + Uz * hPrev);
-                var dz_z = ws.SigmoidGradient(dz, z);
-                ws.AccumulateOuter(dUz, dz_z, hPrev);
-                ws.AccumulateTransposeThisAndMultiply(dhPrev, Uz, dz_z);
-                ws.AccumulateOuter(dWz, dz_z, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, Wz, dz_z);
+                CellForwardAndReverse(ws, Wz, Uz, Wr, Ur, W, U, x, hPrev, dResult, dWz, dUz, dWr, dUr, dW, dU, dx, dhPrev);
             }
             finally
             {

@@ -44,81 +44,106 @@ namespace Lecture
                 ws.CheckGradient(dL, L, "dL", "L");
                 ws.CheckGradient(dV, V, "dV", "V");
                 ws.CheckGradient(dh0, h0, "dh0", "h0");
-                // var h = h0;
-                var h = h0;
-                // var J = 0.0;
-                var J = 0.0;
-                // for (var t = 0; t < tokens.Length - 1; t++)
-                global::MathNet.Numerics.LinearAlgebra.Vector<double> h_1 = h;
-                double J_1 = J;
-                int t = 0;
-                var iterations = 0;
-                while (t < (tokens.Length - 1))
-                {
-                    // var x = L.Column(tokens[t]);
-                    var tokens_t = tokens[t];
-                    var x = ws.Column(L, tokens_t);
-                    // h = Cell(Wz, Uz, Wr, Ur, W, U, x, h);
-                    var h_2 = global::Lecture.Gru.CellForward(ws, Wz, Uz, Wr, Ur, W, U, x, h_1);
-                    // J += CrossEntropy(V * h, tokens[t + 1]);
-                    var V_h_2 = ws.Multiply(V, h_2);
-                    var tmp5 = tokens[t + 1];
-                    var tmp6 = ws.CrossEntropy(V_h_2, tmp5);
-                    var J_2 = J_1 + tmp6;
-                    // for (var t = 0; t < tokens.Length - 1; t++)
-                    var t_1 = t + 1;
-                    // saved for the reverse sweep
-                    ws.Push(h_1);
-                    ws.Push(tokens_t);
-                    ws.Push(x);
-                    ws.Push(h_2);
-                    ws.Push(V_h_2);
-                    ws.Push(tmp5);
-                    h_1 = h_2;
-                    J_1 = J_2;
-                    t = t_1;
-                    iterations++;
-                }
-                var value = J_1;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                var dJ_1 = dResult;
-                // for (var t = 0; t < tokens.Length - 1; t++)  (iterations in reverse)
-                var dh_1 = ws.ZerosLike(h_1);
-                while (iterations-- > 0)
-                {
-                    var tmp5 = ws.PopInt();
-                    var V_h_2 = ws.PopVector();
-                    var h_2 = ws.PopVector();
-                    var x = ws.PopVector();
-                    var tokens_t = ws.PopInt();
-                    h_1 = ws.PopVector();
-                    // gradients arriving from the next iteration
-                    var dh_2 = dh_1;
-                    dh_1 = ws.ZerosLike(h_1);
-                    var dJ_2 = dJ_1;
-                    dJ_1 = 0.0;
-                    // J += CrossEntropy(V * h, tokens[t + 1]);
-                    dJ_1 += dJ_2;
-                    var dV_h_2 = ws.CrossEntropyGradient(dJ_2, V_h_2, tmp5);
-                    ws.AccumulateOuter(dV, dV_h_2, h_2);
-                    ws.AccumulateTransposeThisAndMultiply(dh_2, V, dV_h_2);
-                    // h = Cell(Wz, Uz, Wr, Ur, W, U, x, h);
-                    var dx = ws.ZerosLike(x);
-                    global::Lecture.Gru.CellPullback(Wz, Uz, Wr, Ur, W, U, x, h_1, dh_2, dWz, dUz, dWr, dUr, dW, dU, dx, dh_1);
-                    // var x = L.Column(tokens[t]);
-                    ws.AccumulateIntoColumn(dL, tokens_t, dx);
-                }
-                var dh = dh_1;
-                // var h = h0;
-                ws.Accumulate(dh0, dh);
-
-                return value;
+                return SequenceLossForwardAndReverse(ws, Wz, Uz, Wr, Ur, W, U, L, V, h0, tokens, dResult, dWz, dUz, dWr, dUr, dW, dU, dL, dV, dh0);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>SequenceLoss</c>, shared by <c>SequenceLossBackward</c> and <c>SequenceLossPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double SequenceLossForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Wz,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Uz,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Wr,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Ur,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> W,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> U,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> L,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> V,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> h0,
+            int[] tokens,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dWz,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dUz,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dWr,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dUr,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dW,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dU,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dL,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dV,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dh0)
+        {
+            // var h = h0;
+            var h = h0;
+            // var J = 0.0;
+            var J = 0.0;
+            // for (var t = 0; t < tokens.Length - 1; t++)
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> h_1 = h;
+            double J_1 = J;
+            int t = 0;
+            var iterations = 0;
+            while (t < (tokens.Length - 1))
+            {
+                // var x = L.Column(tokens[t]);
+                var tokens_t = tokens[t];
+                var x = ws.Column(L, tokens_t);
+                // h = Cell(Wz, Uz, Wr, Ur, W, U, x, h);
+                var h_2 = global::Lecture.Gru.CellForward(ws, Wz, Uz, Wr, Ur, W, U, x, h_1);
+                // J += CrossEntropy(V * h, tokens[t + 1]);
+                var V_h_2 = ws.Multiply(V, h_2);
+                var tmp5 = tokens[t + 1];
+                var tmp6 = ws.CrossEntropy(V_h_2, tmp5);
+                var J_2 = J_1 + tmp6;
+                // for (var t = 0; t < tokens.Length - 1; t++)
+                var t_1 = t + 1;
+                // saved for the reverse sweep
+                ws.Push(h_1);
+                ws.Push(tokens_t);
+                ws.Push(x);
+                ws.Push(h_2);
+                ws.Push(V_h_2);
+                ws.Push(tmp5);
+                h_1 = h_2;
+                J_1 = J_2;
+                t = t_1;
+                iterations++;
+            }
+            var value = J_1;
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            var dJ_1 = dResult;
+            // for (var t = 0; t < tokens.Length - 1; t++)  (iterations in reverse)
+            var dh_1 = ws.ZerosLike(h_1);
+            var dh_2 = ws.ZerosLike(h_1);
+            while (iterations-- > 0)
+            {
+                var tmp5 = ws.PopInt();
+                var V_h_2 = ws.PopVector();
+                var h_2 = ws.PopVector();
+                var x = ws.PopVector();
+                var tokens_t = ws.PopInt();
+                h_1 = ws.PopVector();
+                // gradients arriving from the next iteration
+                (dh_2, dh_1) = (dh_1, dh_2);
+                dh_1.Clear();
+                // J += CrossEntropy(V * h, tokens[t + 1]);
+                var dV_h_2 = ws.CrossEntropyGradient(dJ_1, V_h_2, tmp5);
+                ws.AccumulateOuter(dV, dV_h_2, h_2);
+                ws.AccumulateTransposeThisAndMultiply(dh_2, V, dV_h_2);
+                // h = Cell(Wz, Uz, Wr, Ur, W, U, x, h);
+                var dx = ws.ZerosLike(x);
+                global::Lecture.Gru.CellPullback(Wz, Uz, Wr, Ur, W, U, x, h_1, dh_2, dWz, dUz, dWr, dUr, dW, dU, dx, dh_1);
+                // var x = L.Column(tokens[t]);
+                ws.AccumulateIntoColumn(dL, tokens_t, dx);
+            }
+            var dh = dh_1;
+            // var h = h0;
+            ws.Accumulate(dh0, dh);
+
+            return value;
         }
 
         /// <summary>The value of <c>SequenceLoss</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls SequenceLoss.</summary>
@@ -190,73 +215,7 @@ namespace Lecture
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var h = h0;
-                var h = h0;
-                // var J = 0.0;
-                var J = 0.0;
-                // for (var t = 0; t < tokens.Length - 1; t++)
-                global::MathNet.Numerics.LinearAlgebra.Vector<double> h_1 = h;
-                double J_1 = J;
-                int t = 0;
-                var iterations = 0;
-                while (t < (tokens.Length - 1))
-                {
-                    // var x = L.Column(tokens[t]);
-                    var tokens_t = tokens[t];
-                    var x = ws.Column(L, tokens_t);
-                    // h = Cell(Wz, Uz, Wr, Ur, W, U, x, h);
-                    var h_2 = global::Lecture.Gru.CellForward(ws, Wz, Uz, Wr, Ur, W, U, x, h_1);
-                    // J += CrossEntropy(V * h, tokens[t + 1]);
-                    var V_h_2 = ws.Multiply(V, h_2);
-                    var tmp5 = tokens[t + 1];
-                    var tmp6 = ws.CrossEntropy(V_h_2, tmp5);
-                    var J_2 = J_1 + tmp6;
-                    // for (var t = 0; t < tokens.Length - 1; t++)
-                    var t_1 = t + 1;
-                    // saved for the reverse sweep
-                    ws.Push(h_1);
-                    ws.Push(tokens_t);
-                    ws.Push(x);
-                    ws.Push(h_2);
-                    ws.Push(V_h_2);
-                    ws.Push(tmp5);
-                    h_1 = h_2;
-                    J_1 = J_2;
-                    t = t_1;
-                    iterations++;
-                }
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                var dJ_1 = dResult;
-                // for (var t = 0; t < tokens.Length - 1; t++)  (iterations in reverse)
-                var dh_1 = ws.ZerosLike(h_1);
-                while (iterations-- > 0)
-                {
-                    var tmp5 = ws.PopInt();
-                    var V_h_2 = ws.PopVector();
-                    var h_2 = ws.PopVector();
-                    var x = ws.PopVector();
-                    var tokens_t = ws.PopInt();
-                    h_1 = ws.PopVector();
-                    // gradients arriving from the next iteration
-                    var dh_2 = dh_1;
-                    dh_1 = ws.ZerosLike(h_1);
-                    var dJ_2 = dJ_1;
-                    dJ_1 = 0.0;
-                    // J += CrossEntropy(V * h, tokens[t + 1]);
-                    dJ_1 += dJ_2;
-                    var dV_h_2 = ws.CrossEntropyGradient(dJ_2, V_h_2, tmp5);
-                    ws.AccumulateOuter(dV, dV_h_2, h_2);
-                    ws.AccumulateTransposeThisAndMultiply(dh_2, V, dV_h_2);
-                    // h = Cell(Wz, Uz, Wr, Ur, W, U, x, h);
-                    var dx = ws.ZerosLike(x);
-                    global::Lecture.Gru.CellPullback(Wz, Uz, Wr, Ur, W, U, x, h_1, dh_2, dWz, dUz, dWr, dUr, dW, dU, dx, dh_1);
-                    // var x = L.Column(tokens[t]);
-                    ws.AccumulateIntoColumn(dL, tokens_t, dx);
-                }
-                var dh = dh_1;
-                // var h = h0;
-                ws.Accumulate(dh0, dh);
+                SequenceLossForwardAndReverse(ws, Wz, Uz, Wr, Ur, W, U, L, V, h0, tokens, dResult, dWz, dUz, dWr, dUr, dW, dU, dL, dV, dh0);
             }
             finally
             {

@@ -38,91 +38,112 @@ namespace Lecture
                 ws.CheckGradient(dU, U, "dU", "U");
                 ws.CheckGradient(db2, b2, "db2", "b2");
                 ws.CheckGradient(dh0, h0, "dh0", "h0");
-                // var h = h0;
-                var h = h0;
-                // var J = 0.0;
-                var J = 0.0;
-                // for (var t = 0; t < tokens.Length - 1; t++)
-                global::MathNet.Numerics.LinearAlgebra.Vector<double> h_1 = h;
-                double J_1 = J;
-                int t = 0;
-                var iterations = 0;
-                while (t < (tokens.Length - 1))
-                {
-                    // var x = L.Column(tokens[t]);
-                    var tokens_t = tokens[t];
-                    var x = ws.Column(L, tokens_t);
-                    // h = Sigmoid(H * h + W * x + b1);
-                    var H_h_1 = ws.Multiply(H, h_1);
-                    var Wx = ws.Multiply(W, x);
-                    var tmp4 = ws.Add(H_h_1, Wx);
-                    var z_h = ws.Add(tmp4, b1);
-                    var h_2 = ws.Sigmoid(z_h);
-                    // J += CrossEntropy(U * h + b2, tokens[t + 1]);
-                    var U_h_2 = ws.Multiply(U, h_2);
-                    var tmp5 = ws.Add(U_h_2, b2);
-                    var tmp7 = tokens[t + 1];
-                    var tmp8 = ws.CrossEntropy(tmp5, tmp7);
-                    var J_2 = J_1 + tmp8;
-                    // for (var t = 0; t < tokens.Length - 1; t++)
-                    var t_1 = t + 1;
-                    // saved for the reverse sweep
-                    ws.Push(h_1);
-                    ws.Push(tokens_t);
-                    ws.Push(x);
-                    ws.Push(h_2);
-                    ws.Push(tmp5);
-                    ws.Push(tmp7);
-                    h_1 = h_2;
-                    J_1 = J_2;
-                    t = t_1;
-                    iterations++;
-                }
-                var value = J_1;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                var dJ_1 = dResult;
-                // for (var t = 0; t < tokens.Length - 1; t++)  (iterations in reverse)
-                var dh_1 = ws.ZerosLike(h_1);
-                while (iterations-- > 0)
-                {
-                    var tmp7 = ws.PopInt();
-                    var tmp5 = ws.PopVector();
-                    var h_2 = ws.PopVector();
-                    var x = ws.PopVector();
-                    var tokens_t = ws.PopInt();
-                    h_1 = ws.PopVector();
-                    // gradients arriving from the next iteration
-                    var dh_2 = dh_1;
-                    dh_1 = ws.ZerosLike(h_1);
-                    var dJ_2 = dJ_1;
-                    dJ_1 = 0.0;
-                    // J += CrossEntropy(U * h + b2, tokens[t + 1]);
-                    dJ_1 += dJ_2;
-                    var dtmp5 = ws.CrossEntropyGradient(dJ_2, tmp5, tmp7);
-                    ws.Accumulate(db2, dtmp5);
-                    ws.AccumulateOuter(dU, dtmp5, h_2);
-                    ws.AccumulateTransposeThisAndMultiply(dh_2, U, dtmp5);
-                    // h = Sigmoid(H * h + W * x + b1);
-                    var dz_h = ws.SigmoidGradient(dh_2, h_2);
-                    ws.Accumulate(db1, dz_h);
-                    ws.AccumulateOuter(dW, dz_h, x);
-                    var dx = ws.TransposeThisAndMultiply(W, dz_h);
-                    ws.AccumulateOuter(dH, dz_h, h_1);
-                    ws.AccumulateTransposeThisAndMultiply(dh_1, H, dz_h);
-                    // var x = L.Column(tokens[t]);
-                    ws.AccumulateIntoColumn(dL, tokens_t, dx);
-                }
-                var dh = dh_1;
-                // var h = h0;
-                ws.Accumulate(dh0, dh);
-
-                return value;
+                return LanguageModelLossForwardAndReverse(ws, L, H, W, b1, U, b2, h0, tokens, dResult, dL, dH, dW, db1, dU, db2, dh0);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>LanguageModelLoss</c>, shared by <c>LanguageModelLossBackward</c> and <c>LanguageModelLossPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double LanguageModelLossForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> L,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> H,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> W,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> b1,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> U,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> b2,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> h0,
+            int[] tokens,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dL,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dH,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dW,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> db1,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dU,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> db2,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dh0)
+        {
+            // var h = h0;
+            var h = h0;
+            // var J = 0.0;
+            var J = 0.0;
+            // for (var t = 0; t < tokens.Length - 1; t++)
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> h_1 = h;
+            double J_1 = J;
+            int t = 0;
+            var iterations = 0;
+            while (t < (tokens.Length - 1))
+            {
+                // var x = L.Column(tokens[t]);
+                var tokens_t = tokens[t];
+                var x = ws.Column(L, tokens_t);
+                // h = Sigmoid(H * h + W * x + b1);
+                var H_h_1 = ws.Multiply(H, h_1);
+                var Wx = ws.Multiply(W, x);
+                var tmp4 = ws.Add(H_h_1, Wx);
+                var z_h = ws.Add(tmp4, b1);
+                var h_2 = ws.Sigmoid(z_h);
+                // J += CrossEntropy(U * h + b2, tokens[t + 1]);
+                var U_h_2 = ws.Multiply(U, h_2);
+                var tmp5 = ws.Add(U_h_2, b2);
+                var tmp7 = tokens[t + 1];
+                var tmp8 = ws.CrossEntropy(tmp5, tmp7);
+                var J_2 = J_1 + tmp8;
+                // for (var t = 0; t < tokens.Length - 1; t++)
+                var t_1 = t + 1;
+                // saved for the reverse sweep
+                ws.Push(h_1);
+                ws.Push(tokens_t);
+                ws.Push(x);
+                ws.Push(h_2);
+                ws.Push(tmp5);
+                ws.Push(tmp7);
+                h_1 = h_2;
+                J_1 = J_2;
+                t = t_1;
+                iterations++;
+            }
+            var value = J_1;
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            var dJ_1 = dResult;
+            // for (var t = 0; t < tokens.Length - 1; t++)  (iterations in reverse)
+            var dh_1 = ws.ZerosLike(h_1);
+            var dh_2 = ws.ZerosLike(h_1);
+            while (iterations-- > 0)
+            {
+                var tmp7 = ws.PopInt();
+                var tmp5 = ws.PopVector();
+                var h_2 = ws.PopVector();
+                var x = ws.PopVector();
+                var tokens_t = ws.PopInt();
+                h_1 = ws.PopVector();
+                // gradients arriving from the next iteration
+                (dh_2, dh_1) = (dh_1, dh_2);
+                dh_1.Clear();
+                // J += CrossEntropy(U * h + b2, tokens[t + 1]);
+                var dtmp5 = ws.CrossEntropyGradient(dJ_1, tmp5, tmp7);
+                ws.Accumulate(db2, dtmp5);
+                ws.AccumulateOuter(dU, dtmp5, h_2);
+                ws.AccumulateTransposeThisAndMultiply(dh_2, U, dtmp5);
+                // h = Sigmoid(H * h + W * x + b1);
+                var dz_h = ws.SigmoidGradient(dh_2, h_2);
+                ws.Accumulate(db1, dz_h);
+                ws.AccumulateOuter(dW, dz_h, x);
+                var dx = ws.TransposeThisAndMultiply(W, dz_h);
+                ws.AccumulateOuter(dH, dz_h, h_1);
+                ws.AccumulateTransposeThisAndMultiply(dh_1, H, dz_h);
+                // var x = L.Column(tokens[t]);
+                ws.AccumulateIntoColumn(dL, tokens_t, dx);
+            }
+            var dh = dh_1;
+            // var h = h0;
+            ws.Accumulate(dh0, dh);
+
+            return value;
         }
 
         /// <summary>The value of <c>LanguageModelLoss</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls LanguageModelLoss.</summary>
@@ -193,83 +214,7 @@ namespace Lecture
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var h = h0;
-                var h = h0;
-                // var J = 0.0;
-                var J = 0.0;
-                // for (var t = 0; t < tokens.Length - 1; t++)
-                global::MathNet.Numerics.LinearAlgebra.Vector<double> h_1 = h;
-                double J_1 = J;
-                int t = 0;
-                var iterations = 0;
-                while (t < (tokens.Length - 1))
-                {
-                    // var x = L.Column(tokens[t]);
-                    var tokens_t = tokens[t];
-                    var x = ws.Column(L, tokens_t);
-                    // h = Sigmoid(H * h + W * x + b1);
-                    var H_h_1 = ws.Multiply(H, h_1);
-                    var Wx = ws.Multiply(W, x);
-                    var tmp4 = ws.Add(H_h_1, Wx);
-                    var z_h = ws.Add(tmp4, b1);
-                    var h_2 = ws.Sigmoid(z_h);
-                    // J += CrossEntropy(U * h + b2, tokens[t + 1]);
-                    var U_h_2 = ws.Multiply(U, h_2);
-                    var tmp5 = ws.Add(U_h_2, b2);
-                    var tmp7 = tokens[t + 1];
-                    var tmp8 = ws.CrossEntropy(tmp5, tmp7);
-                    var J_2 = J_1 + tmp8;
-                    // for (var t = 0; t < tokens.Length - 1; t++)
-                    var t_1 = t + 1;
-                    // saved for the reverse sweep
-                    ws.Push(h_1);
-                    ws.Push(tokens_t);
-                    ws.Push(x);
-                    ws.Push(h_2);
-                    ws.Push(tmp5);
-                    ws.Push(tmp7);
-                    h_1 = h_2;
-                    J_1 = J_2;
-                    t = t_1;
-                    iterations++;
-                }
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                var dJ_1 = dResult;
-                // for (var t = 0; t < tokens.Length - 1; t++)  (iterations in reverse)
-                var dh_1 = ws.ZerosLike(h_1);
-                while (iterations-- > 0)
-                {
-                    var tmp7 = ws.PopInt();
-                    var tmp5 = ws.PopVector();
-                    var h_2 = ws.PopVector();
-                    var x = ws.PopVector();
-                    var tokens_t = ws.PopInt();
-                    h_1 = ws.PopVector();
-                    // gradients arriving from the next iteration
-                    var dh_2 = dh_1;
-                    dh_1 = ws.ZerosLike(h_1);
-                    var dJ_2 = dJ_1;
-                    dJ_1 = 0.0;
-                    // J += CrossEntropy(U * h + b2, tokens[t + 1]);
-                    dJ_1 += dJ_2;
-                    var dtmp5 = ws.CrossEntropyGradient(dJ_2, tmp5, tmp7);
-                    ws.Accumulate(db2, dtmp5);
-                    ws.AccumulateOuter(dU, dtmp5, h_2);
-                    ws.AccumulateTransposeThisAndMultiply(dh_2, U, dtmp5);
-                    // h = Sigmoid(H * h + W * x + b1);
-                    var dz_h = ws.SigmoidGradient(dh_2, h_2);
-                    ws.Accumulate(db1, dz_h);
-                    ws.AccumulateOuter(dW, dz_h, x);
-                    var dx = ws.TransposeThisAndMultiply(W, dz_h);
-                    ws.AccumulateOuter(dH, dz_h, h_1);
-                    ws.AccumulateTransposeThisAndMultiply(dh_1, H, dz_h);
-                    // var x = L.Column(tokens[t]);
-                    ws.AccumulateIntoColumn(dL, tokens_t, dx);
-                }
-                var dh = dh_1;
-                // var h = h0;
-                ws.Accumulate(dh0, dh);
+                LanguageModelLossForwardAndReverse(ws, L, H, W, b1, U, b2, h0, tokens, dResult, dL, dH, dW, db1, dU, db2, dh0);
             }
             finally
             {

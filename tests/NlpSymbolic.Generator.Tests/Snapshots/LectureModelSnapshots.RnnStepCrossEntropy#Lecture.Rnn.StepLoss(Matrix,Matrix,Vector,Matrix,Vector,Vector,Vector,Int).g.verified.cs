@@ -38,37 +38,60 @@ namespace Lecture
                 ws.CheckGradient(db2, b2, "db2", "b2");
                 ws.CheckGradient(dhPrev, hPrev, "dhPrev", "hPrev");
                 ws.CheckGradient(dx, x, "dx", "x");
-                // var h = Sigmoid(H * hPrev + W * x + b1);
-                var H_hPrev = ws.Multiply(H, hPrev);
-                var Wx = ws.Multiply(W, x);
-                var tmp1 = ws.Add(H_hPrev, Wx);
-                var z_h = ws.Add(tmp1, b1);
-                var h = ws.Sigmoid(z_h);
-                // return CrossEntropy(U * h + b2, y);
-                var Uh = ws.Multiply(U, h);
-                var tmp2 = ws.Add(Uh, b2);
-                var result = ws.CrossEntropy(tmp2, y);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return CrossEntropy(U * h + b2, y);
-                var dtmp2 = ws.CrossEntropyGradient(dResult, tmp2, y);
-                ws.Accumulate(db2, dtmp2);
-                ws.AccumulateOuter(dU, dtmp2, h);
-                var dh = ws.TransposeThisAndMultiply(U, dtmp2);
-                // var h = Sigmoid(H * hPrev + W * x + b1);
-                var dz_h = ws.SigmoidGradient(dh, h);
-                ws.Accumulate(db1, dz_h);
-                ws.AccumulateOuter(dW, dz_h, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, W, dz_h);
-                ws.AccumulateOuter(dH, dz_h, hPrev);
-                ws.AccumulateTransposeThisAndMultiply(dhPrev, H, dz_h);
-
-                return result;
+                return StepLossForwardAndReverse(ws, H, W, b1, U, b2, hPrev, x, y, dResult, dH, dW, db1, dU, db2, dhPrev, dx);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>StepLoss</c>, shared by <c>StepLossBackward</c> and <c>StepLossPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double StepLossForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> H,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> W,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> b1,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> U,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> b2,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> hPrev,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> x,
+            int y,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dH,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dW,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> db1,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dU,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> db2,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dhPrev,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dx)
+        {
+            // var h = Sigmoid(H * hPrev + W * x + b1);
+            var H_hPrev = ws.Multiply(H, hPrev);
+            var Wx = ws.Multiply(W, x);
+            var tmp1 = ws.Add(H_hPrev, Wx);
+            var z_h = ws.Add(tmp1, b1);
+            var h = ws.Sigmoid(z_h);
+            // return CrossEntropy(U * h + b2, y);
+            var Uh = ws.Multiply(U, h);
+            var tmp2 = ws.Add(Uh, b2);
+            var result = ws.CrossEntropy(tmp2, y);
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            // return CrossEntropy(U * h + b2, y);
+            var dtmp2 = ws.CrossEntropyGradient(dResult, tmp2, y);
+            ws.Accumulate(db2, dtmp2);
+            ws.AccumulateOuter(dU, dtmp2, h);
+            var dh = ws.TransposeThisAndMultiply(U, dtmp2);
+            // var h = Sigmoid(H * hPrev + W * x + b1);
+            var dz_h = ws.SigmoidGradient(dh, h);
+            ws.Accumulate(db1, dz_h);
+            ws.AccumulateOuter(dW, dz_h, x);
+            ws.AccumulateTransposeThisAndMultiply(dx, W, dz_h);
+            ws.AccumulateOuter(dH, dz_h, hPrev);
+            ws.AccumulateTransposeThisAndMultiply(dhPrev, H, dz_h);
+
+            return result;
         }
 
         /// <summary>The value of <c>StepLoss</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls StepLoss.</summary>
@@ -120,30 +143,7 @@ namespace Lecture
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var h = Sigmoid(H * hPrev + W * x + b1);
-                var H_hPrev = ws.Multiply(H, hPrev);
-                var Wx = ws.Multiply(W, x);
-                var tmp1 = ws.Add(H_hPrev, Wx);
-                var z_h = ws.Add(tmp1, b1);
-                var h = ws.Sigmoid(z_h);
-                // return CrossEntropy(U * h + b2, y);
-                var Uh = ws.Multiply(U, h);
-                var tmp2 = ws.Add(Uh, b2);
-                var result = ws.CrossEntropy(tmp2, y);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return CrossEntropy(U * h + b2, y);
-                var dtmp2 = ws.CrossEntropyGradient(dResult, tmp2, y);
-                ws.Accumulate(db2, dtmp2);
-                ws.AccumulateOuter(dU, dtmp2, h);
-                var dh = ws.TransposeThisAndMultiply(U, dtmp2);
-                // var h = Sigmoid(H * hPrev + W * x + b1);
-                var dz_h = ws.SigmoidGradient(dh, h);
-                ws.Accumulate(db1, dz_h);
-                ws.AccumulateOuter(dW, dz_h, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, W, dz_h);
-                ws.AccumulateOuter(dH, dz_h, hPrev);
-                ws.AccumulateTransposeThisAndMultiply(dhPrev, H, dz_h);
+                StepLossForwardAndReverse(ws, H, W, b1, U, b2, hPrev, x, y, dResult, dH, dW, db1, dU, db2, dhPrev, dx);
             }
             finally
             {

@@ -25,67 +25,77 @@ namespace Lecture
                 ws.CheckGradient(dvc, vc, "dvc", "vc");
                 ws.CheckGradient(duo, uo, "duo", "uo");
                 ws.CheckGradient(dnegatives, negatives, "dnegatives", "negatives");
-                // var J = -LogSigmoid(uo * vc);
-                var uo_vc = ws.Dot(uo, vc);
-                var tmp1 = global::NlpSymbolic.Functions.LogSigmoid(uo_vc);
-                var J = -tmp1;
-                // for (var k = 0; k < negatives.Length; k++)
-                double J_1 = J;
-                int k = 0;
-                var iterations = 0;
-                while (k < negatives.Length)
-                {
-                    // J -= LogSigmoid(-(negatives[k] * vc));
-                    var negatives_k = negatives[k];
-                    var tmp4 = ws.Dot(negatives_k, vc);
-                    var tmp5 = -tmp4;
-                    var tmp6 = global::NlpSymbolic.Functions.LogSigmoid(tmp5);
-                    var J_2 = J_1 - tmp6;
-                    // for (var k = 0; k < negatives.Length; k++)
-                    var k_1 = k + 1;
-                    // saved for the reverse sweep
-                    ws.Push(k);
-                    ws.Push(negatives_k);
-                    ws.Push(tmp5);
-                    J_1 = J_2;
-                    k = k_1;
-                    iterations++;
-                }
-                var value = J_1;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                var dJ_1 = dResult;
-                // for (var k = 0; k < negatives.Length; k++)  (iterations in reverse)
-                while (iterations-- > 0)
-                {
-                    var tmp5 = ws.PopScalar();
-                    var negatives_k = ws.PopVector();
-                    k = ws.PopInt();
-                    // gradients arriving from the next iteration
-                    var dJ_2 = dJ_1;
-                    dJ_1 = 0.0;
-                    // J -= LogSigmoid(-(negatives[k] * vc));
-                    dJ_1 += dJ_2;
-                    var dtmp6 = -dJ_2;
-                    var dtmp5 = dtmp6 * global::NlpSymbolic.Functions.Sigmoid(-tmp5);
-                    var dtmp4 = -dtmp5;
-                    var dnegatives_k = ws.Scale(dtmp4, vc);
-                    ws.AccumulateScale(dvc, dtmp4, negatives_k);
-                    ws.AccumulateElement(dnegatives, k, dnegatives_k);
-                }
-                var dJ = dJ_1;
-                // var J = -LogSigmoid(uo * vc);
-                var dtmp1 = -dJ;
-                var duo_vc = dtmp1 * global::NlpSymbolic.Functions.Sigmoid(-uo_vc);
-                ws.AccumulateScale(duo, duo_vc, vc);
-                ws.AccumulateScale(dvc, duo_vc, uo);
-
-                return value;
+                return SkipGramNegativeSamplingForwardAndReverse(ws, vc, uo, negatives, dResult, dvc, duo, dnegatives);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>SkipGramNegativeSampling</c>, shared by <c>SkipGramNegativeSamplingBackward</c> and <c>SkipGramNegativeSamplingPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double SkipGramNegativeSamplingForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> vc,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> uo,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double>[] negatives,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dvc,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> duo,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double>[] dnegatives)
+        {
+            // var J = -LogSigmoid(uo * vc);
+            var uo_vc = ws.Dot(uo, vc);
+            var tmp1 = global::NlpSymbolic.Functions.LogSigmoid(uo_vc);
+            var J = -tmp1;
+            // for (var k = 0; k < negatives.Length; k++)
+            double J_1 = J;
+            int k = 0;
+            var iterations = 0;
+            while (k < negatives.Length)
+            {
+                // J -= LogSigmoid(-(negatives[k] * vc));
+                var negatives_k = negatives[k];
+                var tmp4 = ws.Dot(negatives_k, vc);
+                var tmp5 = -tmp4;
+                var tmp6 = global::NlpSymbolic.Functions.LogSigmoid(tmp5);
+                var J_2 = J_1 - tmp6;
+                // for (var k = 0; k < negatives.Length; k++)
+                var k_1 = k + 1;
+                // saved for the reverse sweep
+                ws.Push(k);
+                ws.Push(negatives_k);
+                ws.Push(tmp5);
+                J_1 = J_2;
+                k = k_1;
+                iterations++;
+            }
+            var value = J_1;
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            var dJ_1 = dResult;
+            // for (var k = 0; k < negatives.Length; k++)  (iterations in reverse)
+            while (iterations-- > 0)
+            {
+                var tmp5 = ws.PopScalar();
+                var negatives_k = ws.PopVector();
+                k = ws.PopInt();
+                // gradients arriving from the next iteration
+                // J -= LogSigmoid(-(negatives[k] * vc));
+                var dtmp6 = -dJ_1;
+                var dtmp5 = dtmp6 * global::NlpSymbolic.Functions.Sigmoid(-tmp5);
+                var dtmp4 = -dtmp5;
+                var dnegatives_k = ws.Scale(dtmp4, vc);
+                ws.AccumulateScale(dvc, dtmp4, negatives_k);
+                ws.AccumulateElement(dnegatives, k, dnegatives_k);
+            }
+            // var J = -LogSigmoid(uo * vc);
+            var dtmp1 = -dJ_1;
+            var duo_vc = dtmp1 * global::NlpSymbolic.Functions.Sigmoid(-uo_vc);
+            ws.AccumulateScale(duo, duo_vc, vc);
+            ws.AccumulateScale(dvc, duo_vc, uo);
+
+            return value;
         }
 
         /// <summary>The value of <c>SkipGramNegativeSampling</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls SkipGramNegativeSampling.</summary>
@@ -133,59 +143,7 @@ namespace Lecture
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var J = -LogSigmoid(uo * vc);
-                var uo_vc = ws.Dot(uo, vc);
-                var tmp1 = global::NlpSymbolic.Functions.LogSigmoid(uo_vc);
-                var J = -tmp1;
-                // for (var k = 0; k < negatives.Length; k++)
-                double J_1 = J;
-                int k = 0;
-                var iterations = 0;
-                while (k < negatives.Length)
-                {
-                    // J -= LogSigmoid(-(negatives[k] * vc));
-                    var negatives_k = negatives[k];
-                    var tmp4 = ws.Dot(negatives_k, vc);
-                    var tmp5 = -tmp4;
-                    var tmp6 = global::NlpSymbolic.Functions.LogSigmoid(tmp5);
-                    var J_2 = J_1 - tmp6;
-                    // for (var k = 0; k < negatives.Length; k++)
-                    var k_1 = k + 1;
-                    // saved for the reverse sweep
-                    ws.Push(k);
-                    ws.Push(negatives_k);
-                    ws.Push(tmp5);
-                    J_1 = J_2;
-                    k = k_1;
-                    iterations++;
-                }
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                var dJ_1 = dResult;
-                // for (var k = 0; k < negatives.Length; k++)  (iterations in reverse)
-                while (iterations-- > 0)
-                {
-                    var tmp5 = ws.PopScalar();
-                    var negatives_k = ws.PopVector();
-                    k = ws.PopInt();
-                    // gradients arriving from the next iteration
-                    var dJ_2 = dJ_1;
-                    dJ_1 = 0.0;
-                    // J -= LogSigmoid(-(negatives[k] * vc));
-                    dJ_1 += dJ_2;
-                    var dtmp6 = -dJ_2;
-                    var dtmp5 = dtmp6 * global::NlpSymbolic.Functions.Sigmoid(-tmp5);
-                    var dtmp4 = -dtmp5;
-                    var dnegatives_k = ws.Scale(dtmp4, vc);
-                    ws.AccumulateScale(dvc, dtmp4, negatives_k);
-                    ws.AccumulateElement(dnegatives, k, dnegatives_k);
-                }
-                var dJ = dJ_1;
-                // var J = -LogSigmoid(uo * vc);
-                var dtmp1 = -dJ;
-                var duo_vc = dtmp1 * global::NlpSymbolic.Functions.Sigmoid(-uo_vc);
-                ws.AccumulateScale(duo, duo_vc, vc);
-                ws.AccumulateScale(dvc, duo_vc, uo);
+                SkipGramNegativeSamplingForwardAndReverse(ws, vc, uo, negatives, dResult, dvc, duo, dnegatives);
             }
             finally
             {

@@ -34,38 +34,58 @@ namespace Lecture
                 ws.CheckGradient(db2, b2, "db2", "b2");
                 ws.CheckGradient(dU, U, "dU", "U");
                 ws.CheckGradient(dx, x, "dx", "x");
-                // var a1 = Tanh(W1 * x + b1);
-                var W1_x = ws.Multiply(W1, x);
-                var z_a1 = ws.Add(W1_x, b1);
-                var a1 = ws.Tanh(z_a1);
-                // var a2 = Tanh(W2 * a1 + b2);
-                var W2_a1 = ws.Multiply(W2, a1);
-                var z_a2 = ws.Add(W2_a1, b2);
-                var a2 = ws.Tanh(z_a2);
-                // return U * a2;
-                var result = ws.Dot(U, a2);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return U * a2;
-                ws.AccumulateScale(dU, dResult, a2);
-                var da2 = ws.Scale(dResult, U);
-                // var a2 = Tanh(W2 * a1 + b2);
-                var dz_a2 = ws.TanhGradient(da2, a2);
-                ws.Accumulate(db2, dz_a2);
-                ws.AccumulateOuter(dW2, dz_a2, a1);
-                var da1 = ws.TransposeThisAndMultiply(W2, dz_a2);
-                // var a1 = Tanh(W1 * x + b1);
-                var dz_a1 = ws.TanhGradient(da1, a1);
-                ws.Accumulate(db1, dz_a1);
-                ws.AccumulateOuter(dW1, dz_a1, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, W1, dz_a1);
-
-                return result;
+                return ScoreForwardAndReverse(ws, W1, b1, W2, b2, U, x, dResult, dW1, db1, dW2, db2, dU, dx);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Score</c>, shared by <c>ScoreBackward</c> and <c>ScorePullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double ScoreForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> W1,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> b1,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> W2,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> b2,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> U,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> x,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dW1,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> db1,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dW2,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> db2,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dU,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dx)
+        {
+            // var a1 = Tanh(W1 * x + b1);
+            var W1_x = ws.Multiply(W1, x);
+            var z_a1 = ws.Add(W1_x, b1);
+            var a1 = ws.Tanh(z_a1);
+            // var a2 = Tanh(W2 * a1 + b2);
+            var W2_a1 = ws.Multiply(W2, a1);
+            var z_a2 = ws.Add(W2_a1, b2);
+            var a2 = ws.Tanh(z_a2);
+            // return U * a2;
+            var result = ws.Dot(U, a2);
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            // return U * a2;
+            ws.AccumulateScale(dU, dResult, a2);
+            var da2 = ws.Scale(dResult, U);
+            // var a2 = Tanh(W2 * a1 + b2);
+            var dz_a2 = ws.TanhGradient(da2, a2);
+            ws.Accumulate(db2, dz_a2);
+            ws.AccumulateOuter(dW2, dz_a2, a1);
+            var da1 = ws.TransposeThisAndMultiply(W2, dz_a2);
+            // var a1 = Tanh(W1 * x + b1);
+            var dz_a1 = ws.TanhGradient(da1, a1);
+            ws.Accumulate(db1, dz_a1);
+            ws.AccumulateOuter(dW1, dz_a1, x);
+            ws.AccumulateTransposeThisAndMultiply(dx, W1, dz_a1);
+
+            return result;
         }
 
         /// <summary>The value of <c>Score</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Score.</summary>
@@ -112,31 +132,7 @@ namespace Lecture
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var a1 = Tanh(W1 * x + b1);
-                var W1_x = ws.Multiply(W1, x);
-                var z_a1 = ws.Add(W1_x, b1);
-                var a1 = ws.Tanh(z_a1);
-                // var a2 = Tanh(W2 * a1 + b2);
-                var W2_a1 = ws.Multiply(W2, a1);
-                var z_a2 = ws.Add(W2_a1, b2);
-                var a2 = ws.Tanh(z_a2);
-                // return U * a2;
-                var result = ws.Dot(U, a2);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return U * a2;
-                ws.AccumulateScale(dU, dResult, a2);
-                var da2 = ws.Scale(dResult, U);
-                // var a2 = Tanh(W2 * a1 + b2);
-                var dz_a2 = ws.TanhGradient(da2, a2);
-                ws.Accumulate(db2, dz_a2);
-                ws.AccumulateOuter(dW2, dz_a2, a1);
-                var da1 = ws.TransposeThisAndMultiply(W2, dz_a2);
-                // var a1 = Tanh(W1 * x + b1);
-                var dz_a1 = ws.TanhGradient(da1, a1);
-                ws.Accumulate(db1, dz_a1);
-                ws.AccumulateOuter(dW1, dz_a1, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, W1, dz_a1);
+                ScoreForwardAndReverse(ws, W1, b1, W2, b2, U, x, dResult, dW1, db1, dW2, db2, dU, dx);
             }
             finally
             {

@@ -28,31 +28,47 @@ namespace Lecture
                 ws.CheckGradient(dx, x, "dx", "x");
                 ws.CheckGradient(db, b, "db", "b");
                 ws.CheckGradient(du, u, "du", "u");
-                // var z = W * x + b;
-                var Wx = ws.Multiply(W, x);
-                var z = ws.Add(Wx, b);
-                // var a = Tanh(z);
-                var a = ws.Tanh(z);
-                // return u * a;
-                var result = ws.Dot(u, a);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return u * a;
-                ws.AccumulateScale(du, dResult, a);
-                var da = ws.Scale(dResult, u);
-                // var a = Tanh(z);
-                var dz = ws.TanhGradient(da, a);
-                // var z = W * x + b;
-                ws.Accumulate(db, dz);
-                ws.AccumulateOuter(dW, dz, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, W, dz);
-
-                return result;
+                return ScoreForwardAndReverse(ws, W, x, b, u, dResult, dW, dx, db, du);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Score</c>, shared by <c>ScoreBackward</c> and <c>ScorePullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double ScoreForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> W,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> x,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> b,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> u,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dW,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dx,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> db,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> du)
+        {
+            // var z = W * x + b;
+            var Wx = ws.Multiply(W, x);
+            var z = ws.Add(Wx, b);
+            // var a = Tanh(z);
+            var a = ws.Tanh(z);
+            // return u * a;
+            var result = ws.Dot(u, a);
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            // return u * a;
+            ws.AccumulateScale(du, dResult, a);
+            var da = ws.Scale(dResult, u);
+            // var a = Tanh(z);
+            var dz = ws.TanhGradient(da, a);
+            // var z = W * x + b;
+            ws.Accumulate(db, dz);
+            ws.AccumulateOuter(dW, dz, x);
+            ws.AccumulateTransposeThisAndMultiply(dx, W, dz);
+
+            return result;
         }
 
         /// <summary>The value of <c>Score</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Score.</summary>
@@ -90,24 +106,7 @@ namespace Lecture
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var z = W * x + b;
-                var Wx = ws.Multiply(W, x);
-                var z = ws.Add(Wx, b);
-                // var a = Tanh(z);
-                var a = ws.Tanh(z);
-                // return u * a;
-                var result = ws.Dot(u, a);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return u * a;
-                ws.AccumulateScale(du, dResult, a);
-                var da = ws.Scale(dResult, u);
-                // var a = Tanh(z);
-                var dz = ws.TanhGradient(da, a);
-                // var z = W * x + b;
-                ws.Accumulate(db, dz);
-                ws.AccumulateOuter(dW, dz, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, W, dz);
+                ScoreForwardAndReverse(ws, W, x, b, u, dResult, dW, dx, db, du);
             }
             finally
             {

@@ -28,85 +28,102 @@ namespace Vocabulary
                 ws.CheckGradient(dA, A, "dA", "A");
                 ws.CheckGradient(dB, B, "dB", "B");
                 ws.CheckGradient(db, b, "db", "b");
-                // var S = Sigmoid(A) + Relu(B) - LeakyRelu(A, 0.1) + HardTanh(B) + A.PointwiseTanh();
-                var tmp1 = ws.Sigmoid(A);
-                var tmp2 = ws.Relu(B);
-                var tmp3 = ws.Add(tmp1, tmp2);
-                var tmp4 = ws.LeakyRelu(A, 0.1);
-                var tmp5 = ws.Subtract(tmp3, tmp4);
-                var tmp6 = ws.HardTanh(B);
-                var tmp7 = ws.Add(tmp5, tmp6);
-                var tmp8 = ws.Tanh(A);
-                var S = ws.Add(tmp7, tmp8);
-                // var E = (S + s).PointwiseExp().PointwiseDivide(2 - B) / s + s / A.PointwiseLog();
-                var tmp9 = ws.AddScalar(S, s);
-                var tmp10 = ws.PointwiseExp(tmp9);
-                var tmp11 = ws.ScalarMinus(2.0, B);
-                var tmp12 = ws.PointwiseDivide(tmp10, tmp11);
-                var tmp13 = ws.Divide(tmp12, s);
-                var tmp14 = ws.PointwiseLog(A);
-                var tmp15 = ws.ScalarDivide(s, tmp14);
-                var E = ws.Add(tmp13, tmp15);
-                // var P = Softmax(AddColumnwise(E, b)) - LogSoftmax(1 + S);
-                var tmp16 = ws.AddColumnwise(E, b);
-                var tmp17 = ws.Softmax(tmp16);
-                var tmp18 = ws.AddScalar(S, 1.0);
-                var tmp19 = ws.LogSoftmax(tmp18);
-                var P = ws.Subtract(tmp17, tmp19);
-                // return P.RowSums() * b + P.ColumnSums().Sum() + CrossEntropy(A - s, labels);
-                var tmp20 = ws.RowSums(P);
-                var tmp21 = ws.Dot(tmp20, b);
-                var tmp22 = ws.ColumnSums(P);
-                var tmp23 = ws.Sum(tmp22);
-                var tmp24 = tmp21 + tmp23;
-                var tmp25 = ws.AddScalar(A, -s);
-                var tmp26 = ws.CrossEntropy(tmp25, labels);
-                var result = tmp24 + tmp26;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return P.RowSums() * b + P.ColumnSums().Sum() + CrossEntropy(A - s, labels);
-                var dtmp25 = ws.CrossEntropyGradient(dResult, tmp25, labels);
-                ws.Accumulate(dA, dtmp25);
-                ds += -ws.Sum(dtmp25);
-                var dtmp22 = ws.ZerosLike(tmp22);
-                ws.AccumulateScalar(dtmp22, dResult);
-                var dP = ws.ColumnSumsGradient(dtmp22, P);
-                var dtmp20 = ws.Scale(dResult, b);
-                ws.AccumulateScale(db, dResult, tmp20);
-                ws.AccumulateRowSumsGradient(dP, dtmp20, P);
-                // var P = Softmax(AddColumnwise(E, b)) - LogSoftmax(1 + S);
-                var dtmp19 = ws.Negate(dP);
-                var dtmp18 = ws.LogSoftmaxGradient(dtmp19, tmp19);
-                var dS = ws.ZerosLike(S);
-                ws.Accumulate(dS, dtmp18);
-                var dtmp16 = ws.SoftmaxGradient(dP, tmp17);
-                ws.AccumulateRowSums(db, dtmp16);
-                // var E = (S + s).PointwiseExp().PointwiseDivide(2 - B) / s + s / A.PointwiseLog();
-                ds += ws.SumQuotient(dtmp16, tmp14);
-                var dtmp14 = ws.DivisorGradient(dtmp16, tmp15, tmp14);
-                ws.AccumulatePointwiseDivide(dA, dtmp14, A);
-                var dtmp12 = ws.Scale(1 / s, dtmp16);
-                ds += -ws.Dot(dtmp16, tmp13) / s;
-                var dtmp10 = ws.PointwiseDivide(dtmp12, tmp11);
-                var dtmp11 = ws.DivisorGradient(dtmp12, tmp12, tmp11);
-                ws.AccumulateNegate(dB, dtmp11);
-                var dtmp9 = ws.PointwiseMultiply(dtmp10, tmp10);
-                ws.Accumulate(dS, dtmp9);
-                ds += ws.Sum(dtmp9);
-                // var S = Sigmoid(A) + Relu(B) - LeakyRelu(A, 0.1) + HardTanh(B) + A.PointwiseTanh();
-                ws.AccumulateTanhGradient(dA, dS, tmp8);
-                ws.AccumulateHardTanhGradient(dB, dS, B);
-                var dtmp4 = ws.Negate(dS);
-                ws.AccumulateLeakyReluGradient(dA, dtmp4, A, 0.1);
-                ws.AccumulateReluGradient(dB, dS, B);
-                ws.AccumulateSigmoidGradient(dA, dS, tmp1);
-
-                return result;
+                return FormsForwardAndReverse(ws, A, B, b, s, labels, dResult, dA, dB, db, ref ds);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Forms</c>, shared by <c>FormsBackward</c> and <c>FormsPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double FormsForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> A,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> B,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> b,
+            double s,
+            int[] labels,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dA,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dB,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> db,
+            ref double ds)
+        {
+            // var S = Sigmoid(A) + Relu(B) - LeakyRelu(A, 0.1) + HardTanh(B) + A.PointwiseTanh();
+            var tmp1 = ws.Sigmoid(A);
+            var tmp2 = ws.Relu(B);
+            var tmp3 = ws.Add(tmp1, tmp2);
+            var tmp4 = ws.LeakyRelu(A, 0.1);
+            var tmp5 = ws.Subtract(tmp3, tmp4);
+            var tmp6 = ws.HardTanh(B);
+            var tmp7 = ws.Add(tmp5, tmp6);
+            var tmp8 = ws.Tanh(A);
+            var S = ws.Add(tmp7, tmp8);
+            // var E = (S + s).PointwiseExp().PointwiseDivide(2 - B) / s + s / A.PointwiseLog();
+            var tmp9 = ws.AddScalar(S, s);
+            var tmp10 = ws.PointwiseExp(tmp9);
+            var tmp11 = ws.ScalarMinus(2.0, B);
+            var tmp12 = ws.PointwiseDivide(tmp10, tmp11);
+            var tmp13 = ws.Divide(tmp12, s);
+            var tmp14 = ws.PointwiseLog(A);
+            var tmp15 = ws.ScalarDivide(s, tmp14);
+            var E = ws.Add(tmp13, tmp15);
+            // var P = Softmax(AddColumnwise(E, b)) - LogSoftmax(1 + S);
+            var tmp16 = ws.AddColumnwise(E, b);
+            var tmp17 = ws.Softmax(tmp16);
+            var tmp18 = ws.AddScalar(S, 1.0);
+            var tmp19 = ws.LogSoftmax(tmp18);
+            var P = ws.Subtract(tmp17, tmp19);
+            // return P.RowSums() * b + P.ColumnSums().Sum() + CrossEntropy(A - s, labels);
+            var tmp20 = ws.RowSums(P);
+            var tmp21 = ws.Dot(tmp20, b);
+            var tmp22 = ws.ColumnSums(P);
+            var tmp23 = ws.Sum(tmp22);
+            var tmp24 = tmp21 + tmp23;
+            var tmp25 = ws.AddScalar(A, -s);
+            var tmp26 = ws.CrossEntropy(tmp25, labels);
+            var result = tmp24 + tmp26;
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            // return P.RowSums() * b + P.ColumnSums().Sum() + CrossEntropy(A - s, labels);
+            var dtmp25 = ws.CrossEntropyGradient(dResult, tmp25, labels);
+            ws.Accumulate(dA, dtmp25);
+            ds += -ws.Sum(dtmp25);
+            var dtmp22 = ws.ZerosLike(tmp22);
+            ws.AccumulateScalar(dtmp22, dResult);
+            var dP = ws.ColumnSumsGradient(dtmp22, P);
+            var dtmp20 = ws.Scale(dResult, b);
+            ws.AccumulateScale(db, dResult, tmp20);
+            ws.AccumulateRowSumsGradient(dP, dtmp20, P);
+            // var P = Softmax(AddColumnwise(E, b)) - LogSoftmax(1 + S);
+            var dtmp19 = ws.Negate(dP);
+            var dtmp18 = ws.LogSoftmaxGradient(dtmp19, tmp19);
+            var dS = ws.ZerosLike(S);
+            ws.Accumulate(dS, dtmp18);
+            var dtmp16 = ws.SoftmaxGradient(dP, tmp17);
+            ws.AccumulateRowSums(db, dtmp16);
+            // var E = (S + s).PointwiseExp().PointwiseDivide(2 - B) / s + s / A.PointwiseLog();
+            ds += ws.SumQuotient(dtmp16, tmp14);
+            var dtmp14 = ws.DivisorGradient(dtmp16, tmp15, tmp14);
+            ws.AccumulatePointwiseDivide(dA, dtmp14, A);
+            var dtmp12 = ws.Scale(1 / s, dtmp16);
+            ds += -ws.Dot(dtmp16, tmp13) / s;
+            var dtmp10 = ws.PointwiseDivide(dtmp12, tmp11);
+            var dtmp11 = ws.DivisorGradient(dtmp12, tmp12, tmp11);
+            ws.AccumulateNegate(dB, dtmp11);
+            var dtmp9 = ws.PointwiseMultiply(dtmp10, tmp10);
+            ws.Accumulate(dS, dtmp9);
+            ds += ws.Sum(dtmp9);
+            // var S = Sigmoid(A) + Relu(B) - LeakyRelu(A, 0.1) + HardTanh(B) + A.PointwiseTanh();
+            ws.AccumulateTanhGradient(dA, dS, tmp8);
+            ws.AccumulateHardTanhGradient(dB, dS, B);
+            var dtmp4 = ws.Negate(dS);
+            ws.AccumulateLeakyReluGradient(dA, dtmp4, A, 0.1);
+            ws.AccumulateReluGradient(dB, dS, B);
+            ws.AccumulateSigmoidGradient(dA, dS, tmp1);
+
+            return result;
         }
 
         /// <summary>The value of <c>Forms</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Forms.</summary>
@@ -173,78 +190,7 @@ namespace Vocabulary
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var S = Sigmoid(A) + Relu(B) - LeakyRelu(A, 0.1) + HardTanh(B) + A.PointwiseTanh();
-                var tmp1 = ws.Sigmoid(A);
-                var tmp2 = ws.Relu(B);
-                var tmp3 = ws.Add(tmp1, tmp2);
-                var tmp4 = ws.LeakyRelu(A, 0.1);
-                var tmp5 = ws.Subtract(tmp3, tmp4);
-                var tmp6 = ws.HardTanh(B);
-                var tmp7 = ws.Add(tmp5, tmp6);
-                var tmp8 = ws.Tanh(A);
-                var S = ws.Add(tmp7, tmp8);
-                // var E = (S + s).PointwiseExp().PointwiseDivide(2 - B) / s + s / A.PointwiseLog();
-                var tmp9 = ws.AddScalar(S, s);
-                var tmp10 = ws.PointwiseExp(tmp9);
-                var tmp11 = ws.ScalarMinus(2.0, B);
-                var tmp12 = ws.PointwiseDivide(tmp10, tmp11);
-                var tmp13 = ws.Divide(tmp12, s);
-                var tmp14 = ws.PointwiseLog(A);
-                var tmp15 = ws.ScalarDivide(s, tmp14);
-                var E = ws.Add(tmp13, tmp15);
-                // var P = Softmax(AddColumnwise(E, b)) - LogSoftmax(1 + S);
-                var tmp16 = ws.AddColumnwise(E, b);
-                var tmp17 = ws.Softmax(tmp16);
-                var tmp18 = ws.AddScalar(S, 1.0);
-                var tmp19 = ws.LogSoftmax(tmp18);
-                var P = ws.Subtract(tmp17, tmp19);
-                // return P.RowSums() * b + P.ColumnSums().Sum() + CrossEntropy(A - s, labels);
-                var tmp20 = ws.RowSums(P);
-                var tmp21 = ws.Dot(tmp20, b);
-                var tmp22 = ws.ColumnSums(P);
-                var tmp23 = ws.Sum(tmp22);
-                var tmp24 = tmp21 + tmp23;
-                var tmp25 = ws.AddScalar(A, -s);
-                var tmp26 = ws.CrossEntropy(tmp25, labels);
-                var result = tmp24 + tmp26;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return P.RowSums() * b + P.ColumnSums().Sum() + CrossEntropy(A - s, labels);
-                var dtmp25 = ws.CrossEntropyGradient(dResult, tmp25, labels);
-                ws.Accumulate(dA, dtmp25);
-                ds += -ws.Sum(dtmp25);
-                var dtmp22 = ws.ZerosLike(tmp22);
-                ws.AccumulateScalar(dtmp22, dResult);
-                var dP = ws.ColumnSumsGradient(dtmp22, P);
-                var dtmp20 = ws.Scale(dResult, b);
-                ws.AccumulateScale(db, dResult, tmp20);
-                ws.AccumulateRowSumsGradient(dP, dtmp20, P);
-                // var P = Softmax(AddColumnwise(E, b)) - LogSoftmax(1 + S);
-                var dtmp19 = ws.Negate(dP);
-                var dtmp18 = ws.LogSoftmaxGradient(dtmp19, tmp19);
-                var dS = ws.ZerosLike(S);
-                ws.Accumulate(dS, dtmp18);
-                var dtmp16 = ws.SoftmaxGradient(dP, tmp17);
-                ws.AccumulateRowSums(db, dtmp16);
-                // var E = (S + s).PointwiseExp().PointwiseDivide(2 - B) / s + s / A.PointwiseLog();
-                ds += ws.SumQuotient(dtmp16, tmp14);
-                var dtmp14 = ws.DivisorGradient(dtmp16, tmp15, tmp14);
-                ws.AccumulatePointwiseDivide(dA, dtmp14, A);
-                var dtmp12 = ws.Scale(1 / s, dtmp16);
-                ds += -ws.Dot(dtmp16, tmp13) / s;
-                var dtmp10 = ws.PointwiseDivide(dtmp12, tmp11);
-                var dtmp11 = ws.DivisorGradient(dtmp12, tmp12, tmp11);
-                ws.AccumulateNegate(dB, dtmp11);
-                var dtmp9 = ws.PointwiseMultiply(dtmp10, tmp10);
-                ws.Accumulate(dS, dtmp9);
-                ds += ws.Sum(dtmp9);
-                // var S = Sigmoid(A) + Relu(B) - LeakyRelu(A, 0.1) + HardTanh(B) + A.PointwiseTanh();
-                ws.AccumulateTanhGradient(dA, dS, tmp8);
-                ws.AccumulateHardTanhGradient(dB, dS, B);
-                var dtmp4 = ws.Negate(dS);
-                ws.AccumulateLeakyReluGradient(dA, dtmp4, A, 0.1);
-                ws.AccumulateReluGradient(dB, dS, B);
-                ws.AccumulateSigmoidGradient(dA, dS, tmp1);
+                FormsForwardAndReverse(ws, A, B, b, s, labels, dResult, dA, dB, db, ref ds);
             }
             finally
             {

@@ -32,33 +32,52 @@ namespace Lecture
                 ws.CheckGradient(dU, U, "dU", "U");
                 ws.CheckGradient(dc, c, "dc", "c");
                 ws.CheckGradient(dX, X, "dX", "X");
-                // var H = Tanh(AddColumnwise(W * X, b));
-                var WX = ws.Multiply(W, X);
-                var z_H = ws.AddColumnwise(WX, b);
-                var H = ws.Tanh(z_H);
-                // return MeanCrossEntropy(AddColumnwise(U * H, c), labels);
-                var UH = ws.Multiply(U, H);
-                var tmp1 = ws.AddColumnwise(UH, c);
-                var result = ws.MeanCrossEntropy(tmp1, labels);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return MeanCrossEntropy(AddColumnwise(U * H, c), labels);
-                var dtmp1 = ws.CrossEntropyGradient(dResult / labels.Length, tmp1, labels);
-                ws.AccumulateRowSums(dc, dtmp1);
-                ws.AccumulateTransposeAndMultiply(dU, dtmp1, H);
-                var dH = ws.TransposeThisAndMultiply(U, dtmp1);
-                // var H = Tanh(AddColumnwise(W * X, b));
-                var dz_H = ws.TanhGradient(dH, H);
-                ws.AccumulateRowSums(db, dz_H);
-                ws.AccumulateTransposeAndMultiply(dW, dz_H, X);
-                ws.AccumulateTransposeThisAndMultiply(dX, W, dz_H);
-
-                return result;
+                return WindowLossForwardAndReverse(ws, W, b, U, c, X, labels, dResult, dW, db, dU, dc, dX);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>WindowLoss</c>, shared by <c>WindowLossBackward</c> and <c>WindowLossPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double WindowLossForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> W,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> b,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> U,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> c,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> X,
+            int[] labels,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dW,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> db,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dU,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dc,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dX)
+        {
+            // var H = Tanh(AddColumnwise(W * X, b));
+            var WX = ws.Multiply(W, X);
+            var z_H = ws.AddColumnwise(WX, b);
+            var H = ws.Tanh(z_H);
+            // return MeanCrossEntropy(AddColumnwise(U * H, c), labels);
+            var UH = ws.Multiply(U, H);
+            var tmp1 = ws.AddColumnwise(UH, c);
+            var result = ws.MeanCrossEntropy(tmp1, labels);
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            // return MeanCrossEntropy(AddColumnwise(U * H, c), labels);
+            var dtmp1 = ws.CrossEntropyGradient(dResult / labels.Length, tmp1, labels);
+            ws.AccumulateRowSums(dc, dtmp1);
+            ws.AccumulateTransposeAndMultiply(dU, dtmp1, H);
+            var dH = ws.TransposeThisAndMultiply(U, dtmp1);
+            // var H = Tanh(AddColumnwise(W * X, b));
+            var dz_H = ws.TanhGradient(dH, H);
+            ws.AccumulateRowSums(db, dz_H);
+            ws.AccumulateTransposeAndMultiply(dW, dz_H, X);
+            ws.AccumulateTransposeThisAndMultiply(dX, W, dz_H);
+
+            return result;
         }
 
         /// <summary>The value of <c>WindowLoss</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls WindowLoss.</summary>
@@ -102,26 +121,7 @@ namespace Lecture
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var H = Tanh(AddColumnwise(W * X, b));
-                var WX = ws.Multiply(W, X);
-                var z_H = ws.AddColumnwise(WX, b);
-                var H = ws.Tanh(z_H);
-                // return MeanCrossEntropy(AddColumnwise(U * H, c), labels);
-                var UH = ws.Multiply(U, H);
-                var tmp1 = ws.AddColumnwise(UH, c);
-                var result = ws.MeanCrossEntropy(tmp1, labels);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return MeanCrossEntropy(AddColumnwise(U * H, c), labels);
-                var dtmp1 = ws.CrossEntropyGradient(dResult / labels.Length, tmp1, labels);
-                ws.AccumulateRowSums(dc, dtmp1);
-                ws.AccumulateTransposeAndMultiply(dU, dtmp1, H);
-                var dH = ws.TransposeThisAndMultiply(U, dtmp1);
-                // var H = Tanh(AddColumnwise(W * X, b));
-                var dz_H = ws.TanhGradient(dH, H);
-                ws.AccumulateRowSums(db, dz_H);
-                ws.AccumulateTransposeAndMultiply(dW, dz_H, X);
-                ws.AccumulateTransposeThisAndMultiply(dX, W, dz_H);
+                WindowLossForwardAndReverse(ws, W, b, U, c, X, labels, dResult, dW, db, dU, dc, dX);
             }
             finally
             {

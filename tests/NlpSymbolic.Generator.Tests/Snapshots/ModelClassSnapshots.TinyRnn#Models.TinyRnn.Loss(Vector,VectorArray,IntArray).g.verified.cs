@@ -83,7 +83,7 @@ namespace Models
                 dxs);
         }
 
-        /// <summary>The static core of <c>LossBackward</c>: the model's fields are its leading arguments and their gradients follow the seed.</summary>
+        /// <summary>The static form of <c>LossBackward</c>: the model's fields are its leading arguments and their gradients follow the seed.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         private static double LossBackwardCore(
             global::MathNet.Numerics.LinearAlgebra.Matrix<double> Wxh,
@@ -112,83 +112,104 @@ namespace Models
                 ws.CheckGradient(dbh, bh, "dbh", "bh");
                 ws.CheckGradient(dh0, h0, "dh0", "h0");
                 ws.CheckGradient(dxs, xs, "dxs", "xs");
-                // var h = h0;
-                var h = h0;
-                // var loss = 0.0;
-                var loss = 0.0;
-                // for (var t = 0; t < xs.Length; t++)
-                global::MathNet.Numerics.LinearAlgebra.Vector<double> h_1 = h;
-                double loss_1 = loss;
-                int t = 0;
-                var iterations = 0;
-                while (t < xs.Length)
-                {
-                    // h = Step(h, xs[t]);
-                    var xs_t = xs[t];
-                    var h_2 = global::Models.TinyRnn.StepForward(ws, Wxh, Whh, Why, bh, temperature, h_1, xs_t);
-                    // loss += CrossEntropy(Why * h * temperature, targets[t]);
-                    var Why_h_2 = ws.Multiply(Why, h_2);
-                    var tmp3 = ws.Scale(temperature, Why_h_2);
-                    var targets_t = targets[t];
-                    var tmp4 = ws.CrossEntropy(tmp3, targets_t);
-                    var loss_2 = loss_1 + tmp4;
-                    // for (var t = 0; t < xs.Length; t++)
-                    var t_1 = t + 1;
-                    // saved for the reverse sweep
-                    ws.Push(h_1);
-                    ws.Push(t);
-                    ws.Push(xs_t);
-                    ws.Push(h_2);
-                    ws.Push(Why_h_2);
-                    ws.Push(tmp3);
-                    ws.Push(targets_t);
-                    h_1 = h_2;
-                    loss_1 = loss_2;
-                    t = t_1;
-                    iterations++;
-                }
-                var value = loss_1;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                var dloss_1 = dResult;
-                // for (var t = 0; t < xs.Length; t++)  (iterations in reverse)
-                var dh_1 = ws.ZerosLike(h_1);
-                while (iterations-- > 0)
-                {
-                    var targets_t = ws.PopInt();
-                    var tmp3 = ws.PopVector();
-                    var Why_h_2 = ws.PopVector();
-                    var h_2 = ws.PopVector();
-                    var xs_t = ws.PopVector();
-                    t = ws.PopInt();
-                    h_1 = ws.PopVector();
-                    // gradients arriving from the next iteration
-                    var dh_2 = dh_1;
-                    dh_1 = ws.ZerosLike(h_1);
-                    var dloss_2 = dloss_1;
-                    dloss_1 = 0.0;
-                    // loss += CrossEntropy(Why * h * temperature, targets[t]);
-                    dloss_1 += dloss_2;
-                    var dtmp3 = ws.CrossEntropyGradient(dloss_2, tmp3, targets_t);
-                    var dWhy_h_2 = ws.Scale(temperature, dtmp3);
-                    dtemperature += ws.Dot(dtmp3, Why_h_2);
-                    ws.AccumulateOuter(dWhy, dWhy_h_2, h_2);
-                    ws.AccumulateTransposeThisAndMultiply(dh_2, Why, dWhy_h_2);
-                    // h = Step(h, xs[t]);
-                    var dxs_t = ws.ZerosLike(xs_t);
-                    global::Models.TinyRnn.StepPullback(Wxh, Whh, Why, bh, temperature, h_1, xs_t, dh_2, dWxh, dWhh, dWhy, dbh, ref dtemperature, dh_1, dxs_t);
-                    ws.AccumulateElement(dxs, t, dxs_t);
-                }
-                var dh = dh_1;
-                // var h = h0;
-                ws.Accumulate(dh0, dh);
-
-                return value;
+                return LossForwardAndReverse(ws, Wxh, Whh, Why, bh, temperature, h0, xs, targets, dResult, dWxh, dWhh, dWhy, dbh, ref dtemperature, dh0, dxs);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Loss</c>, shared by <c>LossBackward</c> and <c>LossPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double LossForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Wxh,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Whh,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Why,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> bh,
+            double temperature,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> h0,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double>[] xs,
+            int[] targets,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dWxh,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dWhh,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dWhy,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dbh,
+            ref double dtemperature,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dh0,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double>[] dxs)
+        {
+            // var h = h0;
+            var h = h0;
+            // var loss = 0.0;
+            var loss = 0.0;
+            // for (var t = 0; t < xs.Length; t++)
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> h_1 = h;
+            double loss_1 = loss;
+            int t = 0;
+            var iterations = 0;
+            while (t < xs.Length)
+            {
+                // h = Step(h, xs[t]);
+                var xs_t = xs[t];
+                var h_2 = global::Models.TinyRnn.StepForward(ws, Wxh, Whh, Why, bh, temperature, h_1, xs_t);
+                // loss += CrossEntropy(Why * h * temperature, targets[t]);
+                var Why_h_2 = ws.Multiply(Why, h_2);
+                var tmp3 = ws.Scale(temperature, Why_h_2);
+                var targets_t = targets[t];
+                var tmp4 = ws.CrossEntropy(tmp3, targets_t);
+                var loss_2 = loss_1 + tmp4;
+                // for (var t = 0; t < xs.Length; t++)
+                var t_1 = t + 1;
+                // saved for the reverse sweep
+                ws.Push(h_1);
+                ws.Push(t);
+                ws.Push(xs_t);
+                ws.Push(h_2);
+                ws.Push(Why_h_2);
+                ws.Push(tmp3);
+                ws.Push(targets_t);
+                h_1 = h_2;
+                loss_1 = loss_2;
+                t = t_1;
+                iterations++;
+            }
+            var value = loss_1;
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            var dloss_1 = dResult;
+            // for (var t = 0; t < xs.Length; t++)  (iterations in reverse)
+            var dh_1 = ws.ZerosLike(h_1);
+            var dh_2 = ws.ZerosLike(h_1);
+            while (iterations-- > 0)
+            {
+                var targets_t = ws.PopInt();
+                var tmp3 = ws.PopVector();
+                var Why_h_2 = ws.PopVector();
+                var h_2 = ws.PopVector();
+                var xs_t = ws.PopVector();
+                t = ws.PopInt();
+                h_1 = ws.PopVector();
+                // gradients arriving from the next iteration
+                (dh_2, dh_1) = (dh_1, dh_2);
+                dh_1.Clear();
+                // loss += CrossEntropy(Why * h * temperature, targets[t]);
+                var dtmp3 = ws.CrossEntropyGradient(dloss_1, tmp3, targets_t);
+                var dWhy_h_2 = ws.Scale(temperature, dtmp3);
+                dtemperature += ws.Dot(dtmp3, Why_h_2);
+                ws.AccumulateOuter(dWhy, dWhy_h_2, h_2);
+                ws.AccumulateTransposeThisAndMultiply(dh_2, Why, dWhy_h_2);
+                // h = Step(h, xs[t]);
+                var dxs_t = ws.ZerosLike(xs_t);
+                global::Models.TinyRnn.StepPullback(Wxh, Whh, Why, bh, temperature, h_1, xs_t, dh_2, dWxh, dWhh, dWhy, dbh, ref dtemperature, dh_1, dxs_t);
+                ws.AccumulateElement(dxs, t, dxs_t);
+            }
+            var dh = dh_1;
+            // var h = h0;
+            ws.Accumulate(dh0, dh);
+
+            return value;
         }
 
         /// <summary>The value of <c>Loss</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Loss.</summary>
@@ -254,75 +275,7 @@ namespace Models
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var h = h0;
-                var h = h0;
-                // var loss = 0.0;
-                var loss = 0.0;
-                // for (var t = 0; t < xs.Length; t++)
-                global::MathNet.Numerics.LinearAlgebra.Vector<double> h_1 = h;
-                double loss_1 = loss;
-                int t = 0;
-                var iterations = 0;
-                while (t < xs.Length)
-                {
-                    // h = Step(h, xs[t]);
-                    var xs_t = xs[t];
-                    var h_2 = global::Models.TinyRnn.StepForward(ws, Wxh, Whh, Why, bh, temperature, h_1, xs_t);
-                    // loss += CrossEntropy(Why * h * temperature, targets[t]);
-                    var Why_h_2 = ws.Multiply(Why, h_2);
-                    var tmp3 = ws.Scale(temperature, Why_h_2);
-                    var targets_t = targets[t];
-                    var tmp4 = ws.CrossEntropy(tmp3, targets_t);
-                    var loss_2 = loss_1 + tmp4;
-                    // for (var t = 0; t < xs.Length; t++)
-                    var t_1 = t + 1;
-                    // saved for the reverse sweep
-                    ws.Push(h_1);
-                    ws.Push(t);
-                    ws.Push(xs_t);
-                    ws.Push(h_2);
-                    ws.Push(Why_h_2);
-                    ws.Push(tmp3);
-                    ws.Push(targets_t);
-                    h_1 = h_2;
-                    loss_1 = loss_2;
-                    t = t_1;
-                    iterations++;
-                }
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                var dloss_1 = dResult;
-                // for (var t = 0; t < xs.Length; t++)  (iterations in reverse)
-                var dh_1 = ws.ZerosLike(h_1);
-                while (iterations-- > 0)
-                {
-                    var targets_t = ws.PopInt();
-                    var tmp3 = ws.PopVector();
-                    var Why_h_2 = ws.PopVector();
-                    var h_2 = ws.PopVector();
-                    var xs_t = ws.PopVector();
-                    t = ws.PopInt();
-                    h_1 = ws.PopVector();
-                    // gradients arriving from the next iteration
-                    var dh_2 = dh_1;
-                    dh_1 = ws.ZerosLike(h_1);
-                    var dloss_2 = dloss_1;
-                    dloss_1 = 0.0;
-                    // loss += CrossEntropy(Why * h * temperature, targets[t]);
-                    dloss_1 += dloss_2;
-                    var dtmp3 = ws.CrossEntropyGradient(dloss_2, tmp3, targets_t);
-                    var dWhy_h_2 = ws.Scale(temperature, dtmp3);
-                    dtemperature += ws.Dot(dtmp3, Why_h_2);
-                    ws.AccumulateOuter(dWhy, dWhy_h_2, h_2);
-                    ws.AccumulateTransposeThisAndMultiply(dh_2, Why, dWhy_h_2);
-                    // h = Step(h, xs[t]);
-                    var dxs_t = ws.ZerosLike(xs_t);
-                    global::Models.TinyRnn.StepPullback(Wxh, Whh, Why, bh, temperature, h_1, xs_t, dh_2, dWxh, dWhh, dWhy, dbh, ref dtemperature, dh_1, dxs_t);
-                    ws.AccumulateElement(dxs, t, dxs_t);
-                }
-                var dh = dh_1;
-                // var h = h0;
-                ws.Accumulate(dh0, dh);
+                LossForwardAndReverse(ws, Wxh, Whh, Why, bh, temperature, h0, xs, targets, dResult, dWxh, dWhh, dWhy, dbh, ref dtemperature, dh0, dxs);
             }
             finally
             {

@@ -79,7 +79,7 @@ namespace Models
                 dx);
         }
 
-        /// <summary>The static core of <c>StepBackward</c>: the model's fields are its leading arguments and their gradients follow the seed.</summary>
+        /// <summary>The static form of <c>StepBackward</c>: the model's fields are its leading arguments and their gradients follow the seed.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         private static global::MathNet.Numerics.LinearAlgebra.Vector<double> StepBackwardCore(
             global::MathNet.Numerics.LinearAlgebra.Matrix<double> Wxh,
@@ -107,29 +107,51 @@ namespace Models
                 ws.CheckGradient(dbh, bh, "dbh", "bh");
                 ws.CheckGradient(dh, h, "dh", "h");
                 ws.CheckGradient(dx, x, "dx", "x");
-                // return Tanh(Wxh * x + Whh * h + bh);
-                var Wxh_x = ws.Multiply(Wxh, x);
-                var Whh_h = ws.Multiply(Whh, h);
-                var tmp1 = ws.Add(Wxh_x, Whh_h);
-                var tmp2 = ws.Add(tmp1, bh);
-                var result = ws.Tanh(tmp2);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                ws.CheckGradient(dResult, result, "dResult", "the result");
-                // return Tanh(Wxh * x + Whh * h + bh);
-                var dtmp2 = ws.TanhGradient(dResult, result);
-                ws.Accumulate(dbh, dtmp2);
-                ws.AccumulateOuter(dWhh, dtmp2, h);
-                ws.AccumulateTransposeThisAndMultiply(dh, Whh, dtmp2);
-                ws.AccumulateOuter(dWxh, dtmp2, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, Wxh, dtmp2);
-
-                return result.Clone();
+                return StepForwardAndReverse(ws, Wxh, Whh, Why, bh, temperature, h, x, dResult, dWxh, dWhh, dWhy, dbh, ref dtemperature, dh, dx).Clone();
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Step</c>, shared by <c>StepBackward</c> and <c>StepPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static global::MathNet.Numerics.LinearAlgebra.Vector<double> StepForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Wxh,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Whh,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Why,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> bh,
+            double temperature,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> h,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> x,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dWxh,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dWhh,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dWhy,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dbh,
+            ref double dtemperature,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dh,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dx)
+        {
+            // return Tanh(Wxh * x + Whh * h + bh);
+            var Wxh_x = ws.Multiply(Wxh, x);
+            var Whh_h = ws.Multiply(Whh, h);
+            var tmp1 = ws.Add(Wxh_x, Whh_h);
+            var tmp2 = ws.Add(tmp1, bh);
+            var result = ws.Tanh(tmp2);
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            ws.CheckGradient(dResult, result, "dResult", "the result");
+            // return Tanh(Wxh * x + Whh * h + bh);
+            var dtmp2 = ws.TanhGradient(dResult, result);
+            ws.Accumulate(dbh, dtmp2);
+            ws.AccumulateOuter(dWhh, dtmp2, h);
+            ws.AccumulateTransposeThisAndMultiply(dh, Whh, dtmp2);
+            ws.AccumulateOuter(dWxh, dtmp2, x);
+            ws.AccumulateTransposeThisAndMultiply(dx, Wxh, dtmp2);
+
+            return result;
         }
 
         /// <summary>The value of <c>Step</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Step.</summary>
@@ -175,21 +197,7 @@ namespace Models
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // return Tanh(Wxh * x + Whh * h + bh);
-                var Wxh_x = ws.Multiply(Wxh, x);
-                var Whh_h = ws.Multiply(Whh, h);
-                var tmp1 = ws.Add(Wxh_x, Whh_h);
-                var tmp2 = ws.Add(tmp1, bh);
-                var result = ws.Tanh(tmp2);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return Tanh(Wxh * x + Whh * h + bh);
-                var dtmp2 = ws.TanhGradient(dResult, result);
-                ws.Accumulate(dbh, dtmp2);
-                ws.AccumulateOuter(dWhh, dtmp2, h);
-                ws.AccumulateTransposeThisAndMultiply(dh, Whh, dtmp2);
-                ws.AccumulateOuter(dWxh, dtmp2, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, Wxh, dtmp2);
+                StepForwardAndReverse(ws, Wxh, Whh, Why, bh, temperature, h, x, dResult, dWxh, dWhh, dWhy, dbh, ref dtemperature, dh, dx);
             }
             finally
             {

@@ -61,90 +61,129 @@ namespace Lecture
                 ws.CheckGradient(dx, x, "dx", "x");
                 ws.CheckGradient(dh, h, "dh", "h");
                 ws.CheckGradient(dc, c, "dc", "c");
-                // var i = Sigmoid(Wi * x + Ui * h + bi);
-                var Wi_x = ws.Multiply(Wi, x);
-                var Ui_h = ws.Multiply(Ui, h);
-                var tmp1 = ws.Add(Wi_x, Ui_h);
-                var z_i = ws.Add(tmp1, bi);
-                var i = ws.Sigmoid(z_i);
-                // var f = Sigmoid(Wf * x + Uf * h + bf);
-                var Wf_x = ws.Multiply(Wf, x);
-                var Uf_h = ws.Multiply(Uf, h);
-                var tmp2 = ws.Add(Wf_x, Uf_h);
-                var z_f = ws.Add(tmp2, bf);
-                var f = ws.Sigmoid(z_f);
-                // var o = Sigmoid(Wo * x + Uo * h + bo);
-                var Wo_x = ws.Multiply(Wo, x);
-                var Uo_h = ws.Multiply(Uo, h);
-                var tmp3 = ws.Add(Wo_x, Uo_h);
-                var z_o = ws.Add(tmp3, bo);
-                var o = ws.Sigmoid(z_o);
-                // var g = Tanh(Wg * x + Ug * h + bg);
-                var Wg_x = ws.Multiply(Wg, x);
-                var Ug_h = ws.Multiply(Ug, h);
-                var tmp4 = ws.Add(Wg_x, Ug_h);
-                var z_g = ws.Add(tmp4, bg);
-                var g = ws.Tanh(z_g);
-                // var cNext = f.PointwiseMultiply(c) + i.PointwiseMultiply(g);
-                var fc = ws.PointwiseMultiply(f, c);
-                var ig = ws.PointwiseMultiply(i, g);
-                var cNext = ws.Add(fc, ig);
-                // var hNext = o.PointwiseMultiply(Tanh(cNext));
-                var tmp5 = ws.Tanh(cNext);
-                var hNext = ws.PointwiseMultiply(o, tmp5);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                ws.CheckOptionalGradient(dResult.h, hNext, "dResult.h", "the result's h");
-                ws.CheckOptionalGradient(dResult.c, cNext, "dResult.c", "the result's c");
-                // return (hNext, cNext);
-                var dhNext = ws.ZerosLike(hNext);
-                if (dResult.h is not null) ws.Accumulate(dhNext, dResult.h);
-                var dcNext = ws.ZerosLike(cNext);
-                if (dResult.c is not null) ws.Accumulate(dcNext, dResult.c);
-                // var hNext = o.PointwiseMultiply(Tanh(cNext));
-                var do_1 = ws.PointwiseMultiply(dhNext, tmp5);
-                var dtmp5 = ws.PointwiseMultiply(dhNext, o);
-                ws.AccumulateTanhGradient(dcNext, dtmp5, tmp5);
-                // var cNext = f.PointwiseMultiply(c) + i.PointwiseMultiply(g);
-                var di = ws.PointwiseMultiply(dcNext, g);
-                var dg = ws.PointwiseMultiply(dcNext, i);
-                var df = ws.PointwiseMultiply(dcNext, c);
-                ws.AccumulatePointwiseMultiply(dc, dcNext, f);
-                // var g = Tanh(Wg * x + Ug * h + bg);
-                var dz_g = ws.TanhGradient(dg, g);
-                ws.Accumulate(dbg, dz_g);
-                ws.AccumulateOuter(dUg, dz_g, h);
-                ws.AccumulateTransposeThisAndMultiply(dh, Ug, dz_g);
-                ws.AccumulateOuter(dWg, dz_g, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, Wg, dz_g);
-                // var o = Sigmoid(Wo * x + Uo * h + bo);
-                var dz_o = ws.SigmoidGradient(do_1, o);
-                ws.Accumulate(dbo, dz_o);
-                ws.AccumulateOuter(dUo, dz_o, h);
-                ws.AccumulateTransposeThisAndMultiply(dh, Uo, dz_o);
-                ws.AccumulateOuter(dWo, dz_o, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, Wo, dz_o);
-                // var f = Sigmoid(Wf * x + Uf * h + bf);
-                var dz_f = ws.SigmoidGradient(df, f);
-                ws.Accumulate(dbf, dz_f);
-                ws.AccumulateOuter(dUf, dz_f, h);
-                ws.AccumulateTransposeThisAndMultiply(dh, Uf, dz_f);
-                ws.AccumulateOuter(dWf, dz_f, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, Wf, dz_f);
-                // var i = Sigmoid(Wi * x + Ui * h + bi);
-                var dz_i = ws.SigmoidGradient(di, i);
-                ws.Accumulate(dbi, dz_i);
-                ws.AccumulateOuter(dUi, dz_i, h);
-                ws.AccumulateTransposeThisAndMultiply(dh, Ui, dz_i);
-                ws.AccumulateOuter(dWi, dz_i, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, Wi, dz_i);
-
-                return (hNext.Clone(), cNext.Clone());
+                var value = CellForwardAndReverse(ws, Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, x, h, c, dResult, dWi, dUi, dbi, dWf, dUf, dbf, dWo, dUo, dbo, dWg, dUg, dbg, dx, dh, dc);
+                return (value.Item1.Clone(), value.Item2.Clone());
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Cell</c>, shared by <c>CellBackward</c> and <c>CellPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static (global::MathNet.Numerics.LinearAlgebra.Vector<double> h, global::MathNet.Numerics.LinearAlgebra.Vector<double> c) CellForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Wi,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Ui,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> bi,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Wf,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Uf,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> bf,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Wo,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Uo,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> bo,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Wg,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Ug,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> bg,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> x,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> h,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> c,
+            (global::MathNet.Numerics.LinearAlgebra.Vector<double>? h, global::MathNet.Numerics.LinearAlgebra.Vector<double>? c) dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dWi,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dUi,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dbi,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dWf,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dUf,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dbf,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dWo,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dUo,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dbo,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dWg,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dUg,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dbg,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dx,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dh,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dc)
+        {
+            // var i = Sigmoid(Wi * x + Ui * h + bi);
+            var Wi_x = ws.Multiply(Wi, x);
+            var Ui_h = ws.Multiply(Ui, h);
+            var tmp1 = ws.Add(Wi_x, Ui_h);
+            var z_i = ws.Add(tmp1, bi);
+            var i = ws.Sigmoid(z_i);
+            // var f = Sigmoid(Wf * x + Uf * h + bf);
+            var Wf_x = ws.Multiply(Wf, x);
+            var Uf_h = ws.Multiply(Uf, h);
+            var tmp2 = ws.Add(Wf_x, Uf_h);
+            var z_f = ws.Add(tmp2, bf);
+            var f = ws.Sigmoid(z_f);
+            // var o = Sigmoid(Wo * x + Uo * h + bo);
+            var Wo_x = ws.Multiply(Wo, x);
+            var Uo_h = ws.Multiply(Uo, h);
+            var tmp3 = ws.Add(Wo_x, Uo_h);
+            var z_o = ws.Add(tmp3, bo);
+            var o = ws.Sigmoid(z_o);
+            // var g = Tanh(Wg * x + Ug * h + bg);
+            var Wg_x = ws.Multiply(Wg, x);
+            var Ug_h = ws.Multiply(Ug, h);
+            var tmp4 = ws.Add(Wg_x, Ug_h);
+            var z_g = ws.Add(tmp4, bg);
+            var g = ws.Tanh(z_g);
+            // var cNext = f.PointwiseMultiply(c) + i.PointwiseMultiply(g);
+            var fc = ws.PointwiseMultiply(f, c);
+            var ig = ws.PointwiseMultiply(i, g);
+            var cNext = ws.Add(fc, ig);
+            // var hNext = o.PointwiseMultiply(Tanh(cNext));
+            var tmp5 = ws.Tanh(cNext);
+            var hNext = ws.PointwiseMultiply(o, tmp5);
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            ws.CheckOptionalGradient(dResult.h, hNext, "dResult.h", "the result's h");
+            ws.CheckOptionalGradient(dResult.c, cNext, "dResult.c", "the result's c");
+            // return (hNext, cNext);
+            var dhNext = ws.ZerosLike(hNext);
+            if (dResult.h is not null) ws.Accumulate(dhNext, dResult.h);
+            var dcNext = ws.ZerosLike(cNext);
+            if (dResult.c is not null) ws.Accumulate(dcNext, dResult.c);
+            // var hNext = o.PointwiseMultiply(Tanh(cNext));
+            var do_1 = ws.PointwiseMultiply(dhNext, tmp5);
+            var dtmp5 = ws.PointwiseMultiply(dhNext, o);
+            ws.AccumulateTanhGradient(dcNext, dtmp5, tmp5);
+            // var cNext = f.PointwiseMultiply(c) + i.PointwiseMultiply(g);
+            var di = ws.PointwiseMultiply(dcNext, g);
+            var dg = ws.PointwiseMultiply(dcNext, i);
+            var df = ws.PointwiseMultiply(dcNext, c);
+            ws.AccumulatePointwiseMultiply(dc, dcNext, f);
+            // var g = Tanh(Wg * x + Ug * h + bg);
+            var dz_g = ws.TanhGradient(dg, g);
+            ws.Accumulate(dbg, dz_g);
+            ws.AccumulateOuter(dUg, dz_g, h);
+            ws.AccumulateTransposeThisAndMultiply(dh, Ug, dz_g);
+            ws.AccumulateOuter(dWg, dz_g, x);
+            ws.AccumulateTransposeThisAndMultiply(dx, Wg, dz_g);
+            // var o = Sigmoid(Wo * x + Uo * h + bo);
+            var dz_o = ws.SigmoidGradient(do_1, o);
+            ws.Accumulate(dbo, dz_o);
+            ws.AccumulateOuter(dUo, dz_o, h);
+            ws.AccumulateTransposeThisAndMultiply(dh, Uo, dz_o);
+            ws.AccumulateOuter(dWo, dz_o, x);
+            ws.AccumulateTransposeThisAndMultiply(dx, Wo, dz_o);
+            // var f = Sigmoid(Wf * x + Uf * h + bf);
+            var dz_f = ws.SigmoidGradient(df, f);
+            ws.Accumulate(dbf, dz_f);
+            ws.AccumulateOuter(dUf, dz_f, h);
+            ws.AccumulateTransposeThisAndMultiply(dh, Uf, dz_f);
+            ws.AccumulateOuter(dWf, dz_f, x);
+            ws.AccumulateTransposeThisAndMultiply(dx, Wf, dz_f);
+            // var i = Sigmoid(Wi * x + Ui * h + bi);
+            var dz_i = ws.SigmoidGradient(di, i);
+            ws.Accumulate(dbi, dz_i);
+            ws.AccumulateOuter(dUi, dz_i, h);
+            ws.AccumulateTransposeThisAndMultiply(dh, Ui, dz_i);
+            ws.AccumulateOuter(dWi, dz_i, x);
+            ws.AccumulateTransposeThisAndMultiply(dx, Wi, dz_i);
+
+            return (hNext, cNext);
         }
 
         /// <summary>The value of <c>Cell</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Cell.</summary>
@@ -239,81 +278,7 @@ namespace Lecture
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var i = Sigmoid(Wi * x + Ui * h + bi);
-                var Wi_x = ws.Multiply(Wi, x);
-                var Ui_h = ws.Multiply(Ui, h);
-                var tmp1 = ws.Add(Wi_x, Ui_h);
-                var z_i = ws.Add(tmp1, bi);
-                var i = ws.Sigmoid(z_i);
-                // var f = Sigmoid(Wf * x + Uf * h + bf);
-                var Wf_x = ws.Multiply(Wf, x);
-                var Uf_h = ws.Multiply(Uf, h);
-                var tmp2 = ws.Add(Wf_x, Uf_h);
-                var z_f = ws.Add(tmp2, bf);
-                var f = ws.Sigmoid(z_f);
-                // var o = Sigmoid(Wo * x + Uo * h + bo);
-                var Wo_x = ws.Multiply(Wo, x);
-                var Uo_h = ws.Multiply(Uo, h);
-                var tmp3 = ws.Add(Wo_x, Uo_h);
-                var z_o = ws.Add(tmp3, bo);
-                var o = ws.Sigmoid(z_o);
-                // var g = Tanh(Wg * x + Ug * h + bg);
-                var Wg_x = ws.Multiply(Wg, x);
-                var Ug_h = ws.Multiply(Ug, h);
-                var tmp4 = ws.Add(Wg_x, Ug_h);
-                var z_g = ws.Add(tmp4, bg);
-                var g = ws.Tanh(z_g);
-                // var cNext = f.PointwiseMultiply(c) + i.PointwiseMultiply(g);
-                var fc = ws.PointwiseMultiply(f, c);
-                var ig = ws.PointwiseMultiply(i, g);
-                var cNext = ws.Add(fc, ig);
-                // var hNext = o.PointwiseMultiply(Tanh(cNext));
-                var tmp5 = ws.Tanh(cNext);
-                var hNext = ws.PointwiseMultiply(o, tmp5);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return (hNext, cNext);
-                var dhNext = ws.ZerosLike(hNext);
-                if (dResult.h is not null) ws.Accumulate(dhNext, dResult.h);
-                var dcNext = ws.ZerosLike(cNext);
-                if (dResult.c is not null) ws.Accumulate(dcNext, dResult.c);
-                // var hNext = o.PointwiseMultiply(Tanh(cNext));
-                var do_1 = ws.PointwiseMultiply(dhNext, tmp5);
-                var dtmp5 = ws.PointwiseMultiply(dhNext, o);
-                ws.AccumulateTanhGradient(dcNext, dtmp5, tmp5);
-                // var cNext = f.PointwiseMultiply(c) + i.PointwiseMultiply(g);
-                var di = ws.PointwiseMultiply(dcNext, g);
-                var dg = ws.PointwiseMultiply(dcNext, i);
-                var df = ws.PointwiseMultiply(dcNext, c);
-                ws.AccumulatePointwiseMultiply(dc, dcNext, f);
-                // var g = Tanh(Wg * x + Ug * h + bg);
-                var dz_g = ws.TanhGradient(dg, g);
-                ws.Accumulate(dbg, dz_g);
-                ws.AccumulateOuter(dUg, dz_g, h);
-                ws.AccumulateTransposeThisAndMultiply(dh, Ug, dz_g);
-                ws.AccumulateOuter(dWg, dz_g, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, Wg, dz_g);
-                // var o = Sigmoid(Wo * x + Uo * h + bo);
-                var dz_o = ws.SigmoidGradient(do_1, o);
-                ws.Accumulate(dbo, dz_o);
-                ws.AccumulateOuter(dUo, dz_o, h);
-                ws.AccumulateTransposeThisAndMultiply(dh, Uo, dz_o);
-                ws.AccumulateOuter(dWo, dz_o, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, Wo, dz_o);
-                // var f = Sigmoid(Wf * x + Uf * h + bf);
-                var dz_f = ws.SigmoidGradient(df, f);
-                ws.Accumulate(dbf, dz_f);
-                ws.AccumulateOuter(dUf, dz_f, h);
-                ws.AccumulateTransposeThisAndMultiply(dh, Uf, dz_f);
-                ws.AccumulateOuter(dWf, dz_f, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, Wf, dz_f);
-                // var i = Sigmoid(Wi * x + Ui * h + bi);
-                var dz_i = ws.SigmoidGradient(di, i);
-                ws.Accumulate(dbi, dz_i);
-                ws.AccumulateOuter(dUi, dz_i, h);
-                ws.AccumulateTransposeThisAndMultiply(dh, Ui, dz_i);
-                ws.AccumulateOuter(dWi, dz_i, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, Wi, dz_i);
+                CellForwardAndReverse(ws, Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, x, h, c, dResult, dWi, dUi, dbi, dWf, dUf, dbf, dWo, dUo, dbo, dWg, dUg, dbg, dx, dh, dc);
             }
             finally
             {

@@ -68,93 +68,135 @@ namespace Lecture
                 ws.CheckGradient(db, b, "db", "b");
                 ws.CheckGradient(dh0, h0, "dh0", "h0");
                 ws.CheckGradient(dc0, c0, "dc0", "c0");
-                // var h = h0;
-                var h = h0;
-                // var c = c0;
-                var c = c0;
-                // var J = 0.0;
-                var J = 0.0;
-                // for (var t = 0; t < tokens.Length - 1; t++)
-                global::MathNet.Numerics.LinearAlgebra.Vector<double> h_1 = h;
-                global::MathNet.Numerics.LinearAlgebra.Vector<double> c_1 = c;
-                double J_1 = J;
-                int t = 0;
-                var iterations = 0;
-                while (t < (tokens.Length - 1))
-                {
-                    // (h, c) = Cell(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, L.Column(tokens[t]), h, c);
-                    var tokens_t = tokens[t];
-                    var tmp4 = ws.Column(L, tokens_t);
-                    var (h_2, c_2) = global::Lecture.Lstm.CellForward(ws, Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, tmp4, h_1, c_1);
-                    // J += CrossEntropy(U * h + b, tokens[t + 1]);
-                    var U_h_2 = ws.Multiply(U, h_2);
-                    var tmp5 = ws.Add(U_h_2, b);
-                    var tmp7 = tokens[t + 1];
-                    var tmp8 = ws.CrossEntropy(tmp5, tmp7);
-                    var J_2 = J_1 + tmp8;
-                    // for (var t = 0; t < tokens.Length - 1; t++)
-                    var t_1 = t + 1;
-                    // saved for the reverse sweep
-                    ws.Push(h_1);
-                    ws.Push(c_1);
-                    ws.Push(tokens_t);
-                    ws.Push(tmp4);
-                    ws.Push(h_2);
-                    ws.Push(tmp5);
-                    ws.Push(tmp7);
-                    h_1 = h_2;
-                    c_1 = c_2;
-                    J_1 = J_2;
-                    t = t_1;
-                    iterations++;
-                }
-                var value = J_1;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                var dJ_1 = dResult;
-                // for (var t = 0; t < tokens.Length - 1; t++)  (iterations in reverse)
-                var dh_1 = ws.ZerosLike(h_1);
-                var dc_1 = ws.ZerosLike(c_1);
-                while (iterations-- > 0)
-                {
-                    var tmp7 = ws.PopInt();
-                    var tmp5 = ws.PopVector();
-                    var h_2 = ws.PopVector();
-                    var tmp4 = ws.PopVector();
-                    var tokens_t = ws.PopInt();
-                    c_1 = ws.PopVector();
-                    h_1 = ws.PopVector();
-                    // gradients arriving from the next iteration
-                    var dh_2 = dh_1;
-                    dh_1 = ws.ZerosLike(h_1);
-                    var dc_2 = dc_1;
-                    dc_1 = ws.ZerosLike(c_1);
-                    var dJ_2 = dJ_1;
-                    dJ_1 = 0.0;
-                    // J += CrossEntropy(U * h + b, tokens[t + 1]);
-                    dJ_1 += dJ_2;
-                    var dtmp5 = ws.CrossEntropyGradient(dJ_2, tmp5, tmp7);
-                    ws.Accumulate(db, dtmp5);
-                    ws.AccumulateOuter(dU, dtmp5, h_2);
-                    ws.AccumulateTransposeThisAndMultiply(dh_2, U, dtmp5);
-                    // (h, c) = Cell(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, L.Column(tokens[t]), h, c);
-                    var dtmp4 = ws.ZerosLike(tmp4);
-                    global::Lecture.Lstm.CellPullback(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, tmp4, h_1, c_1, (dh_2, dc_2), dWi, dUi, dbi, dWf, dUf, dbf, dWo, dUo, dbo, dWg, dUg, dbg, dtmp4, dh_1, dc_1);
-                    ws.AccumulateIntoColumn(dL, tokens_t, dtmp4);
-                }
-                var dh = dh_1;
-                var dc = dc_1;
-                // var c = c0;
-                ws.Accumulate(dc0, dc);
-                // var h = h0;
-                ws.Accumulate(dh0, dh);
-
-                return value;
+                return LanguageModelLossForwardAndReverse(ws, L, Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, U, b, h0, c0, tokens, dResult, dL, dWi, dUi, dbi, dWf, dUf, dbf, dWo, dUo, dbo, dWg, dUg, dbg, dU, db, dh0, dc0);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>LanguageModelLoss</c>, shared by <c>LanguageModelLossBackward</c> and <c>LanguageModelLossPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double LanguageModelLossForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> L,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Wi,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Ui,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> bi,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Wf,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Uf,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> bf,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Wo,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Uo,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> bo,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Wg,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> Ug,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> bg,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> U,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> b,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> h0,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> c0,
+            int[] tokens,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dL,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dWi,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dUi,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dbi,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dWf,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dUf,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dbf,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dWo,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dUo,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dbo,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dWg,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dUg,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dbg,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dU,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> db,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dh0,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dc0)
+        {
+            // var h = h0;
+            var h = h0;
+            // var c = c0;
+            var c = c0;
+            // var J = 0.0;
+            var J = 0.0;
+            // for (var t = 0; t < tokens.Length - 1; t++)
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> h_1 = h;
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> c_1 = c;
+            double J_1 = J;
+            int t = 0;
+            var iterations = 0;
+            while (t < (tokens.Length - 1))
+            {
+                // (h, c) = Cell(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, L.Column(tokens[t]), h, c);
+                var tokens_t = tokens[t];
+                var tmp4 = ws.Column(L, tokens_t);
+                var (h_2, c_2) = global::Lecture.Lstm.CellForward(ws, Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, tmp4, h_1, c_1);
+                // J += CrossEntropy(U * h + b, tokens[t + 1]);
+                var U_h_2 = ws.Multiply(U, h_2);
+                var tmp5 = ws.Add(U_h_2, b);
+                var tmp7 = tokens[t + 1];
+                var tmp8 = ws.CrossEntropy(tmp5, tmp7);
+                var J_2 = J_1 + tmp8;
+                // for (var t = 0; t < tokens.Length - 1; t++)
+                var t_1 = t + 1;
+                // saved for the reverse sweep
+                ws.Push(h_1);
+                ws.Push(c_1);
+                ws.Push(tokens_t);
+                ws.Push(tmp4);
+                ws.Push(h_2);
+                ws.Push(tmp5);
+                ws.Push(tmp7);
+                h_1 = h_2;
+                c_1 = c_2;
+                J_1 = J_2;
+                t = t_1;
+                iterations++;
+            }
+            var value = J_1;
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            var dJ_1 = dResult;
+            // for (var t = 0; t < tokens.Length - 1; t++)  (iterations in reverse)
+            var dh_1 = ws.ZerosLike(h_1);
+            var dc_1 = ws.ZerosLike(c_1);
+            var dh_2 = ws.ZerosLike(h_1);
+            var dc_2 = ws.ZerosLike(c_1);
+            while (iterations-- > 0)
+            {
+                var tmp7 = ws.PopInt();
+                var tmp5 = ws.PopVector();
+                var h_2 = ws.PopVector();
+                var tmp4 = ws.PopVector();
+                var tokens_t = ws.PopInt();
+                c_1 = ws.PopVector();
+                h_1 = ws.PopVector();
+                // gradients arriving from the next iteration
+                (dh_2, dh_1) = (dh_1, dh_2);
+                dh_1.Clear();
+                (dc_2, dc_1) = (dc_1, dc_2);
+                dc_1.Clear();
+                // J += CrossEntropy(U * h + b, tokens[t + 1]);
+                var dtmp5 = ws.CrossEntropyGradient(dJ_1, tmp5, tmp7);
+                ws.Accumulate(db, dtmp5);
+                ws.AccumulateOuter(dU, dtmp5, h_2);
+                ws.AccumulateTransposeThisAndMultiply(dh_2, U, dtmp5);
+                // (h, c) = Cell(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, L.Column(tokens[t]), h, c);
+                var dtmp4 = ws.ZerosLike(tmp4);
+                global::Lecture.Lstm.CellPullback(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, tmp4, h_1, c_1, (dh_2, dc_2), dWi, dUi, dbi, dWf, dUf, dbf, dWo, dUo, dbo, dWg, dUg, dbg, dtmp4, dh_1, dc_1);
+                ws.AccumulateIntoColumn(dL, tokens_t, dtmp4);
+            }
+            var dh = dh_1;
+            var dc = dc_1;
+            // var c = c0;
+            ws.Accumulate(dc0, dc);
+            // var h = h0;
+            ws.Accumulate(dh0, dh);
+
+            return value;
         }
 
         /// <summary>The value of <c>LanguageModelLoss</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls LanguageModelLoss.</summary>
@@ -254,85 +296,7 @@ namespace Lecture
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var h = h0;
-                var h = h0;
-                // var c = c0;
-                var c = c0;
-                // var J = 0.0;
-                var J = 0.0;
-                // for (var t = 0; t < tokens.Length - 1; t++)
-                global::MathNet.Numerics.LinearAlgebra.Vector<double> h_1 = h;
-                global::MathNet.Numerics.LinearAlgebra.Vector<double> c_1 = c;
-                double J_1 = J;
-                int t = 0;
-                var iterations = 0;
-                while (t < (tokens.Length - 1))
-                {
-                    // (h, c) = Cell(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, L.Column(tokens[t]), h, c);
-                    var tokens_t = tokens[t];
-                    var tmp4 = ws.Column(L, tokens_t);
-                    var (h_2, c_2) = global::Lecture.Lstm.CellForward(ws, Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, tmp4, h_1, c_1);
-                    // J += CrossEntropy(U * h + b, tokens[t + 1]);
-                    var U_h_2 = ws.Multiply(U, h_2);
-                    var tmp5 = ws.Add(U_h_2, b);
-                    var tmp7 = tokens[t + 1];
-                    var tmp8 = ws.CrossEntropy(tmp5, tmp7);
-                    var J_2 = J_1 + tmp8;
-                    // for (var t = 0; t < tokens.Length - 1; t++)
-                    var t_1 = t + 1;
-                    // saved for the reverse sweep
-                    ws.Push(h_1);
-                    ws.Push(c_1);
-                    ws.Push(tokens_t);
-                    ws.Push(tmp4);
-                    ws.Push(h_2);
-                    ws.Push(tmp5);
-                    ws.Push(tmp7);
-                    h_1 = h_2;
-                    c_1 = c_2;
-                    J_1 = J_2;
-                    t = t_1;
-                    iterations++;
-                }
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                var dJ_1 = dResult;
-                // for (var t = 0; t < tokens.Length - 1; t++)  (iterations in reverse)
-                var dh_1 = ws.ZerosLike(h_1);
-                var dc_1 = ws.ZerosLike(c_1);
-                while (iterations-- > 0)
-                {
-                    var tmp7 = ws.PopInt();
-                    var tmp5 = ws.PopVector();
-                    var h_2 = ws.PopVector();
-                    var tmp4 = ws.PopVector();
-                    var tokens_t = ws.PopInt();
-                    c_1 = ws.PopVector();
-                    h_1 = ws.PopVector();
-                    // gradients arriving from the next iteration
-                    var dh_2 = dh_1;
-                    dh_1 = ws.ZerosLike(h_1);
-                    var dc_2 = dc_1;
-                    dc_1 = ws.ZerosLike(c_1);
-                    var dJ_2 = dJ_1;
-                    dJ_1 = 0.0;
-                    // J += CrossEntropy(U * h + b, tokens[t + 1]);
-                    dJ_1 += dJ_2;
-                    var dtmp5 = ws.CrossEntropyGradient(dJ_2, tmp5, tmp7);
-                    ws.Accumulate(db, dtmp5);
-                    ws.AccumulateOuter(dU, dtmp5, h_2);
-                    ws.AccumulateTransposeThisAndMultiply(dh_2, U, dtmp5);
-                    // (h, c) = Cell(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, L.Column(tokens[t]), h, c);
-                    var dtmp4 = ws.ZerosLike(tmp4);
-                    global::Lecture.Lstm.CellPullback(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, tmp4, h_1, c_1, (dh_2, dc_2), dWi, dUi, dbi, dWf, dUf, dbf, dWo, dUo, dbo, dWg, dUg, dbg, dtmp4, dh_1, dc_1);
-                    ws.AccumulateIntoColumn(dL, tokens_t, dtmp4);
-                }
-                var dh = dh_1;
-                var dc = dc_1;
-                // var c = c0;
-                ws.Accumulate(dc0, dc);
-                // var h = h0;
-                ws.Accumulate(dh0, dh);
+                LanguageModelLossForwardAndReverse(ws, L, Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, U, b, h0, c0, tokens, dResult, dL, dWi, dUi, dbi, dWf, dUf, dbf, dWo, dUo, dbo, dWg, dUg, dbg, dU, db, dh0, dc0);
             }
             finally
             {

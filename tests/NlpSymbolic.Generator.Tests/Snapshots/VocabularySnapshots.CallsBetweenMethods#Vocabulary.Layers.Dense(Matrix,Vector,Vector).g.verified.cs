@@ -25,25 +25,39 @@ namespace Vocabulary
                 ws.CheckGradient(dW, W, "dW", "W");
                 ws.CheckGradient(db, b, "db", "b");
                 ws.CheckGradient(dx, x, "dx", "x");
-                // return Tanh(W * x + b);
-                var Wx = ws.Multiply(W, x);
-                var tmp1 = ws.Add(Wx, b);
-                var result = ws.Tanh(tmp1);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                ws.CheckGradient(dResult, result, "dResult", "the result");
-                // return Tanh(W * x + b);
-                var dtmp1 = ws.TanhGradient(dResult, result);
-                ws.Accumulate(db, dtmp1);
-                ws.AccumulateOuter(dW, dtmp1, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, W, dtmp1);
-
-                return result.Clone();
+                return DenseForwardAndReverse(ws, W, b, x, dResult, dW, db, dx).Clone();
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Dense</c>, shared by <c>DenseBackward</c> and <c>DensePullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static global::MathNet.Numerics.LinearAlgebra.Vector<double> DenseForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> W,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> b,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> x,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dW,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> db,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dx)
+        {
+            // return Tanh(W * x + b);
+            var Wx = ws.Multiply(W, x);
+            var tmp1 = ws.Add(Wx, b);
+            var result = ws.Tanh(tmp1);
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            ws.CheckGradient(dResult, result, "dResult", "the result");
+            // return Tanh(W * x + b);
+            var dtmp1 = ws.TanhGradient(dResult, result);
+            ws.Accumulate(db, dtmp1);
+            ws.AccumulateOuter(dW, dtmp1, x);
+            ws.AccumulateTransposeThisAndMultiply(dx, W, dtmp1);
+
+            return result;
         }
 
         /// <summary>The value of <c>Dense</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Dense.</summary>
@@ -75,17 +89,7 @@ namespace Vocabulary
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // return Tanh(W * x + b);
-                var Wx = ws.Multiply(W, x);
-                var tmp1 = ws.Add(Wx, b);
-                var result = ws.Tanh(tmp1);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return Tanh(W * x + b);
-                var dtmp1 = ws.TanhGradient(dResult, result);
-                ws.Accumulate(db, dtmp1);
-                ws.AccumulateOuter(dW, dtmp1, x);
-                ws.AccumulateTransposeThisAndMultiply(dx, W, dtmp1);
+                DenseForwardAndReverse(ws, W, b, x, dResult, dW, db, dx);
             }
             finally
             {

@@ -34,32 +34,52 @@ namespace Vocabulary
                 ws.CheckGradient(db2, b2, "db2", "b2");
                 ws.CheckGradient(du, u, "du", "u");
                 ws.CheckGradient(dx, x, "dx", "x");
-                // var h = Dense(W1, b1, x);
-                var h = global::Vocabulary.Layers.DenseForward(ws, W1, b1, x);
-                // var y = Dense(W2, b2, h);
-                var y = global::Vocabulary.Layers.DenseForward(ws, W2, b2, h);
-                // return Losses.Hinge(u * y, 1.0);
-                var uy = ws.Dot(u, y);
-                var result = global::Vocabulary.Losses.HingeForward(ws, uy, 1.0);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return Losses.Hinge(u * y, 1.0);
-                var duy = 0.0;
-                global::Vocabulary.Losses.HingePullback(uy, 1.0, dResult, ref duy);
-                ws.AccumulateScale(du, duy, y);
-                var dy = ws.Scale(duy, u);
-                // var y = Dense(W2, b2, h);
-                var dh = ws.ZerosLike(h);
-                global::Vocabulary.Layers.DensePullback(W2, b2, h, dy, dW2, db2, dh);
-                // var h = Dense(W1, b1, x);
-                global::Vocabulary.Layers.DensePullback(W1, b1, x, dh, dW1, db1, dx);
-
-                return result;
+                return NetworkForwardAndReverse(ws, W1, b1, W2, b2, u, x, dResult, dW1, db1, dW2, db2, du, dx);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Network</c>, shared by <c>NetworkBackward</c> and <c>NetworkPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double NetworkForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> W1,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> b1,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> W2,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> b2,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> u,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> x,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dW1,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> db1,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dW2,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> db2,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> du,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dx)
+        {
+            // var h = Dense(W1, b1, x);
+            var h = global::Vocabulary.Layers.DenseForward(ws, W1, b1, x);
+            // var y = Dense(W2, b2, h);
+            var y = global::Vocabulary.Layers.DenseForward(ws, W2, b2, h);
+            // return Losses.Hinge(u * y, 1.0);
+            var uy = ws.Dot(u, y);
+            var result = global::Vocabulary.Losses.HingeForward(ws, uy, 1.0);
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            // return Losses.Hinge(u * y, 1.0);
+            var duy = 0.0;
+            global::Vocabulary.Losses.HingePullback(uy, 1.0, dResult, ref duy);
+            ws.AccumulateScale(du, duy, y);
+            var dy = ws.Scale(duy, u);
+            // var y = Dense(W2, b2, h);
+            var dh = ws.ZerosLike(h);
+            global::Vocabulary.Layers.DensePullback(W2, b2, h, dy, dW2, db2, dh);
+            // var h = Dense(W1, b1, x);
+            global::Vocabulary.Layers.DensePullback(W1, b1, x, dh, dW1, db1, dx);
+
+            return result;
         }
 
         /// <summary>The value of <c>Network</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Network.</summary>
@@ -103,25 +123,7 @@ namespace Vocabulary
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var h = Dense(W1, b1, x);
-                var h = global::Vocabulary.Layers.DenseForward(ws, W1, b1, x);
-                // var y = Dense(W2, b2, h);
-                var y = global::Vocabulary.Layers.DenseForward(ws, W2, b2, h);
-                // return Losses.Hinge(u * y, 1.0);
-                var uy = ws.Dot(u, y);
-                var result = global::Vocabulary.Losses.HingeForward(ws, uy, 1.0);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return Losses.Hinge(u * y, 1.0);
-                var duy = 0.0;
-                global::Vocabulary.Losses.HingePullback(uy, 1.0, dResult, ref duy);
-                ws.AccumulateScale(du, duy, y);
-                var dy = ws.Scale(duy, u);
-                // var y = Dense(W2, b2, h);
-                var dh = ws.ZerosLike(h);
-                global::Vocabulary.Layers.DensePullback(W2, b2, h, dy, dW2, db2, dh);
-                // var h = Dense(W1, b1, x);
-                global::Vocabulary.Layers.DensePullback(W1, b1, x, dh, dW1, db1, dx);
+                NetworkForwardAndReverse(ws, W1, b1, W2, b2, u, x, dResult, dW1, db1, dW2, db2, du, dx);
             }
             finally
             {

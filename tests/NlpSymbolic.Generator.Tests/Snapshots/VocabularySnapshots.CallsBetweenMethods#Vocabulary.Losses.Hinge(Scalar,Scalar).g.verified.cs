@@ -16,6 +16,16 @@ namespace Vocabulary
             double dResult,
             ref double dscore)
         {
+            return HingeForwardAndReverse(score, margin, dResult, ref dscore);
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Hinge</c>, shared by <c>HingeBackward</c> and <c>HingePullback</c>: adds the gradient and returns the value.</summary>
+        private static double HingeForwardAndReverse(
+            double score,
+            double margin,
+            double dResult,
+            ref double dscore)
+        {
             // return Math.Max(0, margin - score);
             var tmp1 = margin - score;
             var result = global::System.Math.Max(0.0, tmp1);
@@ -49,14 +59,7 @@ namespace Vocabulary
             double dResult,
             ref double dscore)
         {
-            // return Math.Max(0, margin - score);
-            var tmp1 = margin - score;
-            var result = global::System.Math.Max(0.0, tmp1);
-
-            // Reverse sweep: adjoints in reverse order of the statements above.
-            // return Math.Max(0, margin - score);
-            var dtmp1 = tmp1 > 0.0 ? dResult : 0;
-            dscore += -dtmp1;
+            HingeForwardAndReverse(score, margin, dResult, ref dscore);
         }
     }
 }

@@ -20,82 +20,94 @@ namespace Vocabulary
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var s = x * y;
-                var s = x * y;
-                // if (s > 1)
-                var tmp1 = s > 1.0;
-                double s_5;
-                if (tmp1)
-                {
-                    // s = Math.Log(s) + x;
-                    var tmp2 = global::System.Math.Log(s);
-                    var s_1 = tmp2 + x;
-                    s_5 = s_1;
-                }
-                else
-                {
-                    // if (s > 0)
-                    var tmp3 = s > 0.0;
-                    double s_4;
-                    if (tmp3)
-                    {
-                        // s = Math.Exp(s);
-                        var s_2 = global::System.Math.Exp(s);
-                        // saved for the reverse sweep
-                        ws.Push(s_2);
-                        s_4 = s_2;
-                    }
-                    else
-                    {
-                        // s = y - s;
-                        var s_3 = y - s;
-                        s_4 = s_3;
-                    }
-                    // saved for the reverse sweep
-                    ws.Push(tmp3);
-                    s_5 = s_4;
-                }
-                // return s * s;
-                var result = s_5 * s_5;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return s * s;
-                var ds_5 = 2 * dResult * s_5;
-                // if (s > 1)
-                var ds = 0.0;
-                if (tmp1)
-                {
-                    // s = Math.Log(s) + x;
-                    dx += ds_5;
-                    ds += ds_5 / s;
-                }
-                else
-                {
-                    var tmp3 = ws.PopBool();
-                    // if (s > 0)
-                    if (tmp3)
-                    {
-                        var s_2 = ws.PopScalar();
-                        // s = Math.Exp(s);
-                        ds += ds_5 * s_2;
-                    }
-                    else
-                    {
-                        // s = y - s;
-                        dy += ds_5;
-                        ds += -ds_5;
-                    }
-                }
-                // var s = x * y;
-                dx += ds * y;
-                dy += ds * x;
-
-                return result;
+                return BranchesForwardAndReverse(ws, x, y, dResult, ref dx, ref dy);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Branches</c>, shared by <c>BranchesBackward</c> and <c>BranchesPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double BranchesForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            double x,
+            double y,
+            double dResult,
+            ref double dx,
+            ref double dy)
+        {
+            // var s = x * y;
+            var s = x * y;
+            // if (s > 1)
+            var tmp1 = s > 1.0;
+            double s_5;
+            if (tmp1)
+            {
+                // s = Math.Log(s) + x;
+                var tmp2 = global::System.Math.Log(s);
+                var s_1 = tmp2 + x;
+                s_5 = s_1;
+            }
+            else
+            {
+                // if (s > 0)
+                var tmp3 = s > 0.0;
+                double s_4;
+                if (tmp3)
+                {
+                    // s = Math.Exp(s);
+                    var s_2 = global::System.Math.Exp(s);
+                    // saved for the reverse sweep
+                    ws.Push(s_2);
+                    s_4 = s_2;
+                }
+                else
+                {
+                    // s = y - s;
+                    var s_3 = y - s;
+                    s_4 = s_3;
+                }
+                // saved for the reverse sweep
+                ws.Push(tmp3);
+                s_5 = s_4;
+            }
+            // return s * s;
+            var result = s_5 * s_5;
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            // return s * s;
+            var ds_5 = 2 * dResult * s_5;
+            // if (s > 1)
+            var ds = 0.0;
+            if (tmp1)
+            {
+                // s = Math.Log(s) + x;
+                dx += ds_5;
+                ds += ds_5 / s;
+            }
+            else
+            {
+                var tmp3 = ws.PopBool();
+                // if (s > 0)
+                if (tmp3)
+                {
+                    var s_2 = ws.PopScalar();
+                    // s = Math.Exp(s);
+                    ds += ds_5 * s_2;
+                }
+                else
+                {
+                    // s = y - s;
+                    dy += ds_5;
+                    ds += -ds_5;
+                }
+            }
+            // var s = x * y;
+            dx += ds * y;
+            dy += ds * x;
+
+            return result;
         }
 
         /// <summary>The value of <c>Branches</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Branches.</summary>
@@ -151,75 +163,7 @@ namespace Vocabulary
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var s = x * y;
-                var s = x * y;
-                // if (s > 1)
-                var tmp1 = s > 1.0;
-                double s_5;
-                if (tmp1)
-                {
-                    // s = Math.Log(s) + x;
-                    var tmp2 = global::System.Math.Log(s);
-                    var s_1 = tmp2 + x;
-                    s_5 = s_1;
-                }
-                else
-                {
-                    // if (s > 0)
-                    var tmp3 = s > 0.0;
-                    double s_4;
-                    if (tmp3)
-                    {
-                        // s = Math.Exp(s);
-                        var s_2 = global::System.Math.Exp(s);
-                        // saved for the reverse sweep
-                        ws.Push(s_2);
-                        s_4 = s_2;
-                    }
-                    else
-                    {
-                        // s = y - s;
-                        var s_3 = y - s;
-                        s_4 = s_3;
-                    }
-                    // saved for the reverse sweep
-                    ws.Push(tmp3);
-                    s_5 = s_4;
-                }
-                // return s * s;
-                var result = s_5 * s_5;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return s * s;
-                var ds_5 = 2 * dResult * s_5;
-                // if (s > 1)
-                var ds = 0.0;
-                if (tmp1)
-                {
-                    // s = Math.Log(s) + x;
-                    dx += ds_5;
-                    ds += ds_5 / s;
-                }
-                else
-                {
-                    var tmp3 = ws.PopBool();
-                    // if (s > 0)
-                    if (tmp3)
-                    {
-                        var s_2 = ws.PopScalar();
-                        // s = Math.Exp(s);
-                        ds += ds_5 * s_2;
-                    }
-                    else
-                    {
-                        // s = y - s;
-                        dy += ds_5;
-                        ds += -ds_5;
-                    }
-                }
-                // var s = x * y;
-                dx += ds * y;
-                dy += ds * x;
+                BranchesForwardAndReverse(ws, x, y, dResult, ref dx, ref dy);
             }
             finally
             {

@@ -20,79 +20,88 @@ namespace Vocabulary
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var z = x * y;
-                var z = x * y;
-                // if (z > 0)
-                var tmp1 = z > 0.0;
-                double result;
-                bool returned;
-                if (tmp1)
-                {
-                    // return z * z;
-                    var tmp2 = z * z;
-                    result = tmp2;
-                    returned = true;
-                }
-                else
-                {
-                    result = default(double);
-                    returned = false;
-                }
-                // return z * z;
-                var tmp3 = !returned;
-                double result_1;
-                bool returned_1;
-                if (tmp3)
-                {
-                    // var w = Math.Exp(z);
-                    var w = global::System.Math.Exp(z);
-                    // return w + x;
-                    var tmp4 = w + x;
-                    // saved for the reverse sweep
-                    ws.Push(w);
-                    result_1 = tmp4;
-                    returned_1 = true;
-                }
-                else
-                {
-                    result_1 = result;
-                    returned_1 = returned;
-                }
-                var value = result_1;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                var dresult_1 = dResult;
-                // return z * z;
-                var dz = 0.0;
-                var dresult = 0.0;
-                if (tmp3)
-                {
-                    var w = ws.PopScalar();
-                    // return w + x;
-                    dx += dresult_1;
-                    // var w = Math.Exp(z);
-                    dz += dresult_1 * w;
-                }
-                else
-                {
-                    dresult += dresult_1;
-                }
-                // if (z > 0)
-                if (tmp1)
-                {
-                    // return z * z;
-                    dz += 2 * dresult * z;
-                }
-                // var z = x * y;
-                dx += dz * y;
-                dy += dz * x;
-
-                return value;
+                return EarlyReturnForwardAndReverse(ws, x, y, dResult, ref dx, ref dy);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>EarlyReturn</c>, shared by <c>EarlyReturnBackward</c> and <c>EarlyReturnPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double EarlyReturnForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            double x,
+            double y,
+            double dResult,
+            ref double dx,
+            ref double dy)
+        {
+            // var z = x * y;
+            var z = x * y;
+            // if (z > 0)
+            var tmp1 = z > 0.0;
+            double result;
+            bool returned;
+            if (tmp1)
+            {
+                // return z * z;
+                var tmp2 = z * z;
+                result = tmp2;
+                returned = true;
+            }
+            else
+            {
+                result = default(double);
+                returned = false;
+            }
+            // return z * z;
+            var tmp3 = !returned;
+            double result_1;
+            if (tmp3)
+            {
+                // var w = Math.Exp(z);
+                var w = global::System.Math.Exp(z);
+                // return w + x;
+                var tmp4 = w + x;
+                // saved for the reverse sweep
+                ws.Push(w);
+                result_1 = tmp4;
+            }
+            else
+            {
+                result_1 = result;
+            }
+            var value = result_1;
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            var dresult_1 = dResult;
+            // return z * z;
+            var dz = 0.0;
+            var dresult = 0.0;
+            if (tmp3)
+            {
+                var w = ws.PopScalar();
+                // return w + x;
+                dx += dresult_1;
+                // var w = Math.Exp(z);
+                dz += dresult_1 * w;
+            }
+            else
+            {
+                dresult += dresult_1;
+            }
+            // if (z > 0)
+            if (tmp1)
+            {
+                // return z * z;
+                dz += 2 * dresult * z;
+            }
+            // var z = x * y;
+            dx += dz * y;
+            dy += dz * x;
+
+            return value;
         }
 
         /// <summary>The value of <c>EarlyReturn</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls EarlyReturn.</summary>
@@ -121,7 +130,6 @@ namespace Vocabulary
             }
             // return z * z;
             double result_1;
-            bool returned_1;
             if (!returned)
             {
                 // var w = Math.Exp(z);
@@ -129,12 +137,10 @@ namespace Vocabulary
                 // return w + x;
                 var tmp4 = w + x;
                 result_1 = tmp4;
-                returned_1 = true;
             }
             else
             {
                 result_1 = result;
-                returned_1 = returned;
             }
             return result_1;
         }
@@ -151,71 +157,7 @@ namespace Vocabulary
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var z = x * y;
-                var z = x * y;
-                // if (z > 0)
-                var tmp1 = z > 0.0;
-                double result;
-                bool returned;
-                if (tmp1)
-                {
-                    // return z * z;
-                    var tmp2 = z * z;
-                    result = tmp2;
-                    returned = true;
-                }
-                else
-                {
-                    result = default(double);
-                    returned = false;
-                }
-                // return z * z;
-                var tmp3 = !returned;
-                double result_1;
-                bool returned_1;
-                if (tmp3)
-                {
-                    // var w = Math.Exp(z);
-                    var w = global::System.Math.Exp(z);
-                    // return w + x;
-                    var tmp4 = w + x;
-                    // saved for the reverse sweep
-                    ws.Push(w);
-                    result_1 = tmp4;
-                    returned_1 = true;
-                }
-                else
-                {
-                    result_1 = result;
-                    returned_1 = returned;
-                }
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                var dresult_1 = dResult;
-                // return z * z;
-                var dz = 0.0;
-                var dresult = 0.0;
-                if (tmp3)
-                {
-                    var w = ws.PopScalar();
-                    // return w + x;
-                    dx += dresult_1;
-                    // var w = Math.Exp(z);
-                    dz += dresult_1 * w;
-                }
-                else
-                {
-                    dresult += dresult_1;
-                }
-                // if (z > 0)
-                if (tmp1)
-                {
-                    // return z * z;
-                    dz += 2 * dresult * z;
-                }
-                // var z = x * y;
-                dx += dz * y;
-                dy += dz * x;
+                EarlyReturnForwardAndReverse(ws, x, y, dResult, ref dx, ref dy);
             }
             finally
             {

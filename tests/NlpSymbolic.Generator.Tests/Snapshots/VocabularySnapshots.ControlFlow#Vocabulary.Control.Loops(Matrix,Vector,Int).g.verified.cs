@@ -23,240 +23,233 @@ namespace Vocabulary
             {
                 ws.CheckGradient(dA, A, "dA", "A");
                 ws.CheckGradient(dv, v, "dv", "v");
-                // var s = 0.0;
-                var s = 0.0;
-                // for (var i = 0; i < A.RowCount; i++)
-                double s_1 = s;
-                int i = 0;
-                bool broke = false;
-                var iterations_1 = 0;
-                while (true)
-                {
-                    bool both;
-                    if (!broke)
-                    {
-                        both = i < A.RowCount;
-                    }
-                    else
-                    {
-                        both = false;
-                    }
-                    if (!both) break;
-                    // if (i == n)
-                    bool broke_1;
-                    if (i == n)
-                    {
-                        broke_1 = true;
-                    }
-                    else
-                    {
-                        broke_1 = broke;
-                    }
-                    // break;
-                    var tmp5 = !broke_1;
-                    double s_3;
-                    if (tmp5)
-                    {
-                        // var row = 0.0;
-                        var row = 0.0;
-                        // for (var j = 0; j < A.ColumnCount; j++)
-                        double row_1 = row;
-                        int j = 0;
-                        var iterations = 0;
-                        while (j < A.ColumnCount)
-                        {
-                            // if (j % 2 == 1)
-                            bool skipped;
-                            if ((j % 2) == 1)
-                            {
-                                skipped = true;
-                            }
-                            else
-                            {
-                                skipped = false;
-                            }
-                            // continue;
-                            var tmp10 = !skipped;
-                            double row_3;
-                            if (tmp10)
-                            {
-                                // row += A[i, j] * v[j];
-                                var tmp11 = A[i, j];
-                                var v_j = v[j];
-                                var tmp12 = tmp11 * v_j;
-                                var row_2 = row_1 + tmp12;
-                                // saved for the reverse sweep
-                                ws.Push(tmp11);
-                                ws.Push(v_j);
-                                row_3 = row_2;
-                            }
-                            else
-                            {
-                                row_3 = row_1;
-                            }
-                            // for (var j = 0; j < A.ColumnCount; j++)
-                            var j_1 = j + 1;
-                            // saved for the reverse sweep
-                            ws.Push(row_1);
-                            ws.Push(j);
-                            ws.Push(tmp10);
-                            row_1 = row_3;
-                            j = j_1;
-                            iterations++;
-                        }
-                        // s += row * row;
-                        var tmp13 = row_1 * row_1;
-                        var s_2 = s_1 + tmp13;
-                        // saved for the reverse sweep
-                        ws.Push(row_1);
-                        ws.Push(j);
-                        ws.Push(iterations);
-                        s_3 = s_2;
-                    }
-                    else
-                    {
-                        s_3 = s_1;
-                    }
-                    // for (var i = 0; i < A.RowCount; i++)
-                    var i_1 = i + 1;
-                    // saved for the reverse sweep
-                    ws.Push(i);
-                    ws.Push(tmp5);
-                    s_1 = s_3;
-                    i = i_1;
-                    broke = broke_1;
-                    iterations_1++;
-                }
-                // while (s < 10 && k < n)
-                double s_4 = s_1;
-                int k = 0;
-                var iterations_2 = 0;
-                while (true)
-                {
-                    bool both_1;
-                    if (s_4 < 10.0)
-                    {
-                        both_1 = k < n;
-                    }
-                    else
-                    {
-                        both_1 = false;
-                    }
-                    if (!both_1) break;
-                    // s = s * 1.5 + v[0];
-                    var tmp16 = s_4 * 1.5;
-                    var v_0 = v[0];
-                    var s_5 = tmp16 + v_0;
-                    // k++;
-                    var k_1 = k + 1;
-                    s_4 = s_5;
-                    k = k_1;
-                    iterations_2++;
-                }
-                // do … while (k > 0);
-                double s_6 = s_4;
-                int k_2 = k;
-                bool broke_2 = false;
-                var iterations_3 = 0;
-                while (!broke_2)
-                {
-                    // s = Math.Sin(s) + v[1];
-                    var tmp18 = global::System.Math.Sin(s_6);
-                    var v_1 = v[1];
-                    var s_7 = tmp18 + v_1;
-                    // k--;
-                    var k_3 = k_2 - 1;
-                    // do … while (k > 0);
-                    // saved for the reverse sweep
-                    ws.Push(s_6);
-                    s_6 = s_7;
-                    k_2 = k_3;
-                    broke_2 = broke_2 || (!(k_3 > 0));
-                    iterations_3++;
-                }
-                var value = s_6;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                var ds_6 = dResult;
-                // do … while (k > 0);  (iterations in reverse)
-                while (iterations_3-- > 0)
-                {
-                    s_6 = ws.PopScalar();
-                    // gradients arriving from the next iteration
-                    var ds_7 = ds_6;
-                    ds_6 = 0.0;
-                    // s = Math.Sin(s) + v[1];
-                    ws.AccumulateAt(dv, 1, ds_7);
-                    ds_6 += ds_7 * global::System.Math.Cos(s_6);
-                }
-                var ds_4 = ds_6;
-                // while (s < 10 && k < n)  (iterations in reverse)
-                while (iterations_2-- > 0)
-                {
-                    // gradients arriving from the next iteration
-                    var ds_5 = ds_4;
-                    ds_4 = 0.0;
-                    // s = s * 1.5 + v[0];
-                    ws.AccumulateAt(dv, 0, ds_5);
-                    ds_4 += ds_5 * 1.5;
-                }
-                var ds_1 = ds_4;
-                // for (var i = 0; i < A.RowCount; i++)  (iterations in reverse)
-                while (iterations_1-- > 0)
-                {
-                    var tmp5 = ws.PopBool();
-                    i = ws.PopInt();
-                    // gradients arriving from the next iteration
-                    var ds_3 = ds_1;
-                    ds_1 = 0.0;
-                    // break;
-                    if (tmp5)
-                    {
-                        var iterations = ws.PopInt();
-                        var j = ws.PopInt();
-                        var row_1 = ws.PopScalar();
-                        // s += row * row;
-                        ds_1 += ds_3;
-                        var drow_1 = 2 * ds_3 * row_1;
-                        // for (var j = 0; j < A.ColumnCount; j++)  (iterations in reverse)
-                        while (iterations-- > 0)
-                        {
-                            var tmp10 = ws.PopBool();
-                            j = ws.PopInt();
-                            row_1 = ws.PopScalar();
-                            // gradients arriving from the next iteration
-                            var drow_3 = drow_1;
-                            drow_1 = 0.0;
-                            // continue;
-                            if (tmp10)
-                            {
-                                var v_j = ws.PopScalar();
-                                var tmp11 = ws.PopScalar();
-                                // row += A[i, j] * v[j];
-                                drow_1 += drow_3;
-                                var dtmp11 = drow_3 * v_j;
-                                var dv_j = drow_3 * tmp11;
-                                ws.AccumulateAt(dv, j, dv_j);
-                                ws.AccumulateAt(dA, i, j, dtmp11);
-                            }
-                            else
-                            {
-                                drow_1 += drow_3;
-                            }
-                        }
-                    }
-                    else
-                    {
-                        ds_1 += ds_3;
-                    }
-                }
-
-                return value;
+                return LoopsForwardAndReverse(ws, A, v, n, dResult, dA, dv);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Loops</c>, shared by <c>LoopsBackward</c> and <c>LoopsPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double LoopsForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> A,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> v,
+            int n,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dA,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dv)
+        {
+            // var s = 0.0;
+            var s = 0.0;
+            // for (var i = 0; i < A.RowCount; i++)
+            double s_1 = s;
+            int i = 0;
+            bool broke = false;
+            var iterations_1 = 0;
+            while (!broke && (i < A.RowCount))
+            {
+                // if (i == n)
+                bool broke_1;
+                if (i == n)
+                {
+                    broke_1 = true;
+                }
+                else
+                {
+                    broke_1 = broke;
+                }
+                // break;
+                var tmp5 = !broke_1;
+                double s_3;
+                if (tmp5)
+                {
+                    // var row = 0.0;
+                    var row = 0.0;
+                    // for (var j = 0; j < A.ColumnCount; j++)
+                    double row_1 = row;
+                    int j = 0;
+                    var iterations = 0;
+                    while (j < A.ColumnCount)
+                    {
+                        // if (j % 2 == 1)
+                        bool skipped;
+                        if ((j % 2) == 1)
+                        {
+                            skipped = true;
+                        }
+                        else
+                        {
+                            skipped = false;
+                        }
+                        // continue;
+                        var tmp10 = !skipped;
+                        double row_3;
+                        if (tmp10)
+                        {
+                            // row += A[i, j] * v[j];
+                            var tmp11 = A[i, j];
+                            var v_j = v[j];
+                            var tmp12 = tmp11 * v_j;
+                            var row_2 = row_1 + tmp12;
+                            // saved for the reverse sweep
+                            ws.Push(tmp11);
+                            ws.Push(v_j);
+                            row_3 = row_2;
+                        }
+                        else
+                        {
+                            row_3 = row_1;
+                        }
+                        // for (var j = 0; j < A.ColumnCount; j++)
+                        var j_1 = j + 1;
+                        // saved for the reverse sweep
+                        ws.Push(row_1);
+                        ws.Push(j);
+                        ws.Push(tmp10);
+                        row_1 = row_3;
+                        j = j_1;
+                        iterations++;
+                    }
+                    // s += row * row;
+                    var tmp13 = row_1 * row_1;
+                    var s_2 = s_1 + tmp13;
+                    // saved for the reverse sweep
+                    ws.Push(row_1);
+                    ws.Push(j);
+                    ws.Push(iterations);
+                    s_3 = s_2;
+                }
+                else
+                {
+                    s_3 = s_1;
+                }
+                // for (var i = 0; i < A.RowCount; i++)
+                var i_1 = i + 1;
+                // saved for the reverse sweep
+                ws.Push(i);
+                ws.Push(tmp5);
+                s_1 = s_3;
+                i = i_1;
+                broke = broke_1;
+                iterations_1++;
+            }
+            // while (s < 10 && k < n)
+            double s_4 = s_1;
+            int k = 0;
+            var iterations_2 = 0;
+            while ((s_4 < 10.0) && (k < n))
+            {
+                // s = s * 1.5 + v[0];
+                var tmp16 = s_4 * 1.5;
+                var v_0 = v[0];
+                var s_5 = tmp16 + v_0;
+                // k++;
+                var k_1 = k + 1;
+                s_4 = s_5;
+                k = k_1;
+                iterations_2++;
+            }
+            // do … while (k > 0);
+            double s_6 = s_4;
+            int k_2 = k;
+            bool broke_2 = false;
+            var iterations_3 = 0;
+            while (!broke_2)
+            {
+                // s = Math.Sin(s) + v[1];
+                var tmp18 = global::System.Math.Sin(s_6);
+                var v_1 = v[1];
+                var s_7 = tmp18 + v_1;
+                // k--;
+                var k_3 = k_2 - 1;
+                // do … while (k > 0);
+                // saved for the reverse sweep
+                ws.Push(s_6);
+                s_6 = s_7;
+                k_2 = k_3;
+                broke_2 = broke_2 || (!(k_3 > 0));
+                iterations_3++;
+            }
+            var value = s_6;
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            var ds_6 = dResult;
+            // do … while (k > 0);  (iterations in reverse)
+            while (iterations_3-- > 0)
+            {
+                s_6 = ws.PopScalar();
+                // gradients arriving from the next iteration
+                var ds_7 = ds_6;
+                ds_6 = 0.0;
+                // s = Math.Sin(s) + v[1];
+                ws.AccumulateAt(dv, 1, ds_7);
+                ds_6 += ds_7 * global::System.Math.Cos(s_6);
+            }
+            var ds_4 = ds_6;
+            // while (s < 10 && k < n)  (iterations in reverse)
+            while (iterations_2-- > 0)
+            {
+                // gradients arriving from the next iteration
+                var ds_5 = ds_4;
+                ds_4 = 0.0;
+                // s = s * 1.5 + v[0];
+                ws.AccumulateAt(dv, 0, ds_5);
+                ds_4 += ds_5 * 1.5;
+            }
+            var ds_1 = ds_4;
+            // for (var i = 0; i < A.RowCount; i++)  (iterations in reverse)
+            while (iterations_1-- > 0)
+            {
+                var tmp5 = ws.PopBool();
+                i = ws.PopInt();
+                // gradients arriving from the next iteration
+                var ds_3 = ds_1;
+                ds_1 = 0.0;
+                // break;
+                if (tmp5)
+                {
+                    var iterations = ws.PopInt();
+                    var j = ws.PopInt();
+                    var row_1 = ws.PopScalar();
+                    // s += row * row;
+                    ds_1 += ds_3;
+                    var drow_1 = 2 * ds_3 * row_1;
+                    // for (var j = 0; j < A.ColumnCount; j++)  (iterations in reverse)
+                    while (iterations-- > 0)
+                    {
+                        var tmp10 = ws.PopBool();
+                        j = ws.PopInt();
+                        row_1 = ws.PopScalar();
+                        // gradients arriving from the next iteration
+                        var drow_3 = drow_1;
+                        drow_1 = 0.0;
+                        // continue;
+                        if (tmp10)
+                        {
+                            var v_j = ws.PopScalar();
+                            var tmp11 = ws.PopScalar();
+                            // row += A[i, j] * v[j];
+                            drow_1 += drow_3;
+                            var dtmp11 = drow_3 * v_j;
+                            var dv_j = drow_3 * tmp11;
+                            ws.AccumulateAt(dv, j, dv_j);
+                            ws.AccumulateAt(dA, i, j, dtmp11);
+                        }
+                        else
+                        {
+                            drow_1 += drow_3;
+                        }
+                    }
+                }
+                else
+                {
+                    ds_1 += ds_3;
+                }
+            }
+
+            return value;
         }
 
         /// <summary>The value of <c>Loops</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Loops.</summary>
@@ -273,18 +266,8 @@ namespace Vocabulary
             double s_1 = s;
             int i = 0;
             bool broke = false;
-            while (true)
+            while (!broke && (i < A.RowCount))
             {
-                bool both;
-                if (!broke)
-                {
-                    both = i < A.RowCount;
-                }
-                else
-                {
-                    both = false;
-                }
-                if (!both) break;
                 // if (i == n)
                 bool broke_1;
                 if (i == n)
@@ -354,18 +337,8 @@ namespace Vocabulary
             // while (s < 10 && k < n)
             double s_4 = s_1;
             int k = 0;
-            while (true)
+            while ((s_4 < 10.0) && (k < n))
             {
-                bool both_1;
-                if (s_4 < 10.0)
-                {
-                    both_1 = k < n;
-                }
-                else
-                {
-                    both_1 = false;
-                }
-                if (!both_1) break;
                 // s = s * 1.5 + v[0];
                 var tmp16 = s_4 * 1.5;
                 var v_0 = v[0];
@@ -408,232 +381,7 @@ namespace Vocabulary
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var s = 0.0;
-                var s = 0.0;
-                // for (var i = 0; i < A.RowCount; i++)
-                double s_1 = s;
-                int i = 0;
-                bool broke = false;
-                var iterations_1 = 0;
-                while (true)
-                {
-                    bool both;
-                    if (!broke)
-                    {
-                        both = i < A.RowCount;
-                    }
-                    else
-                    {
-                        both = false;
-                    }
-                    if (!both) break;
-                    // if (i == n)
-                    bool broke_1;
-                    if (i == n)
-                    {
-                        broke_1 = true;
-                    }
-                    else
-                    {
-                        broke_1 = broke;
-                    }
-                    // break;
-                    var tmp5 = !broke_1;
-                    double s_3;
-                    if (tmp5)
-                    {
-                        // var row = 0.0;
-                        var row = 0.0;
-                        // for (var j = 0; j < A.ColumnCount; j++)
-                        double row_1 = row;
-                        int j = 0;
-                        var iterations = 0;
-                        while (j < A.ColumnCount)
-                        {
-                            // if (j % 2 == 1)
-                            bool skipped;
-                            if ((j % 2) == 1)
-                            {
-                                skipped = true;
-                            }
-                            else
-                            {
-                                skipped = false;
-                            }
-                            // continue;
-                            var tmp10 = !skipped;
-                            double row_3;
-                            if (tmp10)
-                            {
-                                // row += A[i, j] * v[j];
-                                var tmp11 = A[i, j];
-                                var v_j = v[j];
-                                var tmp12 = tmp11 * v_j;
-                                var row_2 = row_1 + tmp12;
-                                // saved for the reverse sweep
-                                ws.Push(tmp11);
-                                ws.Push(v_j);
-                                row_3 = row_2;
-                            }
-                            else
-                            {
-                                row_3 = row_1;
-                            }
-                            // for (var j = 0; j < A.ColumnCount; j++)
-                            var j_1 = j + 1;
-                            // saved for the reverse sweep
-                            ws.Push(row_1);
-                            ws.Push(j);
-                            ws.Push(tmp10);
-                            row_1 = row_3;
-                            j = j_1;
-                            iterations++;
-                        }
-                        // s += row * row;
-                        var tmp13 = row_1 * row_1;
-                        var s_2 = s_1 + tmp13;
-                        // saved for the reverse sweep
-                        ws.Push(row_1);
-                        ws.Push(j);
-                        ws.Push(iterations);
-                        s_3 = s_2;
-                    }
-                    else
-                    {
-                        s_3 = s_1;
-                    }
-                    // for (var i = 0; i < A.RowCount; i++)
-                    var i_1 = i + 1;
-                    // saved for the reverse sweep
-                    ws.Push(i);
-                    ws.Push(tmp5);
-                    s_1 = s_3;
-                    i = i_1;
-                    broke = broke_1;
-                    iterations_1++;
-                }
-                // while (s < 10 && k < n)
-                double s_4 = s_1;
-                int k = 0;
-                var iterations_2 = 0;
-                while (true)
-                {
-                    bool both_1;
-                    if (s_4 < 10.0)
-                    {
-                        both_1 = k < n;
-                    }
-                    else
-                    {
-                        both_1 = false;
-                    }
-                    if (!both_1) break;
-                    // s = s * 1.5 + v[0];
-                    var tmp16 = s_4 * 1.5;
-                    var v_0 = v[0];
-                    var s_5 = tmp16 + v_0;
-                    // k++;
-                    var k_1 = k + 1;
-                    s_4 = s_5;
-                    k = k_1;
-                    iterations_2++;
-                }
-                // do … while (k > 0);
-                double s_6 = s_4;
-                int k_2 = k;
-                bool broke_2 = false;
-                var iterations_3 = 0;
-                while (!broke_2)
-                {
-                    // s = Math.Sin(s) + v[1];
-                    var tmp18 = global::System.Math.Sin(s_6);
-                    var v_1 = v[1];
-                    var s_7 = tmp18 + v_1;
-                    // k--;
-                    var k_3 = k_2 - 1;
-                    // do … while (k > 0);
-                    // saved for the reverse sweep
-                    ws.Push(s_6);
-                    s_6 = s_7;
-                    k_2 = k_3;
-                    broke_2 = broke_2 || (!(k_3 > 0));
-                    iterations_3++;
-                }
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                var ds_6 = dResult;
-                // do … while (k > 0);  (iterations in reverse)
-                while (iterations_3-- > 0)
-                {
-                    s_6 = ws.PopScalar();
-                    // gradients arriving from the next iteration
-                    var ds_7 = ds_6;
-                    ds_6 = 0.0;
-                    // s = Math.Sin(s) + v[1];
-                    ws.AccumulateAt(dv, 1, ds_7);
-                    ds_6 += ds_7 * global::System.Math.Cos(s_6);
-                }
-                var ds_4 = ds_6;
-                // while (s < 10 && k < n)  (iterations in reverse)
-                while (iterations_2-- > 0)
-                {
-                    // gradients arriving from the next iteration
-                    var ds_5 = ds_4;
-                    ds_4 = 0.0;
-                    // s = s * 1.5 + v[0];
-                    ws.AccumulateAt(dv, 0, ds_5);
-                    ds_4 += ds_5 * 1.5;
-                }
-                var ds_1 = ds_4;
-                // for (var i = 0; i < A.RowCount; i++)  (iterations in reverse)
-                while (iterations_1-- > 0)
-                {
-                    var tmp5 = ws.PopBool();
-                    i = ws.PopInt();
-                    // gradients arriving from the next iteration
-                    var ds_3 = ds_1;
-                    ds_1 = 0.0;
-                    // break;
-                    if (tmp5)
-                    {
-                        var iterations = ws.PopInt();
-                        var j = ws.PopInt();
-                        var row_1 = ws.PopScalar();
-                        // s += row * row;
-                        ds_1 += ds_3;
-                        var drow_1 = 2 * ds_3 * row_1;
-                        // for (var j = 0; j < A.ColumnCount; j++)  (iterations in reverse)
-                        while (iterations-- > 0)
-                        {
-                            var tmp10 = ws.PopBool();
-                            j = ws.PopInt();
-                            row_1 = ws.PopScalar();
-                            // gradients arriving from the next iteration
-                            var drow_3 = drow_1;
-                            drow_1 = 0.0;
-                            // continue;
-                            if (tmp10)
-                            {
-                                var v_j = ws.PopScalar();
-                                var tmp11 = ws.PopScalar();
-                                // row += A[i, j] * v[j];
-                                drow_1 += drow_3;
-                                var dtmp11 = drow_3 * v_j;
-                                var dv_j = drow_3 * tmp11;
-                                ws.AccumulateAt(dv, j, dv_j);
-                                ws.AccumulateAt(dA, i, j, dtmp11);
-                            }
-                            else
-                            {
-                                drow_1 += drow_3;
-                            }
-                        }
-                    }
-                    else
-                    {
-                        ds_1 += ds_3;
-                    }
-                }
+                LoopsForwardAndReverse(ws, A, v, n, dResult, dA, dv);
             }
             finally
             {

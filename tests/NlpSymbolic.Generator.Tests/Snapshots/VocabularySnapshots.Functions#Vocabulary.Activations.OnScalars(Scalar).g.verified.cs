@@ -15,6 +15,15 @@ namespace Vocabulary
             double dResult,
             ref double da)
         {
+            return OnScalarsForwardAndReverse(a, dResult, ref da);
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>OnScalars</c>, shared by <c>OnScalarsBackward</c> and <c>OnScalarsPullback</c>: adds the gradient and returns the value.</summary>
+        private static double OnScalarsForwardAndReverse(
+            double a,
+            double dResult,
+            ref double da)
+        {
             // return Sigmoid(a) + Tanh(a) + Relu(a) + LeakyRelu(a) + LeakyRelu(a, 0.2) + HardTanh(a);
             var tmp1 = global::NlpSymbolic.Functions.Sigmoid(a);
             var tmp2 = global::System.Math.Tanh(a);
@@ -66,27 +75,7 @@ namespace Vocabulary
             double dResult,
             ref double da)
         {
-            // return Sigmoid(a) + Tanh(a) + Relu(a) + LeakyRelu(a) + LeakyRelu(a, 0.2) + HardTanh(a);
-            var tmp1 = global::NlpSymbolic.Functions.Sigmoid(a);
-            var tmp2 = global::System.Math.Tanh(a);
-            var tmp3 = tmp1 + tmp2;
-            var tmp4 = global::NlpSymbolic.Functions.Relu(a);
-            var tmp5 = tmp3 + tmp4;
-            var tmp6 = global::NlpSymbolic.Functions.LeakyRelu(a, 0.01);
-            var tmp7 = tmp5 + tmp6;
-            var tmp8 = global::NlpSymbolic.Functions.LeakyRelu(a, 0.2);
-            var tmp9 = tmp7 + tmp8;
-            var tmp10 = global::NlpSymbolic.Functions.HardTanh(a);
-            var result = tmp9 + tmp10;
-
-            // Reverse sweep: adjoints in reverse order of the statements above.
-            // return Sigmoid(a) + Tanh(a) + Relu(a) + LeakyRelu(a) + LeakyRelu(a, 0.2) + HardTanh(a);
-            da += a > -1 && a < 1 ? dResult : 0;
-            da += a > 0 ? dResult : dResult * 0.2;
-            da += a > 0 ? dResult : dResult * 0.01;
-            da += a > 0 ? dResult : 0;
-            da += dResult * (1 - tmp2 * tmp2);
-            da += dResult * tmp1 * (1 - tmp1);
+            OnScalarsForwardAndReverse(a, dResult, ref da);
         }
     }
 }

@@ -23,56 +23,69 @@ namespace Vocabulary
             {
                 ws.CheckGradient(dv, v, "dv", "v");
                 ws.CheckGradient(dw, w, "dw", "w");
-                // var x = Concat(Sigmoid(v), Tanh(w), v);
-                var tmp1 = ws.Sigmoid(v);
-                var tmp2 = ws.Tanh(w);
-                var x = ws.Concat(tmp1, tmp2, v);
-                // var r = Relu(x) + LeakyRelu(x, 0.1) + HardTanh(x);
-                var tmp3 = ws.Relu(x);
-                var tmp4 = ws.LeakyRelu(x, 0.1);
-                var tmp5 = ws.Add(tmp3, tmp4);
-                var tmp6 = ws.HardTanh(x);
-                var r = ws.Add(tmp5, tmp6);
-                // var p = Softmax(r);
-                var p = ws.Softmax(r);
-                // var logP = LogSoftmax(r);
-                var logP = ws.LogSoftmax(r);
-                // return p * logP + LogSumExp(x) + CrossEntropy(r, label);
-                var p_logP = ws.Dot(p, logP);
-                var tmp7 = ws.LogSumExp(x);
-                var tmp8 = p_logP + tmp7;
-                var tmp9 = ws.CrossEntropy(r, label);
-                var result = tmp8 + tmp9;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return p * logP + LogSumExp(x) + CrossEntropy(r, label);
-                var dr = ws.CrossEntropyGradient(dResult, r, label);
-                var dx = ws.LogSumExpGradient(dResult, x, tmp7);
-                var dp = ws.Scale(dResult, logP);
-                var dlogP = ws.Scale(dResult, p);
-                // var logP = LogSoftmax(r);
-                ws.AccumulateLogSoftmaxGradient(dr, dlogP, logP);
-                // var p = Softmax(r);
-                ws.AccumulateSoftmaxGradient(dr, dp, p);
-                // var r = Relu(x) + LeakyRelu(x, 0.1) + HardTanh(x);
-                ws.AccumulateHardTanhGradient(dx, dr, x);
-                ws.AccumulateLeakyReluGradient(dx, dr, x, 0.1);
-                ws.AccumulateReluGradient(dx, dr, x);
-                // var x = Concat(Sigmoid(v), Tanh(w), v);
-                var dtmp1 = ws.ZerosLike(tmp1);
-                ws.AccumulateSlice(dtmp1, dx, 0);
-                var dtmp2 = ws.ZerosLike(tmp2);
-                ws.AccumulateSlice(dtmp2, dx, tmp1.Count);
-                ws.AccumulateSlice(dv, dx, tmp1.Count + tmp2.Count);
-                ws.AccumulateTanhGradient(dw, dtmp2, tmp2);
-                ws.AccumulateSigmoidGradient(dv, dtmp1, tmp1);
-
-                return result;
+                return OnVectorsForwardAndReverse(ws, v, w, label, dResult, dv, dw);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>OnVectors</c>, shared by <c>OnVectorsBackward</c> and <c>OnVectorsPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double OnVectorsForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> v,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> w,
+            int label,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dv,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dw)
+        {
+            // var x = Concat(Sigmoid(v), Tanh(w), v);
+            var tmp1 = ws.Sigmoid(v);
+            var tmp2 = ws.Tanh(w);
+            var x = ws.Concat(tmp1, tmp2, v);
+            // var r = Relu(x) + LeakyRelu(x, 0.1) + HardTanh(x);
+            var tmp3 = ws.Relu(x);
+            var tmp4 = ws.LeakyRelu(x, 0.1);
+            var tmp5 = ws.Add(tmp3, tmp4);
+            var tmp6 = ws.HardTanh(x);
+            var r = ws.Add(tmp5, tmp6);
+            // var p = Softmax(r);
+            var p = ws.Softmax(r);
+            // var logP = LogSoftmax(r);
+            var logP = ws.LogSoftmax(r);
+            // return p * logP + LogSumExp(x) + CrossEntropy(r, label);
+            var p_logP = ws.Dot(p, logP);
+            var tmp7 = ws.LogSumExp(x);
+            var tmp8 = p_logP + tmp7;
+            var tmp9 = ws.CrossEntropy(r, label);
+            var result = tmp8 + tmp9;
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            // return p * logP + LogSumExp(x) + CrossEntropy(r, label);
+            var dr = ws.CrossEntropyGradient(dResult, r, label);
+            var dx = ws.LogSumExpGradient(dResult, x, tmp7);
+            var dp = ws.Scale(dResult, logP);
+            var dlogP = ws.Scale(dResult, p);
+            // var logP = LogSoftmax(r);
+            ws.AccumulateLogSoftmaxGradient(dr, dlogP, logP);
+            // var p = Softmax(r);
+            ws.AccumulateSoftmaxGradient(dr, dp, p);
+            // var r = Relu(x) + LeakyRelu(x, 0.1) + HardTanh(x);
+            ws.AccumulateHardTanhGradient(dx, dr, x);
+            ws.AccumulateLeakyReluGradient(dx, dr, x, 0.1);
+            ws.AccumulateReluGradient(dx, dr, x);
+            // var x = Concat(Sigmoid(v), Tanh(w), v);
+            var dtmp1 = ws.ZerosLike(tmp1);
+            ws.AccumulateSlice(dtmp1, dx, 0);
+            var dtmp2 = ws.ZerosLike(tmp2);
+            ws.AccumulateSlice(dtmp2, dx, tmp1.Count);
+            ws.AccumulateSlice(dv, dx, tmp1.Count + tmp2.Count);
+            ws.AccumulateTanhGradient(dw, dtmp2, tmp2);
+            ws.AccumulateSigmoidGradient(dv, dtmp1, tmp1);
+
+            return result;
         }
 
         /// <summary>The value of <c>OnVectors</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls OnVectors.</summary>
@@ -119,49 +132,7 @@ namespace Vocabulary
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var x = Concat(Sigmoid(v), Tanh(w), v);
-                var tmp1 = ws.Sigmoid(v);
-                var tmp2 = ws.Tanh(w);
-                var x = ws.Concat(tmp1, tmp2, v);
-                // var r = Relu(x) + LeakyRelu(x, 0.1) + HardTanh(x);
-                var tmp3 = ws.Relu(x);
-                var tmp4 = ws.LeakyRelu(x, 0.1);
-                var tmp5 = ws.Add(tmp3, tmp4);
-                var tmp6 = ws.HardTanh(x);
-                var r = ws.Add(tmp5, tmp6);
-                // var p = Softmax(r);
-                var p = ws.Softmax(r);
-                // var logP = LogSoftmax(r);
-                var logP = ws.LogSoftmax(r);
-                // return p * logP + LogSumExp(x) + CrossEntropy(r, label);
-                var p_logP = ws.Dot(p, logP);
-                var tmp7 = ws.LogSumExp(x);
-                var tmp8 = p_logP + tmp7;
-                var tmp9 = ws.CrossEntropy(r, label);
-                var result = tmp8 + tmp9;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return p * logP + LogSumExp(x) + CrossEntropy(r, label);
-                var dr = ws.CrossEntropyGradient(dResult, r, label);
-                var dx = ws.LogSumExpGradient(dResult, x, tmp7);
-                var dp = ws.Scale(dResult, logP);
-                var dlogP = ws.Scale(dResult, p);
-                // var logP = LogSoftmax(r);
-                ws.AccumulateLogSoftmaxGradient(dr, dlogP, logP);
-                // var p = Softmax(r);
-                ws.AccumulateSoftmaxGradient(dr, dp, p);
-                // var r = Relu(x) + LeakyRelu(x, 0.1) + HardTanh(x);
-                ws.AccumulateHardTanhGradient(dx, dr, x);
-                ws.AccumulateLeakyReluGradient(dx, dr, x, 0.1);
-                ws.AccumulateReluGradient(dx, dr, x);
-                // var x = Concat(Sigmoid(v), Tanh(w), v);
-                var dtmp1 = ws.ZerosLike(tmp1);
-                ws.AccumulateSlice(dtmp1, dx, 0);
-                var dtmp2 = ws.ZerosLike(tmp2);
-                ws.AccumulateSlice(dtmp2, dx, tmp1.Count);
-                ws.AccumulateSlice(dv, dx, tmp1.Count + tmp2.Count);
-                ws.AccumulateTanhGradient(dw, dtmp2, tmp2);
-                ws.AccumulateSigmoidGradient(dv, dtmp1, tmp1);
+                OnVectorsForwardAndReverse(ws, v, w, label, dResult, dv, dw);
             }
             finally
             {

@@ -17,6 +17,17 @@ namespace Vocabulary
             ref double dx,
             ref double dy)
         {
+            return DeclaredThenBranchedForwardAndReverse(x, y, dResult, ref dx, ref dy);
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>DeclaredThenBranched</c>, shared by <c>DeclaredThenBranchedBackward</c> and <c>DeclaredThenBranchedPullback</c>: adds the gradient and returns the value.</summary>
+        private static double DeclaredThenBranchedForwardAndReverse(
+            double x,
+            double y,
+            double dResult,
+            ref double dx,
+            ref double dy)
+        {
             // if (x > y)
             var tmp1 = x > y;
             double s_2;
@@ -90,40 +101,7 @@ namespace Vocabulary
             ref double dx,
             ref double dy)
         {
-            // if (x > y)
-            var tmp1 = x > y;
-            double s_2;
-            if (tmp1)
-            {
-                // s = x * y;
-                var s = x * y;
-                s_2 = s;
-            }
-            else
-            {
-                // s = y - x;
-                var s_1 = y - x;
-                s_2 = s_1;
-            }
-            // return s * s;
-            var result = s_2 * s_2;
-
-            // Reverse sweep: adjoints in reverse order of the statements above.
-            // return s * s;
-            var ds_2 = 2 * dResult * s_2;
-            // if (x > y)
-            if (tmp1)
-            {
-                // s = x * y;
-                dx += ds_2 * y;
-                dy += ds_2 * x;
-            }
-            else
-            {
-                // s = y - x;
-                dy += ds_2;
-                dx += -ds_2;
-            }
+            DeclaredThenBranchedForwardAndReverse(x, y, dResult, ref dx, ref dy);
         }
     }
 }

@@ -24,30 +24,44 @@ namespace Vocabulary
             {
                 ws.CheckGradient(dA, A, "dA", "A");
                 ws.CheckGradient(dB, B, "dB", "B");
-                // return (A * B).Transpose() * a - B.Transpose();
-                var AB = ws.Multiply(A, B);
-                var tmp1 = ws.Transpose(AB);
-                var tmp2 = ws.Scale(a, tmp1);
-                var tmp3 = ws.Transpose(B);
-                var result = ws.Subtract(tmp2, tmp3);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                ws.CheckGradient(dResult, result, "dResult", "the result");
-                // return (A * B).Transpose() * a - B.Transpose();
-                var dtmp3 = ws.Negate(dResult);
-                ws.AccumulateTranspose(dB, dtmp3);
-                var dtmp1 = ws.Scale(a, dResult);
-                da += ws.Dot(dResult, tmp1);
-                var dAB = ws.Transpose(dtmp1);
-                ws.AccumulateTransposeAndMultiply(dA, dAB, B);
-                ws.AccumulateTransposeThisAndMultiply(dB, A, dAB);
-
-                return result.Clone();
+                return ComposeForwardAndReverse(ws, A, B, a, dResult, dA, dB, ref da).Clone();
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Compose</c>, shared by <c>ComposeBackward</c> and <c>ComposePullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static global::MathNet.Numerics.LinearAlgebra.Matrix<double> ComposeForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> A,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> B,
+            double a,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dA,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dB,
+            ref double da)
+        {
+            // return (A * B).Transpose() * a - B.Transpose();
+            var AB = ws.Multiply(A, B);
+            var tmp1 = ws.Transpose(AB);
+            var tmp2 = ws.Scale(a, tmp1);
+            var tmp3 = ws.Transpose(B);
+            var result = ws.Subtract(tmp2, tmp3);
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            ws.CheckGradient(dResult, result, "dResult", "the result");
+            // return (A * B).Transpose() * a - B.Transpose();
+            var dtmp3 = ws.Negate(dResult);
+            ws.AccumulateTranspose(dB, dtmp3);
+            var dtmp1 = ws.Scale(a, dResult);
+            da += ws.Dot(dResult, tmp1);
+            var dAB = ws.Transpose(dtmp1);
+            ws.AccumulateTransposeAndMultiply(dA, dAB, B);
+            ws.AccumulateTransposeThisAndMultiply(dB, A, dAB);
+
+            return result;
         }
 
         /// <summary>The value of <c>Compose</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Compose.</summary>
@@ -81,22 +95,7 @@ namespace Vocabulary
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // return (A * B).Transpose() * a - B.Transpose();
-                var AB = ws.Multiply(A, B);
-                var tmp1 = ws.Transpose(AB);
-                var tmp2 = ws.Scale(a, tmp1);
-                var tmp3 = ws.Transpose(B);
-                var result = ws.Subtract(tmp2, tmp3);
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return (A * B).Transpose() * a - B.Transpose();
-                var dtmp3 = ws.Negate(dResult);
-                ws.AccumulateTranspose(dB, dtmp3);
-                var dtmp1 = ws.Scale(a, dResult);
-                da += ws.Dot(dResult, tmp1);
-                var dAB = ws.Transpose(dtmp1);
-                ws.AccumulateTransposeAndMultiply(dA, dAB, B);
-                ws.AccumulateTransposeThisAndMultiply(dB, A, dAB);
+                ComposeForwardAndReverse(ws, A, B, a, dResult, dA, dB, ref da);
             }
             finally
             {

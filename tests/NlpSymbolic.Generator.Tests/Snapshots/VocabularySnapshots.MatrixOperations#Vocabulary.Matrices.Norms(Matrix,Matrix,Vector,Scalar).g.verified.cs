@@ -26,33 +26,48 @@ namespace Vocabulary
                 ws.CheckGradient(dW, W, "dW", "W");
                 ws.CheckGradient(dG, G, "dG", "G");
                 ws.CheckGradient(db, b, "db", "b");
-                // return lambda * (SquaredNorm(W) + SquaredNorm(b)) + W.PointwiseMultiply(G).FrobeniusNorm() + b.L2Norm();
-                var tmp1 = ws.Dot(W, W);
-                var tmp2 = ws.Dot(b, b);
-                var tmp3 = tmp1 + tmp2;
-                var tmp4 = lambda * tmp3;
-                var tmp5 = ws.PointwiseMultiply(W, G);
-                var tmp6 = global::System.Math.Sqrt(ws.Dot(tmp5, tmp5));
-                var tmp7 = tmp4 + tmp6;
-                var tmp8 = global::System.Math.Sqrt(ws.Dot(b, b));
-                var result = tmp7 + tmp8;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return lambda * (SquaredNorm(W) + SquaredNorm(b)) + W.PointwiseMultiply(G).FrobeniusNorm() + b.L2Norm();
-                ws.AccumulateScale(db, tmp8 == 0 ? 0 : dResult / tmp8, b);
-                var dtmp5 = ws.Scale(tmp6 == 0 ? 0 : dResult / tmp6, tmp5);
-                ws.AccumulatePointwiseMultiply(dW, dtmp5, G);
-                ws.AccumulatePointwiseMultiply(dG, dtmp5, W);
-                var dtmp3 = dResult * lambda;
-                ws.AccumulateScale(db, 2 * dtmp3, b);
-                ws.AccumulateScale(dW, 2 * dtmp3, W);
-
-                return result;
+                return NormsForwardAndReverse(ws, W, G, b, lambda, dResult, dW, dG, db);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Norms</c>, shared by <c>NormsBackward</c> and <c>NormsPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double NormsForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> W,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> G,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> b,
+            double lambda,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dW,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dG,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> db)
+        {
+            // return lambda * (SquaredNorm(W) + SquaredNorm(b)) + W.PointwiseMultiply(G).FrobeniusNorm() + b.L2Norm();
+            var tmp1 = ws.Dot(W, W);
+            var tmp2 = ws.Dot(b, b);
+            var tmp3 = tmp1 + tmp2;
+            var tmp4 = lambda * tmp3;
+            var tmp5 = ws.PointwiseMultiply(W, G);
+            var tmp6 = global::System.Math.Sqrt(ws.Dot(tmp5, tmp5));
+            var tmp7 = tmp4 + tmp6;
+            var tmp8 = global::System.Math.Sqrt(ws.Dot(b, b));
+            var result = tmp7 + tmp8;
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            // return lambda * (SquaredNorm(W) + SquaredNorm(b)) + W.PointwiseMultiply(G).FrobeniusNorm() + b.L2Norm();
+            ws.AccumulateScale(db, tmp8 == 0 ? 0 : dResult / tmp8, b);
+            var dtmp5 = ws.Scale(tmp6 == 0 ? 0 : dResult / tmp6, tmp5);
+            ws.AccumulatePointwiseMultiply(dW, dtmp5, G);
+            ws.AccumulatePointwiseMultiply(dG, dtmp5, W);
+            var dtmp3 = dResult * lambda;
+            ws.AccumulateScale(db, 2 * dtmp3, b);
+            ws.AccumulateScale(dW, 2 * dtmp3, W);
+
+            return result;
         }
 
         /// <summary>The value of <c>Norms</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Norms.</summary>
@@ -92,26 +107,7 @@ namespace Vocabulary
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // return lambda * (SquaredNorm(W) + SquaredNorm(b)) + W.PointwiseMultiply(G).FrobeniusNorm() + b.L2Norm();
-                var tmp1 = ws.Dot(W, W);
-                var tmp2 = ws.Dot(b, b);
-                var tmp3 = tmp1 + tmp2;
-                var tmp4 = lambda * tmp3;
-                var tmp5 = ws.PointwiseMultiply(W, G);
-                var tmp6 = global::System.Math.Sqrt(ws.Dot(tmp5, tmp5));
-                var tmp7 = tmp4 + tmp6;
-                var tmp8 = global::System.Math.Sqrt(ws.Dot(b, b));
-                var result = tmp7 + tmp8;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return lambda * (SquaredNorm(W) + SquaredNorm(b)) + W.PointwiseMultiply(G).FrobeniusNorm() + b.L2Norm();
-                ws.AccumulateScale(db, tmp8 == 0 ? 0 : dResult / tmp8, b);
-                var dtmp5 = ws.Scale(tmp6 == 0 ? 0 : dResult / tmp6, tmp5);
-                ws.AccumulatePointwiseMultiply(dW, dtmp5, G);
-                ws.AccumulatePointwiseMultiply(dG, dtmp5, W);
-                var dtmp3 = dResult * lambda;
-                ws.AccumulateScale(db, 2 * dtmp3, b);
-                ws.AccumulateScale(dW, 2 * dtmp3, W);
+                NormsForwardAndReverse(ws, W, G, b, lambda, dResult, dW, dG, db);
             }
             finally
             {

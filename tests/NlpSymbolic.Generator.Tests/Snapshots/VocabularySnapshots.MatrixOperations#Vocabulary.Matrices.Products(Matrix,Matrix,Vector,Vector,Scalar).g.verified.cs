@@ -30,79 +30,97 @@ namespace Vocabulary
                 ws.CheckGradient(dN, N, "dN", "N");
                 ws.CheckGradient(dv, v, "dv", "v");
                 ws.CheckGradient(dw, w, "dw", "w");
-                // var Mv = M * v;
-                var Mv = ws.Multiply(M, v);
-                // var MN = M * N;
-                var MN = ws.Multiply(M, N);
-                // var back = M.Transpose() * w;
-                var tmp1 = ws.Transpose(M);
-                var back = ws.Multiply(tmp1, w);
-                // var outer = w.OuterProduct(v);
-                var outer = ws.Outer(w, v);
-                // var mixed = (M + outer - a * M) * v;
-                var tmp2 = ws.Add(M, outer);
-                var aM = ws.Scale(a, M);
-                var tmp3 = ws.Subtract(tmp2, aM);
-                var mixed = ws.Multiply(tmp3, v);
-                // var row = M.Row(0);
-                var row = ws.Row(M, 0);
-                // var column = MN.Column(1);
-                var column = ws.Column(MN, 1);
-                // return w * Mv + back * row + column * mixed + M[1, 2] * N[0, 1];
-                var w_Mv = ws.Dot(w, Mv);
-                var back_row = ws.Dot(back, row);
-                var tmp4 = w_Mv + back_row;
-                var column_mixed = ws.Dot(column, mixed);
-                var tmp5 = tmp4 + column_mixed;
-                var tmp6 = M[1, 2];
-                var tmp7 = N[0, 1];
-                var tmp8 = tmp6 * tmp7;
-                var result = tmp5 + tmp8;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return w * Mv + back * row + column * mixed + M[1, 2] * N[0, 1];
-                var dtmp6 = dResult * tmp7;
-                var dtmp7 = dResult * tmp6;
-                ws.AccumulateAt(dN, 0, 1, dtmp7);
-                ws.AccumulateAt(dM, 1, 2, dtmp6);
-                var dcolumn = ws.Scale(dResult, mixed);
-                var dmixed = ws.Scale(dResult, column);
-                var dback = ws.Scale(dResult, row);
-                var drow = ws.Scale(dResult, back);
-                ws.AccumulateScale(dw, dResult, Mv);
-                var dMv = ws.Scale(dResult, w);
-                // var column = MN.Column(1);
-                var dMN = ws.ZerosLike(MN);
-                ws.AccumulateIntoColumn(dMN, 1, dcolumn);
-                // var row = M.Row(0);
-                ws.AccumulateIntoRow(dM, 0, drow);
-                // var mixed = (M + outer - a * M) * v;
-                var dtmp3 = ws.Outer(dmixed, v);
-                ws.AccumulateTransposeThisAndMultiply(dv, tmp3, dmixed);
-                var daM = ws.Negate(dtmp3);
-                da += ws.Dot(daM, M);
-                ws.AccumulateScale(dM, a, daM);
-                ws.Accumulate(dM, dtmp3);
-                // var outer = w.OuterProduct(v);
-                ws.AccumulateMultiply(dw, dtmp3, v);
-                ws.AccumulateTransposeThisAndMultiply(dv, dtmp3, w);
-                // var back = M.Transpose() * w;
-                var dtmp1 = ws.Outer(dback, w);
-                ws.AccumulateTransposeThisAndMultiply(dw, tmp1, dback);
-                ws.AccumulateTranspose(dM, dtmp1);
-                // var MN = M * N;
-                ws.AccumulateTransposeAndMultiply(dM, dMN, N);
-                ws.AccumulateTransposeThisAndMultiply(dN, M, dMN);
-                // var Mv = M * v;
-                ws.AccumulateOuter(dM, dMv, v);
-                ws.AccumulateTransposeThisAndMultiply(dv, M, dMv);
-
-                return result;
+                return ProductsForwardAndReverse(ws, M, N, v, w, a, dResult, dM, dN, dv, dw, ref da);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Products</c>, shared by <c>ProductsBackward</c> and <c>ProductsPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double ProductsForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> M,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> N,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> v,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> w,
+            double a,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dM,
+            global::MathNet.Numerics.LinearAlgebra.Matrix<double> dN,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dv,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dw,
+            ref double da)
+        {
+            // var Mv = M * v;
+            var Mv = ws.Multiply(M, v);
+            // var MN = M * N;
+            var MN = ws.Multiply(M, N);
+            // var back = M.Transpose() * w;
+            var tmp1 = ws.Transpose(M);
+            var back = ws.Multiply(tmp1, w);
+            // var outer = w.OuterProduct(v);
+            var outer = ws.Outer(w, v);
+            // var mixed = (M + outer - a * M) * v;
+            var tmp2 = ws.Add(M, outer);
+            var aM = ws.Scale(a, M);
+            var tmp3 = ws.Subtract(tmp2, aM);
+            var mixed = ws.Multiply(tmp3, v);
+            // var row = M.Row(0);
+            var row = ws.Row(M, 0);
+            // var column = MN.Column(1);
+            var column = ws.Column(MN, 1);
+            // return w * Mv + back * row + column * mixed + M[1, 2] * N[0, 1];
+            var w_Mv = ws.Dot(w, Mv);
+            var back_row = ws.Dot(back, row);
+            var tmp4 = w_Mv + back_row;
+            var column_mixed = ws.Dot(column, mixed);
+            var tmp5 = tmp4 + column_mixed;
+            var tmp6 = M[1, 2];
+            var tmp7 = N[0, 1];
+            var tmp8 = tmp6 * tmp7;
+            var result = tmp5 + tmp8;
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            // return w * Mv + back * row + column * mixed + M[1, 2] * N[0, 1];
+            var dtmp6 = dResult * tmp7;
+            var dtmp7 = dResult * tmp6;
+            ws.AccumulateAt(dN, 0, 1, dtmp7);
+            ws.AccumulateAt(dM, 1, 2, dtmp6);
+            var dcolumn = ws.Scale(dResult, mixed);
+            var dmixed = ws.Scale(dResult, column);
+            var dback = ws.Scale(dResult, row);
+            var drow = ws.Scale(dResult, back);
+            ws.AccumulateScale(dw, dResult, Mv);
+            var dMv = ws.Scale(dResult, w);
+            // var column = MN.Column(1);
+            var dMN = ws.ZerosLike(MN);
+            ws.AccumulateIntoColumn(dMN, 1, dcolumn);
+            // var row = M.Row(0);
+            ws.AccumulateIntoRow(dM, 0, drow);
+            // var mixed = (M + outer - a * M) * v;
+            var dtmp3 = ws.Outer(dmixed, v);
+            ws.AccumulateTransposeThisAndMultiply(dv, tmp3, dmixed);
+            var daM = ws.Negate(dtmp3);
+            da += ws.Dot(daM, M);
+            ws.AccumulateScale(dM, a, daM);
+            ws.Accumulate(dM, dtmp3);
+            // var outer = w.OuterProduct(v);
+            ws.AccumulateMultiply(dw, dtmp3, v);
+            ws.AccumulateTransposeThisAndMultiply(dv, dtmp3, w);
+            // var back = M.Transpose() * w;
+            var dtmp1 = ws.Outer(dback, w);
+            ws.AccumulateTransposeThisAndMultiply(dw, tmp1, dback);
+            ws.AccumulateTranspose(dM, dtmp1);
+            // var MN = M * N;
+            ws.AccumulateTransposeAndMultiply(dM, dMN, N);
+            ws.AccumulateTransposeThisAndMultiply(dN, M, dMN);
+            // var Mv = M * v;
+            ws.AccumulateOuter(dM, dMv, v);
+            ws.AccumulateTransposeThisAndMultiply(dv, M, dMv);
+
+            return result;
         }
 
         /// <summary>The value of <c>Products</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Products.</summary>
@@ -164,72 +182,7 @@ namespace Vocabulary
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var Mv = M * v;
-                var Mv = ws.Multiply(M, v);
-                // var MN = M * N;
-                var MN = ws.Multiply(M, N);
-                // var back = M.Transpose() * w;
-                var tmp1 = ws.Transpose(M);
-                var back = ws.Multiply(tmp1, w);
-                // var outer = w.OuterProduct(v);
-                var outer = ws.Outer(w, v);
-                // var mixed = (M + outer - a * M) * v;
-                var tmp2 = ws.Add(M, outer);
-                var aM = ws.Scale(a, M);
-                var tmp3 = ws.Subtract(tmp2, aM);
-                var mixed = ws.Multiply(tmp3, v);
-                // var row = M.Row(0);
-                var row = ws.Row(M, 0);
-                // var column = MN.Column(1);
-                var column = ws.Column(MN, 1);
-                // return w * Mv + back * row + column * mixed + M[1, 2] * N[0, 1];
-                var w_Mv = ws.Dot(w, Mv);
-                var back_row = ws.Dot(back, row);
-                var tmp4 = w_Mv + back_row;
-                var column_mixed = ws.Dot(column, mixed);
-                var tmp5 = tmp4 + column_mixed;
-                var tmp6 = M[1, 2];
-                var tmp7 = N[0, 1];
-                var tmp8 = tmp6 * tmp7;
-                var result = tmp5 + tmp8;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return w * Mv + back * row + column * mixed + M[1, 2] * N[0, 1];
-                var dtmp6 = dResult * tmp7;
-                var dtmp7 = dResult * tmp6;
-                ws.AccumulateAt(dN, 0, 1, dtmp7);
-                ws.AccumulateAt(dM, 1, 2, dtmp6);
-                var dcolumn = ws.Scale(dResult, mixed);
-                var dmixed = ws.Scale(dResult, column);
-                var dback = ws.Scale(dResult, row);
-                var drow = ws.Scale(dResult, back);
-                ws.AccumulateScale(dw, dResult, Mv);
-                var dMv = ws.Scale(dResult, w);
-                // var column = MN.Column(1);
-                var dMN = ws.ZerosLike(MN);
-                ws.AccumulateIntoColumn(dMN, 1, dcolumn);
-                // var row = M.Row(0);
-                ws.AccumulateIntoRow(dM, 0, drow);
-                // var mixed = (M + outer - a * M) * v;
-                var dtmp3 = ws.Outer(dmixed, v);
-                ws.AccumulateTransposeThisAndMultiply(dv, tmp3, dmixed);
-                var daM = ws.Negate(dtmp3);
-                da += ws.Dot(daM, M);
-                ws.AccumulateScale(dM, a, daM);
-                ws.Accumulate(dM, dtmp3);
-                // var outer = w.OuterProduct(v);
-                ws.AccumulateMultiply(dw, dtmp3, v);
-                ws.AccumulateTransposeThisAndMultiply(dv, dtmp3, w);
-                // var back = M.Transpose() * w;
-                var dtmp1 = ws.Outer(dback, w);
-                ws.AccumulateTransposeThisAndMultiply(dw, tmp1, dback);
-                ws.AccumulateTranspose(dM, dtmp1);
-                // var MN = M * N;
-                ws.AccumulateTransposeAndMultiply(dM, dMN, N);
-                ws.AccumulateTransposeThisAndMultiply(dN, M, dMN);
-                // var Mv = M * v;
-                ws.AccumulateOuter(dM, dMv, v);
-                ws.AccumulateTransposeThisAndMultiply(dv, M, dMv);
+                ProductsForwardAndReverse(ws, M, N, v, w, a, dResult, dM, dN, dv, dw, ref da);
             }
             finally
             {

@@ -17,6 +17,17 @@ namespace Vocabulary
             ref double da,
             ref double db)
         {
+            return ArithmeticForwardAndReverse(a, b, dResult, ref da, ref db);
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Arithmetic</c>, shared by <c>ArithmeticBackward</c> and <c>ArithmeticPullback</c>: adds the gradient and returns the value.</summary>
+        private static double ArithmeticForwardAndReverse(
+            double a,
+            double b,
+            double dResult,
+            ref double da,
+            ref double db)
+        {
             // var sum = a + b;
             var sum = a + b;
             // var difference = a - b;
@@ -98,46 +109,7 @@ namespace Vocabulary
             ref double da,
             ref double db)
         {
-            // var sum = a + b;
-            var sum = a + b;
-            // var difference = a - b;
-            var difference = a - b;
-            // var product = a * b;
-            var product = a * b;
-            // var quotient = a / (1 + b * b);
-            var tmp1 = b * b;
-            var tmp2 = 1.0 + tmp1;
-            var quotient = a / tmp2;
-            // var negated = -a;
-            var negated = -a;
-            // return sum * difference + product - quotient + 0.5 * negated;
-            var sum_difference = sum * difference;
-            var tmp3 = sum_difference + product;
-            var tmp4 = tmp3 - quotient;
-            var tmp5 = 0.5 * negated;
-            var result = tmp4 + tmp5;
-
-            // Reverse sweep: adjoints in reverse order of the statements above.
-            // return sum * difference + product - quotient + 0.5 * negated;
-            var dnegated = dResult * 0.5;
-            var dquotient = -dResult;
-            var dsum = dResult * difference;
-            var ddifference = dResult * sum;
-            // var negated = -a;
-            da += -dnegated;
-            // var quotient = a / (1 + b * b);
-            da += dquotient / tmp2;
-            var dtmp2 = -dquotient * quotient / tmp2;
-            db += 2 * dtmp2 * b;
-            // var product = a * b;
-            da += dResult * b;
-            db += dResult * a;
-            // var difference = a - b;
-            da += ddifference;
-            db += -ddifference;
-            // var sum = a + b;
-            da += dsum;
-            db += dsum;
+            ArithmeticForwardAndReverse(a, b, dResult, ref da, ref db);
         }
     }
 }

@@ -17,6 +17,17 @@ namespace Vocabulary
             ref double da,
             ref double db)
         {
+            return MathFunctionsForwardAndReverse(a, b, dResult, ref da, ref db);
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>MathFunctions</c>, shared by <c>MathFunctionsBackward</c> and <c>MathFunctionsPullback</c>: adds the gradient and returns the value.</summary>
+        private static double MathFunctionsForwardAndReverse(
+            double a,
+            double b,
+            double dResult,
+            ref double da,
+            ref double db)
+        {
             // var e = Math.Exp(a);
             var e = global::System.Math.Exp(a);
             // var l = Math.Log(1 + b * b);
@@ -137,70 +148,7 @@ namespace Vocabulary
             ref double da,
             ref double db)
         {
-            // var e = Math.Exp(a);
-            var e = global::System.Math.Exp(a);
-            // var l = Math.Log(1 + b * b);
-            var tmp1 = b * b;
-            var tmp2 = 1.0 + tmp1;
-            var l = global::System.Math.Log(tmp2);
-            // var r = Math.Sqrt(1 + a * a);
-            var tmp3 = a * a;
-            var tmp4 = 1.0 + tmp3;
-            var r = global::System.Math.Sqrt(tmp4);
-            // var p = Math.Pow(r, 1.5) + Math.Pow(r, b);
-            var tmp5 = global::System.Math.Pow(r, 1.5);
-            var tmp6 = global::System.Math.Pow(r, b);
-            var p = tmp5 + tmp6;
-            // var t = Math.Tanh(a) + Math.Sin(b) * Math.Cos(a);
-            var tmp7 = global::System.Math.Tanh(a);
-            var tmp8 = global::System.Math.Sin(b);
-            var tmp9 = global::System.Math.Cos(a);
-            var tmp10 = tmp8 * tmp9;
-            var t = tmp7 + tmp10;
-            // var m = Math.Max(a, b) - Math.Min(a, 2 * b) + Math.Abs(a - b);
-            var tmp11 = global::System.Math.Max(a, b);
-            var tmp12 = 2.0 * b;
-            var tmp13 = global::System.Math.Min(a, tmp12);
-            var tmp14 = tmp11 - tmp13;
-            var tmp15 = a - b;
-            var tmp16 = global::System.Math.Abs(tmp15);
-            var m = tmp14 + tmp16;
-            // return e + l + p + t + m;
-            var tmp17 = e + l;
-            var tmp18 = tmp17 + p;
-            var tmp19 = tmp18 + t;
-            var result = tmp19 + m;
-
-            // Reverse sweep: adjoints in reverse order of the statements above.
-            // return e + l + p + t + m;
-            // var m = Math.Max(a, b) - Math.Min(a, 2 * b) + Math.Abs(a - b);
-            var dtmp15 = dResult * global::System.Math.Sign(tmp15);
-            da += dtmp15;
-            db += -dtmp15;
-            var dtmp13 = -dResult;
-            da += a <= tmp12 ? dtmp13 : 0;
-            var dtmp12 = tmp12 < a ? dtmp13 : 0;
-            db += dtmp12 * 2.0;
-            da += a >= b ? dResult : 0;
-            db += b > a ? dResult : 0;
-            // var t = Math.Tanh(a) + Math.Sin(b) * Math.Cos(a);
-            var dtmp8 = dResult * tmp9;
-            var dtmp9 = dResult * tmp8;
-            da += -dtmp9 * global::System.Math.Sin(a);
-            db += dtmp8 * global::System.Math.Cos(b);
-            da += dResult * (1 - tmp7 * tmp7);
-            // var p = Math.Pow(r, 1.5) + Math.Pow(r, b);
-            var dr = dResult * b * global::System.Math.Pow(r, b - 1);
-            db += dResult * tmp6 * global::System.Math.Log(r);
-            dr += dResult * 1.5 * global::System.Math.Pow(r, 1.5 - 1);
-            // var r = Math.Sqrt(1 + a * a);
-            var dtmp4 = dr * 0.5 / r;
-            da += 2 * dtmp4 * a;
-            // var l = Math.Log(1 + b * b);
-            var dtmp2 = dResult / tmp2;
-            db += 2 * dtmp2 * b;
-            // var e = Math.Exp(a);
-            da += dResult * e;
+            MathFunctionsForwardAndReverse(a, b, dResult, ref da, ref db);
         }
     }
 }

@@ -24,80 +24,94 @@ namespace Vocabulary
             {
                 ws.CheckGradient(dv, v, "dv", "v");
                 ws.CheckGradient(dw, w, "dw", "w");
-                // var sum = v + w;
-                var sum = ws.Add(v, w);
-                // var difference = v - w;
-                var difference = ws.Subtract(v, w);
-                // var scaled = a * v + w * a - v / a;
-                var av = ws.Scale(a, v);
-                var wa = ws.Scale(a, w);
-                var tmp1 = ws.Add(av, wa);
-                var tmp2 = ws.Divide(v, a);
-                var scaled = ws.Subtract(tmp1, tmp2);
-                // var shifted = (v + a) - (a - w) + (a + v) - (v - a);
-                var tmp3 = ws.AddScalar(v, a);
-                var tmp4 = ws.ScalarMinus(a, w);
-                var tmp5 = ws.Subtract(tmp3, tmp4);
-                var tmp6 = ws.AddScalar(v, a);
-                var tmp7 = ws.Add(tmp5, tmp6);
-                var tmp8 = ws.AddScalar(v, -a);
-                var shifted = ws.Subtract(tmp7, tmp8);
-                // var inverted = a / w;
-                var inverted = ws.ScalarDivide(a, w);
-                // var negated = -v;
-                var negated = ws.Negate(v);
-                // return sum * difference + scaled * shifted + inverted.DotProduct(negated);
-                var sum_difference = ws.Dot(sum, difference);
-                var scaled_shifted = ws.Dot(scaled, shifted);
-                var tmp9 = sum_difference + scaled_shifted;
-                var inverted_negated = ws.Dot(inverted, negated);
-                var result = tmp9 + inverted_negated;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return sum * difference + scaled * shifted + inverted.DotProduct(negated);
-                var dinverted = ws.Scale(dResult, negated);
-                var dnegated = ws.Scale(dResult, inverted);
-                var dscaled = ws.Scale(dResult, shifted);
-                var dshifted = ws.Scale(dResult, scaled);
-                var dsum = ws.Scale(dResult, difference);
-                var ddifference = ws.Scale(dResult, sum);
-                // var negated = -v;
-                ws.AccumulateNegate(dv, dnegated);
-                // var inverted = a / w;
-                da += ws.SumQuotient(dinverted, w);
-                ws.AccumulateDivisorGradient(dw, dinverted, inverted, w);
-                // var shifted = (v + a) - (a - w) + (a + v) - (v - a);
-                var dtmp8 = ws.Negate(dshifted);
-                ws.Accumulate(dv, dtmp8);
-                da += -ws.Sum(dtmp8);
-                da += ws.Sum(dshifted);
-                ws.Accumulate(dv, dshifted);
-                var dtmp4 = ws.Negate(dshifted);
-                da += ws.Sum(dtmp4);
-                ws.AccumulateNegate(dw, dtmp4);
-                ws.Accumulate(dv, dshifted);
-                da += ws.Sum(dshifted);
-                // var scaled = a * v + w * a - v / a;
-                var dtmp2 = ws.Negate(dscaled);
-                ws.AccumulateScale(dv, 1 / a, dtmp2);
-                da += -ws.Dot(dtmp2, tmp2) / a;
-                ws.AccumulateScale(dw, a, dscaled);
-                da += ws.Dot(dscaled, w);
-                da += ws.Dot(dscaled, v);
-                ws.AccumulateScale(dv, a, dscaled);
-                // var difference = v - w;
-                ws.Accumulate(dv, ddifference);
-                ws.AccumulateNegate(dw, ddifference);
-                // var sum = v + w;
-                ws.Accumulate(dv, dsum);
-                ws.Accumulate(dw, dsum);
-
-                return result;
+                return OperatorsForwardAndReverse(ws, v, w, a, dResult, dv, dw, ref da);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Operators</c>, shared by <c>OperatorsBackward</c> and <c>OperatorsPullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double OperatorsForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> v,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> w,
+            double a,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dv,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dw,
+            ref double da)
+        {
+            // var sum = v + w;
+            var sum = ws.Add(v, w);
+            // var difference = v - w;
+            var difference = ws.Subtract(v, w);
+            // var scaled = a * v + w * a - v / a;
+            var av = ws.Scale(a, v);
+            var wa = ws.Scale(a, w);
+            var tmp1 = ws.Add(av, wa);
+            var tmp2 = ws.Divide(v, a);
+            var scaled = ws.Subtract(tmp1, tmp2);
+            // var shifted = (v + a) - (a - w) + (a + v) - (v - a);
+            var tmp3 = ws.AddScalar(v, a);
+            var tmp4 = ws.ScalarMinus(a, w);
+            var tmp5 = ws.Subtract(tmp3, tmp4);
+            var tmp6 = ws.AddScalar(v, a);
+            var tmp7 = ws.Add(tmp5, tmp6);
+            var tmp8 = ws.AddScalar(v, -a);
+            var shifted = ws.Subtract(tmp7, tmp8);
+            // var inverted = a / w;
+            var inverted = ws.ScalarDivide(a, w);
+            // var negated = -v;
+            var negated = ws.Negate(v);
+            // return sum * difference + scaled * shifted + inverted.DotProduct(negated);
+            var sum_difference = ws.Dot(sum, difference);
+            var scaled_shifted = ws.Dot(scaled, shifted);
+            var tmp9 = sum_difference + scaled_shifted;
+            var inverted_negated = ws.Dot(inverted, negated);
+            var result = tmp9 + inverted_negated;
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            // return sum * difference + scaled * shifted + inverted.DotProduct(negated);
+            var dinverted = ws.Scale(dResult, negated);
+            var dnegated = ws.Scale(dResult, inverted);
+            var dscaled = ws.Scale(dResult, shifted);
+            var dshifted = ws.Scale(dResult, scaled);
+            var dsum = ws.Scale(dResult, difference);
+            var ddifference = ws.Scale(dResult, sum);
+            // var negated = -v;
+            ws.AccumulateNegate(dv, dnegated);
+            // var inverted = a / w;
+            da += ws.SumQuotient(dinverted, w);
+            ws.AccumulateDivisorGradient(dw, dinverted, inverted, w);
+            // var shifted = (v + a) - (a - w) + (a + v) - (v - a);
+            var dtmp8 = ws.Negate(dshifted);
+            ws.Accumulate(dv, dtmp8);
+            da += -ws.Sum(dtmp8);
+            da += ws.Sum(dshifted);
+            ws.Accumulate(dv, dshifted);
+            var dtmp4 = ws.Negate(dshifted);
+            da += ws.Sum(dtmp4);
+            ws.AccumulateNegate(dw, dtmp4);
+            ws.Accumulate(dv, dshifted);
+            da += ws.Sum(dshifted);
+            // var scaled = a * v + w * a - v / a;
+            var dtmp2 = ws.Negate(dscaled);
+            ws.AccumulateScale(dv, 1 / a, dtmp2);
+            da += -ws.Dot(dtmp2, tmp2) / a;
+            ws.AccumulateScale(dw, a, dscaled);
+            da += ws.Dot(dscaled, w);
+            da += ws.Dot(dscaled, v);
+            ws.AccumulateScale(dv, a, dscaled);
+            // var difference = v - w;
+            ws.Accumulate(dv, ddifference);
+            ws.AccumulateNegate(dw, ddifference);
+            // var sum = v + w;
+            ws.Accumulate(dv, dsum);
+            ws.Accumulate(dw, dsum);
+
+            return result;
         }
 
         /// <summary>The value of <c>Operators</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Operators.</summary>
@@ -153,73 +167,7 @@ namespace Vocabulary
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var sum = v + w;
-                var sum = ws.Add(v, w);
-                // var difference = v - w;
-                var difference = ws.Subtract(v, w);
-                // var scaled = a * v + w * a - v / a;
-                var av = ws.Scale(a, v);
-                var wa = ws.Scale(a, w);
-                var tmp1 = ws.Add(av, wa);
-                var tmp2 = ws.Divide(v, a);
-                var scaled = ws.Subtract(tmp1, tmp2);
-                // var shifted = (v + a) - (a - w) + (a + v) - (v - a);
-                var tmp3 = ws.AddScalar(v, a);
-                var tmp4 = ws.ScalarMinus(a, w);
-                var tmp5 = ws.Subtract(tmp3, tmp4);
-                var tmp6 = ws.AddScalar(v, a);
-                var tmp7 = ws.Add(tmp5, tmp6);
-                var tmp8 = ws.AddScalar(v, -a);
-                var shifted = ws.Subtract(tmp7, tmp8);
-                // var inverted = a / w;
-                var inverted = ws.ScalarDivide(a, w);
-                // var negated = -v;
-                var negated = ws.Negate(v);
-                // return sum * difference + scaled * shifted + inverted.DotProduct(negated);
-                var sum_difference = ws.Dot(sum, difference);
-                var scaled_shifted = ws.Dot(scaled, shifted);
-                var tmp9 = sum_difference + scaled_shifted;
-                var inverted_negated = ws.Dot(inverted, negated);
-                var result = tmp9 + inverted_negated;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return sum * difference + scaled * shifted + inverted.DotProduct(negated);
-                var dinverted = ws.Scale(dResult, negated);
-                var dnegated = ws.Scale(dResult, inverted);
-                var dscaled = ws.Scale(dResult, shifted);
-                var dshifted = ws.Scale(dResult, scaled);
-                var dsum = ws.Scale(dResult, difference);
-                var ddifference = ws.Scale(dResult, sum);
-                // var negated = -v;
-                ws.AccumulateNegate(dv, dnegated);
-                // var inverted = a / w;
-                da += ws.SumQuotient(dinverted, w);
-                ws.AccumulateDivisorGradient(dw, dinverted, inverted, w);
-                // var shifted = (v + a) - (a - w) + (a + v) - (v - a);
-                var dtmp8 = ws.Negate(dshifted);
-                ws.Accumulate(dv, dtmp8);
-                da += -ws.Sum(dtmp8);
-                da += ws.Sum(dshifted);
-                ws.Accumulate(dv, dshifted);
-                var dtmp4 = ws.Negate(dshifted);
-                da += ws.Sum(dtmp4);
-                ws.AccumulateNegate(dw, dtmp4);
-                ws.Accumulate(dv, dshifted);
-                da += ws.Sum(dshifted);
-                // var scaled = a * v + w * a - v / a;
-                var dtmp2 = ws.Negate(dscaled);
-                ws.AccumulateScale(dv, 1 / a, dtmp2);
-                da += -ws.Dot(dtmp2, tmp2) / a;
-                ws.AccumulateScale(dw, a, dscaled);
-                da += ws.Dot(dscaled, w);
-                da += ws.Dot(dscaled, v);
-                ws.AccumulateScale(dv, a, dscaled);
-                // var difference = v - w;
-                ws.Accumulate(dv, ddifference);
-                ws.AccumulateNegate(dw, ddifference);
-                // var sum = v + w;
-                ws.Accumulate(dv, dsum);
-                ws.Accumulate(dw, dsum);
+                OperatorsForwardAndReverse(ws, v, w, a, dResult, dv, dw, ref da);
             }
             finally
             {

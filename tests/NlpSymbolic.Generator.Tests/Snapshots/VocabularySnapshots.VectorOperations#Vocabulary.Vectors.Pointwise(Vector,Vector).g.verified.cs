@@ -22,59 +22,71 @@ namespace Vocabulary
             {
                 ws.CheckGradient(dv, v, "dv", "v");
                 ws.CheckGradient(dw, w, "dw", "w");
-                // var product = v.PointwiseMultiply(w);
-                var product = ws.PointwiseMultiply(v, w);
-                // var ratio = v.PointwiseDivide(w);
-                var ratio = ws.PointwiseDivide(v, w);
-                // var e = v.PointwiseExp();
-                var e = ws.PointwiseExp(v);
-                // var l = w.PointwiseLog();
-                var l = ws.PointwiseLog(w);
-                // var t = v.PointwiseTanh();
-                var t = ws.Tanh(v);
-                // return product.Sum() + ratio * e + l * t + v[0] * w[v.Count - 1];
-                var tmp1 = ws.Sum(product);
-                var ratio_e = ws.Dot(ratio, e);
-                var tmp2 = tmp1 + ratio_e;
-                var lt = ws.Dot(l, t);
-                var tmp3 = tmp2 + lt;
-                var v_0 = v[0];
-                var tmp5 = v.Count - 1;
-                var tmp6 = w[tmp5];
-                var tmp7 = v_0 * tmp6;
-                var result = tmp3 + tmp7;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return product.Sum() + ratio * e + l * t + v[0] * w[v.Count - 1];
-                var dv_0 = dResult * tmp6;
-                var dtmp6 = dResult * v_0;
-                ws.AccumulateAt(dw, tmp5, dtmp6);
-                ws.AccumulateAt(dv, 0, dv_0);
-                var dl = ws.Scale(dResult, t);
-                var dt = ws.Scale(dResult, l);
-                var dratio = ws.Scale(dResult, e);
-                var de = ws.Scale(dResult, ratio);
-                var dproduct = ws.ZerosLike(product);
-                ws.AccumulateScalar(dproduct, dResult);
-                // var t = v.PointwiseTanh();
-                ws.AccumulateTanhGradient(dv, dt, t);
-                // var l = w.PointwiseLog();
-                ws.AccumulatePointwiseDivide(dw, dl, w);
-                // var e = v.PointwiseExp();
-                ws.AccumulatePointwiseMultiply(dv, de, e);
-                // var ratio = v.PointwiseDivide(w);
-                ws.AccumulatePointwiseDivide(dv, dratio, w);
-                ws.AccumulateDivisorGradient(dw, dratio, ratio, w);
-                // var product = v.PointwiseMultiply(w);
-                ws.AccumulatePointwiseMultiply(dv, dproduct, w);
-                ws.AccumulatePointwiseMultiply(dw, dproduct, v);
-
-                return result;
+                return PointwiseForwardAndReverse(ws, v, w, dResult, dv, dw);
             }
             finally
             {
                 ws.Exit();
             }
+        }
+
+        /// <summary>The forward and reverse sweeps of <c>Pointwise</c>, shared by <c>PointwiseBackward</c> and <c>PointwisePullback</c>: adds the gradient and returns the value in <paramref name="ws"/>'s buffers.</summary>
+        private static double PointwiseForwardAndReverse(
+            global::NlpSymbolic.Workspace ws,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> v,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> w,
+            double dResult,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dv,
+            global::MathNet.Numerics.LinearAlgebra.Vector<double> dw)
+        {
+            // var product = v.PointwiseMultiply(w);
+            var product = ws.PointwiseMultiply(v, w);
+            // var ratio = v.PointwiseDivide(w);
+            var ratio = ws.PointwiseDivide(v, w);
+            // var e = v.PointwiseExp();
+            var e = ws.PointwiseExp(v);
+            // var l = w.PointwiseLog();
+            var l = ws.PointwiseLog(w);
+            // var t = v.PointwiseTanh();
+            var t = ws.Tanh(v);
+            // return product.Sum() + ratio * e + l * t + v[0] * w[v.Count - 1];
+            var tmp1 = ws.Sum(product);
+            var ratio_e = ws.Dot(ratio, e);
+            var tmp2 = tmp1 + ratio_e;
+            var lt = ws.Dot(l, t);
+            var tmp3 = tmp2 + lt;
+            var v_0 = v[0];
+            var tmp5 = v.Count - 1;
+            var tmp6 = w[tmp5];
+            var tmp7 = v_0 * tmp6;
+            var result = tmp3 + tmp7;
+
+            // Reverse sweep: adjoints in reverse order of the statements above.
+            // return product.Sum() + ratio * e + l * t + v[0] * w[v.Count - 1];
+            var dv_0 = dResult * tmp6;
+            var dtmp6 = dResult * v_0;
+            ws.AccumulateAt(dw, tmp5, dtmp6);
+            ws.AccumulateAt(dv, 0, dv_0);
+            var dl = ws.Scale(dResult, t);
+            var dt = ws.Scale(dResult, l);
+            var dratio = ws.Scale(dResult, e);
+            var de = ws.Scale(dResult, ratio);
+            var dproduct = ws.ZerosLike(product);
+            ws.AccumulateScalar(dproduct, dResult);
+            // var t = v.PointwiseTanh();
+            ws.AccumulateTanhGradient(dv, dt, t);
+            // var l = w.PointwiseLog();
+            ws.AccumulatePointwiseDivide(dw, dl, w);
+            // var e = v.PointwiseExp();
+            ws.AccumulatePointwiseMultiply(dv, de, e);
+            // var ratio = v.PointwiseDivide(w);
+            ws.AccumulatePointwiseDivide(dv, dratio, w);
+            ws.AccumulateDivisorGradient(dw, dratio, ratio, w);
+            // var product = v.PointwiseMultiply(w);
+            ws.AccumulatePointwiseMultiply(dv, dproduct, w);
+            ws.AccumulatePointwiseMultiply(dw, dproduct, v);
+
+            return result;
         }
 
         /// <summary>The value of <c>Pointwise</c>, computed in <paramref name="ws"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls Pointwise.</summary>
@@ -119,52 +131,7 @@ namespace Vocabulary
             var ws = global::NlpSymbolic.Workspace.Enter();
             try
             {
-                // var product = v.PointwiseMultiply(w);
-                var product = ws.PointwiseMultiply(v, w);
-                // var ratio = v.PointwiseDivide(w);
-                var ratio = ws.PointwiseDivide(v, w);
-                // var e = v.PointwiseExp();
-                var e = ws.PointwiseExp(v);
-                // var l = w.PointwiseLog();
-                var l = ws.PointwiseLog(w);
-                // var t = v.PointwiseTanh();
-                var t = ws.Tanh(v);
-                // return product.Sum() + ratio * e + l * t + v[0] * w[v.Count - 1];
-                var tmp1 = ws.Sum(product);
-                var ratio_e = ws.Dot(ratio, e);
-                var tmp2 = tmp1 + ratio_e;
-                var lt = ws.Dot(l, t);
-                var tmp3 = tmp2 + lt;
-                var v_0 = v[0];
-                var tmp5 = v.Count - 1;
-                var tmp6 = w[tmp5];
-                var tmp7 = v_0 * tmp6;
-                var result = tmp3 + tmp7;
-
-                // Reverse sweep: adjoints in reverse order of the statements above.
-                // return product.Sum() + ratio * e + l * t + v[0] * w[v.Count - 1];
-                var dv_0 = dResult * tmp6;
-                var dtmp6 = dResult * v_0;
-                ws.AccumulateAt(dw, tmp5, dtmp6);
-                ws.AccumulateAt(dv, 0, dv_0);
-                var dl = ws.Scale(dResult, t);
-                var dt = ws.Scale(dResult, l);
-                var dratio = ws.Scale(dResult, e);
-                var de = ws.Scale(dResult, ratio);
-                var dproduct = ws.ZerosLike(product);
-                ws.AccumulateScalar(dproduct, dResult);
-                // var t = v.PointwiseTanh();
-                ws.AccumulateTanhGradient(dv, dt, t);
-                // var l = w.PointwiseLog();
-                ws.AccumulatePointwiseDivide(dw, dl, w);
-                // var e = v.PointwiseExp();
-                ws.AccumulatePointwiseMultiply(dv, de, e);
-                // var ratio = v.PointwiseDivide(w);
-                ws.AccumulatePointwiseDivide(dv, dratio, w);
-                ws.AccumulateDivisorGradient(dw, dratio, ratio, w);
-                // var product = v.PointwiseMultiply(w);
-                ws.AccumulatePointwiseMultiply(dv, dproduct, w);
-                ws.AccumulatePointwiseMultiply(dw, dproduct, v);
+                PointwiseForwardAndReverse(ws, v, w, dResult, dv, dw);
             }
             finally
             {
