@@ -28,7 +28,6 @@ internal sealed partial class BodyLowerer
     private readonly VariableKey returnedKey = VariableKey.Synthetic("returned", ValueKind.Bool);
     private readonly Stack<LoopFlags> loops = new();
     private Dictionary<VariableKey, IrOperand> variables = new();
-    private readonly HashSet<VariableKey> named = new();
 
     public BodyLowerer(IMethodSymbol method, ValueKind returnKind, IReadOnlyList<TupleComponent>? resultComponents = null)
     {
@@ -63,7 +62,6 @@ internal sealed partial class BodyLowerer
         var value = builder.NewValue(kind, parameter.Name, isVariable: true);
         var key = VariableKey.For(parameter, kind);
         variables[key] = IrOperand.Value(value.Id, kind);
-        named.Add(key);
         return value;
     }
 
@@ -75,7 +73,6 @@ internal sealed partial class BodyLowerer
         var value = builder.NewValue(kind, field.Name, isVariable: true);
         var key = VariableKey.For(field, kind);
         variables[key] = IrOperand.Value(value.Id, kind);
-        named.Add(key);
         modelFields.Add((field, key));
         return value;
     }
@@ -425,8 +422,7 @@ internal sealed partial class BodyLowerer
 
     private void Bind(VariableKey variable, IrOperand operand, int firstNew)
     {
-        var isFirstVersion = named.Add(variable);
-        if (!builder.TryAdoptName(operand, firstNew, variable.Name, isFirstVersion))
+        if (!builder.TryAdoptName(operand, firstNew, variable.Name))
         {
             var identity = variable.Kind switch
             {
@@ -439,7 +435,7 @@ internal sealed partial class BodyLowerer
             {
                 // `var y = x;` keeps a named copy of the reference so that generated code reads like the source.
                 operand = builder.Emit(Operations.ById(identity), new[] { operand }, variable.Name);
-                builder.TryAdoptName(operand, firstNew, variable.Name, isFirstVersion);
+                builder.TryAdoptName(operand, firstNew, variable.Name);
             }
         }
 
