@@ -77,7 +77,7 @@ public sealed class SnapshotHelperTests : IDisposable
 
     /// <summary>
     /// The diff names exactly the changed lines at the right line numbers: applying its hunks to the old text gives
-    /// the new one, and every line it marks - or + is one the edit needs (no more than n + m − 2·LCS of them).
+    /// the new one, and it marks no more lines - or + than the edit needs (exactly n + m − 2·LCS of them).
     /// The lines differ only in leading spaces too, so a comparison that ignored whitespace would fail here.
     /// </summary>
     [Theory]
