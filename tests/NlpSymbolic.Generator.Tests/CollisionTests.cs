@@ -84,6 +84,21 @@ public sealed class CollisionTests
     }
 
     [Fact]
+    public void LocalsNamedLikeGeneratedParametersLeaveTheSignatureAlone()
+    {
+        // The signature is the public contract: it depends on the parameters only. The locals are renamed.
+        var run = AssertGeneratesCompilingCode(Method(
+            "var da = x * a; var dResult = da * x; var ws = (v * dResult).Sum(); var dx = ws * a; return dx * da;",
+            parameters: "double x, double a, Vector<double> v"));
+        var backward = BackwardOf(run, "Tests.C");
+        Assert.Equal(
+            new[] { "x", "a", "v", "dResult", "dx", "da", "dv" },
+            backward.Parameters.Select(p => p.Name));
+        var forward = Assert.Single(run.OutputCompilation.GetTypeByMetadataName("Tests.C")!.GetMembers("FForward").OfType<IMethodSymbol>());
+        Assert.Equal("ws", forward.Parameters[0].Name);
+    }
+
+    [Fact]
     public void KeywordNamedParametersGetKeywordFreeGradientNames()
     {
         // d + "o" = "do", d + "ouble" = "double": both are keywords.

@@ -116,6 +116,7 @@ internal static class BackwardEmitter
         var probe = new ReverseSweepWriter(program, names, tape, new SourceWriter(), checkSeed: !isPullback);
         probe.Write();
         tape.Restrict(probe.UsedValues);
+        names.StartMethod();
         new ForwardSweepWriter(method, names, tape, body).Write();
         if (method.IsTuple)
         {
@@ -291,6 +292,7 @@ internal static class BackwardEmitter
         writer.Line($"/// <summary>The value of <c>{method.Name}</c>, computed in <paramref name=\"{names.Workspace}\"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls {method.Name}.</summary>");
         writer.Line(Hidden);
         OpenMethod(writer, $"{method.Accessibility} static {returnType} {method.Name}Forward", parameters);
+        names.StartMethod();
         new ForwardSweepWriter(method, names, null, writer).Write();
         var results = method.ResultValues().Select(r => r.IsLiteral ? r.Literal! : names.Value(r.ValueId)).ToList();
         writer.Line($"return {(method.IsTuple ? "(" + string.Join(", ", results) + ")" : results[0])};");
