@@ -167,6 +167,70 @@ public sealed class CollisionTests
         """);
 
     [Fact]
+    public void ShortTypeNamesComeFromTheFilesAliases()
+    {
+        var run = AssertGeneratesCompilingCode(Method("return (W * v).Sum();", parameters: "Matrix<double> W, Vector<double> v"));
+        var text = run.AllGeneratedText;
+        Assert.Contains("using Matrix = global::MathNet.Numerics.LinearAlgebra.Matrix<double>;", text);
+        Assert.Contains("using Vector = global::MathNet.Numerics.LinearAlgebra.Vector<double>;", text);
+        Assert.Contains("using Workspace = global::NlpSymbolic.Workspace;", text);
+        Assert.Contains("Matrix dW,", text);
+        Assert.DoesNotContain("global::MathNet", text.Replace("using Matrix = global::MathNet", string.Empty).Replace("using Vector = global::MathNet", string.Empty));
+    }
+
+    /// <summary>
+    /// Every name C# finds before a file's alias: a nested type of the class and of its base, a member, a type
+    /// parameter, a parameter, a global alias. Each must make the generated code spell the type with global::.
+    /// </summary>
+    [Fact]
+    public void ShortTypeNamesAreNotCapturedByTheUsersNames()
+    {
+        var run = AssertGeneratesCompilingCode(
+            new[]
+            {
+                ("Global.cs", "global using ParameterSet = System.String;"),
+                ("Source0.cs", """
+                    using MathNet.Numerics.LinearAlgebra;
+                    using NlpSymbolic;
+
+                    namespace Tests;
+
+                    public class Base
+                    {
+                        public class Vector { }
+                    }
+
+                    public partial class Model : Base
+                    {
+                        public Matrix<double> W = Matrix<double>.Build.Dense(2, 2);
+
+                        public class Matrix { }
+
+                        public static int Workspace => 0;
+
+                        [Differentiable]
+                        public double F(Vector<double> x) => (W * x).Sum();
+                    }
+
+                    public static partial class Generic<Vector>
+                    {
+                        [Differentiable]
+                        public static double G(Vector<double> v, double Workspace) => v.Sum() * Workspace;
+                    }
+                    """),
+            },
+            "FBackward",
+            "GBackward");
+        var text = run.AllGeneratedText;
+        Assert.DoesNotContain("using Vector", text);
+        Assert.DoesNotContain("using Matrix", text);
+        Assert.DoesNotContain("using Workspace", text);
+        Assert.DoesNotContain("using ParameterSet", text);
+        Assert.Contains("global::MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(", text);
+        Assert.Contains("global::NlpSymbolic.Workspace.Enter()", text);
+    }
+
+    [Fact]
     public void TypeParametersOfTheContainingTypeNamedLikeGeneratedLocals() => AssertGeneratesCompilingCode("""
         using NlpSymbolic;
         namespace Tests;

@@ -19,7 +19,7 @@ namespace NlpSymbolic.Generator.Emission;
 /// <item><c>z_a</c> is only ever the pre-activation z of a = f(z), the lecture's z, so <c>dz_a</c> is the
 /// lecture's δ;</item>
 /// <item>a product of one-letter variables is their juxtaposition, as the lecture writes it (<c>Wx</c> for
-/// W·x, adjoint <c>dWx</c>); a product with a longer factor joins the factors with <c>Times</c>
+/// W·x, adjoint <c>dWx</c>; <c>Hh_1</c> for H·h_1); a product with a longer factor joins the factors with <c>Times</c>
 /// (<c>UTimesHPrev</c>, <c>zTimesHPrev</c>), so that its adjoint <c>dUTimesHPrev</c> cannot be read as
 /// <c>dU</c> of something, nor the product as a pre-activation;</item>
 /// <item><c>xs_t</c> is the element <c>xs[t]</c>; <c>result</c> (<c>result_h</c> for a tuple's
@@ -47,7 +47,14 @@ internal sealed class EmittedNames
     public EmittedNames(AdjointProgram program)
     {
         var method = program.Method;
+        Types = new TypeNames(program.Spec.ShadowedAliases);
         allocator = new NameAllocator(method.UserIdentifiers);
+        foreach (var alias in Types.ReservedInBody)
+        {
+            // Written among the statements, where a local of the same name would hide it: the local is renamed.
+            allocator.Reserve(alias);
+        }
+
         foreach (var parameter in method.Parameters)
         {
             values[parameter.ValueId] = allocator.Claim(parameter.Name);
@@ -159,6 +166,9 @@ internal sealed class EmittedNames
         numberedValues.Clear();
         numberedAdjointNames.Clear();
     }
+
+    /// <summary>The spelling of the types the file names (short aliases where nothing else has their name).</summary>
+    public TypeNames Types { get; }
 
     public string Seed { get; }
 
@@ -318,7 +328,7 @@ internal sealed class EmittedNames
             && definition.Arguments.All(a => !a.IsLiteral && variables.Contains(a.ValueId)))
         {
             var factors = definition.Arguments.Select(a => values[a.ValueId]).ToList();
-            var name = factors.All(f => f.Length == 1)
+            var name = factors.Take(factors.Count - 1).All(f => f.Length == 1) && IsOneLetter(factors[factors.Count - 1])
                 ? string.Concat(factors)
                 : factors[0] + string.Concat(factors.Skip(1).Select(f => "Times" + char.ToUpperInvariant(f[0]) + f.Substring(1)));
             if (name.Length <= MaxProductName && (char.IsLetter(name[0]) || name[0] == '_'))
@@ -329,6 +339,9 @@ internal sealed class EmittedNames
 
         return null;
     }
+
+    /// <summary>A one-letter name, or one with a suffix (<c>h_1</c>, a later h; <c>x_t</c>, the element x[t]): juxtaposed last, <c>Hh_1</c> still reads H·h_1.</summary>
+    private static bool IsOneLetter(string name) => name.Length == 1 || (name.Length > 2 && name[1] == '_');
 
     /// <summary>Longer products are numbered: a name should be read at a glance, not parsed.</summary>
     private const int MaxProductName = 24;

@@ -182,7 +182,7 @@ internal sealed class ForwardSweepWriter
     {
         foreach (var phi in branch.Phis)
         {
-            writer.Line($"{method.Values[phi.Target].Kind.TypeName()} {names.Value(phi.Target)};");
+            writer.Line($"{names.Types.Of(method.Values[phi.Target].Kind)} {names.Value(phi.Target)};");
         }
 
         var reversed = tape is not null && tape.Reversed.Contains(branch);
@@ -211,7 +211,7 @@ internal sealed class ForwardSweepWriter
     {
         foreach (var phi in loop.Carried)
         {
-            writer.Line($"{method.Values[phi.Target].Kind.TypeName()} {names.Value(phi.Target)} = {Operand(phi.First)};");
+            writer.Line($"{names.Types.Of(method.Values[phi.Target].Kind)} {names.Value(phi.Target)} = {Operand(phi.First)};");
         }
 
         // Only a loop that has a reverse needs to know how many iterations ran.
