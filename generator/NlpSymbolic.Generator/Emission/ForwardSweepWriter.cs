@@ -212,7 +212,7 @@ internal sealed class ForwardSweepWriter
         var phis = branch.Phis.Where(p => used.Contains(p.Target) || (tape?.Read.Contains(p.Target) ?? false)).ToList();
         foreach (var phi in phis)
         {
-            writer.Line($"{method.Values[phi.Target].Kind.TypeName()} {names.Value(phi.Target)};");
+            writer.Line($"{names.Types.Of(method.Values[phi.Target].Kind)} {names.Value(phi.Target)};");
         }
 
         var reversed = tape is not null && tape.Reversed.Contains(branch);
@@ -241,7 +241,7 @@ internal sealed class ForwardSweepWriter
     {
         foreach (var phi in loop.Carried)
         {
-            writer.Line($"{method.Values[phi.Target].Kind.TypeName()} {names.Value(phi.Target)} = {Operand(phi.First)};");
+            writer.Line($"{names.Types.Of(method.Values[phi.Target].Kind)} {names.Value(phi.Target)} = {Operand(phi.First)};");
         }
 
         // Only a loop that has a reverse needs to know how many iterations ran.
