@@ -79,6 +79,17 @@ public sealed class OperationCatalogueTests
     }
 
     [Fact]
+    public void TheLoweringCannotNameAnOperationTheCatalogueLacks()
+    {
+        // Parsing names a few operations by id (Identity, Square, Not, …); a misspelt one must stop generation.
+        var builder = new NlpSymbolic.Generator.Parsing.IrBuilder();
+        var x = NlpSymbolic.Generator.Model.Ir.IrOperand.Value(builder.NewValue(ValueKind.Scalar, "x", isVariable: true).Id, ValueKind.Scalar);
+        builder.Emit("Square", ValueKind.Scalar, new[] { x }, "y", null);
+        var error = Assert.Throws<InvalidOperationException>(() => builder.Emit("Sqaure", ValueKind.Scalar, new[] { x }, "y", null));
+        Assert.Contains("'Sqaure'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryForwardKernelExistsOnTheWorkspace()
     {
         var methods = typeof(NlpSymbolic.Workspace).GetMethods().Select(m => m.Name).ToHashSet(StringComparer.Ordinal);

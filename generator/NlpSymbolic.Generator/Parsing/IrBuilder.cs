@@ -30,6 +30,13 @@ internal sealed class IrBuilder
 
     public IrOperand Emit(string operation, ValueKind kind, IReadOnlyList<IrOperand> arguments, string hint, IrCallee? callee)
     {
+        // The lowering names a few operations by id (Identity, Square, …): a misspelt or removed one is a bug that
+        // must stop here (NLPSYM901 at the method), not become a statement no later step knows.
+        if (callee is null && operation != IrStatement.TupleItemOperation && Operations.TryById(operation) is null)
+        {
+            throw new System.InvalidOperationException($"the lowering names an operation '{operation}' that the catalogue does not have");
+        }
+
         var target = NewValue(kind, hint, isVariable: false);
         operations[target.Id] = operation;
         blocks.Peek().Add(new IrStatement(target.Id, operation, arguments.ToEquatableArray(), CurrentSource, callee));
