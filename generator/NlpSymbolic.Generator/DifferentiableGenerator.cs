@@ -72,12 +72,14 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(diagnostics, Report);
 
         // The spec alone feeds differentiation, so a method that only moved (its diagnostics and calls carry
-        // locations) stays cached.
+        // locations) stays cached; so does emission, which reads only the adjoint program.
         var programs = parsed
-            .Select(static (result, _) => result.Spec)
-            .Where(static spec => spec is not null)
-            .Select(static (spec, _) => Differentiate(spec!))
-            .WithTrackingName(TrackingNames.Differentiate);
+            .Where(static result => result.Spec is not null)
+            .Select(static (result, _) => (Spec: result.Spec!, result.MethodId))
+            .Select(static (method, _) => Differentiate(method.Spec, method.MethodId))
+            .WithTrackingName(TrackingNames.Differentiate)
+            .Select(static (result, _) => Emit(result))
+            .WithTrackingName(TrackingNames.Emit);
 
         var failed = programs
             .Where(static program => program.Error is not null)
@@ -102,12 +104,24 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             {
                 output.AddSource(program.HintName, SourceText.From(program.Source, System.Text.Encoding.UTF8));
             }
-
-            if (program.Error is not null)
-            {
-                output.ReportDiagnostic(program.Error.ToDiagnostic());
-            }
         });
+
+        // An internal error is reported at the method's name. Locations change with every edit above a method, so
+        // they come from a provider of their own that only failed methods wait for: the pipeline values stay
+        // location-free and a moved method stays cached.
+        var locations = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                "NlpSymbolic.DifferentiableAttribute",
+                static (node, _) => node is MethodDeclarationSyntax,
+                static (target, _) => (MethodId: target.TargetSymbol.GetDocumentationCommentId(), Location: LocationInfo.From(((MethodDeclarationSyntax)target.TargetNode).Identifier.GetLocation())))
+            .Collect();
+        context.RegisterSourceOutput(
+            programs.Where(static program => program.Error is not null).Combine(locations),
+            static (output, pair) =>
+            {
+                var location = pair.Right.FirstOrDefault(l => l.MethodId == pair.Left.MethodId).Location;
+                output.ReportDiagnostic((pair.Left.Error! with { Location = location }).ToDiagnostic());
+            });
 
         RegisterBackwardSources(context, outputs);
     }
@@ -155,22 +169,37 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             spec.Method.Accessibility.Contains("public"), source);
     }
 
-    private static GeneratedSource Differentiate(DifferentiableMethodSpec spec)
+    private static DifferentiationResult Differentiate(DifferentiableMethodSpec spec, string? methodId)
     {
         try
         {
-            var program = ReverseMode.Differentiate(spec);
-            var source = BackwardEmitter.Emit(program);
-            return new GeneratedSource(spec.HintName, source, null, BackwardSourceText(spec, source));
+            return new DifferentiationResult(spec.HintName, spec.Method.Name, methodId, AdjointStorage.Plan(ReverseMode.Differentiate(spec)), null);
         }
         catch (Exception exception)
         {
             // Never throw from a generator; a crash here is a bug, reported where the user can see it.
-            var error = new DiagnosticInfo(
-                DiagnosticDescriptors.InternalError.Id,
-                null,
-                new[] { spec.Method.Name, exception.GetType().Name + ": " + exception.Message }.ToEquatableArray());
-            return new GeneratedSource(spec.HintName, null, error);
+            return new DifferentiationResult(spec.HintName, spec.Method.Name, methodId, null, exception.GetType().Name + ": " + exception.Message);
         }
     }
+
+    private static GeneratedSource Emit(DifferentiationResult result)
+    {
+        if (result.Program is not { } program)
+        {
+            return new GeneratedSource(result.HintName, null, InternalError(result.MethodName, result.Error!), MethodId: result.MethodId);
+        }
+
+        try
+        {
+            var source = BackwardEmitter.Emit(program);
+            return new GeneratedSource(result.HintName, source, null, BackwardSourceText(program.Spec, source));
+        }
+        catch (Exception exception)
+        {
+            return new GeneratedSource(result.HintName, null, InternalError(program.Method.Name, exception.GetType().Name + ": " + exception.Message), MethodId: result.MethodId);
+        }
+    }
+
+    private static DiagnosticInfo InternalError(string method, string message) =>
+        new(DiagnosticDescriptors.InternalError.Id, null, new[] { method, message }.ToEquatableArray());
 }

@@ -84,6 +84,21 @@ public sealed class CollisionTests
     }
 
     [Fact]
+    public void LocalsNamedLikeGeneratedParametersLeaveTheSignatureAlone()
+    {
+        // The signature is the public contract: it depends on the parameters only. The locals are renamed.
+        var run = AssertGeneratesCompilingCode(Method(
+            "var da = x * a; var dResult = da * x; var ws = (v * dResult).Sum(); var dx = ws * a; return dx * da;",
+            parameters: "double x, double a, Vector<double> v"));
+        var backward = BackwardOf(run, "Tests.C");
+        Assert.Equal(
+            new[] { "x", "a", "v", "dResult", "dx", "da", "dv" },
+            backward.Parameters.Select(p => p.Name));
+        var forward = Assert.Single(run.OutputCompilation.GetTypeByMetadataName("Tests.C")!.GetMembers("FForward").OfType<IMethodSymbol>());
+        Assert.Equal("ws", forward.Parameters[0].Name);
+    }
+
+    [Fact]
     public void KeywordNamedParametersGetKeywordFreeGradientNames()
     {
         // d + "o" = "do", d + "ouble" = "double": both are keywords.
@@ -150,6 +165,70 @@ public sealed class CollisionTests
             }
         }
         """);
+
+    [Fact]
+    public void ShortTypeNamesComeFromTheFilesAliases()
+    {
+        var run = AssertGeneratesCompilingCode(Method("return (W * v).Sum();", parameters: "Matrix<double> W, Vector<double> v"));
+        var text = run.AllGeneratedText;
+        Assert.Contains("using Matrix = global::MathNet.Numerics.LinearAlgebra.Matrix<double>;", text);
+        Assert.Contains("using Vector = global::MathNet.Numerics.LinearAlgebra.Vector<double>;", text);
+        Assert.Contains("using Workspace = global::NlpSymbolic.Workspace;", text);
+        Assert.Contains("Matrix dW,", text);
+        Assert.DoesNotContain("global::MathNet", text.Replace("using Matrix = global::MathNet", string.Empty).Replace("using Vector = global::MathNet", string.Empty));
+    }
+
+    /// <summary>
+    /// Every name C# finds before a file's alias: a nested type of the class and of its base, a member, a type
+    /// parameter, a parameter, a global alias. Each must make the generated code spell the type with global::.
+    /// </summary>
+    [Fact]
+    public void ShortTypeNamesAreNotCapturedByTheUsersNames()
+    {
+        var run = AssertGeneratesCompilingCode(
+            new[]
+            {
+                ("Global.cs", "global using ParameterSet = System.String;"),
+                ("Source0.cs", """
+                    using MathNet.Numerics.LinearAlgebra;
+                    using NlpSymbolic;
+
+                    namespace Tests;
+
+                    public class Base
+                    {
+                        public class Vector { }
+                    }
+
+                    public partial class Model : Base
+                    {
+                        public Matrix<double> W = Matrix<double>.Build.Dense(2, 2);
+
+                        public class Matrix { }
+
+                        public static int Workspace => 0;
+
+                        [Differentiable]
+                        public double F(Vector<double> x) => (W * x).Sum();
+                    }
+
+                    public static partial class Generic<Vector>
+                    {
+                        [Differentiable]
+                        public static double G(Vector<double> v, double Workspace) => v.Sum() * Workspace;
+                    }
+                    """),
+            },
+            "FBackward",
+            "GBackward");
+        var text = run.AllGeneratedText;
+        Assert.DoesNotContain("using Vector", text);
+        Assert.DoesNotContain("using Matrix", text);
+        Assert.DoesNotContain("using Workspace", text);
+        Assert.DoesNotContain("using ParameterSet", text);
+        Assert.Contains("global::MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(", text);
+        Assert.Contains("global::NlpSymbolic.Workspace.Enter()", text);
+    }
 
     [Fact]
     public void TypeParametersOfTheContainingTypeNamedLikeGeneratedLocals() => AssertGeneratesCompilingCode("""

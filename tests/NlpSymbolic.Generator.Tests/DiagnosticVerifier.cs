@@ -49,7 +49,11 @@ internal static class Sources
         """;
 }
 
-/// <summary>Runs the generator on markup and checks each marked span carries exactly the expected diagnostic.</summary>
+/// <summary>
+/// Runs the generator on markup and checks each marked span carries exactly the expected diagnostic. Ids and
+/// message fragments are listed beside the markup rather than written into it as Roslyn's <c>{|NLPSYM103:…|}</c>,
+/// since a fragment list cannot go there (README.md says why the Roslyn framework itself is not used).
+/// </summary>
 internal static class DiagnosticVerifier
 {
     public const string TestPath = "Test.cs";

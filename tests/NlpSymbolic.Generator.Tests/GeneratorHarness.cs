@@ -16,6 +16,12 @@ namespace NlpSymbolic.Generator.Tests;
 /// exception the generator threw (if any) and the diagnostics of the compilation with the generated
 /// files added.
 /// </summary>
+/// <remarks>
+/// Kept instead of Microsoft.CodeAnalysis.CSharp.SourceGenerators.Testing (tried at 1.1.4, see README.md): that
+/// framework downloads reference packs from NuGet while tests run unless given these same references, brings 29
+/// packages and restore warnings under the served registry, is about ten times slower per test, and compares
+/// messages whole where our tests check the fragments that matter.
+/// </remarks>
 internal static class GeneratorHarness
 {
     public const string InternalErrorId = "NLPSYM901";

@@ -63,8 +63,8 @@ public sealed class ModelClassTests
         Assert.Equal("Models.Tagger.Gradients.g.cs", gradients[0].HintName);
 
         var text = gradients[0].SourceText.ToString();
-        Assert.Contains("public readonly global::MathNet.Numerics.LinearAlgebra.Matrix<double> W;", text, StringComparison.Ordinal);
-        Assert.Contains("public readonly global::MathNet.Numerics.LinearAlgebra.Vector<double> b;", text, StringComparison.Ordinal);
+        Assert.Contains("public readonly Matrix W;", text, StringComparison.Ordinal);
+        Assert.Contains("public readonly Vector b;", text, StringComparison.Ordinal);
         Assert.Contains("public double scale;", text, StringComparison.Ordinal);
         Assert.DoesNotContain(" mask;", text, StringComparison.Ordinal);
         Assert.DoesNotContain(" classes;", text, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class ModelClassTests
 
         var all = run.AllGeneratedText;
         Assert.Contains("public double LossBackward(", all, StringComparison.Ordinal);
-        Assert.Contains("public global::MathNet.Numerics.LinearAlgebra.Vector<double> ScoresBackward(", all, StringComparison.Ordinal);
+        Assert.Contains("public Vector ScoresBackward(", all, StringComparison.Ordinal);
         Assert.Contains("ref gradients.scale", all, StringComparison.Ordinal);
         Assert.Contains("private static double LossBackwardCore(", all, StringComparison.Ordinal);
     }

@@ -27,6 +27,7 @@ public sealed class ModelPurityTests
         typeof(DifferentiableMethodSpec),
         typeof(IrMethod),
         typeof(AdjointProgram),
+        typeof(DifferentiationResult),
         typeof(GeneratedSource),
         typeof(CallGraphNode),
         typeof(BlockedMethods),
@@ -176,6 +177,10 @@ public sealed class ModelPurityTests
         Assert.Contains(typeof(AdjointLoop), adjoint);
         Assert.Contains(typeof(AccumulationForm), adjoint);
         Assert.Contains(typeof(IrMethod), adjoint);
+        Assert.Contains(typeof(AdjointDeclaration), adjoint);
+        Assert.Contains(typeof(KernelCall), adjoint);
+        Assert.Contains(typeof(Kernel), adjoint);
+        Assert.Contains(typeof(PullbackCall), adjoint);
     }
 
     /// <summary>The same source parsed in two unrelated compilations gives equal pipeline values.</summary>

@@ -8,7 +8,7 @@ using Xunit;
 namespace NlpSymbolic.Generator.Tests;
 
 /// <summary>
-/// The catalogue (<see cref="Operations"/>) and the derivative rules (<see cref="AdjointRules"/>) must agree:
+/// Every operation of the catalogue (<see cref="Operations"/>) that can carry a gradient has its derivative rule:
 /// <see cref="ActivityAnalysis"/> treats an operation without a rule as one that sends no gradient to its
 /// arguments, so a differentiable operation that lost its rule would give a silently zero gradient. These
 /// tests make that a failing test instead.
@@ -43,17 +43,17 @@ public sealed class OperationCatalogueTests
             return;
         }
 
-        Assert.True(AdjointRules.For(id) is not null,
-            $"Operation '{id}' takes a differentiable argument and gives a differentiable value but has no entry in AdjointRules: its gradient would be silently zero.");
+        Assert.True(Operations.RuleOf(id) is not null,
+            $"Operation '{id}' takes a differentiable argument and gives a differentiable value but has no .Rule(…) in the catalogue: its gradient would be silently zero.");
     }
 
     [Fact]
     public void EveryRuleBelongsToAnOperationAndNamesRealArguments()
     {
         var ids = Operations.All.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var rule in AdjointRules.All)
+        foreach (var rule in Operations.All.Select(o => o.Derivative).OfType<AdjointRule>())
         {
-            Assert.True(ids.Contains(rule.Operation), $"AdjointRules has a rule for '{rule.Operation}', which is not in the catalogue.");
+            Assert.True(ids.Contains(rule.Operation), $"The catalogue has a rule for '{rule.Operation}', which is not in the catalogue.");
             var arity = Operations.ById(rule.Operation).Signatures
                 .Select(Arguments)
                 .Where(a => a.Count > 0 && !a[^1].EndsWith("...", StringComparison.Ordinal))
@@ -74,8 +74,43 @@ public sealed class OperationCatalogueTests
         // of them is looked up (a rule-less copy of one would not pass).
         var needing = Operations.All.Where(NeedsRule).ToList();
         Assert.Contains(needing, o => o.Id == "VectorTanh");
-        Assert.Null(AdjointRules.For("VectorTanh_without_a_rule"));
+        Assert.Null(Operations.RuleOf("VectorTanh_without_a_rule"));
         Assert.True(NeedsRule(Operations.ById("VectorTanh") with { Id = "VectorTanh_without_a_rule" }));
+    }
+
+    [Fact]
+    public void TheLoweringCannotNameAnOperationTheCatalogueLacks()
+    {
+        // Parsing names a few operations by id (Identity, Square, Not, …); a misspelt one must stop generation.
+        var builder = new NlpSymbolic.Generator.Parsing.IrBuilder();
+        var x = NlpSymbolic.Generator.Model.Ir.IrOperand.Value(builder.NewValue(ValueKind.Scalar, "x", isVariable: true).Id, ValueKind.Scalar);
+        builder.Emit("Square", ValueKind.Scalar, new[] { x }, "y", null);
+        var error = Assert.Throws<InvalidOperationException>(() => builder.Emit("Sqaure", ValueKind.Scalar, new[] { x }, "y", null));
+        Assert.Contains("'Sqaure'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryForwardKernelExistsOnTheWorkspace()
+    {
+        var methods = typeof(NlpSymbolic.Workspace).GetMethods().Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var named = Operations.All
+            .SelectMany(o => System.Text.RegularExpressions.Regex.Matches(o.Forward, @"\{ws\}\.(\w+)\(").Select(m => (o.Id, Kernel: m.Groups[1].Value)))
+            .ToList();
+        Assert.Contains(named, n => n.Kernel == "Softplus");
+        foreach (var (id, kernel) in named)
+        {
+            Assert.True(methods.Contains(kernel), $"Operation '{id}' computes its value with ws.{kernel}(…), which the runtime's Workspace does not have.");
+        }
+    }
+
+    [Fact]
+    public void EveryActivationIsNamedAfterItsResultAndHasARule()
+    {
+        // The flags are read by naming; an activation without a rule would be named as the lecture's z but get no δ.
+        foreach (var operation in Operations.All.Where(o => o.Has(OperationFlags.Activation)))
+        {
+            Assert.NotNull(operation.Derivative);
+        }
     }
 
     private static bool NeedsRule(OperationDefinition operation) =>

@@ -80,7 +80,7 @@ internal static class ActivityAnalysis
             yield break;
         }
 
-        var rule = AdjointRules.For(statement.Operation);
+        var rule = Operations.RuleOf(statement.Operation);
         if (rule is null)
         {
             // Without a rule no gradient flows through the statement. That is right for ints and bools; for an
@@ -89,7 +89,7 @@ internal static class ActivityAnalysis
             if (Operations.TryById(statement.Operation) is { } operation && operation.ResultKind.IsDifferentiable()
                 && statement.Arguments.Any(a => !a.IsLiteral && a.Kind.IsDifferentiable()))
             {
-                throw new System.InvalidOperationException($"the operation '{statement.Operation}' has no derivative rule (AdjointRules)");
+                throw new System.InvalidOperationException($"the operation '{statement.Operation}' has no derivative rule in the operation catalogue");
             }
 
             yield break;
@@ -98,7 +98,7 @@ internal static class ActivityAnalysis
         for (var i = 0; i < statement.Arguments.Count; i++)
         {
             var argument = statement.Arguments[i];
-            if (!argument.IsLiteral && AdjointRules.TermsFor(rule, i).Any())
+            if (!argument.IsLiteral && rule.TermsFor(i).Any())
             {
                 yield return argument.ValueId;
             }

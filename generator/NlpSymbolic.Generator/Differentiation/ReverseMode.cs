@@ -1,7 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
-using System.Text.RegularExpressions;
 using NlpSymbolic.Generator.Model;
 using NlpSymbolic.Generator.Model.Ir;
 
@@ -16,13 +14,6 @@ namespace NlpSymbolic.Generator.Differentiation;
 /// </summary>
 internal static class ReverseMode
 {
-    private static readonly Regex KernelCall = new(@"^(\w+)\((.*)\)$", RegexOptions.Compiled | RegexOptions.Singleline);
-    private static readonly Regex Placeholder = new(@"\{(\w+)\}", RegexOptions.Compiled);
-    private static readonly Regex SingleToken = new(@"^\{[a-z]+(:\d+)?\}$", RegexOptions.Compiled);
-
-    /// <summary>An element of an array's adjoint, <c>{d:A}[i]</c>: what the reverse of a write adds to the stored vector.</summary>
-    public static readonly Regex ElementOfAdjoint = new(@"^\{d:\d+\}\[[^\[\]]+\]$", RegexOptions.Compiled);
-
     public static AdjointProgram Differentiate(DifferentiableMethodSpec spec)
     {
         var method = spec.Method;
@@ -37,7 +28,7 @@ internal static class ReverseMode
         else if (!result.IsLiteral && context.IsActive(result.ValueId) && method.Parameters.Any(p => p.ValueId == result.ValueId))
         {
             // `return x;` for a parameter x: the seed goes straight into x's gradient.
-            nodes.Add(context.Accumulate(result.ValueId, "{seed}", null, method.ResultSourceIndex));
+            nodes.Add(context.Accumulate(result.ValueId, new SeedOf(null), null, method.ResultSourceIndex));
         }
 
         nodes.AddRange(Reverse(method.Body, context).Nodes);
@@ -58,8 +49,8 @@ internal static class ReverseMode
                 continue;
             }
 
-            var seed = "{seed:" + i + "}";
-            var guard = component.Kind == ValueKind.Scalar ? null : seed + " is not null";
+            var seed = new SeedOf(i);
+            var guard = component.Kind == ValueKind.Scalar ? null : new IsNotNull(seed);
             yield return context.Accumulate(component.Value.ValueId, seed, guard, method.ResultSourceIndex);
         }
     }
@@ -107,16 +98,16 @@ internal static class ReverseMode
 
                         if (context.IsActive(phi.Second.ValueId))
                         {
-                            carried.Add(context.Accumulate(phi.Second.ValueId, "{d:" + phi.Target + "}", null, loop.SourceIndex) with { TakesOver = true });
+                            carried.Add(context.Accumulate(phi.Second.ValueId, new AdjointOf(phi.Target), null, loop.SourceIndex) with { TakesOver = true });
                         }
 
-                        carried.Add(new AdjointStatement(phi.Target, AccumulationForm.Reset, string.Empty, string.Empty, null, loop.SourceIndex));
+                        carried.Add(new AdjointStatement(phi.Target, AccumulationForm.Reset, null, null, loop.SourceIndex));
                     }
 
                     var body = carried.Concat(Reverse(loop.Body, context).Nodes).ToList();
                     if (body.Count > 0)
                     {
-                        nodes.Add(new AdjointLoop(loop, new AdjointBlock(body.ToEquatableArray())));
+                        nodes.Add(new AdjointLoop(loop, new AdjointBlock(body.ToEquatableArray()), StartsWithCarried: carried.Count > 0));
                     }
 
                     nodes.AddRange(PhiHandOff(loop.Carried, p => p.First, loop.SourceIndex, context));
@@ -131,11 +122,11 @@ internal static class ReverseMode
     /// <summary>dOperand += dPhi for every active phi whose chosen operand is active.</summary>
     private static IEnumerable<AdjointStatement> PhiHandOff(EquatableArray<IrPhi> phis, System.Func<IrPhi, IrOperand> operand, int source, Context context) =>
         phis.Where(p => context.IsActive(p.Target) && !operand(p).IsLiteral && context.IsActive(operand(p).ValueId))
-            .Select(p => context.Accumulate(operand(p).ValueId, "{d:" + p.Target + "}", null, source) with { TakesOver = true });
+            .Select(p => context.Accumulate(operand(p).ValueId, new AdjointOf(p.Target), null, source) with { TakesOver = true });
 
     private static IEnumerable<AdjointStatement> RuleTerms(IrStatement statement, Context context)
     {
-        var rule = AdjointRules.For(statement.Operation)!;
+        var rule = Operations.RuleOf(statement.Operation)!;
         for (var argumentIndex = 0; argumentIndex < statement.Arguments.Count; argumentIndex++)
         {
             var argument = statement.Arguments[argumentIndex];
@@ -144,11 +135,9 @@ internal static class ReverseMode
                 continue;
             }
 
-            foreach (var term in AdjointRules.TermsFor(rule, argumentIndex))
+            foreach (var term in rule.TermsFor(argumentIndex))
             {
-                var body = Resolve(term.Template, statement, argumentIndex);
-                var guard = term.Guard is null ? null : Resolve(term.Guard, statement, argumentIndex);
-                yield return context.Accumulate(argument.ValueId, body, guard, statement.SourceIndex);
+                yield return context.Accumulate(argument.ValueId, Instantiate(term.Addend, statement, argumentIndex), null, statement.SourceIndex);
             }
         }
     }
@@ -171,7 +160,7 @@ internal static class ReverseMode
             yield return term;
         }
 
-        yield return new AdjointStatement(array.ValueId, AccumulationForm.ClearElement, string.Empty, Token(store.Arguments[1]), null, store.SourceIndex);
+        yield return new AdjointStatement(array.ValueId, AccumulationForm.ClearElement, Operand(store.Arguments[1]), null, store.SourceIndex);
     }
 
     /// <summary>
@@ -181,8 +170,8 @@ internal static class ReverseMode
     private static AdjointStatement Pullback(IrStatement statement, Context context)
     {
         var callee = statement.Callee!;
-        var arguments = statement.Arguments.Select(Token).ToList();
-        arguments.Add(callee.ResultKind == ValueKind.Tuple ? TupleSeed(statement.Target, context) : "{d:" + statement.Target + "}");
+        var arguments = statement.Arguments.Select(Operand).ToList();
+        arguments.Add(callee.ResultKind == ValueKind.Tuple ? TupleSeed(statement.Target, context) : new AdjointOf(statement.Target));
         var writes = new List<int>();
         for (var i = 0; i < statement.Arguments.Count; i++)
         {
@@ -192,23 +181,22 @@ internal static class ReverseMode
             }
 
             var argument = statement.Arguments[i];
-            var prefix = argument.Kind == ValueKind.Scalar ? "ref " : string.Empty;
+            var scalar = argument.Kind == ValueKind.Scalar;
             if (!argument.IsLiteral && context.IsActive(argument.ValueId))
             {
-                arguments.Add(prefix + "{d:" + argument.ValueId + "}");
+                arguments.Add(scalar ? new ByRef(new AdjointOf(argument.ValueId)) : new AdjointOf(argument.ValueId));
                 writes.Add(argument.ValueId);
             }
             else
             {
-                arguments.Add(argument.Kind == ValueKind.Scalar ? "ref {ws}.Scratch" : "{ws}.ZerosLike(" + Token(argument) + ")");
+                arguments.Add(scalar ? new ByRef(new Scratch()) : Expressions.Call(Kernel.ZerosLike, Operand(argument)));
             }
         }
 
         return new AdjointStatement(
             writes.Count > 0 ? writes[0] : -1,
             AccumulationForm.Pullback,
-            context.Spec.PullbackOf(callee),
-            string.Join(", ", arguments),
+            new PullbackCall(context.Spec.PullbackOf(callee), arguments.ToEquatableArray()),
             null,
             statement.SourceIndex,
             writes.ToEquatableArray());
@@ -218,48 +206,40 @@ internal static class ReverseMode
     /// The dResult a call returning a tuple hands its callee's pullback: each component's adjoint, or null (0 for a
     /// scalar) for a component nothing here needs the gradient of: the callee then skips that output.
     /// </summary>
-    private static string TupleSeed(int call, Context context) =>
-        "(" + string.Join(", ", context.Components(call).Select(c =>
-            context.IsActive(c.Target) ? "{d:" + c.Target + "}" : c.Kind == ValueKind.Scalar ? "0.0" : "null")) + ")";
+    private static AdjointExpression TupleSeed(int call, Context context) =>
+        new TupleOf(context.Components(call).Select(c =>
+            context.IsActive(c.Target) ? new AdjointOf(c.Target) : (AdjointExpression)new Literal(c.Kind == ValueKind.Scalar ? "0.0" : "null")).ToEquatableArray());
 
-    /// <summary>Replaces a rule's placeholders with tokens naming this statement's values.</summary>
-    private static string Resolve(string template, IrStatement statement, int argumentIndex) =>
-        Placeholder.Replace(template, match =>
+    /// <summary>Replaces a rule's placeholders with references to this statement's values and adjoints.</summary>
+    private static AdjointExpression Instantiate(AdjointExpression expression, IrStatement statement, int argumentIndex) =>
+        AdjointExpressions.Rewrite(expression, e => e switch
         {
-            var name = match.Groups[1].Value;
-            if (int.TryParse(name, out var index))
-            {
-                return Token(statement.Arguments[index]);
-            }
-
-            return name switch
-            {
-                "y" => "{v:" + statement.Target + "}",
-                "dy" => "{d:" + statement.Target + "}",
-                "offset" => Offset(statement, argumentIndex),
-                "position" => argumentIndex.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "d0" => "{d:" + statement.Arguments[0].ValueId + "}",
-                _ => match.Value,
-            };
+            Argument argument => Operand(statement.Arguments[argument.Index]),
+            ArgumentAdjoint adjoint => new AdjointOf(statement.Arguments[adjoint.Index].ValueId),
+            Result => new ValueOf(statement.Target),
+            ResultAdjoint => new AdjointOf(statement.Target),
+            Offset => OffsetOf(statement, argumentIndex),
+            Position => new Number(argumentIndex),
+            _ => null,
         });
 
-    private static string Token(IrOperand operand) => operand.IsLiteral ? operand.Literal! : "{v:" + operand.ValueId + "}";
+    private static AdjointExpression Operand(IrOperand operand) => operand.IsLiteral ? new Literal(operand.Literal!) : new ValueOf(operand.ValueId);
 
-    /// <summary>Where argument <paramref name="index"/> starts inside a concatenation of all arguments.</summary>
-    private static string Offset(IrStatement statement, int index)
+    /// <summary>Where argument <paramref name="index"/> starts inside a concatenation of all arguments: the sum of the sizes before it.</summary>
+    private static AdjointExpression OffsetOf(IrStatement statement, int index)
     {
         if (index == 0)
         {
-            return "0";
+            return new Number(0);
         }
 
-        var offset = new StringBuilder();
-        for (var i = 0; i < index; i++)
+        var offset = (AdjointExpression)new SizeOf(Operand(statement.Arguments[0]), IsArray: false);
+        for (var i = 1; i < index; i++)
         {
-            offset.Append(i == 0 ? string.Empty : " + ").Append(Token(statement.Arguments[i])).Append(".Count");
+            offset = offset + new SizeOf(Operand(statement.Arguments[i]), IsArray: false);
         }
 
-        return offset.ToString();
+        return offset;
     }
 
     private sealed class Context
@@ -288,25 +268,25 @@ internal static class ReverseMode
 
         public bool IsActive(int id) => Active.Contains(id);
 
-        public AdjointStatement Accumulate(int destination, string body, string? guard, int source)
+        public AdjointStatement Accumulate(int destination, AdjointExpression addend, AdjointExpression? guard, int source)
         {
             if (kinds[destination] == ValueKind.Scalar)
             {
-                return new AdjointStatement(destination, AccumulationForm.ScalarExpression, string.Empty, body, guard, source);
+                return new AdjointStatement(destination, AccumulationForm.ScalarExpression, addend, guard, source);
             }
 
-            if (body.StartsWith("-", System.StringComparison.Ordinal) && SingleToken.IsMatch(body.Substring(1)))
+            return addend switch
             {
-                return new AdjointStatement(destination, AccumulationForm.Subtract, string.Empty, body.Substring(1), guard, source);
-            }
-
-            if (SingleToken.IsMatch(body) || ElementOfAdjoint.IsMatch(body))
-            {
-                return new AdjointStatement(destination, AccumulationForm.Add, string.Empty, body, guard, source);
-            }
-
-            var call = KernelCall.Match(body);
-            return new AdjointStatement(destination, AccumulationForm.Kernel, call.Groups[1].Value, call.Groups[2].Value, guard, source);
+                Unary { Operator: UnaryOperator.Negate, Operand: var negated } when IsReference(negated) =>
+                    new AdjointStatement(destination, AccumulationForm.Subtract, negated, guard, source),
+                _ when IsReference(addend) || addend is ElementOf { Array: AdjointOf } =>
+                    new AdjointStatement(destination, AccumulationForm.Add, addend, guard, source),
+                KernelCall call when Kernels.Accumulates(call.Kernel) =>
+                    new AdjointStatement(destination, AccumulationForm.Kernel, call, guard, source),
+                _ => throw new System.InvalidOperationException($"a rule adds {addend} to a buffer: only a reference, its negation, an element of an array's adjoint or an accumulating kernel can be"),
+            };
         }
+
+        private static bool IsReference(AdjointExpression expression) => expression is ValueOf or AdjointOf or SeedOf;
     }
 }

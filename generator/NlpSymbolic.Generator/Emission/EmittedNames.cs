@@ -10,44 +10,60 @@ namespace NlpSymbolic.Generator.Emission;
 /// Every identifier of one generated method, chosen in a fixed order (parameters, the seed, gradient
 /// arguments, the workspace, forward values, adjoints) so that output is deterministic.
 /// </summary>
+/// <remarks>
+/// How a reader tells the names apart (README, "Reading the generated code"):
+/// <list type="bullet">
+/// <item>the user's parameters and locals keep their names; <c>d</c> + a name is that value's adjoint (its
+/// gradient), and <c>dResult</c> is the seed. The generated parameters (<c>dResult</c>, <c>d</c> + parameter,
+/// <c>ws</c>) never change because of a local of the body: the local is renamed (<c>da_1</c>) instead;</item>
+/// <item><c>z_a</c> is only ever the pre-activation z of a = f(z), the lecture's z, so <c>dz_a</c> is the
+/// lecture's δ;</item>
+/// <item>a product of one-letter variables is their juxtaposition, as the lecture writes it (<c>Wx</c> for
+/// W·x, adjoint <c>dWx</c>; <c>Hh_1</c> for H·h_1); a product with a longer factor joins the factors with <c>Times</c>
+/// (<c>UTimesHPrev</c>, <c>zTimesHPrev</c>), so that its adjoint <c>dUTimesHPrev</c> cannot be read as
+/// <c>dU</c> of something, nor the product as a pre-activation;</item>
+/// <item><c>xs_t</c> is the element <c>xs[t]</c>; <c>result</c> (<c>result_h</c> for a tuple's
+/// component) is what the method returns;</item>
+/// <item>everything else is <c>tmp1</c>, <c>tmp2</c>, … numbered in the order each generated method first
+/// writes them, without gaps; a name already taken gets <c>_1</c>, <c>_2</c>, ….</item>
+/// </list>
+/// </remarks>
 internal sealed class EmittedNames
 {
-    private static readonly HashSet<string> ProductOperations = new()
-    {
-        "Multiply", "MatrixTimesVector", "MatrixTimesMatrix", "ScalarTimesVector", "VectorTimesScalar",
-        "ScalarTimesMatrix", "MatrixTimesScalar", "PointwiseMultiply", "Dot", "OuterProduct",
-    };
-
-    private static readonly HashSet<string> ElementOperations = new()
-    {
-        "VectorElement", "ScalarElement", "IntElement", "VectorAt", "WrittenVectorElement",
-    };
-
     private readonly Dictionary<int, string> values = new();
     private readonly Dictionary<int, string> adjoints = new();
 
     public EmittedNames(AdjointProgram program)
     {
         var method = program.Method;
-        var allocator = new NameAllocator(method.UserIdentifiers);
+        Types = new TypeNames(program.Spec.ShadowedAliases);
+        allocator = new NameAllocator(method.UserIdentifiers);
+        foreach (var alias in Types.ReservedInBody)
+        {
+            // Written among the statements, where a local of the same name would hide it: the local is renamed.
+            allocator.Reserve(alias);
+        }
+
         foreach (var parameter in method.Parameters)
         {
             values[parameter.ValueId] = allocator.Claim(parameter.Name);
         }
 
-        Seed = allocator.Fresh("dResult");
+        // The generated parameters are the public contract: their names depend on the parameters only, and a
+        // local of the body named like one of them is the one renamed (Claim below).
+        Seed = allocator.Reserve("dResult");
         if (program.Spec.Model is not null)
         {
             // The instance wrapper's Gradients argument (only model methods have one, so other output is unchanged).
-            GradientsArgument = allocator.Fresh("gradients");
+            GradientsArgument = allocator.Reserve("gradients");
         }
 
         foreach (var parameter in method.Parameters.Where(p => p.IsDifferentiable))
         {
-            adjoints[parameter.ValueId] = allocator.Fresh("d" + parameter.Name);
+            adjoints[parameter.ValueId] = allocator.Reserve("d" + parameter.Name);
         }
 
-        Workspace = allocator.Fresh("ws");
+        Workspace = allocator.Reserve("ws");
 
         var statements = IrWalker.Statements(method.Body).ToList();
         var definitions = statements.ToDictionary(s => s.Target);
@@ -70,15 +86,23 @@ internal sealed class EmittedNames
                 continue;
             }
 
-            values[value.Id] = value.IsVariable
+            var name = value.IsVariable
                 ? allocator.Claim(value.NameHint)
                 : results.TryGetValue(value.Id, out var resultHint)
                     ? allocator.Fresh(resultHint)
                     : activated.TryGetValue(value.Id, out var output)
                         ? allocator.Fresh("z_" + output)
                         : definitions.TryGetValue(value.Id, out var definition)
-                            ? TemporaryName(definition, variables, allocator)
+                            ? TemporaryName(definition, variables)
                             : allocator.Fresh(value.NameHint);
+            if (name is null)
+            {
+                numbered.Add(value.Id);
+            }
+            else
+            {
+                values[value.Id] = name;
+            }
         }
 
         Value_ = allocator.Fresh("value");
@@ -93,9 +117,47 @@ internal sealed class EmittedNames
 
         foreach (var id in program.ActiveValues.Where(id => !adjoints.ContainsKey(id)))
         {
-            adjoints[id] = IsSeeded(id, method) ? Seed : allocator.Fresh("d" + values[id]);
+            if (numbered.Contains(id))
+            {
+                // Named with its value, when a method first writes it (see StartMethod).
+                numberedAdjoints.Add(id);
+                continue;
+            }
+
+            adjoints[id] = AdjointStorage.IsSeeded(id, method) ? Seed : allocator.Fresh("d" + values[id]);
         }
     }
+
+    private readonly NameAllocator allocator;
+
+    /// <summary>Temporaries named <c>tmp1</c>, <c>tmp2</c>, … in the order a method first writes them.</summary>
+    private readonly HashSet<int> numbered = new();
+
+    /// <summary>Numbered temporaries that have an adjoint (<c>dtmp1</c> for <c>tmp1</c>).</summary>
+    private readonly HashSet<int> numberedAdjoints = new();
+
+    /// <summary>The numbers given out in the method being written, and the names to give back when the next one starts.</summary>
+    private readonly Dictionary<int, string> numberedValues = new();
+    private readonly Dictionary<int, string> numberedAdjointNames = new();
+
+    /// <summary>
+    /// Starts the numbering of temporaries again, before each generated method (Backward, Forward, Pullback):
+    /// numbers are given in the order the method first names a temporary, so every method counts
+    /// <c>tmp1</c>, <c>tmp2</c>, … without gaps, whatever the other methods inline or leave out.
+    /// </summary>
+    public void StartMethod()
+    {
+        foreach (var name in numberedValues.Values.Concat(numberedAdjointNames.Values))
+        {
+            allocator.Release(name);
+        }
+
+        numberedValues.Clear();
+        numberedAdjointNames.Clear();
+    }
+
+    /// <summary>The spelling of the types the file names (short aliases where nothing else has their name).</summary>
+    public TypeNames Types { get; }
 
     public string Seed { get; }
 
@@ -141,27 +203,52 @@ internal sealed class EmittedNames
         return hints;
     }
 
-    public string Value(int id) => NameAllocator.Escape(values[id]);
+    public string Value(int id) => NameAllocator.Escape(RawValue(id));
 
-    public string Adjoint(int id) => NameAllocator.Escape(adjoints[id]);
-
-    public bool HasAdjoint(int id) => adjoints.ContainsKey(id);
-
-    /// <summary>
-    /// The result, when a statement computes it, takes the seed itself as its adjoint: nothing runs after
-    /// it, so nothing adds to it. A result merged by control flow (a phi) gets its own adjoint.
-    /// </summary>
-    public static bool IsSeeded(int id, IrMethod method) =>
-        !method.Result.IsLiteral && method.Result.ValueId == id
-        && method.Parameters.All(p => p.ValueId != id)
-        && IrWalker.Statements(method.Body).Any(s => s.Target == id);
-
-    private static readonly HashSet<string> Activations = new()
+    public string Adjoint(int id)
     {
-        "VectorTanh", "VectorSigmoid", "VectorRelu", "VectorLeakyRelu", "VectorHardTanh", "Softmax", "LogSoftmax",
-        "Tanh", "Sigmoid", "Relu", "LeakyRelu", "HardTanh",
-        "MatrixTanh", "MatrixSigmoid", "MatrixRelu", "MatrixLeakyRelu", "MatrixHardTanh", "MatrixSoftmax", "MatrixLogSoftmax",
-    };
+        if (adjoints.TryGetValue(id, out var name))
+        {
+            return NameAllocator.Escape(name);
+        }
+
+        if (!numberedAdjoints.Contains(id))
+        {
+            throw new KeyNotFoundException("Value " + id + " has no adjoint.");
+        }
+
+        if (!numberedAdjointNames.TryGetValue(id, out name))
+        {
+            numberedAdjointNames[id] = name = allocator.Fresh("d" + RawValue(id));
+        }
+
+        return NameAllocator.Escape(name);
+    }
+
+    public bool HasAdjoint(int id) => adjoints.ContainsKey(id) || numberedAdjoints.Contains(id);
+
+    private string RawValue(int id)
+    {
+        if (values.TryGetValue(id, out var name))
+        {
+            return name;
+        }
+
+        if (!numbered.Contains(id))
+        {
+            throw new KeyNotFoundException("Value " + id + " has no name.");
+        }
+
+        if (!numberedValues.TryGetValue(id, out name))
+        {
+            numberedValues[id] = name = allocator.Numbered("tmp");
+        }
+
+        return name;
+    }
+
+    /// <summary>Whether the catalogue flags the operation (activation, product, element read), which decides how its values are named.</summary>
+    private static bool Is(string operation, OperationFlags flag) => Operations.TryById(operation)?.Has(flag) == true;
 
     /// <summary>
     /// Temporaries that only feed an activation whose result is a user variable: the lecture's pre-activation
@@ -184,7 +271,7 @@ internal sealed class EmittedNames
         }
 
         var inputs = new Dictionary<int, string>();
-        foreach (var statement in statements.Where(s => Activations.Contains(s.Operation) && method.Values[s.Target].IsVariable))
+        foreach (var statement in statements.Where(s => Is(s.Operation, OperationFlags.Activation) && method.Values[s.Target].IsVariable))
         {
             var input = statement.Arguments[0];
             if (!input.IsLiteral && !method.Values[input.ValueId].IsVariable && uses[input.ValueId] == 1)
@@ -197,12 +284,13 @@ internal sealed class EmittedNames
     }
 
     /// <summary>
-    /// Products of short names read best as the juxtaposition the lecture writes (<c>Wx</c> for W·x);
-    /// other temporaries are numbered.
+    /// The name of a temporary that is neither a result nor a pre-activation: an element <c>xs[t]</c> is
+    /// <c>xs_t</c>, a product of user variables is named for its factors (see the class comment), anything else
+    /// is null: a numbered temporary, numbered when a method first writes it.
     /// </summary>
-    private string TemporaryName(IrStatement definition, HashSet<int> variables, NameAllocator allocator)
+    private string? TemporaryName(IrStatement definition, HashSet<int> variables)
     {
-        if (ElementOperations.Contains(definition.Operation)
+        if (Is(definition.Operation, OperationFlags.ElementRead)
             && definition.Arguments.Count == 2
             && !definition.Arguments[0].IsLiteral && variables.Contains(definition.Arguments[0].ValueId)
             && (definition.Arguments[1].IsLiteral ? char.IsDigit(definition.Arguments[1].Literal![0]) : variables.Contains(definition.Arguments[1].ValueId)))
@@ -212,18 +300,25 @@ internal sealed class EmittedNames
             return allocator.Fresh(values[definition.Arguments[0].ValueId] + "_" + index);
         }
 
-        if (ProductOperations.Contains(definition.Operation)
+        if (Is(definition.Operation, OperationFlags.Product)
             && definition.Arguments.All(a => !a.IsLiteral && variables.Contains(a.ValueId)))
         {
-            // W·x reads as Wx; H·hPrev as H_hPrev (juxtaposition only works for one-letter names).
-            var parts = definition.Arguments.Select(a => values[a.ValueId]).ToList();
-            var joined = parts.All(p => p.Length == 1) ? string.Concat(parts) : string.Join("_", parts);
-            if (joined.Length <= 20 && (char.IsLetter(joined[0]) || joined[0] == '_'))
+            var factors = definition.Arguments.Select(a => values[a.ValueId]).ToList();
+            var name = factors.Take(factors.Count - 1).All(f => f.Length == 1) && IsOneLetter(factors[factors.Count - 1])
+                ? string.Concat(factors)
+                : factors[0] + string.Concat(factors.Skip(1).Select(f => "Times" + char.ToUpperInvariant(f[0]) + f.Substring(1)));
+            if (name.Length <= MaxProductName && (char.IsLetter(name[0]) || name[0] == '_'))
             {
-                return allocator.Fresh(joined);
+                return allocator.Fresh(name);
             }
         }
 
-        return allocator.Numbered("tmp");
+        return null;
     }
+
+    /// <summary>A one-letter name, or one with a suffix (<c>h_1</c>, a later h; <c>x_t</c>, the element x[t]): juxtaposed last, <c>Hh_1</c> still reads H·h_1.</summary>
+    private static bool IsOneLetter(string name) => name.Length == 1 || (name.Length > 2 && name[1] == '_');
+
+    /// <summary>Longer products are numbered: a name should be read at a glance, not parsed.</summary>
+    private const int MaxProductName = 24;
 }

@@ -34,8 +34,36 @@ internal sealed class ForwardSweepWriter
         used = new HashSet<int>(IrWalker.Statements(method.Body).SelectMany(s => s.Arguments)
             .Concat(IrWalker.Phis(method.Body).SelectMany(p => new[] { p.First, p.Second }))
             .Concat(method.ResultValues())
+            .Concat(Conditions(method.Body))
             .Where(o => !o.IsLiteral)
             .Select(o => o.ValueId));
+    }
+
+    /// <summary>What every branch and loop tests.</summary>
+    private static IEnumerable<IrOperand> Conditions(IrBlock block)
+    {
+        foreach (var node in block.Nodes)
+        {
+            switch (node)
+            {
+                case IrIf branch:
+                    yield return branch.Condition;
+                    foreach (var inner in Conditions(branch.Then).Concat(Conditions(branch.Else)))
+                    {
+                        yield return inner;
+                    }
+
+                    break;
+                case IrLoop loop:
+                    yield return loop.Condition;
+                    foreach (var inner in Conditions(loop.Header).Concat(Conditions(loop.Body)))
+                    {
+                        yield return inner;
+                    }
+
+                    break;
+            }
+        }
     }
 
     /// <summary>The components taken out of each call's tuple result (in order), by the call's value.</summary>
@@ -180,25 +208,27 @@ internal sealed class ForwardSweepWriter
 
     private void WriteIf(IrIf branch)
     {
-        foreach (var phi in branch.Phis)
+        // A merge nothing reads (the flag of an early return that is the method's last) is not written at all.
+        var phis = branch.Phis.Where(p => used.Contains(p.Target) || (tape?.Read.Contains(p.Target) ?? false)).ToList();
+        foreach (var phi in phis)
         {
-            writer.Line($"{method.Values[phi.Target].Kind.TypeName()} {names.Value(phi.Target)};");
+            writer.Line($"{names.Types.Of(method.Values[phi.Target].Kind)} {names.Value(phi.Target)};");
         }
 
         var reversed = tape is not null && tape.Reversed.Contains(branch);
         writer.Open($"if ({Unparenthesized(Operand(branch.Condition))})");
         WriteBlock(branch.Then, nested: reversed, loopPhis: new int[0], enclosingSource: branch.SourceIndex);
-        foreach (var phi in branch.Phis)
+        foreach (var phi in phis)
         {
             writer.Line($"{names.Value(phi.Target)} = {Unparenthesized(Operand(phi.First))};");
         }
 
         writer.Close();
-        if (branch.Else.Nodes.Count > 0 || branch.Phis.Count > 0 || (reversed && tape!.Pushed(branch.Else, new int[0]).Count > 0))
+        if (branch.Else.Nodes.Count > 0 || phis.Count > 0 || (reversed && tape!.Pushed(branch.Else, new int[0]).Count > 0))
         {
             writer.Open("else");
             WriteBlock(branch.Else, nested: reversed, loopPhis: new int[0], enclosingSource: branch.SourceIndex);
-            foreach (var phi in branch.Phis)
+            foreach (var phi in phis)
             {
                 writer.Line($"{names.Value(phi.Target)} = {Unparenthesized(Operand(phi.Second))};");
             }
@@ -211,7 +241,7 @@ internal sealed class ForwardSweepWriter
     {
         foreach (var phi in loop.Carried)
         {
-            writer.Line($"{method.Values[phi.Target].Kind.TypeName()} {names.Value(phi.Target)} = {Operand(phi.First)};");
+            writer.Line($"{names.Types.Of(method.Values[phi.Target].Kind)} {names.Value(phi.Target)} = {Operand(phi.First)};");
         }
 
         // Only a loop that has a reverse needs to know how many iterations ran.
@@ -227,6 +257,11 @@ internal sealed class ForwardSweepWriter
             // The header is only the condition: an ordinary while loop.
             WriteBlock(loop.Header, nested: false, loopPhis: new int[0], enclosingSource: loop.SourceIndex);
             writer.Open($"while ({Unparenthesized(Operand(loop.Condition))})");
+        }
+        else if (ShortCircuit(loop) is { } condition)
+        {
+            // `a && b` (a loop with a break tests its flag first) was lowered to a branch; C# says it directly.
+            writer.Open($"while ({condition})");
         }
         else
         {
@@ -278,6 +313,36 @@ internal sealed class ForwardSweepWriter
         }
 
         writer.Close();
+    }
+
+    /// <summary>
+    /// The loop condition as <c>a &amp;&amp; b</c> or <c>a || b</c> when the header is only a short-circuit: inlinable
+    /// statements, then a branch on <c>a</c> whose one merge is <c>b</c> (computed inline in one branch) or the
+    /// constant that decides it; null for any other header.
+    /// </summary>
+    private string? ShortCircuit(IrLoop loop)
+    {
+        var nodes = loop.Header.Nodes;
+        if (nodes.Count == 0 || nodes[nodes.Count - 1] is not IrIf { Phis.Count: 1 } branch
+            || loop.Condition.IsLiteral || branch.Phis[0].Target != loop.Condition.ValueId
+            || !nodes.Take(nodes.Count - 1).All(n => n is IrStatement s && inlinable.Contains(s.Target))
+            || !branch.Then.Nodes.Concat(branch.Else.Nodes).All(n => n is IrStatement s && inlinable.Contains(s.Target)))
+        {
+            return null;
+        }
+
+        var phi = branch.Phis[0];
+        var (op, tested, constant) = phi.Second.Literal == "false" ? ("&&", phi.First, branch.Else)
+            : phi.First.Literal == "true" ? ("||", phi.Second, branch.Then)
+            : (null, phi.First, branch.Then);
+        if (op is null || constant.Nodes.Count > 0 || tested.IsLiteral)
+        {
+            return null;
+        }
+
+        WriteBlock(new IrBlock(nodes.Take(nodes.Count - 1).ToEquatableArray()), nested: false, loopPhis: new int[0], enclosingSource: loop.SourceIndex);
+        WriteBlock(op == "&&" ? branch.Then : branch.Else, nested: false, loopPhis: new int[0], enclosingSource: loop.SourceIndex);
+        return $"{Operand(branch.Condition)} {op} {Operand(tested)}";
     }
 
     private string Expression(IrStatement statement)

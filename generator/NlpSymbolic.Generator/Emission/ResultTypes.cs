@@ -10,17 +10,17 @@ namespace NlpSymbolic.Generator.Emission;
 /// </summary>
 internal static class ResultTypes
 {
-    public static string Return(IrMethod method) => method.IsTuple ? Tuple(method, seed: false) : method.ReturnKind.TypeName();
+    public static string Return(IrMethod method, TypeNames types) => method.IsTuple ? Tuple(method, types, seed: false) : types.Of(method.ReturnKind);
 
-    public static string Seed(IrMethod method) => method.IsTuple ? Tuple(method, seed: true) : method.ReturnKind.TypeName();
+    public static string Seed(IrMethod method, TypeNames types) => method.IsTuple ? Tuple(method, types, seed: true) : types.Of(method.ReturnKind);
 
     /// <summary><c>dResult.h</c>, or <c>dResult.Item2</c> for an unnamed component.</summary>
     public static string Component(IrMethod method, string tuple, int index) =>
         tuple + "." + NameAllocator.Escape(method.Components[index].Accessor(index));
 
-    private static string Tuple(IrMethod method, bool seed) =>
+    private static string Tuple(IrMethod method, TypeNames types, bool seed) =>
         "(" + string.Join(", ", method.Components.Select(c =>
-            c.Kind.TypeName()
+            types.Of(c.Kind)
             + (seed && c.Kind != ValueKind.Scalar ? "?" : string.Empty)
             + (c.Name is null ? string.Empty : " " + NameAllocator.Escape(c.Name)))) + ")";
 }

@@ -9,13 +9,15 @@ namespace NlpSymbolic.Generator.Model;
 /// <see cref="Method"/> (in the order of <see cref="ModelTypeSpec.Fields"/>); null for a static method.
 /// </param>
 /// <param name="CustomDerivatives">The hand-written pullbacks of the functions with a custom derivative that the method calls.</param>
+/// <param name="ShadowedAliases">The generated file's alias names that mean something else at the method (see Emission/TypeNames).</param>
 internal sealed record DifferentiableMethodSpec(
     string? Namespace,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     IrMethod Method,
     string HintName,
     ModelTypeSpec? Model = null,
-    EquatableArray<CustomDerivative> CustomDerivatives = default)
+    EquatableArray<CustomDerivative> CustomDerivatives = default,
+    EquatableArray<string> ShadowedAliases = default)
 {
     /// <summary>The method generated code calls for the pullback of <paramref name="callee"/>.</summary>
     public string PullbackOf(IrCallee callee) =>

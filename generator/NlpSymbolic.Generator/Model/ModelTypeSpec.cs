@@ -16,9 +16,11 @@ internal sealed record ModelField(string Name, ValueKind Kind, bool IsDifferenti
 /// </summary>
 /// <param name="TypeName">The class's own name (non-generic), as written.</param>
 /// <param name="Fields">Every field the methods may read, in declaration order.</param>
+/// <param name="ShadowedAliases">The generated file's alias names that mean something else in the class (see Emission/TypeNames).</param>
 internal sealed record ModelTypeSpec(
     string? Namespace,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     string TypeName,
     EquatableArray<ModelField> Fields,
-    string HintName);
+    string HintName,
+    EquatableArray<string> ShadowedAliases = default);

@@ -1,9 +1,11 @@
+using NlpSymbolic.Generator.Differentiation;
+
 namespace NlpSymbolic.Generator.Model;
 
 /// <summary>
 /// One operation the generator understands.
 /// </summary>
-/// <param name="Id">The operation id that IR statements and adjoint rules refer to.</param>
+/// <param name="Id">The operation id that IR statements refer to.</param>
 /// <param name="ResultKind">The kind of value the operation produces.</param>
 /// <param name="Forward">
 /// C# expression computing the value. Placeholders: <c>{0}</c>, <c>{1}</c>… arguments, <c>{args}</c> all
@@ -13,4 +15,17 @@ namespace NlpSymbolic.Generator.Model;
 /// What the semantic model resolves to this operation: <c>Owner.Member(Kind,…)</c>, where a trailing
 /// <c>Kind...</c> matches any number of arguments of that kind.
 /// </param>
-internal sealed record OperationDefinition(string Id, ValueKind ResultKind, string Forward, params string[] Signatures);
+internal sealed record OperationDefinition(string Id, ValueKind ResultKind, string Forward, string[] Signatures)
+{
+    /// <summary>The derivative; null only for operations on ints and bools, which never carry gradients.</summary>
+    public AdjointRule? Derivative { get; init; }
+
+    public OperationFlags Flags { get; init; }
+
+    /// <summary>The same operation with its derivative: <paramref name="math"/> states it, <paramref name="terms"/> implement it.</summary>
+    public OperationDefinition Rule(string math, params AdjointTerm[] terms) => this with { Derivative = new AdjointRule(Id, math, terms) };
+
+    public OperationDefinition Is(OperationFlags flags) => this with { Flags = Flags | flags };
+
+    public bool Has(OperationFlags flag) => (Flags & flag) != 0;
+}

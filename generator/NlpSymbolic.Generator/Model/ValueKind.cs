@@ -28,19 +28,6 @@ internal static class ValueKindFacts
     /// <summary>Kinds whose adjoint lives in a buffer updated in place by runtime kernels (everything but a scalar).</summary>
     public static bool HasBufferAdjoint(this ValueKind kind) => kind.IsDifferentiable() && kind != ValueKind.Scalar;
 
-    public static string TypeName(this ValueKind kind) => kind switch
-    {
-        ValueKind.Scalar => "double",
-        ValueKind.Vector => "global::MathNet.Numerics.LinearAlgebra.Vector<double>",
-        ValueKind.Matrix => "global::MathNet.Numerics.LinearAlgebra.Matrix<double>",
-        ValueKind.ScalarArray => "double[]",
-        ValueKind.VectorArray => "global::MathNet.Numerics.LinearAlgebra.Vector<double>[]",
-        ValueKind.Int => "int",
-        ValueKind.IntArray => "int[]",
-        ValueKind.Tuple => throw new System.InvalidOperationException("A tuple's type is its components' (see TupleTypes)."),
-        _ => "bool",
-    };
-
     /// <summary>The short name used in operation signatures and diagnostics.</summary>
     public static string ShortName(this ValueKind kind) => kind switch
     {

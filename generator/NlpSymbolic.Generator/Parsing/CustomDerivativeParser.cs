@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -22,7 +21,7 @@ internal static class CustomDerivativeParser
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
         try
         {
-            return ParseCore(context, syntax);
+            return ParseCore(context, syntax, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -38,8 +37,9 @@ internal static class CustomDerivativeParser
         }
     }
 
-    private static CustomDerivativeDeclaration ParseCore(GeneratorAttributeSyntaxContext context, MethodDeclarationSyntax syntax)
+    private static CustomDerivativeDeclaration ParseCore(GeneratorAttributeSyntaxContext context, MethodDeclarationSyntax syntax, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var pullback = (IMethodSymbol)context.TargetSymbol;
         var attribute = context.Attributes[0];
         var at = attribute.ApplicationSyntaxReference?.GetSyntax() is { } attributeSyntax ? LocationInfo.From(attributeSyntax) : LocationInfo.From(syntax.Identifier.GetLocation());

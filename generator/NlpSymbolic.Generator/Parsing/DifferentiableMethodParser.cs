@@ -30,7 +30,7 @@ internal static class DifferentiableMethodParser
             var result = ParseCore(context, syntax, fields, cancellationToken) with { MethodId = methodId };
             return fields is null || ModelMemberClash(((IMethodSymbol)context.TargetSymbol).ContainingType) is not null
                 ? result
-                : result with { Model = ModelOf(syntax, (IMethodSymbol)context.TargetSymbol, fields) };
+                : result with { Model = ModelOf(context.SemanticModel, syntax, (IMethodSymbol)context.TargetSymbol, fields) };
         }
         catch (OperationCanceledException)
         {
@@ -124,7 +124,7 @@ internal static class DifferentiableMethodParser
         {
             // The model's fields come first: the static core takes them as leading arguments.
             var value = lowerer.AddField(symbol, field.Kind);
-            fieldParameters.Add(new IrParameter(value.Id, field.Name, field.Kind, field.Kind.TypeName(), field.IsDifferentiable));
+            fieldParameters.Add(new IrParameter(value.Id, field.Name, field.Kind, field.IsDifferentiable));
         }
 
         var parameters = new List<IrParameter>();
@@ -165,7 +165,7 @@ internal static class DifferentiableMethodParser
 
             var noDerivative = parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NoDerivativeAttributeName);
             var value = lowerer.AddParameter(parameter, kind.Value);
-            parameters.Add(new IrParameter(value.Id, parameter.Name, kind.Value, kind.Value.TypeName(), kind.Value.IsDifferentiable() && !noDerivative));
+            parameters.Add(new IrParameter(value.Id, parameter.Name, kind.Value, kind.Value.IsDifferentiable() && !noDerivative));
         }
 
         if (diagnostics.Count == 0 && !signatureHasCompileErrors && parameters.Concat(fieldParameters).Count(p => p.IsDifferentiable) == 0)
@@ -245,8 +245,9 @@ internal static class DifferentiableMethodParser
             ? containing.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty)
             : null;
         var hintName = HintName(ns, method, parameters);
-        var model = modelFields is null ? null : ModelOf(syntax, method, modelFields);
-        var spec = new DifferentiableMethodSpec(ns, containingTypes.ToEquatableArray(), ir, hintName, model);
+        var model = modelFields is null ? null : ModelOf(context.SemanticModel, syntax, method, modelFields);
+        var shadowed = ShadowedAliases.At(context.SemanticModel, syntax.Body?.OpenBraceToken.Span.End ?? syntax.ExpressionBody!.Expression.SpanStart, method.ContainingType);
+        var spec = new DifferentiableMethodSpec(ns, containingTypes.ToEquatableArray(), ir, hintName, model, ShadowedAliases: shadowed);
         return new MethodParseResult(spec, diagnostics.ToEquatableArray(), Calls: calls, ExternalCalls: externalCalls);
     }
 
@@ -299,6 +300,9 @@ internal static class DifferentiableMethodParser
             (Name: method.Name + "BackwardCore", Count: isModel ? all.Count + 1 + allGradients : -1, Skip: 0, Kinds: all),
             (Name: method.Name + "Pullback", Count: all.Count + 1 + allGradients, Skip: 0, Kinds: all),
             (Name: method.Name + "Forward", Count: all.Count + 1, Skip: 1, Kinds: all),
+
+            // The private body both call; any member of that name would be ambiguous or hidden by it.
+            (Name: method.Name + "ForwardAndReverse", Count: int.MaxValue, Skip: 0, Kinds: all),
         };
         foreach (var (name, count, skip, kinds) in generated)
         {
@@ -310,6 +314,7 @@ internal static class DifferentiableMethodParser
             foreach (var member in method.ContainingType.GetMembers(name))
             {
                 var clashes = member is not IMethodSymbol other
+                    || count == int.MaxValue
                     || (other.Parameters.Length == count
                         && other.Parameters.Skip(skip).Take(kinds.Count).Select(p => KindClassifier.Classify(p.Type))
                             .SequenceEqual(kinds.Select(p => (ValueKind?)p.Kind)));
@@ -362,7 +367,7 @@ internal static class DifferentiableMethodParser
         new[] { "Gradients", "CreateParameterSet" }.FirstOrDefault(name => !type.GetMembers(name).IsEmpty || !type.GetTypeMembers(name).IsEmpty);
 
     /// <summary>The model class to emit Gradients for, when generated members can be added to it.</summary>
-    private static ModelTypeSpec? ModelOf(MethodDeclarationSyntax syntax, IMethodSymbol method, List<(IFieldSymbol Symbol, ModelField Field)> fields)
+    private static ModelTypeSpec? ModelOf(SemanticModel semanticModel, MethodDeclarationSyntax syntax, IMethodSymbol method, List<(IFieldSymbol Symbol, ModelField Field)> fields)
     {
         var containingTypes = new List<ContainingTypeSpec>();
         for (var node = syntax.Parent; node is not null; node = node.Parent)
@@ -402,7 +407,8 @@ internal static class DifferentiableMethodParser
             containingTypes.ToEquatableArray(),
             method.ContainingType.Name,
             fields.Select(f => f.Field).ToEquatableArray(),
-            string.Join(".", parts) + ".Gradients.g.cs");
+            string.Join(".", parts) + ".Gradients.g.cs",
+            ShadowedAliases.At(semanticModel, syntax.Parent is TypeDeclarationSyntax declaration ? declaration.OpenBraceToken.Span.End : syntax.SpanStart, method.ContainingType));
     }
 
     private static string TypeKeyword(TypeDeclarationSyntax type) => type switch

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using NlpSymbolic.Generator.Model;
 using NlpSymbolic.Generator.Model.Ir;
 
@@ -21,7 +20,7 @@ internal sealed class IrBuilder
 
     public IrValue NewValue(ValueKind kind, string hint, bool isVariable)
     {
-        var value = new IrValue(values.Count, kind, hint, isVariable, isVariable);
+        var value = new IrValue(values.Count, kind, hint, isVariable);
         values.Add(value);
         return value;
     }
@@ -31,6 +30,13 @@ internal sealed class IrBuilder
 
     public IrOperand Emit(string operation, ValueKind kind, IReadOnlyList<IrOperand> arguments, string hint, IrCallee? callee)
     {
+        // The lowering names a few operations by id (Identity, Square, …): a misspelt or removed one is a bug that
+        // must stop here (NLPSYM901 at the method), not become a statement no later step knows.
+        if (callee is null && operation != IrStatement.TupleItemOperation && Operations.TryById(operation) is null)
+        {
+            throw new System.InvalidOperationException($"the lowering names an operation '{operation}' that the catalogue does not have");
+        }
+
         var target = NewValue(kind, hint, isVariable: false);
         operations[target.Id] = operation;
         blocks.Peek().Add(new IrStatement(target.Id, operation, arguments.ToEquatableArray(), CurrentSource, callee));
@@ -60,7 +66,7 @@ internal sealed class IrBuilder
     /// Gives the value just computed for a user variable that variable's name, so that generated code says
     /// <c>var z = …</c> rather than introducing a temporary and copying it.
     /// </summary>
-    public bool TryAdoptName(IrOperand operand, int firstNewValue, string name, bool isFirstVersion)
+    public bool TryAdoptName(IrOperand operand, int firstNewValue, string name)
     {
         if (operand.IsLiteral || operand.ValueId < firstNewValue || values[operand.ValueId].IsVariable)
         {
@@ -68,13 +74,11 @@ internal sealed class IrBuilder
         }
 
         var value = values[operand.ValueId];
-        values[operand.ValueId] = value with { NameHint = name, IsVariable = true, IsFirstVersion = isFirstVersion };
+        values[operand.ValueId] = value with { NameHint = name, IsVariable = true };
         return true;
     }
 
     public EquatableArray<IrValue> Values => values.ToEquatableArray();
 
     public EquatableArray<string> SourceTexts => sourceTexts.ToEquatableArray();
-
-    public IrValue Value(int id) => values[id];
 }

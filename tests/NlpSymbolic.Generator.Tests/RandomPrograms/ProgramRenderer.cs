@@ -546,7 +546,7 @@ public sealed class ProgramRenderer
             case 7:
             {
                 var x = Scalar(kid(0));
-                return (e.Pick % 16) switch
+                return (e.Pick % 17) switch
                 {
                     0 => $"Math.Tanh({x})",
                     1 => $"Math.Sin({x})",
@@ -563,6 +563,7 @@ public sealed class ProgramRenderer
                     12 => $"LeakyRelu({x}, 0.1)",
                     13 => $"HardTanh({x})",
                     14 => $"Math.Pow(1.5 + Math.Sin({x}), 1.5)",
+                    15 => $"Softplus({x})",
                     _ => $"({x} * {x})",
                 };
             }
@@ -646,7 +647,7 @@ public sealed class ProgramRenderer
             case 8:
             {
                 var v = Vector(kid(0));
-                return (e.Pick % 10) switch
+                return (e.Pick % 11) switch
                 {
                     0 => $"Tanh({v})",
                     1 => $"Sigmoid({v})",
@@ -657,6 +658,7 @@ public sealed class ProgramRenderer
                     6 => $"LogSoftmax({v})",
                     7 => $"{v}.PointwiseTanh()",
                     8 => $"Tanh({v}).PointwiseExp()",
+                    9 => $"Softplus({v})",
                     _ => $"(Sigmoid({v}) + 0.5).PointwiseLog()",
                 };
             }

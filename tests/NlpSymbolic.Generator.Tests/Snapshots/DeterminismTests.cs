@@ -119,7 +119,7 @@ public sealed class DeterminismTests
         if (!string.Equals(expected, actual, StringComparison.Ordinal))
         {
             throw new Xunit.Sdk.XunitException(
-                $"The generated text differs ({expectedLabel} vs {actualLabel}):\n" + LineDiff.Unified(expected, actual, expectedLabel, actualLabel));
+                $"The generated text differs ({expectedLabel} vs {actualLabel}):\n" + UnifiedDiff.Of(expected, actual, expectedLabel, actualLabel));
         }
     }
 }

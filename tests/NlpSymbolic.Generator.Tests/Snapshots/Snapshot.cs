@@ -163,21 +163,21 @@ internal static class Snapshot
         if (!exists)
         {
             return $"No verified snapshot {fileName} yet.\n  received: {receivedPath}\n  {how}\n"
-                + Truncate(LineDiff.Unified(string.Empty, received, "/dev/null", Path.GetFileName(receivedPath)), 40);
+                + Truncate(UnifiedDiff.Of(string.Empty, received, "/dev/null", Path.GetFileName(receivedPath)), 40);
         }
 
         return $"Snapshot {fileName} differs.\n  verified: {verifiedPath}\n  received: {receivedPath}\n  {how}\n"
-            + Truncate(LineDiff.Unified(verified!, received, fileName, Path.GetFileName(receivedPath)), 400);
+            + Truncate(UnifiedDiff.Of(verified!, received, fileName, Path.GetFileName(receivedPath)), 400);
     }
 
     private static void Write(string path, string text) => File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
 
     private static string Truncate(string diff, int maxLines)
     {
-        var lines = LineDiff.Lines(diff);
-        return lines.Length <= maxLines
+        var lines = UnifiedDiff.Split(diff);
+        return lines.Count <= maxLines
             ? diff
-            : string.Join("\n", lines.Take(maxLines)) + $"\n… {lines.Length - maxLines} more diff lines; see the .received file.\n";
+            : string.Join("\n", lines.Take(maxLines)) + $"\n… {lines.Count - maxLines} more diff lines; see the .received file.\n";
     }
 
     private static void Fail(List<string> failures)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Xunit;
@@ -21,7 +22,7 @@ public sealed class SnapshotHelperTests : IDisposable
     // ---------------------------------------------------------------- diff
 
     [Fact]
-    public void EqualTextsHaveNoDiff() => Assert.Equal(string.Empty, LineDiff.Unified("a\nb\n", "a\nb\n", "old", "new"));
+    public void EqualTextsHaveNoDiff() => Assert.Equal(string.Empty, UnifiedDiff.Of("a\nb\n", "a\nb\n", "old", "new"));
 
     [Fact]
     public void UnifiedDiffHasHeaderHunksAndThreeLinesOfContext()
@@ -29,7 +30,7 @@ public sealed class SnapshotHelperTests : IDisposable
         var old = string.Concat(Enumerable.Range(1, 20).Select(i => $"line {i}\n"));
         var changed = old.Replace("line 5\n", "line five\n").Replace("line 17\n", string.Empty) + "line 21\n";
 
-        var diff = LineDiff.Unified(old, changed, "X.verified.cs", "X.received.cs");
+        var diff = UnifiedDiff.Of(old, changed, "X.verified.cs", "X.received.cs");
 
         Assert.Equal(
             """
@@ -58,33 +59,104 @@ public sealed class SnapshotHelperTests : IDisposable
             diff);
     }
 
+    /// <summary>DiffPlex numbers the empty side of a hunk from 1 (GNU diff writes <c>-0,0</c>).</summary>
     [Fact]
     public void DiffAgainstNothingIsAllInsertions()
     {
-        var diff = LineDiff.Unified(string.Empty, "a\nb\n", "/dev/null", "new");
-        Assert.Equal("--- /dev/null\n+++ new\n@@ -0,0 +1,2 @@\n+a\n+b\n", diff);
+        var diff = UnifiedDiff.Of(string.Empty, "a\nb\n", "/dev/null", "new");
+        Assert.Equal("--- /dev/null\n+++ new\n@@ -1,0 +1,2 @@\n+a\n+b\n", diff);
     }
 
-    /// <summary>The edit script rebuilds both texts and is minimal: its length is n + m − 2·LCS.</summary>
+    /// <summary>Indentation is part of generated code: DiffPlex's default comparison would ignore it.</summary>
+    [Fact]
+    public void AnIndentationChangeIsAChangedLine()
+    {
+        var diff = UnifiedDiff.Of("{\n    x;\n}\n", "{\n        x;\n}\n", "old", "new");
+        Assert.Equal("--- old\n+++ new\n@@ -1,3 +1,3 @@\n {\n-    x;\n+        x;\n }\n", diff);
+    }
+
+    /// <summary>
+    /// The diff names exactly the changed lines at the right line numbers: applying its hunks to the old text gives
+    /// the new one, and it marks no more lines - or + than the edit needs (exactly n + m − 2·LCS of them).
+    /// The lines differ only in leading spaces too, so a comparison that ignored whitespace would fail here.
+    /// </summary>
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
-    public void EditScriptIsShortestAndRebuildsBothTexts(int seed)
+    public void ApplyingTheDiffToTheOldTextGivesTheNewOne(int seed)
     {
         var random = new Random(seed);
+        string[] alphabet = { "a", "b", "  a", "c" };
         for (var round = 0; round < 200; round++)
         {
-            var a = Enumerable.Range(0, random.Next(0, 15)).Select(_ => "abcd"[random.Next(4)].ToString()).ToArray();
-            var b = Enumerable.Range(0, random.Next(0, 15)).Select(_ => "abcd"[random.Next(4)].ToString()).ToArray();
-            var edits = LineDiff.Compute(a, b);
+            var a = Enumerable.Range(0, random.Next(0, 30)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray();
+            var b = Enumerable.Range(0, random.Next(0, 30)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray();
+            var oldText = string.Concat(a.Select(l => l + "\n"));
+            var newText = string.Concat(b.Select(l => l + "\n"));
 
-            Assert.Equal(a, edits.Where(e => e.Kind != LineDiff.EditKind.Insert).Select(e => e.Line));
-            Assert.Equal(b, edits.Where(e => e.Kind != LineDiff.EditKind.Delete).Select(e => e.Line));
-            Assert.Equal(a.Length + b.Length - 2 * Lcs(a, b), edits.Count(e => e.Kind != LineDiff.EditKind.Equal));
+            var diff = UnifiedDiff.Of(oldText, newText, "old", "new");
+
+            Assert.Equal(a.SequenceEqual(b), diff.Length == 0);
+            Assert.Equal(b, Apply(a, diff));
+            var changed = UnifiedDiff.Split(diff).Skip(2).Count(l => l[0] is '-' or '+');
+            Assert.Equal(a.Length + b.Length - 2 * Lcs(a, b), changed);
         }
+    }
+
+    /// <summary>Applies a unified diff's hunks to <paramref name="old"/>, checking each context and removed line against it.</summary>
+    private static string[] Apply(string[] old, string diff)
+    {
+        var result = new List<string>();
+        var next = 0; // the first line of old not yet copied
+        var lines = UnifiedDiff.Split(diff);
+        for (var i = 2; i < lines.Count; i++)
+        {
+            var header = System.Text.RegularExpressions.Regex.Match(lines[i], @"^@@ -(\d+),(\d+) \+(\d+),(\d+) @@$");
+            Assert.True(header.Success, $"expected a hunk header, got '{lines[i]}'");
+            int oldStart = int.Parse(header.Groups[1].Value), oldCount = int.Parse(header.Groups[2].Value);
+            int newStart = int.Parse(header.Groups[3].Value), newCount = int.Parse(header.Groups[4].Value);
+
+            // With 3 lines of context a hunk has no old line only when the old text is empty (then DiffPlex says -1,0).
+            var at = oldCount == 0 ? 0 : oldStart - 1;
+            Assert.True(oldCount > 0 || old.Length == 0, $"a hunk without context in a text of {old.Length} lines");
+            result.AddRange(old[next..at]);
+            Assert.Equal(result.Count + 1, newStart);
+            next = at;
+            int seenOld = 0, seenNew = 0;
+            while (i + 1 < lines.Count && !lines[i + 1].StartsWith("@@", StringComparison.Ordinal))
+            {
+                var line = lines[++i];
+                var text = line[1..];
+                switch (line[0])
+                {
+                    case ' ':
+                        Assert.Equal(old[next++], text);
+                        result.Add(text);
+                        seenOld++;
+                        seenNew++;
+                        break;
+                    case '-':
+                        Assert.Equal(old[next++], text);
+                        seenOld++;
+                        break;
+                    case '+':
+                        result.Add(text);
+                        seenNew++;
+                        break;
+                    default:
+                        throw new XunitException($"unexpected diff line '{line}'");
+                }
+            }
+
+            Assert.Equal(oldCount, seenOld);
+            Assert.Equal(newCount, seenNew);
+        }
+
+        result.AddRange(old[next..]);
+        return result.ToArray();
     }
 
     private static int Lcs(string[] a, string[] b)

@@ -31,6 +31,7 @@ public static partial class ScalarOperations
     [Differentiable] public static double LeakyRelu(double a, double b) => Functions.LeakyRelu(a) + Functions.LeakyRelu(-b, 0.2);
     [Differentiable] public static double LeakyReluSlope(double a, [Range(0.01, 0.5)] double slope) => Functions.LeakyRelu(-a * a - 0.1, slope);
     [Differentiable] public static double HardTanh([Range(-2, 2)] double a) => Functions.HardTanh(a * 0.9);
+    [Differentiable] public static double Softplus([Range(-4, 4)] double a, double b) => Functions.Softplus(2 * a) * b;
 
     [Differentiable]
     public static double Conditional(double a, double b) => a > b ? a * a : 3 * b;

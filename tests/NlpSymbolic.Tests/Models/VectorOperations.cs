@@ -36,6 +36,7 @@ public static partial class VectorOperations
     [Differentiable] public static Vector<double> LeakyRelu(Vector<double> v) => Functions.LeakyRelu(v);
     [Differentiable] public static Vector<double> LeakyReluSlope(Vector<double> v, [Range(0.01, 0.5)] double slope) => Functions.LeakyRelu(v, slope);
     [Differentiable] public static Vector<double> HardTanh([Range(-2, 2)] Vector<double> v) => Functions.HardTanh(v);
+    [Differentiable] public static Vector<double> Softplus([Range(-4, 4)] Vector<double> v) => Functions.Softplus(v * 2);
     [Differentiable] public static Vector<double> Softmax(Vector<double> v) => Functions.Softmax(v);
     [Differentiable] public static Vector<double> LogSoftmax(Vector<double> v) => Functions.LogSoftmax(v);
     [Differentiable] public static double LogSumExp(Vector<double> v) => Functions.LogSumExp(v);

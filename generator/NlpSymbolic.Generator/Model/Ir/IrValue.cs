@@ -5,5 +5,4 @@ namespace NlpSymbolic.Generator.Model.Ir;
 /// Names are chosen at emission from <paramref name="NameHint"/>.
 /// </summary>
 /// <param name="IsVariable">A parameter or a version of a user variable (not a temporary).</param>
-/// <param name="IsFirstVersion">The first version of a user variable keeps the user's own name; later ones get <c>h_1</c>, <c>h_2</c>….</param>
-internal sealed record IrValue(int Id, ValueKind Kind, string NameHint, bool IsVariable, bool IsFirstVersion);
+internal sealed record IrValue(int Id, ValueKind Kind, string NameHint, bool IsVariable);
