@@ -50,6 +50,9 @@ internal enum Kernel
     ArgMax,
     ArgMin,
 
+    /// <summary>dW += dy xᵀ and dx += Wᵀ dy in one sweep over W (<see cref="KernelFusion"/>): AccumulateMultiplyAdjoints(dW, dx, W, x, dy).</summary>
+    MultiplyAdjoints,
+
     // Only values: scalars computed from buffers, and the buffers the reverse sweep starts from.
     Dot,
     Sum,
@@ -66,7 +69,7 @@ internal static class Kernels
     private static readonly HashSet<Kernel> accumulateOnly = new()
     {
         Kernel.Scalar, Kernel.At, Kernel.Element, Kernel.IntoRow, Kernel.IntoColumn, Kernel.Slice, Kernel.Slices,
-        Kernel.Columns, Kernel.Rows, Kernel.SubVector, Kernel.ArgMax, Kernel.ArgMin,
+        Kernel.Columns, Kernel.Rows, Kernel.SubVector, Kernel.ArgMax, Kernel.ArgMin, Kernel.MultiplyAdjoints,
     };
 
     private static readonly HashSet<Kernel> valueOnly = new()

@@ -143,8 +143,8 @@ namespace Lecture
             // Reverse sweep: adjoints in reverse order of the statements above.
             // return CrossEntropy(U * Concat(context, h), label);
             var dtmp6 = ws.CrossEntropyGradient(dResult, tmp6, label);
-            ws.AccumulateOuter(dU, dtmp6, tmp5);
-            var dtmp5 = ws.TransposeThisAndMultiply(U, dtmp6);
+            var dtmp5 = ws.ZerosLike(tmp5);
+            ws.AccumulateMultiplyAdjoints(dU, dtmp5, U, tmp5, dtmp6);
             var dcontext_1 = ws.ZerosLike(context_1);
             ws.AccumulateSlice(dcontext_1, dtmp5, 0);
             var dh_1 = ws.ZerosLike(h_1);
@@ -189,11 +189,10 @@ namespace Lecture
                 // h = Tanh(H * h + W * L.Column(tokens[t]) + b);
                 var dz_h = ws.TanhGradient(dh_2, h_2);
                 ws.Accumulate(db, dz_h);
-                ws.AccumulateOuter(dW, dz_h, tmp1);
-                var dtmp1 = ws.TransposeThisAndMultiply(W, dz_h);
+                var dtmp1 = ws.ZerosLike(tmp1);
+                ws.AccumulateMultiplyAdjoints(dW, dtmp1, W, tmp1, dz_h);
                 ws.AccumulateIntoColumn(dL, tokens_t, dtmp1);
-                ws.AccumulateOuter(dH, dz_h, h_1);
-                ws.AccumulateTransposeThisAndMultiply(dh_1, H, dz_h);
+                ws.AccumulateMultiplyAdjoints(dH, dh_1, H, h_1, dz_h);
             }
             var dh = dh_1;
             // var h = h0;

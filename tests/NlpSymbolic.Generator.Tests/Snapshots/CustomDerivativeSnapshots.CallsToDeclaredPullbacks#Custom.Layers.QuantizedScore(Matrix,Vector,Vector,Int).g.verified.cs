@@ -117,8 +117,7 @@ namespace Custom
             // var h = Opaque.SoftPlus(W * x);
             var dWx = ws.ZerosLike(Wx);
             global::Custom.Opaque.SoftPlusPullback(Wx, dh, dWx);
-            ws.AccumulateOuter(dW, dWx, x);
-            ws.AccumulateTransposeThisAndMultiply(dx, W, dWx);
+            ws.AccumulateMultiplyAdjoints(dW, dx, W, x, dWx);
 
             return value;
         }

@@ -107,22 +107,16 @@ namespace Lecture
             var dz_hTilde = ws.TanhGradient(dhTilde, hTilde);
             var dr = ws.PointwiseMultiply(dz_hTilde, UTimesHPrev);
             var dUTimesHPrev = ws.PointwiseMultiply(dz_hTilde, r);
-            ws.AccumulateOuter(dU, dUTimesHPrev, hPrev);
-            ws.AccumulateTransposeThisAndMultiply(dhPrev, U, dUTimesHPrev);
-            ws.AccumulateOuter(dW, dz_hTilde, x);
-            ws.AccumulateTransposeThisAndMultiply(dx, W, dz_hTilde);
+            ws.AccumulateMultiplyAdjoints(dU, dhPrev, U, hPrev, dUTimesHPrev);
+            ws.AccumulateMultiplyAdjoints(dW, dx, W, x, dz_hTilde);
             // var r = Sigmoid(Wr * x + Ur * hPrev);
             var dz_r = ws.SigmoidGradient(dr, r);
-            ws.AccumulateOuter(dUr, dz_r, hPrev);
-            ws.AccumulateTransposeThisAndMultiply(dhPrev, Ur, dz_r);
-            ws.AccumulateOuter(dWr, dz_r, x);
-            ws.AccumulateTransposeThisAndMultiply(dx, Wr, dz_r);
+            ws.AccumulateMultiplyAdjoints(dUr, dhPrev, Ur, hPrev, dz_r);
+            ws.AccumulateMultiplyAdjoints(dWr, dx, Wr, x, dz_r);
             // var z = Sigmoid(Wz * x + Uz * hPrev);
             var dz_z = ws.SigmoidGradient(dz, z);
-            ws.AccumulateOuter(dUz, dz_z, hPrev);
-            ws.AccumulateTransposeThisAndMultiply(dhPrev, Uz, dz_z);
-            ws.AccumulateOuter(dWz, dz_z, x);
-            ws.AccumulateTransposeThisAndMultiply(dx, Wz, dz_z);
+            ws.AccumulateMultiplyAdjoints(dUz, dhPrev, Uz, hPrev, dz_z);
+            ws.AccumulateMultiplyAdjoints(dWz, dx, Wz, x, dz_z);
 
             return result;
         }

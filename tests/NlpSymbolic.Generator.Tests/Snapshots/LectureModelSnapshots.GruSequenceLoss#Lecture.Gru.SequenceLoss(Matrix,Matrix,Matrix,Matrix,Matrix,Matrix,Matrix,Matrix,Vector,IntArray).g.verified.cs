@@ -135,8 +135,7 @@ namespace Lecture
                 dh_1.Clear();
                 // J += CrossEntropy(V * h, tokens[t + 1]);
                 var dVh_2 = ws.CrossEntropyGradient(dJ_1, Vh_2, tmp1);
-                ws.AccumulateOuter(dV, dVh_2, h_2);
-                ws.AccumulateTransposeThisAndMultiply(dh_2, V, dVh_2);
+                ws.AccumulateMultiplyAdjoints(dV, dh_2, V, h_2, dVh_2);
                 // h = Cell(Wz, Uz, Wr, Ur, W, U, x, h);
                 var dx = ws.ZerosLike(x);
                 global::Lecture.Gru.CellPullback(Wz, Uz, Wr, Ur, W, U, x, h_1, dh_2, dWz, dUz, dWr, dUr, dW, dU, dx, dh_1);

@@ -85,15 +85,13 @@ namespace Lecture
             // return CrossEntropy(U * h + b2, y);
             var dtmp2 = ws.CrossEntropyGradient(dResult, tmp2, y);
             ws.Accumulate(db2, dtmp2);
-            ws.AccumulateOuter(dU, dtmp2, h);
-            var dh = ws.TransposeThisAndMultiply(U, dtmp2);
+            var dh = ws.ZerosLike(h);
+            ws.AccumulateMultiplyAdjoints(dU, dh, U, h, dtmp2);
             // var h = Sigmoid(H * hPrev + W * x + b1);
             var dz_h = ws.SigmoidGradient(dh, h);
             ws.Accumulate(db1, dz_h);
-            ws.AccumulateOuter(dW, dz_h, x);
-            ws.AccumulateTransposeThisAndMultiply(dx, W, dz_h);
-            ws.AccumulateOuter(dH, dz_h, hPrev);
-            ws.AccumulateTransposeThisAndMultiply(dhPrev, H, dz_h);
+            ws.AccumulateMultiplyAdjoints(dW, dx, W, x, dz_h);
+            ws.AccumulateMultiplyAdjoints(dH, dhPrev, H, hPrev, dz_h);
 
             return result;
         }

@@ -81,13 +81,12 @@ namespace Lecture
             // var a2 = Tanh(W2 * a1 + b2);
             var dz_a2 = ws.TanhGradient(da2, a2);
             ws.Accumulate(db2, dz_a2);
-            ws.AccumulateOuter(dW2, dz_a2, a1);
-            var da1 = ws.TransposeThisAndMultiply(W2, dz_a2);
+            var da1 = ws.ZerosLike(a1);
+            ws.AccumulateMultiplyAdjoints(dW2, da1, W2, a1, dz_a2);
             // var a1 = Tanh(W1 * x + b1);
             var dz_a1 = ws.TanhGradient(da1, a1);
             ws.Accumulate(db1, dz_a1);
-            ws.AccumulateOuter(dW1, dz_a1, x);
-            ws.AccumulateTransposeThisAndMultiply(dx, W1, dz_a1);
+            ws.AccumulateMultiplyAdjoints(dW1, dx, W1, x, dz_a1);
 
             return result;
         }

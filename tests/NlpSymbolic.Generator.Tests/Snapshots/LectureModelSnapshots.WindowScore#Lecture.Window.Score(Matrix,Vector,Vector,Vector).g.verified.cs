@@ -69,8 +69,7 @@ namespace Lecture
             var dz = ws.TanhGradient(da, a);
             // var z = W * x + b;
             ws.Accumulate(db, dz);
-            ws.AccumulateOuter(dW, dz, x);
-            ws.AccumulateTransposeThisAndMultiply(dx, W, dz);
+            ws.AccumulateMultiplyAdjoints(dW, dx, W, x, dz);
 
             return result;
         }

@@ -203,8 +203,7 @@ namespace Models
                 var dtmp1 = ws.CrossEntropyGradient(dloss_1, tmp1, targets_t);
                 var dWhyTimesH_2 = ws.Scale(temperature, dtmp1);
                 dtemperature += ws.Dot(dtmp1, WhyTimesH_2);
-                ws.AccumulateOuter(dWhy, dWhyTimesH_2, h_2);
-                ws.AccumulateTransposeThisAndMultiply(dh_2, Why, dWhyTimesH_2);
+                ws.AccumulateMultiplyAdjoints(dWhy, dh_2, Why, h_2, dWhyTimesH_2);
                 // h = Step(h, xs[t]);
                 var dxs_t = ws.ZerosLike(xs_t);
                 global::Models.TinyRnn.StepPullback(Wxh, Whh, Why, bh, temperature, h_1, xs_t, dh_2, dWxh, dWhh, dWhy, dbh, ref dtemperature, dh_1, dxs_t);

@@ -151,10 +151,8 @@ namespace Models
             // return Tanh(Wxh * x + Whh * h + bh);
             var dtmp2 = ws.TanhGradient(dResult, result);
             ws.Accumulate(dbh, dtmp2);
-            ws.AccumulateOuter(dWhh, dtmp2, h);
-            ws.AccumulateTransposeThisAndMultiply(dh, Whh, dtmp2);
-            ws.AccumulateOuter(dWxh, dtmp2, x);
-            ws.AccumulateTransposeThisAndMultiply(dx, Wxh, dtmp2);
+            ws.AccumulateMultiplyAdjoints(dWhh, dh, Whh, h, dtmp2);
+            ws.AccumulateMultiplyAdjoints(dWxh, dx, Wxh, x, dtmp2);
 
             return result;
         }

@@ -58,8 +58,7 @@ namespace Vocabulary
             // return Tanh(W * x + b);
             var dtmp1 = ws.TanhGradient(dResult, result);
             ws.Accumulate(db, dtmp1);
-            ws.AccumulateOuter(dW, dtmp1, x);
-            ws.AccumulateTransposeThisAndMultiply(dx, W, dtmp1);
+            ws.AccumulateMultiplyAdjoints(dW, dx, W, x, dtmp1);
 
             return result;
         }

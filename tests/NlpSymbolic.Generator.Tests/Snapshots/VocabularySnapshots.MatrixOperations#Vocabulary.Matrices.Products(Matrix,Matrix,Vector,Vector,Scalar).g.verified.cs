@@ -121,8 +121,7 @@ namespace Vocabulary
             ws.AccumulateTransposeAndMultiply(dM, dMN, N);
             ws.AccumulateTransposeThisAndMultiply(dN, M, dMN);
             // var Mv = M * v;
-            ws.AccumulateOuter(dM, dMv, v);
-            ws.AccumulateTransposeThisAndMultiply(dv, M, dMv);
+            ws.AccumulateMultiplyAdjoints(dM, dv, M, v, dMv);
 
             return result;
         }
