@@ -52,6 +52,8 @@ internal static class BackwardEmitter
         writer.Line();
         WriteForward(writer, program, names);
         writer.Line();
+        WriteValue(writer, program, names);
+        writer.Line();
         WriteBackward(writer, program, names, usesWorkspace, isPullback: true);
 
         foreach (var _ in spec.ContainingTypes)
@@ -302,6 +304,41 @@ internal static class BackwardEmitter
         {
             writer.Line("    " + arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
         }
+    }
+
+    /// <summary>
+    /// <c>NameValue</c>: the value alone, on the same allocation-free kernels as the gradient (MathNet's operators in
+    /// the user's method allocate every intermediate): what evaluation and inference call. A model method's is an
+    /// instance method like the user's.
+    /// </summary>
+    private static void WriteValue(SourceWriter writer, AdjointProgram program, EmittedNames names)
+    {
+        var method = program.Method;
+        var model = program.Spec.Model;
+        var fields = model is null ? new List<IrParameter>() : method.Parameters.Take(model.Fields.Count).ToList();
+        var own = method.Parameters.Skip(fields.Count).ToList();
+        writer.Line($"/// <summary>The value of <c>{method.Name}</c> without its gradient, computed with the same allocation-free kernels as <c>{method.Name}Backward</c>{(method.ReturnKind == ValueKind.Scalar ? string.Empty : "; vector and matrix results are copies the caller owns")}.</summary>");
+        OpenMethod(writer, $"{method.Accessibility} {(model is null ? "static " : string.Empty)}{ResultTypes.Return(method, names.Types)} {method.Name}Value",
+            own.Select(p => names.Types.Of(p.Kind) + " " + names.Value(p.ValueId)));
+        var arguments = new[] { names.Workspace }
+            .Concat(fields.Select(f => "this." + NameAllocator.Escape(f.Name)))
+            .Concat(own.Select(p => names.Value(p.ValueId)));
+        var call = $"{method.Name}Forward({string.Join(", ", arguments)})";
+        var body = new SourceWriter();
+        if (method.IsTuple)
+        {
+            body.Line($"var {names.ValueCopy} = {call};");
+            var returned = method.Components.Select((c, i) =>
+                $"{names.ValueCopy}.Item{i + 1}" + (c.Kind == ValueKind.Scalar || c.Value.IsLiteral ? string.Empty : ".Clone()"));
+            body.Line($"return ({string.Join(", ", returned)});");
+        }
+        else
+        {
+            body.Line($"return {call}{(method.ReturnKind == ValueKind.Scalar || method.Result.IsLiteral ? string.Empty : ".Clone()")};");
+        }
+
+        WriteWithWorkspace(writer, body, names, enter: true);
+        writer.Close();
     }
 
     private static void WriteForward(SourceWriter writer, AdjointProgram program, EmittedNames names)

@@ -300,6 +300,7 @@ internal static class DifferentiableMethodParser
             (Name: method.Name + "BackwardCore", Count: isModel ? all.Count + 1 + allGradients : -1, Skip: 0, Kinds: all),
             (Name: method.Name + "Pullback", Count: all.Count + 1 + allGradients, Skip: 0, Kinds: all),
             (Name: method.Name + "Forward", Count: all.Count + 1, Skip: 1, Kinds: all),
+            (Name: method.Name + "Value", Count: parameters.Count, Skip: 0, Kinds: parameters),
 
             // The private body both call; any member of that name would be ambiguous or hidden by it.
             (Name: method.Name + "ForwardAndReverse", Count: int.MaxValue, Skip: 0, Kinds: all),

@@ -137,6 +137,25 @@ namespace Lecture
             return result;
         }
 
+        /// <summary>The value of <c>MaxMargin</c> without its gradient, computed with the same allocation-free kernels as <c>MaxMarginBackward</c>.</summary>
+        internal static double MaxMarginValue(
+            Matrix W,
+            Vector b,
+            Vector u,
+            Vector x,
+            Vector xc)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return MaxMarginForward(ws, W, b, u, x, xc);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>MaxMargin</c> as <c>MaxMarginBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls MaxMargin.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void MaxMarginPullback(
@@ -260,6 +279,24 @@ namespace Lecture
             // return u * a;
             var result = ws.Dot(u, a);
             return result;
+        }
+
+        /// <summary>The value of <c>Score</c> without its gradient, computed with the same allocation-free kernels as <c>ScoreBackward</c>.</summary>
+        public static double ScoreValue(
+            Matrix W,
+            Vector x,
+            Vector b,
+            Vector u)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return ScoreForward(ws, W, x, b, u);
+            }
+            finally
+            {
+                ws.Exit();
+            }
         }
 
         /// <summary>The gradient of <c>Score</c> as <c>ScoreBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Score.</summary>

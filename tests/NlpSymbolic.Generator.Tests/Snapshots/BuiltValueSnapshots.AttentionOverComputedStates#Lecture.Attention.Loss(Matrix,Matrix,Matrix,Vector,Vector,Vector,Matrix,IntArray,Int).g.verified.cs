@@ -269,6 +269,29 @@ namespace Lecture
             return result;
         }
 
+        /// <summary>The value of <c>Loss</c> without its gradient, computed with the same allocation-free kernels as <c>LossBackward</c>.</summary>
+        public static double LossValue(
+            Matrix L,
+            Matrix H,
+            Matrix W,
+            Vector b,
+            Vector h0,
+            Vector q,
+            Matrix U,
+            int[] tokens,
+            int label)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return LossForward(ws, L, H, W, b, h0, q, U, tokens, label);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Loss</c> as <c>LossBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Loss.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void LossPullback(

@@ -156,6 +156,24 @@ namespace Vocabulary
             return result;
         }
 
+        /// <summary>The value of <c>Overwrite</c> without its gradient, computed with the same allocation-free kernels as <c>OverwriteBackward</c>.</summary>
+        public static double OverwriteValue(
+            Vector a,
+            Vector b,
+            double s,
+            int n)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return OverwriteForward(ws, a, b, s, n);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Overwrite</c> as <c>OverwriteBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Overwrite.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void OverwritePullback(

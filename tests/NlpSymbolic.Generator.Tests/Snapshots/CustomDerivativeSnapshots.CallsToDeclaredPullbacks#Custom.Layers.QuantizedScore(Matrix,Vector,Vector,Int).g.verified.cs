@@ -163,6 +163,24 @@ namespace Custom
             return score_1;
         }
 
+        /// <summary>The value of <c>QuantizedScore</c> without its gradient, computed with the same allocation-free kernels as <c>QuantizedScoreBackward</c>.</summary>
+        public static double QuantizedScoreValue(
+            Matrix W,
+            Vector x,
+            Vector u,
+            int steps)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return QuantizedScoreForward(ws, W, x, u, steps);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>QuantizedScore</c> as <c>QuantizedScoreBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls QuantizedScore.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void QuantizedScorePullback(

@@ -158,6 +158,28 @@ namespace Lecture
             return result;
         }
 
+        /// <summary>The value of <c>Cell</c> without its gradient, computed with the same allocation-free kernels as <c>CellBackward</c>; vector and matrix results are copies the caller owns.</summary>
+        public static Vector CellValue(
+            Matrix Wz,
+            Matrix Uz,
+            Matrix Wr,
+            Matrix Ur,
+            Matrix W,
+            Matrix U,
+            Vector x,
+            Vector hPrev)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return CellForward(ws, Wz, Uz, Wr, Ur, W, U, x, hPrev).Clone();
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Cell</c> as <c>CellBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Cell.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void CellPullback(

@@ -191,6 +191,30 @@ namespace Lecture
             return J_1;
         }
 
+        /// <summary>The value of <c>SequenceLoss</c> without its gradient, computed with the same allocation-free kernels as <c>SequenceLossBackward</c>.</summary>
+        public static double SequenceLossValue(
+            Matrix Wz,
+            Matrix Uz,
+            Matrix Wr,
+            Matrix Ur,
+            Matrix W,
+            Matrix U,
+            Matrix L,
+            Matrix V,
+            Vector h0,
+            int[] tokens)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return SequenceLossForward(ws, Wz, Uz, Wr, Ur, W, U, L, V, h0, tokens);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>SequenceLoss</c> as <c>SequenceLossBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls SequenceLoss.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void SequenceLossPullback(

@@ -193,6 +193,28 @@ namespace Lecture
             return J_1;
         }
 
+        /// <summary>The value of <c>LanguageModelLoss</c> without its gradient, computed with the same allocation-free kernels as <c>LanguageModelLossBackward</c>.</summary>
+        public static double LanguageModelLossValue(
+            Matrix L,
+            Matrix H,
+            Matrix W,
+            Vector b1,
+            Matrix U,
+            Vector b2,
+            Vector h0,
+            int[] tokens)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return LanguageModelLossForward(ws, L, H, W, b1, U, b2, h0, tokens);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>LanguageModelLoss</c> as <c>LanguageModelLossBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls LanguageModelLoss.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void LanguageModelLossPullback(

@@ -122,6 +122,28 @@ namespace Lecture
             return result;
         }
 
+        /// <summary>The value of <c>StepLoss</c> without its gradient, computed with the same allocation-free kernels as <c>StepLossBackward</c>.</summary>
+        public static double StepLossValue(
+            Matrix H,
+            Matrix W,
+            Vector b1,
+            Matrix U,
+            Vector b2,
+            Vector hPrev,
+            Vector x,
+            int y)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return StepLossForward(ws, H, W, b1, U, b2, hPrev, x, y);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>StepLoss</c> as <c>StepLossBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls StepLoss.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void StepLossPullback(

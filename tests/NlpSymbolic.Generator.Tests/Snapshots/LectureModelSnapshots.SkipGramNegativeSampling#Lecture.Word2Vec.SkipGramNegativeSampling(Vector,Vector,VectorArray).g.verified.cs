@@ -132,6 +132,23 @@ namespace Lecture
             return J_1;
         }
 
+        /// <summary>The value of <c>SkipGramNegativeSampling</c> without its gradient, computed with the same allocation-free kernels as <c>SkipGramNegativeSamplingBackward</c>.</summary>
+        public static double SkipGramNegativeSamplingValue(
+            Vector vc,
+            Vector uo,
+            Vector[] negatives)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return SkipGramNegativeSamplingForward(ws, vc, uo, negatives);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>SkipGramNegativeSampling</c> as <c>SkipGramNegativeSamplingBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls SkipGramNegativeSampling.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void SkipGramNegativeSamplingPullback(

@@ -115,6 +115,26 @@ namespace Lecture
             return result;
         }
 
+        /// <summary>The value of <c>Score</c> without its gradient, computed with the same allocation-free kernels as <c>ScoreBackward</c>.</summary>
+        public static double ScoreValue(
+            Matrix W1,
+            Vector b1,
+            Matrix W2,
+            Vector b2,
+            Vector U,
+            Vector x)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return ScoreForward(ws, W1, b1, W2, b2, U, x);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Score</c> as <c>ScoreBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Score.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void ScorePullback(

@@ -120,6 +120,25 @@ namespace Lecture
             return result;
         }
 
+        /// <summary>The value of <c>MaxMargin</c> without its gradient, computed with the same allocation-free kernels as <c>MaxMarginBackward</c>.</summary>
+        public static double MaxMarginValue(
+            Matrix W,
+            Vector b,
+            Vector u,
+            Vector x,
+            Vector xc)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return MaxMarginForward(ws, W, b, u, x, xc);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>MaxMargin</c> as <c>MaxMarginBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls MaxMargin.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void MaxMarginPullback(

@@ -93,6 +93,24 @@ namespace Lecture
             return result;
         }
 
+        /// <summary>The value of <c>Score</c> without its gradient, computed with the same allocation-free kernels as <c>ScoreBackward</c>.</summary>
+        public static double ScoreValue(
+            Matrix W,
+            Vector x,
+            Vector b,
+            Vector u)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return ScoreForward(ws, W, x, b, u);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Score</c> as <c>ScoreBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Score.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void ScorePullback(

@@ -177,6 +177,25 @@ namespace Vocabulary
             return result;
         }
 
+        /// <summary>The value of <c>Forms</c> without its gradient, computed with the same allocation-free kernels as <c>FormsBackward</c>.</summary>
+        public static double FormsValue(
+            Matrix A,
+            Matrix B,
+            Vector b,
+            double s,
+            int[] labels)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return FormsForward(ws, A, B, b, s, labels);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Forms</c> as <c>FormsBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Forms.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void FormsPullback(

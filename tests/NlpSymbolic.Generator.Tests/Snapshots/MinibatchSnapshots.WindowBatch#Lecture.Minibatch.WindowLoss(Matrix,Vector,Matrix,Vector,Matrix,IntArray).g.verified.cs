@@ -106,6 +106,26 @@ namespace Lecture
             return result;
         }
 
+        /// <summary>The value of <c>WindowLoss</c> without its gradient, computed with the same allocation-free kernels as <c>WindowLossBackward</c>.</summary>
+        public static double WindowLossValue(
+            Matrix W,
+            Vector b,
+            Matrix U,
+            Vector c,
+            Matrix X,
+            int[] labels)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return WindowLossForward(ws, W, b, U, c, X, labels);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>WindowLoss</c> as <c>WindowLossBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls WindowLoss.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void WindowLossPullback(

@@ -256,6 +256,23 @@ namespace Models
             return loss_1;
         }
 
+        /// <summary>The value of <c>Loss</c> without its gradient, computed with the same allocation-free kernels as <c>LossBackward</c>.</summary>
+        public double LossValue(
+            Vector h0,
+            Vector[] xs,
+            int[] targets)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return LossForward(ws, this.Wxh, this.Whh, this.Why, this.bh, this.temperature, h0, xs, targets);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Loss</c> as <c>LossBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Loss.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void LossPullback(

@@ -178,6 +178,20 @@ namespace Models
             return result;
         }
 
+        /// <summary>The value of <c>Step</c> without its gradient, computed with the same allocation-free kernels as <c>StepBackward</c>; vector and matrix results are copies the caller owns.</summary>
+        public Vector StepValue(Vector h, Vector x)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return StepForward(ws, this.Wxh, this.Whh, this.Why, this.bh, this.temperature, h, x).Clone();
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Step</c> as <c>StepBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Step.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void StepPullback(

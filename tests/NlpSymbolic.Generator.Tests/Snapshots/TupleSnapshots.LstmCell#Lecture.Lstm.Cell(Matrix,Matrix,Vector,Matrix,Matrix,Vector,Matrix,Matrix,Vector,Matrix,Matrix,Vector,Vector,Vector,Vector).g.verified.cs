@@ -236,6 +236,36 @@ namespace Lecture
             return (hNext, cNext);
         }
 
+        /// <summary>The value of <c>Cell</c> without its gradient, computed with the same allocation-free kernels as <c>CellBackward</c>; vector and matrix results are copies the caller owns.</summary>
+        public static (Vector h, Vector c) CellValue(
+            Matrix Wi,
+            Matrix Ui,
+            Vector bi,
+            Matrix Wf,
+            Matrix Uf,
+            Vector bf,
+            Matrix Wo,
+            Matrix Uo,
+            Vector bo,
+            Matrix Wg,
+            Matrix Ug,
+            Vector bg,
+            Vector x,
+            Vector h,
+            Vector c)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                var value = CellForward(ws, Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, x, h, c);
+                return (value.Item1.Clone(), value.Item2.Clone());
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Cell</c> as <c>CellBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Cell.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void CellPullback(

@@ -256,6 +256,38 @@ namespace Lecture
             return J_1;
         }
 
+        /// <summary>The value of <c>LanguageModelLoss</c> without its gradient, computed with the same allocation-free kernels as <c>LanguageModelLossBackward</c>.</summary>
+        public static double LanguageModelLossValue(
+            Matrix L,
+            Matrix Wi,
+            Matrix Ui,
+            Vector bi,
+            Matrix Wf,
+            Matrix Uf,
+            Vector bf,
+            Matrix Wo,
+            Matrix Uo,
+            Vector bo,
+            Matrix Wg,
+            Matrix Ug,
+            Vector bg,
+            Matrix U,
+            Vector b,
+            Vector h0,
+            Vector c0,
+            int[] tokens)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return LanguageModelLossForward(ws, L, Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, U, b, h0, c0, tokens);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>LanguageModelLoss</c> as <c>LanguageModelLossBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls LanguageModelLoss.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void LanguageModelLossPullback(

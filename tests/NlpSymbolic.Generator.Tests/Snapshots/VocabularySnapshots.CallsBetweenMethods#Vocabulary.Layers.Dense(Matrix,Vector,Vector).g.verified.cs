@@ -78,6 +78,23 @@ namespace Vocabulary
             return result;
         }
 
+        /// <summary>The value of <c>Dense</c> without its gradient, computed with the same allocation-free kernels as <c>DenseBackward</c>; vector and matrix results are copies the caller owns.</summary>
+        public static Vector DenseValue(
+            Matrix W,
+            Vector b,
+            Vector x)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return DenseForward(ws, W, b, x).Clone();
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Dense</c> as <c>DenseBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Dense.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void DensePullback(

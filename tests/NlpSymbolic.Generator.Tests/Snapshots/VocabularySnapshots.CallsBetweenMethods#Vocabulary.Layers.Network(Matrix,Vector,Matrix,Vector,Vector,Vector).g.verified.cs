@@ -107,6 +107,26 @@ namespace Vocabulary
             return result;
         }
 
+        /// <summary>The value of <c>Network</c> without its gradient, computed with the same allocation-free kernels as <c>NetworkBackward</c>.</summary>
+        public static double NetworkValue(
+            Matrix W1,
+            Vector b1,
+            Matrix W2,
+            Vector b2,
+            Vector u,
+            Vector x)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return NetworkForward(ws, W1, b1, W2, b2, u, x);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Network</c> as <c>NetworkBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Network.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void NetworkPullback(

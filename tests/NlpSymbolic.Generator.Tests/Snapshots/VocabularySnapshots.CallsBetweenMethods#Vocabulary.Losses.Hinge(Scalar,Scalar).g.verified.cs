@@ -53,6 +53,20 @@ namespace Vocabulary
             return result;
         }
 
+        /// <summary>The value of <c>Hinge</c> without its gradient, computed with the same allocation-free kernels as <c>HingeBackward</c>.</summary>
+        public static double HingeValue(double score, double margin)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return HingeForward(ws, score, margin);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Hinge</c> as <c>HingeBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Hinge.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void HingePullback(

@@ -153,6 +153,20 @@ namespace Vocabulary
             return result;
         }
 
+        /// <summary>The value of <c>Branches</c> without its gradient, computed with the same allocation-free kernels as <c>BranchesBackward</c>.</summary>
+        public static double BranchesValue(double x, double y)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return BranchesForward(ws, x, y);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Branches</c> as <c>BranchesBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Branches.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void BranchesPullback(

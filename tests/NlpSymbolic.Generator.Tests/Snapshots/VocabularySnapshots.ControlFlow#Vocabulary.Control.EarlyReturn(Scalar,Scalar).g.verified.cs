@@ -147,6 +147,20 @@ namespace Vocabulary
             return result_1;
         }
 
+        /// <summary>The value of <c>EarlyReturn</c> without its gradient, computed with the same allocation-free kernels as <c>EarlyReturnBackward</c>.</summary>
+        public static double EarlyReturnValue(double x, double y)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return EarlyReturnForward(ws, x, y);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>EarlyReturn</c> as <c>EarlyReturnBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls EarlyReturn.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void EarlyReturnPullback(

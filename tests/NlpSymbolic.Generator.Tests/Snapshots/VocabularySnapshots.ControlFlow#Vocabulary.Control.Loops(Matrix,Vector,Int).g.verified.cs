@@ -372,6 +372,23 @@ namespace Vocabulary
             return s_6;
         }
 
+        /// <summary>The value of <c>Loops</c> without its gradient, computed with the same allocation-free kernels as <c>LoopsBackward</c>.</summary>
+        public static double LoopsValue(
+            Matrix A,
+            Vector v,
+            int n)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return LoopsForward(ws, A, v, n);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Loops</c> as <c>LoopsBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Loops.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void LoopsPullback(

@@ -70,6 +70,20 @@ namespace Vocabulary
             return result;
         }
 
+        /// <summary>The value of <c>OnScalars</c> without its gradient, computed with the same allocation-free kernels as <c>OnScalarsBackward</c>.</summary>
+        public static double OnScalarsValue(double a)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return OnScalarsForward(ws, a);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>OnScalars</c> as <c>OnScalarsBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls OnScalars.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void OnScalarsPullback(

@@ -122,6 +122,23 @@ namespace Vocabulary
             return result;
         }
 
+        /// <summary>The value of <c>OnVectors</c> without its gradient, computed with the same allocation-free kernels as <c>OnVectorsBackward</c>.</summary>
+        public static double OnVectorsValue(
+            Vector v,
+            Vector w,
+            int label)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return OnVectorsForward(ws, v, w, label);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>OnVectors</c> as <c>OnVectorsBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls OnVectors.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void OnVectorsPullback(

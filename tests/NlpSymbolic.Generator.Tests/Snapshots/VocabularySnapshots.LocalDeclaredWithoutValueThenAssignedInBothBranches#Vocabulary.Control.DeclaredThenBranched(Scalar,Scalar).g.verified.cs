@@ -94,6 +94,20 @@ namespace Vocabulary
             return result;
         }
 
+        /// <summary>The value of <c>DeclaredThenBranched</c> without its gradient, computed with the same allocation-free kernels as <c>DeclaredThenBranchedBackward</c>.</summary>
+        public static double DeclaredThenBranchedValue(double x, double y)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return DeclaredThenBranchedForward(ws, x, y);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>DeclaredThenBranched</c> as <c>DeclaredThenBranchedBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls DeclaredThenBranched.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void DeclaredThenBranchedPullback(

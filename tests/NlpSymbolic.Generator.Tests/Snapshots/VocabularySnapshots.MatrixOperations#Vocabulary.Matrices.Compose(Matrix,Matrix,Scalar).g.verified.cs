@@ -84,6 +84,23 @@ namespace Vocabulary
             return result;
         }
 
+        /// <summary>The value of <c>Compose</c> without its gradient, computed with the same allocation-free kernels as <c>ComposeBackward</c>; vector and matrix results are copies the caller owns.</summary>
+        public static Matrix ComposeValue(
+            Matrix A,
+            Matrix B,
+            double a)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return ComposeForward(ws, A, B, a).Clone();
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Compose</c> as <c>ComposeBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Compose.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void ComposePullback(

@@ -96,6 +96,24 @@ namespace Vocabulary
             return result;
         }
 
+        /// <summary>The value of <c>Norms</c> without its gradient, computed with the same allocation-free kernels as <c>NormsBackward</c>.</summary>
+        public static double NormsValue(
+            Matrix W,
+            Matrix G,
+            Vector b,
+            double lambda)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return NormsForward(ws, W, G, b, lambda);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Norms</c> as <c>NormsBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Norms.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void NormsPullback(

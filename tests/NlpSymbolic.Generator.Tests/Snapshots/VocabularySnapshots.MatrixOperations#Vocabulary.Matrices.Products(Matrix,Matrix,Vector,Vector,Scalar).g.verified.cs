@@ -167,6 +167,25 @@ namespace Vocabulary
             return result;
         }
 
+        /// <summary>The value of <c>Products</c> without its gradient, computed with the same allocation-free kernels as <c>ProductsBackward</c>.</summary>
+        public static double ProductsValue(
+            Matrix M,
+            Matrix N,
+            Vector v,
+            Vector w,
+            double a)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return ProductsForward(ws, M, N, v, w, a);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Products</c> as <c>ProductsBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Products.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void ProductsPullback(

@@ -102,6 +102,20 @@ namespace Vocabulary
             return result;
         }
 
+        /// <summary>The value of <c>Arithmetic</c> without its gradient, computed with the same allocation-free kernels as <c>ArithmeticBackward</c>.</summary>
+        public static double ArithmeticValue(double a, double b)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return ArithmeticForward(ws, a, b);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Arithmetic</c> as <c>ArithmeticBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Arithmetic.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void ArithmeticPullback(

@@ -141,6 +141,20 @@ namespace Vocabulary
             return result;
         }
 
+        /// <summary>The value of <c>MathFunctions</c> without its gradient, computed with the same allocation-free kernels as <c>MathFunctionsBackward</c>.</summary>
+        public static double MathFunctionsValue(double a, double b)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return MathFunctionsForward(ws, a, b);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>MathFunctions</c> as <c>MathFunctionsBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls MathFunctions.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void MathFunctionsPullback(

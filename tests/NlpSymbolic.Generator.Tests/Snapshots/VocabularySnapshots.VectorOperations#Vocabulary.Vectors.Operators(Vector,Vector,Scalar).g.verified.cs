@@ -156,6 +156,23 @@ namespace Vocabulary
             return result;
         }
 
+        /// <summary>The value of <c>Operators</c> without its gradient, computed with the same allocation-free kernels as <c>OperatorsBackward</c>.</summary>
+        public static double OperatorsValue(
+            Vector v,
+            Vector w,
+            double a)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return OperatorsForward(ws, v, w, a);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Operators</c> as <c>OperatorsBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Operators.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void OperatorsPullback(

@@ -122,6 +122,20 @@ namespace Vocabulary
             return result;
         }
 
+        /// <summary>The value of <c>Pointwise</c> without its gradient, computed with the same allocation-free kernels as <c>PointwiseBackward</c>.</summary>
+        public static double PointwiseValue(Vector v, Vector w)
+        {
+            var ws = Workspace.Enter();
+            try
+            {
+                return PointwiseForward(ws, v, w);
+            }
+            finally
+            {
+                ws.Exit();
+            }
+        }
+
         /// <summary>The gradient of <c>Pointwise</c> as <c>PointwiseBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Pointwise.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void PointwisePullback(
