@@ -64,6 +64,7 @@ internal sealed record AdjointSeedCheck(int? Component, int Value) : AdjointNode
 /// <summary>
 /// The start of a reversed iteration for a carried vector or matrix: the buffer holding the gradient that arrived
 /// for the carried value (<paramref name="Carried"/>'s adjoint) becomes <paramref name="Incoming"/>'s, and the other
-/// buffer, cleared, collects the gradient for the previous iteration.
+/// buffer, cleared (or replaced when the value this iteration started from, <paramref name="CarriedValue"/>, has
+/// another shape), collects the gradient for the previous iteration.
 /// </summary>
-internal sealed record AdjointSwap(int Incoming, int Carried, int SourceIndex) : AdjointNode;
+internal sealed record AdjointSwap(int Incoming, int Carried, int CarriedValue, int SourceIndex) : AdjointNode;

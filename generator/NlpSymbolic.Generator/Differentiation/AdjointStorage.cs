@@ -264,7 +264,7 @@ internal sealed class AdjointStorage
                 nodes.Remove(reset);
                 Declare(incoming, scope);
                 zeroed.Add(new AdjointDeclaration(incoming, Expressions.Call(Kernel.ZerosLike, new ValueOf(carried)), -1));
-                opening.Add(new AdjointSwap(incoming, Resolve(carried), loop.Forward.SourceIndex));
+                opening.Add(new AdjointSwap(incoming, Resolve(carried), carried, loop.Forward.SourceIndex));
             }
         }
 

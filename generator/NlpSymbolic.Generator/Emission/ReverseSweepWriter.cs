@@ -113,7 +113,7 @@ internal sealed class ReverseSweepWriter
                     var incoming = names.Adjoint(swap.Incoming);
                     var carried = names.Adjoint(swap.Carried);
                     writer.Line($"({incoming}, {carried}) = ({carried}, {incoming});");
-                    writer.Line($"{carried}.Clear();");
+                    writer.Line($"{carried} = {names.Workspace}.ZerosLike({names.Value(swap.CarriedValue)}, {carried});");
                     break;
                 case AdjointStatement statement:
                     WriteStatement(statement);

@@ -47,6 +47,9 @@ internal sealed class TapePlan
                 case AdjointSeedCheck check:
                     Read.Add(check.Value);
                     break;
+                case AdjointSwap swap:
+                    Read.Add(swap.CarriedValue);
+                    break;
                 case AdjointIf branch:
                     Reversed.Add(branch.Forward);
                     if (!branch.Forward.Condition.IsLiteral)

@@ -40,6 +40,36 @@ public sealed partial class Workspace
         return result;
     }
 
+    /// <summary>
+    /// <paramref name="buffer"/> cleared when it has the shape of <paramref name="v"/>, else a zero vector of that
+    /// shape owned by this frame: how a reversed loop iteration starts a carried value's gradient over in the buffer
+    /// it already has (a carried value may change shape between iterations, e.g. a result not yet assigned).
+    /// </summary>
+    public Vector<double> ZerosLike(Vector<double> v, Vector<double> buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        if (buffer.Count != v.Count)
+        {
+            return ZerosLike(v);
+        }
+
+        Array.Clear(buffer.AsArray() ?? throw new ArgumentException("ZerosLike: the buffer to reuse must be dense.", nameof(buffer)));
+        return buffer;
+    }
+
+    /// <summary><paramref name="buffer"/> cleared when it has the shape of <paramref name="m"/>, else a zero matrix of that shape owned by this frame.</summary>
+    public Matrix<double> ZerosLike(Matrix<double> m, Matrix<double> buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        if (buffer.RowCount != m.RowCount || buffer.ColumnCount != m.ColumnCount)
+        {
+            return ZerosLike(m);
+        }
+
+        Array.Clear(buffer.AsColumnMajorArray() ?? throw new ArgumentException("ZerosLike: the buffer to reuse must be dense.", nameof(buffer)));
+        return buffer;
+    }
+
     private void EnsureActive()
     {
         if (!_active)

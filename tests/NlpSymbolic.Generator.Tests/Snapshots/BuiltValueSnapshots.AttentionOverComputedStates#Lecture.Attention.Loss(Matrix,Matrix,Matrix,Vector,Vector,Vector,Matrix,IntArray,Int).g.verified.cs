@@ -182,7 +182,7 @@ namespace Lecture
                 h_1 = ws.PopVector();
                 // gradients arriving from the next iteration
                 (dh_2, dh_1) = (dh_1, dh_2);
-                dh_1.Clear();
+                dh_1 = ws.ZerosLike(h_1, dh_1);
                 // hs[t] = h;
                 ws.Accumulate(dh_2, dhs[t]);
                 dhs[t].Clear();

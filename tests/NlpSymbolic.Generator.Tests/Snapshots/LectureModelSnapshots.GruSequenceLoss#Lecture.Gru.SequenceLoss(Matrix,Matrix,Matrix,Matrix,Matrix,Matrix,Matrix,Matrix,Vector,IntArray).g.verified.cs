@@ -132,7 +132,7 @@ namespace Lecture
                 h_1 = ws.PopVector();
                 // gradients arriving from the next iteration
                 (dh_2, dh_1) = (dh_1, dh_2);
-                dh_1.Clear();
+                dh_1 = ws.ZerosLike(h_1, dh_1);
                 // J += CrossEntropy(V * h, tokens[t + 1]);
                 var dVh_2 = ws.CrossEntropyGradient(dJ_1, Vh_2, tmp1);
                 ws.AccumulateMultiplyAdjoints(dV, dh_2, V, h_2, dVh_2);

@@ -127,7 +127,7 @@ namespace Lecture
                 h_1 = ws.PopVector();
                 // gradients arriving from the next iteration
                 (dh_2, dh_1) = (dh_1, dh_2);
-                dh_1.Clear();
+                dh_1 = ws.ZerosLike(h_1, dh_1);
                 // J += CrossEntropy(U * h + b2, tokens[t + 1]);
                 var dtmp2 = ws.CrossEntropyGradient(dJ_1, tmp2, tmp3);
                 ws.Accumulate(db2, dtmp2);

@@ -198,7 +198,7 @@ namespace Models
                 h_1 = ws.PopVector();
                 // gradients arriving from the next iteration
                 (dh_2, dh_1) = (dh_1, dh_2);
-                dh_1.Clear();
+                dh_1 = ws.ZerosLike(h_1, dh_1);
                 // loss += CrossEntropy(Why * h * temperature, targets[t]);
                 var dtmp1 = ws.CrossEntropyGradient(dloss_1, tmp1, targets_t);
                 var dWhyTimesH_2 = ws.Scale(temperature, dtmp1);

@@ -180,9 +180,9 @@ namespace Lecture
                 h_1 = ws.PopVector();
                 // gradients arriving from the next iteration
                 (dh_2, dh_1) = (dh_1, dh_2);
-                dh_1.Clear();
+                dh_1 = ws.ZerosLike(h_1, dh_1);
                 (dc_2, dc_1) = (dc_1, dc_2);
-                dc_1.Clear();
+                dc_1 = ws.ZerosLike(c_1, dc_1);
                 // J += CrossEntropy(U * h + b, tokens[t + 1]);
                 var dtmp2 = ws.CrossEntropyGradient(dJ_1, tmp2, tmp3);
                 ws.Accumulate(db, dtmp2);
