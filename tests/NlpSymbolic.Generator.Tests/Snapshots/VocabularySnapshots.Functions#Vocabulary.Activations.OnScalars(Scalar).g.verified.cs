@@ -26,7 +26,7 @@ namespace Vocabulary
             double dResult,
             ref double da)
         {
-            // return Sigmoid(a) + Tanh(a) + Relu(a) + LeakyRelu(a) + LeakyRelu(a, 0.2) + HardTanh(a);
+            // return Sigmoid(a) + Tanh(a) + Relu(a) + LeakyRelu(a) + LeakyRelu(a, 0.2) + HardTanh(a) + Softplus(a);
             var tmp1 = global::NlpSymbolic.Functions.Sigmoid(a);
             var tmp2 = global::System.Math.Tanh(a);
             var tmp3 = tmp1 + tmp2;
@@ -37,10 +37,13 @@ namespace Vocabulary
             var tmp8 = global::NlpSymbolic.Functions.LeakyRelu(a, 0.2);
             var tmp9 = tmp7 + tmp8;
             var tmp10 = global::NlpSymbolic.Functions.HardTanh(a);
-            var result = tmp9 + tmp10;
+            var tmp11 = tmp9 + tmp10;
+            var tmp12 = global::NlpSymbolic.Functions.Softplus(a);
+            var result = tmp11 + tmp12;
 
             // Reverse sweep: adjoints in reverse order of the statements above.
-            // return Sigmoid(a) + Tanh(a) + Relu(a) + LeakyRelu(a) + LeakyRelu(a, 0.2) + HardTanh(a);
+            // return Sigmoid(a) + Tanh(a) + Relu(a) + LeakyRelu(a) + LeakyRelu(a, 0.2) + HardTanh(a) + Softplus(a);
+            da += dResult * global::NlpSymbolic.Functions.Sigmoid(a);
             da += a > -1 && a < 1 ? dResult : 0;
             da += a > 0 ? dResult : dResult * 0.2;
             da += a > 0 ? dResult : dResult * 0.01;
@@ -55,7 +58,7 @@ namespace Vocabulary
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static double OnScalarsForward(Workspace ws, double a)
         {
-            // return Sigmoid(a) + Tanh(a) + Relu(a) + LeakyRelu(a) + LeakyRelu(a, 0.2) + HardTanh(a);
+            // return Sigmoid(a) + Tanh(a) + Relu(a) + LeakyRelu(a) + LeakyRelu(a, 0.2) + HardTanh(a) + Softplus(a);
             var tmp1 = global::NlpSymbolic.Functions.Sigmoid(a);
             var tmp2 = global::System.Math.Tanh(a);
             var tmp3 = tmp1 + tmp2;
@@ -66,7 +69,9 @@ namespace Vocabulary
             var tmp8 = global::NlpSymbolic.Functions.LeakyRelu(a, 0.2);
             var tmp9 = tmp7 + tmp8;
             var tmp10 = global::NlpSymbolic.Functions.HardTanh(a);
-            var result = tmp9 + tmp10;
+            var tmp11 = tmp9 + tmp10;
+            var tmp12 = global::NlpSymbolic.Functions.Softplus(a);
+            var result = tmp11 + tmp12;
             return result;
         }
 

@@ -116,13 +116,13 @@ public sealed class VocabularySnapshots
         {
             [Differentiable]
             public static double OnScalars(double a) =>
-                Sigmoid(a) + Tanh(a) + Relu(a) + LeakyRelu(a) + LeakyRelu(a, 0.2) + HardTanh(a);
+                Sigmoid(a) + Tanh(a) + Relu(a) + LeakyRelu(a) + LeakyRelu(a, 0.2) + HardTanh(a) + Softplus(a);
 
             [Differentiable]
             public static double OnVectors(Vector<double> v, Vector<double> w, int label)
             {
                 var x = Concat(Sigmoid(v), Tanh(w), v);
-                var r = Relu(x) + LeakyRelu(x, 0.1) + HardTanh(x);
+                var r = Relu(x) + LeakyRelu(x, 0.1) + HardTanh(x) + Softplus(x);
                 var p = Softmax(r);
                 var logP = LogSoftmax(r);
                 return p * logP + LogSumExp(x) + CrossEntropy(r, label);
