@@ -24,16 +24,7 @@ public class CeilingBenchmarks
     {
         (_rows, _columns) = Shapes.Parse(Shape);
         var random = new Random(1);
-        double[] Random(int n)
-        {
-            var data = new double[n];
-            for (var i = 0; i < n; i++)
-            {
-                data[i] = random.NextDouble() - 0.5;
-            }
-
-            return data;
-        }
+        double[] Random(int n) => Shapes.Uniform(random, n);
 
         (_a, _b, _x, _y) = (Random(_rows * _columns), Random(_rows * _columns), Random(_columns), Random(_rows));
     }

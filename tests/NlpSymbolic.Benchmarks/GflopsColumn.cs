@@ -64,4 +64,16 @@ public static class Shapes
         var parts = shape.Split('x');
         return (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
     }
+
+    /// <summary><paramref name="n"/> values uniform in [−0.5, 0.5): the benchmarks' operands.</summary>
+    public static double[] Uniform(System.Random random, int n)
+    {
+        var data = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            data[i] = random.NextDouble() - 0.5;
+        }
+
+        return data;
+    }
 }

@@ -23,16 +23,7 @@ public class MatrixVectorBenchmarks
     {
         (_rows, _columns) = Shapes.Parse(Shape);
         var random = new Random(1);
-        double[] Random(int n)
-        {
-            var data = new double[n];
-            for (var i = 0; i < n; i++)
-            {
-                data[i] = random.NextDouble() - 0.5;
-            }
-
-            return data;
-        }
+        double[] Random(int n) => Shapes.Uniform(random, n);
 
         (_w, _dW) = (Random(_rows * _columns), new double[_rows * _columns]);
         (_x, _dx, _y, _dy) = (Random(_columns), new double[_columns], new double[_rows], Random(_rows));

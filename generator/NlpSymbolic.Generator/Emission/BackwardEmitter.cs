@@ -131,17 +131,9 @@ internal static class BackwardEmitter
         {
             body.Line(call + ";");
         }
-        else if (method.IsTuple)
-        {
-            // The vector and matrix components live in the workspace's buffers: the caller gets copies it owns.
-            body.Line($"var {names.ValueCopy} = {call};");
-            var returned = method.Components.Select((c, i) =>
-                $"{names.ValueCopy}.Item{i + 1}" + (c.Kind == ValueKind.Scalar || c.Value.IsLiteral ? string.Empty : ".Clone()"));
-            body.Line($"return ({string.Join(", ", returned)});");
-        }
         else
         {
-            body.Line($"return {call}{(method.ReturnKind == ValueKind.Scalar || method.Result.IsLiteral ? string.Empty : ".Clone()")};");
+            ReturnCopy(body, method, names, call);
         }
 
         WriteWithWorkspace(writer, body, names, enter: usesWorkspace || !isPullback && body.Any(l => l.Contains(names.Workspace + ".")));
@@ -325,6 +317,18 @@ internal static class BackwardEmitter
             .Concat(own.Select(p => names.Value(p.ValueId)));
         var call = $"{method.Name}Forward({string.Join(", ", arguments)})";
         var body = new SourceWriter();
+        ReturnCopy(body, method, names, call);
+
+        WriteWithWorkspace(writer, body, names, enter: true);
+        writer.Close();
+    }
+
+    /// <summary>
+    /// <c>return call;</c> where the value leaves the workspace: its vector and matrix parts live in the workspace's
+    /// buffers, so the caller gets copies it owns (each component of a tuple).
+    /// </summary>
+    private static void ReturnCopy(SourceWriter body, IrMethod method, EmittedNames names, string call)
+    {
         if (method.IsTuple)
         {
             body.Line($"var {names.ValueCopy} = {call};");
@@ -336,9 +340,6 @@ internal static class BackwardEmitter
         {
             body.Line($"return {call}{(method.ReturnKind == ValueKind.Scalar || method.Result.IsLiteral ? string.Empty : ".Clone()")};");
         }
-
-        WriteWithWorkspace(writer, body, names, enter: true);
-        writer.Close();
     }
 
     private static void WriteForward(SourceWriter writer, AdjointProgram program, EmittedNames names)

@@ -34,36 +34,9 @@ internal sealed class ForwardSweepWriter
         used = new HashSet<int>(IrWalker.Statements(method.Body).SelectMany(s => s.Arguments)
             .Concat(IrWalker.Phis(method.Body).SelectMany(p => new[] { p.First, p.Second }))
             .Concat(method.ResultValues())
-            .Concat(Conditions(method.Body))
+            .Concat(IrWalker.Conditions(method.Body))
             .Where(o => !o.IsLiteral)
             .Select(o => o.ValueId));
-    }
-
-    /// <summary>What every branch and loop tests.</summary>
-    private static IEnumerable<IrOperand> Conditions(IrBlock block)
-    {
-        foreach (var node in block.Nodes)
-        {
-            switch (node)
-            {
-                case IrIf branch:
-                    yield return branch.Condition;
-                    foreach (var inner in Conditions(branch.Then).Concat(Conditions(branch.Else)))
-                    {
-                        yield return inner;
-                    }
-
-                    break;
-                case IrLoop loop:
-                    yield return loop.Condition;
-                    foreach (var inner in Conditions(loop.Header).Concat(Conditions(loop.Body)))
-                    {
-                        yield return inner;
-                    }
-
-                    break;
-            }
-        }
     }
 
     /// <summary>The components taken out of each call's tuple result (in order), by the call's value.</summary>

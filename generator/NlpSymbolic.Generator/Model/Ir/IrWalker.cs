@@ -44,6 +44,33 @@ internal static class IrWalker
         }
     }
 
+    /// <summary>What every branch and loop at any depth tests.</summary>
+    public static IEnumerable<IrOperand> Conditions(IrBlock block)
+    {
+        foreach (var node in block.Nodes)
+        {
+            switch (node)
+            {
+                case IrIf branch:
+                    yield return branch.Condition;
+                    foreach (var inner in Conditions(branch.Then).Concat(Conditions(branch.Else)))
+                    {
+                        yield return inner;
+                    }
+
+                    break;
+                case IrLoop loop:
+                    yield return loop.Condition;
+                    foreach (var inner in Conditions(loop.Header).Concat(Conditions(loop.Body)))
+                    {
+                        yield return inner;
+                    }
+
+                    break;
+            }
+        }
+    }
+
     /// <summary>Every phi at any depth.</summary>
     public static IEnumerable<IrPhi> Phis(IrBlock block)
     {
