@@ -35,14 +35,21 @@ public sealed class CheckTests
     }
 
     [Fact]
-    public void NullGradientsNameTheGradient()
+    public void NullGradientsAreNotWantedButNullValuesStillThrow()
     {
         InFrame(ws =>
         {
-            Assert.Equal("dx", Assert.Throws<ArgumentNullException>(() => ws.CheckGradient(null!, _data.Vector(3), "dx", "x")).ParamName);
-            Assert.Equal("dw", Assert.Throws<ArgumentNullException>(() => ws.CheckGradient(null!, _data.Matrix(2, 2), "dw", "w")).ParamName);
-            Assert.Equal("dp", Assert.Throws<ArgumentNullException>(() => ws.CheckGradient(null!, new double[1], "dp", "p")).ParamName);
-            Assert.Equal("dh", Assert.Throws<ArgumentNullException>(() => ws.CheckGradient(null!, new[] { _data.Vector(1) }, "dh", "h")).ParamName);
+            // A null gradient argument means "not wanted": no exception.
+            ws.CheckGradient((Vector<double>?)null, _data.Vector(3), "dx", "x");
+            ws.CheckGradient((Matrix<double>?)null, _data.Matrix(2, 2), "dw", "w");
+            ws.CheckGradient((double[]?)null, new double[1], "dp", "p");
+            ws.CheckGradient((Vector<double>[]?)null, new[] { _data.Vector(1) }, "dh", "h");
+
+            // The value it would be the gradient of is still required.
+            Assert.Equal("x", Assert.Throws<ArgumentNullException>(() => ws.CheckGradient((Vector<double>?)null, null!, "dx", "x")).ParamName);
+            Assert.Equal("w", Assert.Throws<ArgumentNullException>(() => ws.CheckGradient((Matrix<double>?)null, null!, "dw", "w")).ParamName);
+            Assert.Equal("p", Assert.Throws<ArgumentNullException>(() => ws.CheckGradient((double[]?)null, null!, "dp", "p")).ParamName);
+            Assert.Equal("h", Assert.Throws<ArgumentNullException>(() => ws.CheckGradient((Vector<double>[]?)null, null!, "dh", "h")).ParamName);
         });
     }
 

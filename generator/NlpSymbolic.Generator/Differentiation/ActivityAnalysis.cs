@@ -15,6 +15,29 @@ internal static class ActivityAnalysis
 {
     public static HashSet<int> ActiveValues(IrMethod method)
     {
+        var edges = Edges(method);
+
+        var varied = new HashSet<int>(method.Parameters.Where(p => p.IsDifferentiable).Select(p => p.ValueId));
+        Propagate(edges, varied, forward: true);
+
+        var useful = new HashSet<int>(method.ResultValues().Where(r => !r.IsLiteral).Select(r => r.ValueId));
+
+        Propagate(edges, useful, forward: false);
+        varied.IntersectWith(useful);
+        return varied;
+    }
+
+    /// <summary>The values that depend on <paramref name="source"/> through differentiable arguments and phis (itself included).</summary>
+    public static HashSet<int> DependentsOf(List<(int Target, int Source)> edges, int source)
+    {
+        var set = new HashSet<int> { source };
+        Propagate(edges, set, forward: true);
+        return set;
+    }
+
+    /// <summary>(target, source) for every way gradient can flow from target's adjoint to source's.</summary>
+    public static List<(int Target, int Source)> Edges(IrMethod method)
+    {
         var edges = new List<(int Target, int Source)>();
         foreach (var statement in IrWalker.Statements(method.Body))
         {
@@ -31,14 +54,7 @@ internal static class ActivityAnalysis
             }
         }
 
-        var varied = new HashSet<int>(method.Parameters.Where(p => p.IsDifferentiable).Select(p => p.ValueId));
-        Propagate(edges, varied, forward: true);
-
-        var useful = new HashSet<int>(method.ResultValues().Where(r => !r.IsLiteral).Select(r => r.ValueId));
-
-        Propagate(edges, useful, forward: false);
-        varied.IntersectWith(useful);
-        return varied;
+        return edges;
     }
 
     private static void Propagate(List<(int Target, int Source)> edges, HashSet<int> set, bool forward)

@@ -126,6 +126,9 @@ internal sealed record AdjointOf(int Id) : AdjointExpression;
 /// <summary>The seed <c>dResult</c>, or its component <paramref name="Component"/> for a tuple result.</summary>
 internal sealed record SeedOf(int? Component) : AdjointExpression;
 
+/// <summary><c>operand ?? fallback</c>: a gradient buffer the caller may have left null, where a callee needs one.</summary>
+internal sealed record OrElse(AdjointExpression Operand, AdjointExpression Fallback) : AdjointExpression;
+
 /// <summary>Builders that read like the formulas they write.</summary>
 internal static class Expressions
 {
@@ -140,5 +143,9 @@ internal static class Expressions
     public static AdjointExpression Length(AdjointExpression array) => new SizeOf(array, IsArray: true);
 }
 
-/// <summary><c>Pullback(arguments)</c>: a callee's pullback, which adds into the gradients it is handed.</summary>
-internal sealed record PullbackCall(string Pullback, EquatableArray<AdjointExpression> Arguments) : AdjointExpression;
+/// <summary>
+/// <c>Pullback(arguments)</c>: a callee's pullback, which adds into the gradients it is handed, the arguments from
+/// <paramref name="FirstGradient"/> on. A generated pullback (<paramref name="TakesNull"/>) skips a null gradient
+/// buffer; a hand-written one is handed a buffer for every gradient.
+/// </summary>
+internal sealed record PullbackCall(string Pullback, EquatableArray<AdjointExpression> Arguments, int FirstGradient, bool TakesNull) : AdjointExpression;

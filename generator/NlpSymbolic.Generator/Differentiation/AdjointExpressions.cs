@@ -34,6 +34,7 @@ internal static class AdjointExpressions
             ElementOf element => new ElementOf(Go(element.Array), Go(element.Index)),
             ByRef byRef => new ByRef(Go(byRef.Operand)),
             IsNotNull test => new IsNotNull(Go(test.Operand)),
+            OrElse orElse => new OrElse(Go(orElse.Operand), Go(orElse.Fallback)),
             _ => expression,
         };
     }
@@ -75,6 +76,7 @@ internal static class AdjointExpressions
         ElementOf element => new[] { element.Array, element.Index },
         ByRef byRef => new[] { byRef.Operand },
         IsNotNull test => new[] { test.Operand },
+        OrElse orElse => new[] { orElse.Operand, orElse.Fallback },
         _ => Array.Empty<AdjointExpression>(),
     };
 }

@@ -21,3 +21,9 @@ internal sealed record AdjointIf(IrIf Forward, AdjointBlock Then, AdjointBlock E
 /// (<paramref name="StartsWithCarried"/>: the body opens with their hand-off).
 /// </summary>
 internal sealed record AdjointLoop(IrLoop Forward, AdjointBlock Body, bool StartsWithCarried = false) : AdjointNode;
+
+/// <summary>
+/// Work whose adjoints reach only the gradient of parameter <paramref name="Parameter"/>: it runs only when the caller
+/// wants that gradient (passed a buffer for it, not null). See <see cref="GradientPruning"/>.
+/// </summary>
+internal sealed record AdjointGuarded(int Parameter, AdjointBlock Body) : AdjointNode;

@@ -165,7 +165,8 @@ internal static class ReverseMode
 
     /// <summary>
     /// <c>Callee.NamePullback(arguments, dy, gradients)</c> (or a hand-written pullback of the same shape):
-    /// active arguments get their adjoints; the callee's other gradient arguments get scratch space nobody reads.
+    /// active arguments get their adjoints; the callee's other gradient arguments get null, "not wanted", from a
+    /// generated pullback, and scratch space nobody reads from a hand-written one (and a scalar's, always).
     /// </summary>
     private static AdjointStatement Pullback(IrStatement statement, Context context)
     {
@@ -189,14 +190,16 @@ internal static class ReverseMode
             }
             else
             {
-                arguments.Add(scalar ? new ByRef(new Scratch()) : Expressions.Call(Kernel.ZerosLike, Operand(argument)));
+                arguments.Add(scalar ? new ByRef(new Scratch())
+                    : callee.CustomTargetId is null ? new Literal("null")
+                    : Expressions.Call(Kernel.ZerosLike, Operand(argument)));
             }
         }
 
         return new AdjointStatement(
             writes.Count > 0 ? writes[0] : -1,
             AccumulationForm.Pullback,
-            new PullbackCall(context.Spec.PullbackOf(callee), arguments.ToEquatableArray()),
+            new PullbackCall(context.Spec.PullbackOf(callee), arguments.ToEquatableArray(), statement.Arguments.Count + 1, TakesNull: callee.CustomTargetId is null),
             null,
             statement.SourceIndex,
             writes.ToEquatableArray());

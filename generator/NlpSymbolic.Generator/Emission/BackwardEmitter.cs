@@ -74,8 +74,15 @@ internal static class BackwardEmitter
 
     private static IEnumerable<string> GradientParameters(IrMethod method, EmittedNames names) =>
         new[] { ResultTypes.Seed(method, names.Types) + " " + NameAllocator.Escape(names.Seed) }
-            .Concat(method.Parameters.Where(p => p.IsDifferentiable).Select(p =>
-                (p.Kind == ValueKind.Scalar ? "ref double" : names.Types.Of(p.Kind)) + " " + names.Adjoint(p.ValueId)));
+            .Concat(method.Parameters.Where(p => p.IsDifferentiable).Select(p => GradientType(p, names) + " " + names.Adjoint(p.ValueId)));
+
+    /// <summary>A gradient buffer may be null (not wanted); a scalar's gradient is a ref, always there.</summary>
+    private static string GradientType(IrParameter parameter, EmittedNames names) =>
+        parameter.Kind == ValueKind.Scalar ? "ref double" : names.Types.Of(parameter.Kind) + "?";
+
+    /// <summary>The contract's sentence on null gradient arguments, in every generated gradient method's summary.</summary>
+    private const string NullMeansNotWanted =
+        "/// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.";
 
     /// <summary>
     /// <c>NameBackward</c> (or a model's static <c>NameBackwardCore</c>) and <c>NamePullback</c>: both run
@@ -90,7 +97,7 @@ internal static class BackwardEmitter
 
         if (isPullback)
         {
-            writer.Line($"/// <summary>The gradient of <c>{method.Name}</c> as <c>{method.Name}Backward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls {method.Name}.</summary>");
+            writer.Line($"/// <summary>The gradient of <c>{method.Name}</c> as <c>{method.Name}Backward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls {method.Name}.</summary>");
             writer.Line(Hidden);
             OpenMethod(writer, $"{method.Accessibility} static void {method.Name}Pullback", parameters);
         }
@@ -107,6 +114,7 @@ internal static class BackwardEmitter
             writer.Line(method.IsTuple
                 ? $"/// the gradient of Σₖ ⟨<paramref name=\"{names.Seed}\"/>.k, result.k⟩ into each gradient argument (a null or 0 seed component: no gradient from that output)."
                 : $"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into each gradient argument.");
+            writer.Line(NullMeansNotWanted);
             writer.Line("/// </summary>");
             OpenMethod(writer, $"{method.Accessibility} static {returnType} {method.Name}Backward", parameters);
         }
@@ -214,6 +222,7 @@ internal static class BackwardEmitter
             ? $"/// the gradient of Σₖ ⟨<paramref name=\"{names.Seed}\"/>.k, result.k⟩ (a null or 0 seed component: none) into <paramref name=\"{names.GradientsArgument}\"/>"
             : $"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into <paramref name=\"{names.GradientsArgument}\"/>");
         writer.Line("/// (one buffer per parameter field of the model) and into each gradient argument.");
+        writer.Line(NullMeansNotWanted);
         writer.Line("/// </summary>");
         OpenMethod(writer, $"{method.Accessibility} {returnType} {method.Name}Backward", WrapperParameters(own, names, ResultTypes.Seed(method, names.Types), "Gradients " + gradients));
         WriteCoreCall(writer, method, names, fields, own, f =>
@@ -243,6 +252,7 @@ internal static class BackwardEmitter
                 ? $"/// ADDS the gradient of Σₖ ⟨<paramref name=\"{names.Seed}\"/>.k, result.k⟩ (a null or 0 seed component: none)."
                 : $"/// ADDS <paramref name=\"{names.Seed}\"/> times the gradient.")
             + (scalars.Count == 0 ? string.Empty : " Scalar fields are not in a set: their gradient is dropped."));
+        writer.Line(NullMeansNotWanted);
         writer.Line("/// </summary>");
         writer.Line($"/// <exception cref=\"global::System.ArgumentException\">The set does not hold this model's parameters, in <c>CreateParameterSet</c>'s order.</exception>");
         OpenMethod(writer, $"{method.Accessibility} {returnType} {method.Name}Backward", WrapperParameters(own, names, ResultTypes.Seed(method, names.Types), names.Types.ParameterSet + " " + gradients));
@@ -274,8 +284,7 @@ internal static class BackwardEmitter
     private static IEnumerable<string> WrapperParameters(List<IrParameter> own, EmittedNames names, string seedType, string gradientsParameter) =>
         own.Select(p => names.Types.Of(p.Kind) + " " + names.Value(p.ValueId))
             .Concat(new[] { seedType + " " + NameAllocator.Escape(names.Seed), gradientsParameter })
-            .Concat(own.Where(p => p.IsDifferentiable).Select(p =>
-                (p.Kind == ValueKind.Scalar ? "ref double" : names.Types.Of(p.Kind)) + " " + names.Adjoint(p.ValueId)));
+            .Concat(own.Where(p => p.IsDifferentiable).Select(p => GradientType(p, names) + " " + names.Adjoint(p.ValueId)));
 
     /// <summary>
     /// <c>return NameBackwardCore(fields…, inputs…, dResult, field gradients…, input gradients…);</c> — the two

@@ -62,6 +62,7 @@ internal sealed class ExpressionRenderer
         ByRef byRef => "ref " + Render(byRef.Operand),
         TupleOf tuple => "(" + Arguments(tuple.Items) + ")",
         IsNotNull test => Render(test.Operand, Primary) + " is not null",
+        OrElse orElse => Render(orElse.Operand, Primary) + " ?? " + Render(orElse.Fallback, Primary),
         _ => throw new InvalidOperationException($"'{expression}' is a rule's placeholder, not part of a reverse sweep"),
     };
 
@@ -76,7 +77,7 @@ internal sealed class ExpressionRenderer
 
     private static int Precedence(AdjointExpression expression) => expression switch
     {
-        Differentiation.Conditional => Conditional,
+        Differentiation.Conditional or OrElse => Conditional,
         Binary binary => Precedence(binary),
         Differentiation.Unary => Unary,
         IsNotNull => 4,

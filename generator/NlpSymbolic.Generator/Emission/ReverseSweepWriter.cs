@@ -54,7 +54,12 @@ internal sealed class ReverseSweepWriter
         }
 
         var lastSource = enclosingSource;
-        foreach (var node in block.Nodes)
+        WriteNodes(block.Nodes, ref lastSource);
+    }
+
+    private void WriteNodes(IEnumerable<AdjointNode> nodes, ref int lastSource)
+    {
+        foreach (var node in nodes)
         {
             switch (node)
             {
@@ -88,15 +93,12 @@ internal sealed class ReverseSweepWriter
                     WriteBlock(loop.Body, loop.Forward.Body, loop.Forward.Carried.Select(p => p.Target).ToList(), loop.Forward.SourceIndex, loop.StartsWithCarried);
                     writer.Close();
                     continue;
+                case AdjointGuarded guarded:
+                    WriteGuarded(guarded, ref lastSource);
+                    continue;
             }
 
-            var source = node switch
-            {
-                AdjointStatement statement => statement.SourceIndex,
-                AdjointDeclaration declaration => declaration.SourceIndex,
-                AdjointAlias alias => alias.SourceIndex,
-                _ => -1,
-            };
+            var source = SourceOf(node);
             if (source != lastSource && source >= 0)
             {
                 writer.Line("// " + method.SourceTexts[source]);
@@ -116,10 +118,45 @@ internal sealed class ReverseSweepWriter
                     writer.Line($"{carried} = {names.Workspace}.ZerosLike({names.Value(swap.CarriedValue)}, {carried});");
                     break;
                 case AdjointStatement statement:
-                    WriteStatement(statement);
+                    WriteStatement(statement, null);
                     break;
             }
         }
+    }
+
+    private static int SourceOf(AdjointNode node) => node switch
+    {
+        AdjointStatement statement => statement.SourceIndex,
+        AdjointDeclaration declaration => declaration.SourceIndex,
+        AdjointAlias alias => alias.SourceIndex,
+        _ => -1,
+    };
+
+    /// <summary>
+    /// <c>if (dp is not null) …</c>: work only p's gradient needs, under the comment of the statement it starts with;
+    /// one statement stays one line.
+    /// </summary>
+    private void WriteGuarded(AdjointGuarded guarded, ref int lastSource)
+    {
+        var source = guarded.Body.Nodes.Select(SourceOf).Where(s => s >= 0).DefaultIfEmpty(-1).First();
+        if (source != lastSource && source >= 0)
+        {
+            writer.Line("// " + method.SourceTexts[source]);
+            lastSource = source;
+        }
+
+        WriteZeroed(guarded);
+        var wanted = new IsNotNull(new AdjointOf(guarded.Parameter));
+        var code = guarded.Body.Nodes.Where(n => n is not AdjointAlias).ToList();
+        if (code.Count == 1 && code[0] is AdjointStatement only && guarded.Body.Nodes.All(n => SourceOf(n) == source))
+        {
+            WriteStatement(only, wanted);
+            return;
+        }
+
+        writer.Open($"if ({expressions.Render(wanted)})");
+        WriteNodes(guarded.Body.Nodes, ref lastSource);
+        writer.Close();
     }
 
     private void WriteSeedCheck(AdjointSeedCheck check)
@@ -153,7 +190,8 @@ internal sealed class ReverseSweepWriter
     private void WriteDeclaration(AdjointDeclaration declaration) =>
         writer.Line($"var {names.Adjoint(declaration.Adjoint)} = {expressions.Render(declaration.Initial)};");
 
-    private void WriteStatement(AdjointStatement statement)
+    /// <param name="wanted">The guard of a one-line <see cref="AdjointGuarded"/>, joined to the statement's own.</param>
+    private void WriteStatement(AdjointStatement statement, AdjointExpression? wanted)
     {
         var ws = names.Workspace;
         var destination = statement.Destination >= 0 ? names.Adjoint(statement.Destination) : string.Empty;
@@ -169,7 +207,13 @@ internal sealed class ReverseSweepWriter
             AccumulationForm.Pullback => expressions.Render(statement.Addend!) + ";",
             _ => expressions.Accumulate(destination, (KernelCall)statement.Addend!) + ";",
         };
-        writer.Line(statement.Guard is null ? code : $"if ({expressions.Render(statement.Guard)}) {code}");
+        var guard = (wanted, statement.Guard) switch
+        {
+            (null, var own) => own,
+            (var test, null) => test,
+            (var test, var own) => test & own,
+        };
+        writer.Line(guard is null ? code : $"if ({expressions.Render(guard)}) {code}");
     }
 
     private static string Pop(ValueKind kind) => kind switch

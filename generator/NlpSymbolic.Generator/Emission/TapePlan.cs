@@ -60,6 +60,9 @@ internal sealed class TapePlan
                     Collect(branch.Then);
                     Collect(branch.Else);
                     break;
+                case AdjointGuarded guarded:
+                    Collect(guarded.Body);
+                    break;
                 case AdjointLoop loop:
                     Reversed.Add(loop.Forward);
                     Read.Add(loop.Forward.Count);

@@ -7,12 +7,14 @@ namespace NlpSymbolic;
 // reported against the caller's own parameter names rather than deep inside a kernel.
 public sealed partial class Workspace
 {
-    /// <summary>Throws unless <paramref name="grad"/> is non-null and has the length of <paramref name="value"/>.</summary>
-    public void CheckGradient(Vector<double> grad, Vector<double> value, string gradName, string valueName)
+    /// <summary>
+    /// Throws if <paramref name="value"/> is null, or if <paramref name="grad"/> is passed without the length of
+    /// <paramref name="value"/>. A null <paramref name="grad"/> means that gradient is not wanted.
+    /// </summary>
+    public void CheckGradient(Vector<double>? grad, Vector<double> value, string gradName, string valueName)
     {
-        ArgumentNullException.ThrowIfNull(grad, gradName);
         ArgumentNullException.ThrowIfNull(value, valueName);
-        if (grad.Count != value.Count)
+        if (grad is not null && grad.Count != value.Count)
         {
             ShapeGuard.Throw(
                 $"Gradient check: gradient '{gradName}' has length {grad.Count} but value '{valueName}' has length {value.Count}.",
@@ -20,12 +22,11 @@ public sealed partial class Workspace
         }
     }
 
-    /// <summary>Throws unless <paramref name="grad"/> is non-null and has the shape of <paramref name="value"/>.</summary>
-    public void CheckGradient(Matrix<double> grad, Matrix<double> value, string gradName, string valueName)
+    /// <summary>Throws if <paramref name="value"/> is null, or if <paramref name="grad"/> is passed without its shape; null is "not wanted".</summary>
+    public void CheckGradient(Matrix<double>? grad, Matrix<double> value, string gradName, string valueName)
     {
-        ArgumentNullException.ThrowIfNull(grad, gradName);
         ArgumentNullException.ThrowIfNull(value, valueName);
-        if (grad.RowCount != value.RowCount || grad.ColumnCount != value.ColumnCount)
+        if (grad is not null && (grad.RowCount != value.RowCount || grad.ColumnCount != value.ColumnCount))
         {
             ShapeGuard.Throw(
                 $"Gradient check: gradient '{gradName}' is {ShapeGuard.Shape(grad)} but value '{valueName}' is {ShapeGuard.Shape(value)}.",
@@ -33,12 +34,11 @@ public sealed partial class Workspace
         }
     }
 
-    /// <summary>Throws unless <paramref name="grad"/> is non-null and has the length of <paramref name="value"/>.</summary>
-    public void CheckGradient(double[] grad, double[] value, string gradName, string valueName)
+    /// <summary>Throws if <paramref name="value"/> is null, or if <paramref name="grad"/> is passed without its length; null is "not wanted".</summary>
+    public void CheckGradient(double[]? grad, double[] value, string gradName, string valueName)
     {
-        ArgumentNullException.ThrowIfNull(grad, gradName);
         ArgumentNullException.ThrowIfNull(value, valueName);
-        if (grad.Length != value.Length)
+        if (grad is not null && grad.Length != value.Length)
         {
             ShapeGuard.Throw(
                 $"Gradient check: gradient array '{gradName}' has length {grad.Length} but value array '{valueName}' has length {value.Length}.",
@@ -47,13 +47,18 @@ public sealed partial class Workspace
     }
 
     /// <summary>
-    /// Throws unless <paramref name="grad"/> is non-null, has as many elements as <paramref name="value"/>,
-    /// and each element is a non-null vector of the corresponding value's length.
+    /// Throws if <paramref name="value"/> or one of its elements is null, or if <paramref name="grad"/> is passed
+    /// without as many elements as <paramref name="value"/>, each a non-null vector of the corresponding value's
+    /// length. A null <paramref name="grad"/> means that gradient is not wanted (a null element is an error).
     /// </summary>
-    public void CheckGradient(Vector<double>[] grad, Vector<double>[] value, string gradName, string valueName)
+    public void CheckGradient(Vector<double>[]? grad, Vector<double>[] value, string gradName, string valueName)
     {
-        ArgumentNullException.ThrowIfNull(grad, gradName);
         CheckValue(value, valueName);
+        if (grad is null)
+        {
+            return;
+        }
+
         if (grad.Length != value.Length)
         {
             ShapeGuard.Throw(

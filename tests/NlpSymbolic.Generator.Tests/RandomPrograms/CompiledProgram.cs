@@ -68,6 +68,17 @@ public sealed class CompiledProgram : IDisposable
                 + string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)) + "\n\n" + run.Describe());
         }
 
+        // A null gradient argument is part of the contract, so the generated code must be null-safe as the compiler
+        // sees it too: a nullable warning there is a guard missing (or a buffer handed on without one).
+        var generated = run.GeneratedSources.Select(g => g.SyntaxTree.FilePath).ToHashSet();
+        var nullable = run.OutputDiagnostics
+            .Where(d => d.Id.StartsWith("CS86", StringComparison.Ordinal) && generated.Contains(d.Location.SourceTree?.FilePath ?? string.Empty))
+            .ToList();
+        if (nullable.Count > 0)
+        {
+            throw new XunitException("Nullable warnings in the generated code:\n" + string.Join("\n", nullable) + "\n\n" + run.Describe());
+        }
+
         stream.Position = 0;
         var context = new AssemblyLoadContext("random-program", isCollectible: true);
         var assembly = context.LoadFromStream(stream);

@@ -143,8 +143,56 @@ public static class GradientOracle
             }
         }
 
+        CheckUnwantedGradients(program, inputs, dResult, value, startCopies, analytic, before, random);
         CheckModelClass(program, inputs, dResult, value);
         return true;
+    }
+
+    /// <summary>
+    /// A null gradient argument means "not wanted": with a random subset of the gradient buffers null (and then
+    /// the complement, so every buffer is left out once), the buffers that are passed get what the full call added,
+    /// and the value is the same. Pruning that skips work another gradient needs shows here as a wrong gradient.
+    /// </summary>
+    private static void CheckUnwantedGradients(
+        CompiledProgram program, object[] inputs, object dResult, object value, object[] startCopies, double[] analytic, double[] before, Random random)
+    {
+        var buffers = Enumerable.Range(0, startCopies.Length).Where(k => startCopies[k] is not double).ToList();
+        if (buffers.Count == 0)
+        {
+            return;
+        }
+
+        var left = buffers.Where(_ => random.Next(2) == 0).ToHashSet();
+        foreach (var unwanted in new[] { left, buffers.Except(left).ToHashSet() })
+        {
+            var gradients = startCopies.Select((g, k) => unwanted.Contains(k) ? null : Copy(g)).ToArray();
+            var returned = InvokeBackward(program.Backward, inputs, dResult, gradients!);
+            AssertClose(value, returned, 1e-9, "the value RunBackward returned with some gradients null");
+            var k = 0;
+            var position = 0;
+            foreach (var gradient in startCopies)
+            {
+                var count = Elements([gradient]).Count();
+                if (!unwanted.Contains(k))
+                {
+                    var got = Elements([gradients[k]!]).Select(e => e.Get()).ToArray();
+                    for (var j = 0; j < count; j++)
+                    {
+                        var full = analytic[position + j] - before[position + j];
+                        var added = got[j] - before[position + j];
+                        if (Math.Abs(added - full) > 1e-9 * Math.Max(1, Math.Abs(full)))
+                        {
+                            var nulls = string.Join(", ", unwanted.Select(u => Names[u]));
+                            throw new XunitException(
+                                $"gradient of {Names[k]}[{j}] with {nulls} null: RunBackward added {added:R}, with every gradient wanted {full:R}.");
+                        }
+                    }
+                }
+
+                position += count;
+                k++;
+            }
+        }
     }
 
     /// <summary>

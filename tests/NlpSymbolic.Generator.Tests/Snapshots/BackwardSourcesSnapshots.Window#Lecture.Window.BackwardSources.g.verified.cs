@@ -30,6 +30,7 @@ namespace Lecture
         /// <summary>
         /// Reverse-mode gradient of <c>MaxMargin</c>: returns its value and ADDS
         /// <paramref name=""dResult""/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         internal static double MaxMarginBackward(
             Matrix W,
@@ -38,11 +39,11 @@ namespace Lecture
             Vector x,
             Vector xc,
             double dResult,
-            Matrix dW,
-            Vector db,
-            Vector du,
-            Vector dx,
-            Vector dxc)
+            Matrix? dW,
+            Vector? db,
+            Vector? du,
+            Vector? dx,
+            Vector? dxc)
         {
             var ws = Workspace.Enter();
             try
@@ -69,11 +70,11 @@ namespace Lecture
             Vector x,
             Vector xc,
             double dResult,
-            Matrix dW,
-            Vector db,
-            Vector du,
-            Vector dx,
-            Vector dxc)
+            Matrix? dW,
+            Vector? db,
+            Vector? du,
+            Vector? dx,
+            Vector? dxc)
         {
             // var s = u * Tanh(W * x + b);
             var Wx = ws.Multiply(W, x);
@@ -95,16 +96,16 @@ namespace Lecture
             var dtmp6 = tmp6 > 0.0 ? dResult : 0;
             var ds = -dtmp6;
             // var sc = u * Tanh(W * xc + b);
-            ws.AccumulateScale(du, dtmp6, tmp4);
+            if (du is not null) ws.AccumulateScale(du, dtmp6, tmp4);
             var dtmp4 = ws.Scale(dtmp6, u);
             var dtmp3 = ws.TanhGradient(dtmp4, tmp4);
-            ws.Accumulate(db, dtmp3);
+            if (db is not null) ws.Accumulate(db, dtmp3);
             ws.AccumulateMultiplyAdjoints(dW, dxc, W, xc, dtmp3);
             // var s = u * Tanh(W * x + b);
-            ws.AccumulateScale(du, ds, tmp2);
+            if (du is not null) ws.AccumulateScale(du, ds, tmp2);
             var dtmp2 = ws.Scale(ds, u);
             var dtmp1 = ws.TanhGradient(dtmp2, tmp2);
-            ws.Accumulate(db, dtmp1);
+            if (db is not null) ws.Accumulate(db, dtmp1);
             ws.AccumulateMultiplyAdjoints(dW, dx, W, x, dtmp1);
 
             return result;
@@ -156,7 +157,7 @@ namespace Lecture
             }
         }
 
-        /// <summary>The gradient of <c>MaxMargin</c> as <c>MaxMarginBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls MaxMargin.</summary>
+        /// <summary>The gradient of <c>MaxMargin</c> as <c>MaxMarginBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls MaxMargin.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void MaxMarginPullback(
             Matrix W,
@@ -165,11 +166,11 @@ namespace Lecture
             Vector x,
             Vector xc,
             double dResult,
-            Matrix dW,
-            Vector db,
-            Vector du,
-            Vector dx,
-            Vector dxc)
+            Matrix? dW,
+            Vector? db,
+            Vector? du,
+            Vector? dx,
+            Vector? dxc)
         {
             var ws = Workspace.Enter();
             try
@@ -201,6 +202,7 @@ namespace Lecture
         /// <summary>
         /// Reverse-mode gradient of <c>Score</c>: returns its value and ADDS
         /// <paramref name=""dResult""/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double ScoreBackward(
             Matrix W,
@@ -208,10 +210,10 @@ namespace Lecture
             Vector b,
             Vector u,
             double dResult,
-            Matrix dW,
-            Vector dx,
-            Vector db,
-            Vector du)
+            Matrix? dW,
+            Vector? dx,
+            Vector? db,
+            Vector? du)
         {
             var ws = Workspace.Enter();
             try
@@ -236,10 +238,10 @@ namespace Lecture
             Vector b,
             Vector u,
             double dResult,
-            Matrix dW,
-            Vector dx,
-            Vector db,
-            Vector du)
+            Matrix? dW,
+            Vector? dx,
+            Vector? db,
+            Vector? du)
         {
             // var z = W * x + b;
             var Wx = ws.Multiply(W, x);
@@ -251,12 +253,12 @@ namespace Lecture
 
             // Reverse sweep: adjoints in reverse order of the statements above.
             // return u * a;
-            ws.AccumulateScale(du, dResult, a);
+            if (du is not null) ws.AccumulateScale(du, dResult, a);
             var da = ws.Scale(dResult, u);
             // var a = Tanh(z);
             var dz = ws.TanhGradient(da, a);
             // var z = W * x + b;
-            ws.Accumulate(db, dz);
+            if (db is not null) ws.Accumulate(db, dz);
             ws.AccumulateMultiplyAdjoints(dW, dx, W, x, dz);
 
             return result;
@@ -299,7 +301,7 @@ namespace Lecture
             }
         }
 
-        /// <summary>The gradient of <c>Score</c> as <c>ScoreBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Score.</summary>
+        /// <summary>The gradient of <c>Score</c> as <c>ScoreBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls Score.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void ScorePullback(
             Matrix W,
@@ -307,10 +309,10 @@ namespace Lecture
             Vector b,
             Vector u,
             double dResult,
-            Matrix dW,
-            Vector dx,
-            Vector db,
-            Vector du)
+            Matrix? dW,
+            Vector? dx,
+            Vector? db,
+            Vector? du)
         {
             var ws = Workspace.Enter();
             try

@@ -13,6 +13,7 @@ namespace Lecture
         /// <summary>
         /// Reverse-mode gradient of <c>Loss</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double LossBackward(
             Matrix L,
@@ -25,13 +26,13 @@ namespace Lecture
             int[] tokens,
             int label,
             double dResult,
-            Matrix dL,
-            Matrix dH,
-            Matrix dW,
-            Vector db,
-            Vector dh0,
-            Vector dq,
-            Matrix dU)
+            Matrix? dL,
+            Matrix? dH,
+            Matrix? dW,
+            Vector? db,
+            Vector? dh0,
+            Vector? dq,
+            Matrix? dU)
         {
             var ws = Workspace.Enter();
             try
@@ -64,13 +65,13 @@ namespace Lecture
             int[] tokens,
             int label,
             double dResult,
-            Matrix dL,
-            Matrix dH,
-            Matrix dW,
-            Vector db,
-            Vector dh0,
-            Vector dq,
-            Matrix dU)
+            Matrix? dL,
+            Matrix? dH,
+            Matrix? dW,
+            Vector? db,
+            Vector? dh0,
+            Vector? dq,
+            Matrix? dU)
         {
             // var T = tokens.Length;
             var T = tokens.Length;
@@ -167,7 +168,7 @@ namespace Lecture
             }
             // var alpha = Softmax(q * states);
             var dz_alpha = ws.SoftmaxGradient(dalpha, alpha);
-            ws.AccumulateMultiply(dq, states, dz_alpha);
+            if (dq is not null) ws.AccumulateMultiply(dq, states, dz_alpha);
             var dstates = ws.Outer(q, dz_alpha);
             // var states = Matrix<double>.Build.DenseOfColumnVectors(hs);
             ws.AccumulateColumns(dhs, dstates);
@@ -188,15 +189,15 @@ namespace Lecture
                 dhs[t].Clear();
                 // h = Tanh(H * h + W * L.Column(tokens[t]) + b);
                 var dz_h = ws.TanhGradient(dh_2, h_2);
-                ws.Accumulate(db, dz_h);
+                if (db is not null) ws.Accumulate(db, dz_h);
                 var dtmp1 = ws.ZerosLike(tmp1);
-                ws.AccumulateMultiplyAdjoints(dW, dtmp1, W, tmp1, dz_h);
-                ws.AccumulateIntoColumn(dL, tokens_t, dtmp1);
+                ws.AccumulateMultiplyAdjoints(dW, dL is not null ? dtmp1 : null, W, tmp1, dz_h);
+                if (dL is not null) ws.AccumulateIntoColumn(dL, tokens_t, dtmp1);
                 ws.AccumulateMultiplyAdjoints(dH, dh_1, H, h_1, dz_h);
             }
             var dh = dh_1;
             // var h = h0;
-            ws.Accumulate(dh0, dh);
+            if (dh0 is not null) ws.Accumulate(dh0, dh);
 
             return result;
         }
@@ -292,7 +293,7 @@ namespace Lecture
             }
         }
 
-        /// <summary>The gradient of <c>Loss</c> as <c>LossBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Loss.</summary>
+        /// <summary>The gradient of <c>Loss</c> as <c>LossBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls Loss.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void LossPullback(
             Matrix L,
@@ -305,13 +306,13 @@ namespace Lecture
             int[] tokens,
             int label,
             double dResult,
-            Matrix dL,
-            Matrix dH,
-            Matrix dW,
-            Vector db,
-            Vector dh0,
-            Vector dq,
-            Matrix dU)
+            Matrix? dL,
+            Matrix? dH,
+            Matrix? dW,
+            Vector? db,
+            Vector? dh0,
+            Vector? dq,
+            Matrix? dU)
         {
             var ws = Workspace.Enter();
             try

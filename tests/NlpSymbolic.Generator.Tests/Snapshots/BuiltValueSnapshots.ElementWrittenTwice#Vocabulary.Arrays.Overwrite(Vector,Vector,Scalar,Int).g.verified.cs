@@ -12,6 +12,7 @@ namespace Vocabulary
         /// <summary>
         /// Reverse-mode gradient of <c>Overwrite</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double OverwriteBackward(
             Vector a,
@@ -19,8 +20,8 @@ namespace Vocabulary
             double s,
             int n,
             double dResult,
-            Vector da,
-            Vector db,
+            Vector? da,
+            Vector? db,
             ref double ds)
         {
             var ws = Workspace.Enter();
@@ -44,8 +45,8 @@ namespace Vocabulary
             double s,
             int n,
             double dResult,
-            Vector da,
-            Vector db,
+            Vector? da,
+            Vector? db,
             ref double ds)
         {
             // var xs = new Vector<double>[2];
@@ -103,13 +104,13 @@ namespace Vocabulary
             // xs[0] = Tanh(b);
             var dtmp1 = ws.Copy(dxs[0]);
             dxs[0].Clear();
-            ws.AccumulateTanhGradient(db, dtmp1, tmp1);
+            if (db is not null) ws.AccumulateTanhGradient(db, dtmp1, tmp1);
             // var before = xs[0] * b;
             var dxs_0 = ws.Scale(dbefore, b);
-            ws.AccumulateScale(db, dbefore, xs_0);
+            if (db is not null) ws.AccumulateScale(db, dbefore, xs_0);
             ws.AccumulateElement(dxs, 0, dxs_0);
             // xs[0] = a;
-            ws.Accumulate(da, dxs[0]);
+            if (da is not null) ws.Accumulate(da, dxs[0]);
             dxs[0].Clear();
 
             return result;
@@ -174,7 +175,7 @@ namespace Vocabulary
             }
         }
 
-        /// <summary>The gradient of <c>Overwrite</c> as <c>OverwriteBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Overwrite.</summary>
+        /// <summary>The gradient of <c>Overwrite</c> as <c>OverwriteBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls Overwrite.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void OverwritePullback(
             Vector a,
@@ -182,8 +183,8 @@ namespace Vocabulary
             double s,
             int n,
             double dResult,
-            Vector da,
-            Vector db,
+            Vector? da,
+            Vector? db,
             ref double ds)
         {
             var ws = Workspace.Enter();

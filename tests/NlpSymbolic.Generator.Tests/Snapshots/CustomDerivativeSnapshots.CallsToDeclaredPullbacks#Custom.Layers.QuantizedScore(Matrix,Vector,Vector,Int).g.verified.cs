@@ -13,6 +13,7 @@ namespace Custom
         /// <summary>
         /// Reverse-mode gradient of <c>QuantizedScore</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double QuantizedScoreBackward(
             Matrix W,
@@ -20,9 +21,9 @@ namespace Custom
             Vector u,
             int steps,
             double dResult,
-            Matrix dW,
-            Vector dx,
-            Vector du)
+            Matrix? dW,
+            Vector? dx,
+            Vector? du)
         {
             var ws = Workspace.Enter();
             try
@@ -46,9 +47,9 @@ namespace Custom
             Vector u,
             int steps,
             double dResult,
-            Matrix dW,
-            Vector dx,
-            Vector du)
+            Matrix? dW,
+            Vector? dx,
+            Vector? du)
         {
             // var h = Opaque.SoftPlus(W * x);
             var Wx = ws.Multiply(W, x);
@@ -106,7 +107,7 @@ namespace Custom
                     dscore_1 += dscore_3;
                     var duh = 0.0;
                     global::Custom.Opaque.RoundPullback(uh, dscore_3, ref duh);
-                    ws.AccumulateScale(du, duh, h);
+                    if (du is not null) ws.AccumulateScale(du, duh, h);
                     ws.AccumulateScale(dh, duh, u);
                 }
                 else
@@ -181,7 +182,7 @@ namespace Custom
             }
         }
 
-        /// <summary>The gradient of <c>QuantizedScore</c> as <c>QuantizedScoreBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls QuantizedScore.</summary>
+        /// <summary>The gradient of <c>QuantizedScore</c> as <c>QuantizedScoreBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls QuantizedScore.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void QuantizedScorePullback(
             Matrix W,
@@ -189,9 +190,9 @@ namespace Custom
             Vector u,
             int steps,
             double dResult,
-            Matrix dW,
-            Vector dx,
-            Vector du)
+            Matrix? dW,
+            Vector? dx,
+            Vector? du)
         {
             var ws = Workspace.Enter();
             try

@@ -13,6 +13,7 @@ namespace Lecture
         /// <summary>
         /// Reverse-mode gradient of <c>Cell</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static Vector CellBackward(
             Matrix Wz,
@@ -24,14 +25,14 @@ namespace Lecture
             Vector x,
             Vector hPrev,
             Vector dResult,
-            Matrix dWz,
-            Matrix dUz,
-            Matrix dWr,
-            Matrix dUr,
-            Matrix dW,
-            Matrix dU,
-            Vector dx,
-            Vector dhPrev)
+            Matrix? dWz,
+            Matrix? dUz,
+            Matrix? dWr,
+            Matrix? dUr,
+            Matrix? dW,
+            Matrix? dU,
+            Vector? dx,
+            Vector? dhPrev)
         {
             var ws = Workspace.Enter();
             try
@@ -64,14 +65,14 @@ namespace Lecture
             Vector x,
             Vector hPrev,
             Vector dResult,
-            Matrix dWz,
-            Matrix dUz,
-            Matrix dWr,
-            Matrix dUr,
-            Matrix dW,
-            Matrix dU,
-            Vector dx,
-            Vector dhPrev)
+            Matrix? dWz,
+            Matrix? dUz,
+            Matrix? dWr,
+            Matrix? dUr,
+            Matrix? dW,
+            Matrix? dU,
+            Vector? dx,
+            Vector? dhPrev)
         {
             // var z = Sigmoid(Wz * x + Uz * hPrev);
             var WzTimesX = ws.Multiply(Wz, x);
@@ -102,7 +103,7 @@ namespace Lecture
             var dhTilde = ws.PointwiseMultiply(dResult, tmp2);
             var dz = ws.Negate(dtmp2);
             ws.AccumulatePointwiseMultiply(dz, dResult, hPrev);
-            ws.AccumulatePointwiseMultiply(dhPrev, dResult, z);
+            if (dhPrev is not null) ws.AccumulatePointwiseMultiply(dhPrev, dResult, z);
             // var hTilde = Tanh(W * x + r.PointwiseMultiply(U * hPrev));
             var dz_hTilde = ws.TanhGradient(dhTilde, hTilde);
             var dr = ws.PointwiseMultiply(dz_hTilde, UTimesHPrev);
@@ -180,7 +181,7 @@ namespace Lecture
             }
         }
 
-        /// <summary>The gradient of <c>Cell</c> as <c>CellBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Cell.</summary>
+        /// <summary>The gradient of <c>Cell</c> as <c>CellBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls Cell.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void CellPullback(
             Matrix Wz,
@@ -192,14 +193,14 @@ namespace Lecture
             Vector x,
             Vector hPrev,
             Vector dResult,
-            Matrix dWz,
-            Matrix dUz,
-            Matrix dWr,
-            Matrix dUr,
-            Matrix dW,
-            Matrix dU,
-            Vector dx,
-            Vector dhPrev)
+            Matrix? dWz,
+            Matrix? dUz,
+            Matrix? dWr,
+            Matrix? dUr,
+            Matrix? dW,
+            Matrix? dU,
+            Vector? dx,
+            Vector? dhPrev)
         {
             var ws = Workspace.Enter();
             try

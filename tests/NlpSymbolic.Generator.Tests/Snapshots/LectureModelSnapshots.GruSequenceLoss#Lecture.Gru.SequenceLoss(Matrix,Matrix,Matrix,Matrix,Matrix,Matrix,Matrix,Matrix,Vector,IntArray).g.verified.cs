@@ -13,6 +13,7 @@ namespace Lecture
         /// <summary>
         /// Reverse-mode gradient of <c>SequenceLoss</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double SequenceLossBackward(
             Matrix Wz,
@@ -26,15 +27,15 @@ namespace Lecture
             Vector h0,
             int[] tokens,
             double dResult,
-            Matrix dWz,
-            Matrix dUz,
-            Matrix dWr,
-            Matrix dUr,
-            Matrix dW,
-            Matrix dU,
-            Matrix dL,
-            Matrix dV,
-            Vector dh0)
+            Matrix? dWz,
+            Matrix? dUz,
+            Matrix? dWr,
+            Matrix? dUr,
+            Matrix? dW,
+            Matrix? dU,
+            Matrix? dL,
+            Matrix? dV,
+            Vector? dh0)
         {
             var ws = Workspace.Enter();
             try
@@ -70,15 +71,15 @@ namespace Lecture
             Vector h0,
             int[] tokens,
             double dResult,
-            Matrix dWz,
-            Matrix dUz,
-            Matrix dWr,
-            Matrix dUr,
-            Matrix dW,
-            Matrix dU,
-            Matrix dL,
-            Matrix dV,
-            Vector dh0)
+            Matrix? dWz,
+            Matrix? dUz,
+            Matrix? dWr,
+            Matrix? dUr,
+            Matrix? dW,
+            Matrix? dU,
+            Matrix? dL,
+            Matrix? dV,
+            Vector? dh0)
         {
             // var h = h0;
             var h = h0;
@@ -138,13 +139,13 @@ namespace Lecture
                 ws.AccumulateMultiplyAdjoints(dV, dh_2, V, h_2, dVh_2);
                 // h = Cell(Wz, Uz, Wr, Ur, W, U, x, h);
                 var dx = ws.ZerosLike(x);
-                global::Lecture.Gru.CellPullback(Wz, Uz, Wr, Ur, W, U, x, h_1, dh_2, dWz, dUz, dWr, dUr, dW, dU, dx, dh_1);
+                global::Lecture.Gru.CellPullback(Wz, Uz, Wr, Ur, W, U, x, h_1, dh_2, dWz, dUz, dWr, dUr, dW, dU, dL is not null ? dx : null, dh_1);
                 // var x = L.Column(tokens[t]);
-                ws.AccumulateIntoColumn(dL, tokens_t, dx);
+                if (dL is not null) ws.AccumulateIntoColumn(dL, tokens_t, dx);
             }
             var dh = dh_1;
             // var h = h0;
-            ws.Accumulate(dh0, dh);
+            if (dh0 is not null) ws.Accumulate(dh0, dh);
 
             return value;
         }
@@ -215,7 +216,7 @@ namespace Lecture
             }
         }
 
-        /// <summary>The gradient of <c>SequenceLoss</c> as <c>SequenceLossBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls SequenceLoss.</summary>
+        /// <summary>The gradient of <c>SequenceLoss</c> as <c>SequenceLossBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls SequenceLoss.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void SequenceLossPullback(
             Matrix Wz,
@@ -229,15 +230,15 @@ namespace Lecture
             Vector h0,
             int[] tokens,
             double dResult,
-            Matrix dWz,
-            Matrix dUz,
-            Matrix dWr,
-            Matrix dUr,
-            Matrix dW,
-            Matrix dU,
-            Matrix dL,
-            Matrix dV,
-            Vector dh0)
+            Matrix? dWz,
+            Matrix? dUz,
+            Matrix? dWr,
+            Matrix? dUr,
+            Matrix? dW,
+            Matrix? dU,
+            Matrix? dL,
+            Matrix? dV,
+            Vector? dh0)
         {
             var ws = Workspace.Enter();
             try

@@ -13,6 +13,7 @@ namespace Lecture
         /// <summary>
         /// Reverse-mode gradient of <c>LanguageModelLoss</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double LanguageModelLossBackward(
             Matrix L,
@@ -24,13 +25,13 @@ namespace Lecture
             Vector h0,
             int[] tokens,
             double dResult,
-            Matrix dL,
-            Matrix dH,
-            Matrix dW,
-            Vector db1,
-            Matrix dU,
-            Vector db2,
-            Vector dh0)
+            Matrix? dL,
+            Matrix? dH,
+            Matrix? dW,
+            Vector? db1,
+            Matrix? dU,
+            Vector? db2,
+            Vector? dh0)
         {
             var ws = Workspace.Enter();
             try
@@ -62,13 +63,13 @@ namespace Lecture
             Vector h0,
             int[] tokens,
             double dResult,
-            Matrix dL,
-            Matrix dH,
-            Matrix dW,
-            Vector db1,
-            Matrix dU,
-            Vector db2,
-            Vector dh0)
+            Matrix? dL,
+            Matrix? dH,
+            Matrix? dW,
+            Vector? db1,
+            Matrix? dU,
+            Vector? db2,
+            Vector? dh0)
         {
             // var h = h0;
             var h = h0;
@@ -130,20 +131,20 @@ namespace Lecture
                 dh_1 = ws.ZerosLike(h_1, dh_1);
                 // J += CrossEntropy(U * h + b2, tokens[t + 1]);
                 var dtmp2 = ws.CrossEntropyGradient(dJ_1, tmp2, tmp3);
-                ws.Accumulate(db2, dtmp2);
+                if (db2 is not null) ws.Accumulate(db2, dtmp2);
                 ws.AccumulateMultiplyAdjoints(dU, dh_2, U, h_2, dtmp2);
                 // h = Sigmoid(H * h + W * x + b1);
                 var dz_h = ws.SigmoidGradient(dh_2, h_2);
-                ws.Accumulate(db1, dz_h);
+                if (db1 is not null) ws.Accumulate(db1, dz_h);
                 var dx = ws.ZerosLike(x);
-                ws.AccumulateMultiplyAdjoints(dW, dx, W, x, dz_h);
+                ws.AccumulateMultiplyAdjoints(dW, dL is not null ? dx : null, W, x, dz_h);
                 ws.AccumulateMultiplyAdjoints(dH, dh_1, H, h_1, dz_h);
                 // var x = L.Column(tokens[t]);
-                ws.AccumulateIntoColumn(dL, tokens_t, dx);
+                if (dL is not null) ws.AccumulateIntoColumn(dL, tokens_t, dx);
             }
             var dh = dh_1;
             // var h = h0;
-            ws.Accumulate(dh0, dh);
+            if (dh0 is not null) ws.Accumulate(dh0, dh);
 
             return value;
         }
@@ -215,7 +216,7 @@ namespace Lecture
             }
         }
 
-        /// <summary>The gradient of <c>LanguageModelLoss</c> as <c>LanguageModelLossBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls LanguageModelLoss.</summary>
+        /// <summary>The gradient of <c>LanguageModelLoss</c> as <c>LanguageModelLossBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls LanguageModelLoss.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void LanguageModelLossPullback(
             Matrix L,
@@ -227,13 +228,13 @@ namespace Lecture
             Vector h0,
             int[] tokens,
             double dResult,
-            Matrix dL,
-            Matrix dH,
-            Matrix dW,
-            Vector db1,
-            Matrix dU,
-            Vector db2,
-            Vector dh0)
+            Matrix? dL,
+            Matrix? dH,
+            Matrix? dW,
+            Vector? db1,
+            Matrix? dU,
+            Vector? db2,
+            Vector? dh0)
         {
             var ws = Workspace.Enter();
             try

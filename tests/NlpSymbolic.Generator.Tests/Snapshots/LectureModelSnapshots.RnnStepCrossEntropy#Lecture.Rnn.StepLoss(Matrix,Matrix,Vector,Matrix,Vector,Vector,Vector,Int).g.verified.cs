@@ -13,6 +13,7 @@ namespace Lecture
         /// <summary>
         /// Reverse-mode gradient of <c>StepLoss</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double StepLossBackward(
             Matrix H,
@@ -24,13 +25,13 @@ namespace Lecture
             Vector x,
             int y,
             double dResult,
-            Matrix dH,
-            Matrix dW,
-            Vector db1,
-            Matrix dU,
-            Vector db2,
-            Vector dhPrev,
-            Vector dx)
+            Matrix? dH,
+            Matrix? dW,
+            Vector? db1,
+            Matrix? dU,
+            Vector? db2,
+            Vector? dhPrev,
+            Vector? dx)
         {
             var ws = Workspace.Enter();
             try
@@ -62,13 +63,13 @@ namespace Lecture
             Vector x,
             int y,
             double dResult,
-            Matrix dH,
-            Matrix dW,
-            Vector db1,
-            Matrix dU,
-            Vector db2,
-            Vector dhPrev,
-            Vector dx)
+            Matrix? dH,
+            Matrix? dW,
+            Vector? db1,
+            Matrix? dU,
+            Vector? db2,
+            Vector? dhPrev,
+            Vector? dx)
         {
             // var h = Sigmoid(H * hPrev + W * x + b1);
             var HTimesHPrev = ws.Multiply(H, hPrev);
@@ -84,12 +85,12 @@ namespace Lecture
             // Reverse sweep: adjoints in reverse order of the statements above.
             // return CrossEntropy(U * h + b2, y);
             var dtmp2 = ws.CrossEntropyGradient(dResult, tmp2, y);
-            ws.Accumulate(db2, dtmp2);
+            if (db2 is not null) ws.Accumulate(db2, dtmp2);
             var dh = ws.ZerosLike(h);
             ws.AccumulateMultiplyAdjoints(dU, dh, U, h, dtmp2);
             // var h = Sigmoid(H * hPrev + W * x + b1);
             var dz_h = ws.SigmoidGradient(dh, h);
-            ws.Accumulate(db1, dz_h);
+            if (db1 is not null) ws.Accumulate(db1, dz_h);
             ws.AccumulateMultiplyAdjoints(dW, dx, W, x, dz_h);
             ws.AccumulateMultiplyAdjoints(dH, dhPrev, H, hPrev, dz_h);
 
@@ -144,7 +145,7 @@ namespace Lecture
             }
         }
 
-        /// <summary>The gradient of <c>StepLoss</c> as <c>StepLossBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls StepLoss.</summary>
+        /// <summary>The gradient of <c>StepLoss</c> as <c>StepLossBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls StepLoss.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void StepLossPullback(
             Matrix H,
@@ -156,13 +157,13 @@ namespace Lecture
             Vector x,
             int y,
             double dResult,
-            Matrix dH,
-            Matrix dW,
-            Vector db1,
-            Matrix dU,
-            Vector db2,
-            Vector dhPrev,
-            Vector dx)
+            Matrix? dH,
+            Matrix? dW,
+            Vector? db1,
+            Matrix? dU,
+            Vector? db2,
+            Vector? dhPrev,
+            Vector? dx)
         {
             var ws = Workspace.Enter();
             try

@@ -12,15 +12,16 @@ namespace Lecture
         /// <summary>
         /// Reverse-mode gradient of <c>SkipGramNegativeSampling</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double SkipGramNegativeSamplingBackward(
             Vector vc,
             Vector uo,
             Vector[] negatives,
             double dResult,
-            Vector dvc,
-            Vector duo,
-            Vector[] dnegatives)
+            Vector? dvc,
+            Vector? duo,
+            Vector[]? dnegatives)
         {
             var ws = Workspace.Enter();
             try
@@ -43,9 +44,9 @@ namespace Lecture
             Vector uo,
             Vector[] negatives,
             double dResult,
-            Vector dvc,
-            Vector duo,
-            Vector[] dnegatives)
+            Vector? dvc,
+            Vector? duo,
+            Vector[]? dnegatives)
         {
             // var J = -LogSigmoid(uo * vc);
             var uoTimesVc = ws.Dot(uo, vc);
@@ -89,14 +90,14 @@ namespace Lecture
                 var dtmp3 = dtmp4 * global::NlpSymbolic.Functions.Sigmoid(-tmp3);
                 var dtmp2 = -dtmp3;
                 var dnegatives_k = ws.Scale(dtmp2, vc);
-                ws.AccumulateScale(dvc, dtmp2, negatives_k);
-                ws.AccumulateElement(dnegatives, k, dnegatives_k);
+                if (dvc is not null) ws.AccumulateScale(dvc, dtmp2, negatives_k);
+                if (dnegatives is not null) ws.AccumulateElement(dnegatives, k, dnegatives_k);
             }
             // var J = -LogSigmoid(uo * vc);
             var dtmp1 = -dJ_1;
             var duoTimesVc = dtmp1 * global::NlpSymbolic.Functions.Sigmoid(-uoTimesVc);
-            ws.AccumulateScale(duo, duoTimesVc, vc);
-            ws.AccumulateScale(dvc, duoTimesVc, uo);
+            if (duo is not null) ws.AccumulateScale(duo, duoTimesVc, vc);
+            if (dvc is not null) ws.AccumulateScale(dvc, duoTimesVc, uo);
 
             return value;
         }
@@ -149,16 +150,16 @@ namespace Lecture
             }
         }
 
-        /// <summary>The gradient of <c>SkipGramNegativeSampling</c> as <c>SkipGramNegativeSamplingBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls SkipGramNegativeSampling.</summary>
+        /// <summary>The gradient of <c>SkipGramNegativeSampling</c> as <c>SkipGramNegativeSamplingBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls SkipGramNegativeSampling.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void SkipGramNegativeSamplingPullback(
             Vector vc,
             Vector uo,
             Vector[] negatives,
             double dResult,
-            Vector dvc,
-            Vector duo,
-            Vector[] dnegatives)
+            Vector? dvc,
+            Vector? duo,
+            Vector[]? dnegatives)
         {
             var ws = Workspace.Enter();
             try

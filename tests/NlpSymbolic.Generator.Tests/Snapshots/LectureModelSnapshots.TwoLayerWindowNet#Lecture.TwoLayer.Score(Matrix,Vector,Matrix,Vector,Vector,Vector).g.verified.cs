@@ -13,6 +13,7 @@ namespace Lecture
         /// <summary>
         /// Reverse-mode gradient of <c>Score</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double ScoreBackward(
             Matrix W1,
@@ -22,12 +23,12 @@ namespace Lecture
             Vector U,
             Vector x,
             double dResult,
-            Matrix dW1,
-            Vector db1,
-            Matrix dW2,
-            Vector db2,
-            Vector dU,
-            Vector dx)
+            Matrix? dW1,
+            Vector? db1,
+            Matrix? dW2,
+            Vector? db2,
+            Vector? dU,
+            Vector? dx)
         {
             var ws = Workspace.Enter();
             try
@@ -56,12 +57,12 @@ namespace Lecture
             Vector U,
             Vector x,
             double dResult,
-            Matrix dW1,
-            Vector db1,
-            Matrix dW2,
-            Vector db2,
-            Vector dU,
-            Vector dx)
+            Matrix? dW1,
+            Vector? db1,
+            Matrix? dW2,
+            Vector? db2,
+            Vector? dU,
+            Vector? dx)
         {
             // var a1 = Tanh(W1 * x + b1);
             var W1TimesX = ws.Multiply(W1, x);
@@ -76,16 +77,16 @@ namespace Lecture
 
             // Reverse sweep: adjoints in reverse order of the statements above.
             // return U * a2;
-            ws.AccumulateScale(dU, dResult, a2);
+            if (dU is not null) ws.AccumulateScale(dU, dResult, a2);
             var da2 = ws.Scale(dResult, U);
             // var a2 = Tanh(W2 * a1 + b2);
             var dz_a2 = ws.TanhGradient(da2, a2);
-            ws.Accumulate(db2, dz_a2);
+            if (db2 is not null) ws.Accumulate(db2, dz_a2);
             var da1 = ws.ZerosLike(a1);
             ws.AccumulateMultiplyAdjoints(dW2, da1, W2, a1, dz_a2);
             // var a1 = Tanh(W1 * x + b1);
             var dz_a1 = ws.TanhGradient(da1, a1);
-            ws.Accumulate(db1, dz_a1);
+            if (db1 is not null) ws.Accumulate(db1, dz_a1);
             ws.AccumulateMultiplyAdjoints(dW1, dx, W1, x, dz_a1);
 
             return result;
@@ -135,7 +136,7 @@ namespace Lecture
             }
         }
 
-        /// <summary>The gradient of <c>Score</c> as <c>ScoreBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Score.</summary>
+        /// <summary>The gradient of <c>Score</c> as <c>ScoreBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls Score.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void ScorePullback(
             Matrix W1,
@@ -145,12 +146,12 @@ namespace Lecture
             Vector U,
             Vector x,
             double dResult,
-            Matrix dW1,
-            Vector db1,
-            Matrix dW2,
-            Vector db2,
-            Vector dU,
-            Vector dx)
+            Matrix? dW1,
+            Vector? db1,
+            Matrix? dW2,
+            Vector? db2,
+            Vector? dU,
+            Vector? dx)
         {
             var ws = Workspace.Enter();
             try

@@ -13,6 +13,7 @@ namespace Lecture
         /// <summary>
         /// Reverse-mode gradient of <c>MaxMargin</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double MaxMarginBackward(
             Matrix W,
@@ -21,11 +22,11 @@ namespace Lecture
             Vector x,
             Vector xc,
             double dResult,
-            Matrix dW,
-            Vector db,
-            Vector du,
-            Vector dx,
-            Vector dxc)
+            Matrix? dW,
+            Vector? db,
+            Vector? du,
+            Vector? dx,
+            Vector? dxc)
         {
             var ws = Workspace.Enter();
             try
@@ -52,11 +53,11 @@ namespace Lecture
             Vector x,
             Vector xc,
             double dResult,
-            Matrix dW,
-            Vector db,
-            Vector du,
-            Vector dx,
-            Vector dxc)
+            Matrix? dW,
+            Vector? db,
+            Vector? du,
+            Vector? dx,
+            Vector? dxc)
         {
             // var s = u * Tanh(W * x + b);
             var Wx = ws.Multiply(W, x);
@@ -78,16 +79,16 @@ namespace Lecture
             var dtmp6 = tmp6 > 0.0 ? dResult : 0;
             var ds = -dtmp6;
             // var sc = u * Tanh(W * xc + b);
-            ws.AccumulateScale(du, dtmp6, tmp4);
+            if (du is not null) ws.AccumulateScale(du, dtmp6, tmp4);
             var dtmp4 = ws.Scale(dtmp6, u);
             var dtmp3 = ws.TanhGradient(dtmp4, tmp4);
-            ws.Accumulate(db, dtmp3);
+            if (db is not null) ws.Accumulate(db, dtmp3);
             ws.AccumulateMultiplyAdjoints(dW, dxc, W, xc, dtmp3);
             // var s = u * Tanh(W * x + b);
-            ws.AccumulateScale(du, ds, tmp2);
+            if (du is not null) ws.AccumulateScale(du, ds, tmp2);
             var dtmp2 = ws.Scale(ds, u);
             var dtmp1 = ws.TanhGradient(dtmp2, tmp2);
-            ws.Accumulate(db, dtmp1);
+            if (db is not null) ws.Accumulate(db, dtmp1);
             ws.AccumulateMultiplyAdjoints(dW, dx, W, x, dtmp1);
 
             return result;
@@ -139,7 +140,7 @@ namespace Lecture
             }
         }
 
-        /// <summary>The gradient of <c>MaxMargin</c> as <c>MaxMarginBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls MaxMargin.</summary>
+        /// <summary>The gradient of <c>MaxMargin</c> as <c>MaxMarginBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls MaxMargin.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void MaxMarginPullback(
             Matrix W,
@@ -148,11 +149,11 @@ namespace Lecture
             Vector x,
             Vector xc,
             double dResult,
-            Matrix dW,
-            Vector db,
-            Vector du,
-            Vector dx,
-            Vector dxc)
+            Matrix? dW,
+            Vector? db,
+            Vector? du,
+            Vector? dx,
+            Vector? dxc)
         {
             var ws = Workspace.Enter();
             try

@@ -13,6 +13,7 @@ namespace Lecture
         /// <summary>
         /// Reverse-mode gradient of <c>Score</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double ScoreBackward(
             Matrix W,
@@ -20,10 +21,10 @@ namespace Lecture
             Vector b,
             Vector u,
             double dResult,
-            Matrix dW,
-            Vector dx,
-            Vector db,
-            Vector du)
+            Matrix? dW,
+            Vector? dx,
+            Vector? db,
+            Vector? du)
         {
             var ws = Workspace.Enter();
             try
@@ -48,10 +49,10 @@ namespace Lecture
             Vector b,
             Vector u,
             double dResult,
-            Matrix dW,
-            Vector dx,
-            Vector db,
-            Vector du)
+            Matrix? dW,
+            Vector? dx,
+            Vector? db,
+            Vector? du)
         {
             // var z = W * x + b;
             var Wx = ws.Multiply(W, x);
@@ -63,12 +64,12 @@ namespace Lecture
 
             // Reverse sweep: adjoints in reverse order of the statements above.
             // return u * a;
-            ws.AccumulateScale(du, dResult, a);
+            if (du is not null) ws.AccumulateScale(du, dResult, a);
             var da = ws.Scale(dResult, u);
             // var a = Tanh(z);
             var dz = ws.TanhGradient(da, a);
             // var z = W * x + b;
-            ws.Accumulate(db, dz);
+            if (db is not null) ws.Accumulate(db, dz);
             ws.AccumulateMultiplyAdjoints(dW, dx, W, x, dz);
 
             return result;
@@ -111,7 +112,7 @@ namespace Lecture
             }
         }
 
-        /// <summary>The gradient of <c>Score</c> as <c>ScoreBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Score.</summary>
+        /// <summary>The gradient of <c>Score</c> as <c>ScoreBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls Score.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void ScorePullback(
             Matrix W,
@@ -119,10 +120,10 @@ namespace Lecture
             Vector b,
             Vector u,
             double dResult,
-            Matrix dW,
-            Vector dx,
-            Vector db,
-            Vector du)
+            Matrix? dW,
+            Vector? dx,
+            Vector? db,
+            Vector? du)
         {
             var ws = Workspace.Enter();
             try

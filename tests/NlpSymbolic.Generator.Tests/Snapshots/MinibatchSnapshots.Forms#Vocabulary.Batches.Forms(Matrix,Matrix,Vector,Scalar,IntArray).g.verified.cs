@@ -13,6 +13,7 @@ namespace Vocabulary
         /// <summary>
         /// Reverse-mode gradient of <c>Forms</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double FormsBackward(
             Matrix A,
@@ -21,9 +22,9 @@ namespace Vocabulary
             double s,
             int[] labels,
             double dResult,
-            Matrix dA,
-            Matrix dB,
-            Vector db,
+            Matrix? dA,
+            Matrix? dB,
+            Vector? db,
             ref double ds)
         {
             var ws = Workspace.Enter();
@@ -49,9 +50,9 @@ namespace Vocabulary
             double s,
             int[] labels,
             double dResult,
-            Matrix dA,
-            Matrix dB,
-            Vector db,
+            Matrix? dA,
+            Matrix? dB,
+            Vector? db,
             ref double ds)
         {
             // var S = Sigmoid(A) + Relu(B) - LeakyRelu(A, 0.1) + HardTanh(B) + A.PointwiseTanh();
@@ -92,13 +93,13 @@ namespace Vocabulary
             // Reverse sweep: adjoints in reverse order of the statements above.
             // return P.RowSums() * b + P.ColumnSums().Sum() + CrossEntropy(A - s, labels);
             var dtmp25 = ws.CrossEntropyGradient(dResult, tmp25, labels);
-            ws.Accumulate(dA, dtmp25);
+            if (dA is not null) ws.Accumulate(dA, dtmp25);
             ds += -ws.Sum(dtmp25);
             var dtmp22 = ws.ZerosLike(tmp22);
             ws.AccumulateScalar(dtmp22, dResult);
             var dP = ws.ColumnSumsGradient(dtmp22, P);
             var dtmp20 = ws.Scale(dResult, b);
-            ws.AccumulateScale(db, dResult, tmp20);
+            if (db is not null) ws.AccumulateScale(db, dResult, tmp20);
             ws.AccumulateRowSumsGradient(dP, dtmp20, P);
             // var P = Softmax(AddColumnwise(E, b)) - LogSoftmax(1 + S);
             var dtmp19 = ws.Negate(dP);
@@ -106,26 +107,35 @@ namespace Vocabulary
             var dS = ws.ZerosLike(S);
             ws.Accumulate(dS, dtmp18);
             var dtmp16 = ws.SoftmaxGradient(dP, tmp17);
-            ws.AccumulateRowSums(db, dtmp16);
+            if (db is not null) ws.AccumulateRowSums(db, dtmp16);
             // var E = (S + s).PointwiseExp().PointwiseDivide(2 - B) / s + s / A.PointwiseLog();
             ds += ws.SumQuotient(dtmp16, tmp14);
-            var dtmp14 = ws.DivisorGradient(dtmp16, tmp15, tmp14);
-            ws.AccumulatePointwiseDivide(dA, dtmp14, A);
+            if (dA is not null)
+            {
+                var dtmp14 = ws.DivisorGradient(dtmp16, tmp15, tmp14);
+                ws.AccumulatePointwiseDivide(dA, dtmp14, A);
+            }
             var dtmp12 = ws.Scale(1 / s, dtmp16);
             ds += -ws.Dot(dtmp16, tmp13) / s;
             var dtmp10 = ws.PointwiseDivide(dtmp12, tmp11);
-            var dtmp11 = ws.DivisorGradient(dtmp12, tmp12, tmp11);
-            ws.AccumulateNegate(dB, dtmp11);
+            if (dB is not null)
+            {
+                var dtmp11 = ws.DivisorGradient(dtmp12, tmp12, tmp11);
+                ws.AccumulateNegate(dB, dtmp11);
+            }
             var dtmp9 = ws.PointwiseMultiply(dtmp10, tmp10);
             ws.Accumulate(dS, dtmp9);
             ds += ws.Sum(dtmp9);
             // var S = Sigmoid(A) + Relu(B) - LeakyRelu(A, 0.1) + HardTanh(B) + A.PointwiseTanh();
-            ws.AccumulateTanhGradient(dA, dS, tmp8);
-            ws.AccumulateHardTanhGradient(dB, dS, B);
-            var dtmp4 = ws.Negate(dS);
-            ws.AccumulateLeakyReluGradient(dA, dtmp4, A, 0.1);
-            ws.AccumulateReluGradient(dB, dS, B);
-            ws.AccumulateSigmoidGradient(dA, dS, tmp1);
+            if (dA is not null) ws.AccumulateTanhGradient(dA, dS, tmp8);
+            if (dB is not null) ws.AccumulateHardTanhGradient(dB, dS, B);
+            if (dA is not null)
+            {
+                var dtmp4 = ws.Negate(dS);
+                ws.AccumulateLeakyReluGradient(dA, dtmp4, A, 0.1);
+            }
+            if (dB is not null) ws.AccumulateReluGradient(dB, dS, B);
+            if (dA is not null) ws.AccumulateSigmoidGradient(dA, dS, tmp1);
 
             return result;
         }
@@ -196,7 +206,7 @@ namespace Vocabulary
             }
         }
 
-        /// <summary>The gradient of <c>Forms</c> as <c>FormsBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Forms.</summary>
+        /// <summary>The gradient of <c>Forms</c> as <c>FormsBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls Forms.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void FormsPullback(
             Matrix A,
@@ -205,9 +215,9 @@ namespace Vocabulary
             double s,
             int[] labels,
             double dResult,
-            Matrix dA,
-            Matrix dB,
-            Vector db,
+            Matrix? dA,
+            Matrix? dB,
+            Vector? db,
             ref double ds)
         {
             var ws = Workspace.Enter();

@@ -13,6 +13,7 @@ namespace Lecture
         /// <summary>
         /// Reverse-mode gradient of <c>WindowLoss</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double WindowLossBackward(
             Matrix W,
@@ -22,11 +23,11 @@ namespace Lecture
             Matrix X,
             int[] labels,
             double dResult,
-            Matrix dW,
-            Vector db,
-            Matrix dU,
-            Vector dc,
-            Matrix dX)
+            Matrix? dW,
+            Vector? db,
+            Matrix? dU,
+            Vector? dc,
+            Matrix? dX)
         {
             var ws = Workspace.Enter();
             try
@@ -54,11 +55,11 @@ namespace Lecture
             Matrix X,
             int[] labels,
             double dResult,
-            Matrix dW,
-            Vector db,
-            Matrix dU,
-            Vector dc,
-            Matrix dX)
+            Matrix? dW,
+            Vector? db,
+            Matrix? dU,
+            Vector? dc,
+            Matrix? dX)
         {
             // var H = Tanh(AddColumnwise(W * X, b));
             var WX = ws.Multiply(W, X);
@@ -72,14 +73,14 @@ namespace Lecture
             // Reverse sweep: adjoints in reverse order of the statements above.
             // return MeanCrossEntropy(AddColumnwise(U * H, c), labels);
             var dtmp1 = ws.CrossEntropyGradient(dResult / labels.Length, tmp1, labels);
-            ws.AccumulateRowSums(dc, dtmp1);
-            ws.AccumulateTransposeAndMultiply(dU, dtmp1, H);
+            if (dc is not null) ws.AccumulateRowSums(dc, dtmp1);
+            if (dU is not null) ws.AccumulateTransposeAndMultiply(dU, dtmp1, H);
             var dH = ws.TransposeThisAndMultiply(U, dtmp1);
             // var H = Tanh(AddColumnwise(W * X, b));
             var dz_H = ws.TanhGradient(dH, H);
-            ws.AccumulateRowSums(db, dz_H);
-            ws.AccumulateTransposeAndMultiply(dW, dz_H, X);
-            ws.AccumulateTransposeThisAndMultiply(dX, W, dz_H);
+            if (db is not null) ws.AccumulateRowSums(db, dz_H);
+            if (dW is not null) ws.AccumulateTransposeAndMultiply(dW, dz_H, X);
+            if (dX is not null) ws.AccumulateTransposeThisAndMultiply(dX, W, dz_H);
 
             return result;
         }
@@ -126,7 +127,7 @@ namespace Lecture
             }
         }
 
-        /// <summary>The gradient of <c>WindowLoss</c> as <c>WindowLossBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls WindowLoss.</summary>
+        /// <summary>The gradient of <c>WindowLoss</c> as <c>WindowLossBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls WindowLoss.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void WindowLossPullback(
             Matrix W,
@@ -136,11 +137,11 @@ namespace Lecture
             Matrix X,
             int[] labels,
             double dResult,
-            Matrix dW,
-            Vector db,
-            Matrix dU,
-            Vector dc,
-            Matrix dX)
+            Matrix? dW,
+            Vector? db,
+            Matrix? dU,
+            Vector? dc,
+            Matrix? dX)
         {
             var ws = Workspace.Enter();
             try

@@ -15,6 +15,7 @@ namespace Models
         /// Reverse-mode gradient of <c>Loss</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into <paramref name="gradients"/>
         /// (one buffer per parameter field of the model) and into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public double LossBackward(
             Vector h0,
@@ -22,8 +23,8 @@ namespace Models
             int[] targets,
             double dResult,
             Gradients gradients,
-            Vector dh0,
-            Vector[] dxs)
+            Vector? dh0,
+            Vector[]? dxs)
         {
             return LossBackwardCore(
                 this.Wxh,
@@ -48,6 +49,7 @@ namespace Models
         /// Reverse-mode gradient of <c>Loss</c> into the gradient buffers of <paramref name="gradients"/>, a set made by
         /// <c>CreateParameterSet</c> or <c>CreateGradientBuffers</c> of one (what the trainer hands each worker): returns the value and
         /// ADDS <paramref name="dResult"/> times the gradient. Scalar fields are not in a set: their gradient is dropped.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The set does not hold this model's parameters, in <c>CreateParameterSet</c>'s order.</exception>
         public double LossBackward(
@@ -56,8 +58,8 @@ namespace Models
             int[] targets,
             double dResult,
             ParameterSet gradients,
-            Vector dh0,
-            Vector[] dxs)
+            Vector? dh0,
+            Vector[]? dxs)
         {
             if (gradients is null
                 || gradients.Count != 4
@@ -100,13 +102,13 @@ namespace Models
             Vector[] xs,
             int[] targets,
             double dResult,
-            Matrix dWxh,
-            Matrix dWhh,
-            Matrix dWhy,
-            Vector dbh,
+            Matrix? dWxh,
+            Matrix? dWhh,
+            Matrix? dWhy,
+            Vector? dbh,
             ref double dtemperature,
-            Vector dh0,
-            Vector[] dxs)
+            Vector? dh0,
+            Vector[]? dxs)
         {
             var ws = Workspace.Enter();
             try
@@ -137,13 +139,13 @@ namespace Models
             Vector[] xs,
             int[] targets,
             double dResult,
-            Matrix dWxh,
-            Matrix dWhh,
-            Matrix dWhy,
-            Vector dbh,
+            Matrix? dWxh,
+            Matrix? dWhh,
+            Matrix? dWhy,
+            Vector? dbh,
             ref double dtemperature,
-            Vector dh0,
-            Vector[] dxs)
+            Vector? dh0,
+            Vector[]? dxs)
         {
             // var h = h0;
             var h = h0;
@@ -206,12 +208,12 @@ namespace Models
                 ws.AccumulateMultiplyAdjoints(dWhy, dh_2, Why, h_2, dWhyTimesH_2);
                 // h = Step(h, xs[t]);
                 var dxs_t = ws.ZerosLike(xs_t);
-                global::Models.TinyRnn.StepPullback(Wxh, Whh, Why, bh, temperature, h_1, xs_t, dh_2, dWxh, dWhh, dWhy, dbh, ref dtemperature, dh_1, dxs_t);
-                ws.AccumulateElement(dxs, t, dxs_t);
+                global::Models.TinyRnn.StepPullback(Wxh, Whh, Why, bh, temperature, h_1, xs_t, dh_2, dWxh, dWhh, dWhy, dbh, ref dtemperature, dh_1, dxs is not null ? dxs_t : null);
+                if (dxs is not null) ws.AccumulateElement(dxs, t, dxs_t);
             }
             var dh = dh_1;
             // var h = h0;
-            ws.Accumulate(dh0, dh);
+            if (dh0 is not null) ws.Accumulate(dh0, dh);
 
             return value;
         }
@@ -273,7 +275,7 @@ namespace Models
             }
         }
 
-        /// <summary>The gradient of <c>Loss</c> as <c>LossBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Loss.</summary>
+        /// <summary>The gradient of <c>Loss</c> as <c>LossBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls Loss.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void LossPullback(
             Matrix Wxh,
@@ -285,13 +287,13 @@ namespace Models
             Vector[] xs,
             int[] targets,
             double dResult,
-            Matrix dWxh,
-            Matrix dWhh,
-            Matrix dWhy,
-            Vector dbh,
+            Matrix? dWxh,
+            Matrix? dWhh,
+            Matrix? dWhy,
+            Vector? dbh,
             ref double dtemperature,
-            Vector dh0,
-            Vector[] dxs)
+            Vector? dh0,
+            Vector[]? dxs)
         {
             var ws = Workspace.Enter();
             try

@@ -15,14 +15,15 @@ namespace Models
         /// Reverse-mode gradient of <c>Step</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into <paramref name="gradients"/>
         /// (one buffer per parameter field of the model) and into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public Vector StepBackward(
             Vector h,
             Vector x,
             Vector dResult,
             Gradients gradients,
-            Vector dh,
-            Vector dx)
+            Vector? dh,
+            Vector? dx)
         {
             return StepBackwardCore(
                 this.Wxh,
@@ -46,6 +47,7 @@ namespace Models
         /// Reverse-mode gradient of <c>Step</c> into the gradient buffers of <paramref name="gradients"/>, a set made by
         /// <c>CreateParameterSet</c> or <c>CreateGradientBuffers</c> of one (what the trainer hands each worker): returns the value and
         /// ADDS <paramref name="dResult"/> times the gradient. Scalar fields are not in a set: their gradient is dropped.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The set does not hold this model's parameters, in <c>CreateParameterSet</c>'s order.</exception>
         public Vector StepBackward(
@@ -53,8 +55,8 @@ namespace Models
             Vector x,
             Vector dResult,
             ParameterSet gradients,
-            Vector dh,
-            Vector dx)
+            Vector? dh,
+            Vector? dx)
         {
             if (gradients is null
                 || gradients.Count != 4
@@ -95,13 +97,13 @@ namespace Models
             Vector h,
             Vector x,
             Vector dResult,
-            Matrix dWxh,
-            Matrix dWhh,
-            Matrix dWhy,
-            Vector dbh,
+            Matrix? dWxh,
+            Matrix? dWhh,
+            Matrix? dWhy,
+            Vector? dbh,
             ref double dtemperature,
-            Vector dh,
-            Vector dx)
+            Vector? dh,
+            Vector? dx)
         {
             var ws = Workspace.Enter();
             try
@@ -131,13 +133,13 @@ namespace Models
             Vector h,
             Vector x,
             Vector dResult,
-            Matrix dWxh,
-            Matrix dWhh,
-            Matrix dWhy,
-            Vector dbh,
+            Matrix? dWxh,
+            Matrix? dWhh,
+            Matrix? dWhy,
+            Vector? dbh,
             ref double dtemperature,
-            Vector dh,
-            Vector dx)
+            Vector? dh,
+            Vector? dx)
         {
             // return Tanh(Wxh * x + Whh * h + bh);
             var WxhTimesX = ws.Multiply(Wxh, x);
@@ -150,7 +152,7 @@ namespace Models
             ws.CheckGradient(dResult, result, "dResult", "the result");
             // return Tanh(Wxh * x + Whh * h + bh);
             var dtmp2 = ws.TanhGradient(dResult, result);
-            ws.Accumulate(dbh, dtmp2);
+            if (dbh is not null) ws.Accumulate(dbh, dtmp2);
             ws.AccumulateMultiplyAdjoints(dWhh, dh, Whh, h, dtmp2);
             ws.AccumulateMultiplyAdjoints(dWxh, dx, Wxh, x, dtmp2);
 
@@ -192,7 +194,7 @@ namespace Models
             }
         }
 
-        /// <summary>The gradient of <c>Step</c> as <c>StepBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Step.</summary>
+        /// <summary>The gradient of <c>Step</c> as <c>StepBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls Step.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void StepPullback(
             Matrix Wxh,
@@ -203,13 +205,13 @@ namespace Models
             Vector h,
             Vector x,
             Vector dResult,
-            Matrix dWxh,
-            Matrix dWhh,
-            Matrix dWhy,
-            Vector dbh,
+            Matrix? dWxh,
+            Matrix? dWhh,
+            Matrix? dWhy,
+            Vector? dbh,
             ref double dtemperature,
-            Vector dh,
-            Vector dx)
+            Vector? dh,
+            Vector? dx)
         {
             var ws = Workspace.Enter();
             try

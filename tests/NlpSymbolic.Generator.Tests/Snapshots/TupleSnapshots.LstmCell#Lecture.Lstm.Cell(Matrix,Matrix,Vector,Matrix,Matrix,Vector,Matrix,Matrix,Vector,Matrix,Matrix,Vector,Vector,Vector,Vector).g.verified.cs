@@ -13,6 +13,7 @@ namespace Lecture
         /// <summary>
         /// Reverse-mode gradient of <c>Cell</c>: returns its value and ADDS
         /// the gradient of Σₖ ⟨<paramref name="dResult"/>.k, result.k⟩ into each gradient argument (a null or 0 seed component: no gradient from that output).
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static (Vector h, Vector c) CellBackward(
             Matrix Wi,
@@ -31,21 +32,21 @@ namespace Lecture
             Vector h,
             Vector c,
             (Vector? h, Vector? c) dResult,
-            Matrix dWi,
-            Matrix dUi,
-            Vector dbi,
-            Matrix dWf,
-            Matrix dUf,
-            Vector dbf,
-            Matrix dWo,
-            Matrix dUo,
-            Vector dbo,
-            Matrix dWg,
-            Matrix dUg,
-            Vector dbg,
-            Vector dx,
-            Vector dh,
-            Vector dc)
+            Matrix? dWi,
+            Matrix? dUi,
+            Vector? dbi,
+            Matrix? dWf,
+            Matrix? dUf,
+            Vector? dbf,
+            Matrix? dWo,
+            Matrix? dUo,
+            Vector? dbo,
+            Matrix? dWg,
+            Matrix? dUg,
+            Vector? dbg,
+            Vector? dx,
+            Vector? dh,
+            Vector? dc)
         {
             var ws = Workspace.Enter();
             try
@@ -93,21 +94,21 @@ namespace Lecture
             Vector h,
             Vector c,
             (Vector? h, Vector? c) dResult,
-            Matrix dWi,
-            Matrix dUi,
-            Vector dbi,
-            Matrix dWf,
-            Matrix dUf,
-            Vector dbf,
-            Matrix dWo,
-            Matrix dUo,
-            Vector dbo,
-            Matrix dWg,
-            Matrix dUg,
-            Vector dbg,
-            Vector dx,
-            Vector dh,
-            Vector dc)
+            Matrix? dWi,
+            Matrix? dUi,
+            Vector? dbi,
+            Matrix? dWf,
+            Matrix? dUf,
+            Vector? dbf,
+            Matrix? dWo,
+            Matrix? dUo,
+            Vector? dbo,
+            Matrix? dWg,
+            Matrix? dUg,
+            Vector? dbg,
+            Vector? dx,
+            Vector? dh,
+            Vector? dc)
         {
             // var i = Sigmoid(Wi * x + Ui * h + bi);
             var WiTimesX = ws.Multiply(Wi, x);
@@ -157,25 +158,25 @@ namespace Lecture
             var di = ws.PointwiseMultiply(dcNext, g);
             var dg = ws.PointwiseMultiply(dcNext, i);
             var df = ws.PointwiseMultiply(dcNext, c);
-            ws.AccumulatePointwiseMultiply(dc, dcNext, f);
+            if (dc is not null) ws.AccumulatePointwiseMultiply(dc, dcNext, f);
             // var g = Tanh(Wg * x + Ug * h + bg);
             var dz_g = ws.TanhGradient(dg, g);
-            ws.Accumulate(dbg, dz_g);
+            if (dbg is not null) ws.Accumulate(dbg, dz_g);
             ws.AccumulateMultiplyAdjoints(dUg, dh, Ug, h, dz_g);
             ws.AccumulateMultiplyAdjoints(dWg, dx, Wg, x, dz_g);
             // var o = Sigmoid(Wo * x + Uo * h + bo);
             var dz_o = ws.SigmoidGradient(do_1, o);
-            ws.Accumulate(dbo, dz_o);
+            if (dbo is not null) ws.Accumulate(dbo, dz_o);
             ws.AccumulateMultiplyAdjoints(dUo, dh, Uo, h, dz_o);
             ws.AccumulateMultiplyAdjoints(dWo, dx, Wo, x, dz_o);
             // var f = Sigmoid(Wf * x + Uf * h + bf);
             var dz_f = ws.SigmoidGradient(df, f);
-            ws.Accumulate(dbf, dz_f);
+            if (dbf is not null) ws.Accumulate(dbf, dz_f);
             ws.AccumulateMultiplyAdjoints(dUf, dh, Uf, h, dz_f);
             ws.AccumulateMultiplyAdjoints(dWf, dx, Wf, x, dz_f);
             // var i = Sigmoid(Wi * x + Ui * h + bi);
             var dz_i = ws.SigmoidGradient(di, i);
-            ws.Accumulate(dbi, dz_i);
+            if (dbi is not null) ws.Accumulate(dbi, dz_i);
             ws.AccumulateMultiplyAdjoints(dUi, dh, Ui, h, dz_i);
             ws.AccumulateMultiplyAdjoints(dWi, dx, Wi, x, dz_i);
 
@@ -266,7 +267,7 @@ namespace Lecture
             }
         }
 
-        /// <summary>The gradient of <c>Cell</c> as <c>CellBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Cell.</summary>
+        /// <summary>The gradient of <c>Cell</c> as <c>CellBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls Cell.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void CellPullback(
             Matrix Wi,
@@ -285,21 +286,21 @@ namespace Lecture
             Vector h,
             Vector c,
             (Vector? h, Vector? c) dResult,
-            Matrix dWi,
-            Matrix dUi,
-            Vector dbi,
-            Matrix dWf,
-            Matrix dUf,
-            Vector dbf,
-            Matrix dWo,
-            Matrix dUo,
-            Vector dbo,
-            Matrix dWg,
-            Matrix dUg,
-            Vector dbg,
-            Vector dx,
-            Vector dh,
-            Vector dc)
+            Matrix? dWi,
+            Matrix? dUi,
+            Vector? dbi,
+            Matrix? dWf,
+            Matrix? dUf,
+            Vector? dbf,
+            Matrix? dWo,
+            Matrix? dUo,
+            Vector? dbo,
+            Matrix? dWg,
+            Matrix? dUg,
+            Vector? dbg,
+            Vector? dx,
+            Vector? dh,
+            Vector? dc)
         {
             var ws = Workspace.Enter();
             try

@@ -13,6 +13,7 @@ namespace Lecture
         /// <summary>
         /// Reverse-mode gradient of <c>LanguageModelLoss</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double LanguageModelLossBackward(
             Matrix L,
@@ -34,23 +35,23 @@ namespace Lecture
             Vector c0,
             int[] tokens,
             double dResult,
-            Matrix dL,
-            Matrix dWi,
-            Matrix dUi,
-            Vector dbi,
-            Matrix dWf,
-            Matrix dUf,
-            Vector dbf,
-            Matrix dWo,
-            Matrix dUo,
-            Vector dbo,
-            Matrix dWg,
-            Matrix dUg,
-            Vector dbg,
-            Matrix dU,
-            Vector db,
-            Vector dh0,
-            Vector dc0)
+            Matrix? dL,
+            Matrix? dWi,
+            Matrix? dUi,
+            Vector? dbi,
+            Matrix? dWf,
+            Matrix? dUf,
+            Vector? dbf,
+            Matrix? dWo,
+            Matrix? dUo,
+            Vector? dbo,
+            Matrix? dWg,
+            Matrix? dUg,
+            Vector? dbg,
+            Matrix? dU,
+            Vector? db,
+            Vector? dh0,
+            Vector? dc0)
         {
             var ws = Workspace.Enter();
             try
@@ -102,23 +103,23 @@ namespace Lecture
             Vector c0,
             int[] tokens,
             double dResult,
-            Matrix dL,
-            Matrix dWi,
-            Matrix dUi,
-            Vector dbi,
-            Matrix dWf,
-            Matrix dUf,
-            Vector dbf,
-            Matrix dWo,
-            Matrix dUo,
-            Vector dbo,
-            Matrix dWg,
-            Matrix dUg,
-            Vector dbg,
-            Matrix dU,
-            Vector db,
-            Vector dh0,
-            Vector dc0)
+            Matrix? dL,
+            Matrix? dWi,
+            Matrix? dUi,
+            Vector? dbi,
+            Matrix? dWf,
+            Matrix? dUf,
+            Vector? dbf,
+            Matrix? dWo,
+            Matrix? dUo,
+            Vector? dbo,
+            Matrix? dWg,
+            Matrix? dUg,
+            Vector? dbg,
+            Matrix? dU,
+            Vector? db,
+            Vector? dh0,
+            Vector? dc0)
         {
             // var h = h0;
             var h = h0;
@@ -185,19 +186,19 @@ namespace Lecture
                 dc_1 = ws.ZerosLike(c_1, dc_1);
                 // J += CrossEntropy(U * h + b, tokens[t + 1]);
                 var dtmp2 = ws.CrossEntropyGradient(dJ_1, tmp2, tmp3);
-                ws.Accumulate(db, dtmp2);
+                if (db is not null) ws.Accumulate(db, dtmp2);
                 ws.AccumulateMultiplyAdjoints(dU, dh_2, U, h_2, dtmp2);
                 // (h, c) = Cell(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, L.Column(tokens[t]), h, c);
                 var dtmp1 = ws.ZerosLike(tmp1);
-                global::Lecture.Lstm.CellPullback(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, tmp1, h_1, c_1, (dh_2, dc_2), dWi, dUi, dbi, dWf, dUf, dbf, dWo, dUo, dbo, dWg, dUg, dbg, dtmp1, dh_1, dc_1);
-                ws.AccumulateIntoColumn(dL, tokens_t, dtmp1);
+                global::Lecture.Lstm.CellPullback(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, tmp1, h_1, c_1, (dh_2, dc_2), dWi, dUi, dbi, dWf, dUf, dbf, dWo, dUo, dbo, dWg, dUg, dbg, dL is not null ? dtmp1 : null, dh_1, dc_1);
+                if (dL is not null) ws.AccumulateIntoColumn(dL, tokens_t, dtmp1);
             }
             var dh = dh_1;
             var dc = dc_1;
             // var c = c0;
-            ws.Accumulate(dc0, dc);
+            if (dc0 is not null) ws.Accumulate(dc0, dc);
             // var h = h0;
-            ws.Accumulate(dh0, dh);
+            if (dh0 is not null) ws.Accumulate(dh0, dh);
 
             return value;
         }
@@ -288,7 +289,7 @@ namespace Lecture
             }
         }
 
-        /// <summary>The gradient of <c>LanguageModelLoss</c> as <c>LanguageModelLossBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls LanguageModelLoss.</summary>
+        /// <summary>The gradient of <c>LanguageModelLoss</c> as <c>LanguageModelLossBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls LanguageModelLoss.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void LanguageModelLossPullback(
             Matrix L,
@@ -310,23 +311,23 @@ namespace Lecture
             Vector c0,
             int[] tokens,
             double dResult,
-            Matrix dL,
-            Matrix dWi,
-            Matrix dUi,
-            Vector dbi,
-            Matrix dWf,
-            Matrix dUf,
-            Vector dbf,
-            Matrix dWo,
-            Matrix dUo,
-            Vector dbo,
-            Matrix dWg,
-            Matrix dUg,
-            Vector dbg,
-            Matrix dU,
-            Vector db,
-            Vector dh0,
-            Vector dc0)
+            Matrix? dL,
+            Matrix? dWi,
+            Matrix? dUi,
+            Vector? dbi,
+            Matrix? dWf,
+            Matrix? dUf,
+            Vector? dbf,
+            Matrix? dWo,
+            Matrix? dUo,
+            Vector? dbo,
+            Matrix? dWg,
+            Matrix? dUg,
+            Vector? dbg,
+            Matrix? dU,
+            Vector? db,
+            Vector? dh0,
+            Vector? dc0)
         {
             var ws = Workspace.Enter();
             try

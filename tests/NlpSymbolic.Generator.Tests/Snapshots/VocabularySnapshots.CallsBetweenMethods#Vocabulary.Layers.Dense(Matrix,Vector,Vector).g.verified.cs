@@ -13,15 +13,16 @@ namespace Vocabulary
         /// <summary>
         /// Reverse-mode gradient of <c>Dense</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static Vector DenseBackward(
             Matrix W,
             Vector b,
             Vector x,
             Vector dResult,
-            Matrix dW,
-            Vector db,
-            Vector dx)
+            Matrix? dW,
+            Vector? db,
+            Vector? dx)
         {
             var ws = Workspace.Enter();
             try
@@ -44,9 +45,9 @@ namespace Vocabulary
             Vector b,
             Vector x,
             Vector dResult,
-            Matrix dW,
-            Vector db,
-            Vector dx)
+            Matrix? dW,
+            Vector? db,
+            Vector? dx)
         {
             // return Tanh(W * x + b);
             var Wx = ws.Multiply(W, x);
@@ -57,7 +58,7 @@ namespace Vocabulary
             ws.CheckGradient(dResult, result, "dResult", "the result");
             // return Tanh(W * x + b);
             var dtmp1 = ws.TanhGradient(dResult, result);
-            ws.Accumulate(db, dtmp1);
+            if (db is not null) ws.Accumulate(db, dtmp1);
             ws.AccumulateMultiplyAdjoints(dW, dx, W, x, dtmp1);
 
             return result;
@@ -95,16 +96,16 @@ namespace Vocabulary
             }
         }
 
-        /// <summary>The gradient of <c>Dense</c> as <c>DenseBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Dense.</summary>
+        /// <summary>The gradient of <c>Dense</c> as <c>DenseBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls Dense.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void DensePullback(
             Matrix W,
             Vector b,
             Vector x,
             Vector dResult,
-            Matrix dW,
-            Vector db,
-            Vector dx)
+            Matrix? dW,
+            Vector? db,
+            Vector? dx)
         {
             var ws = Workspace.Enter();
             try

@@ -13,6 +13,7 @@ namespace Vocabulary
         /// <summary>
         /// Reverse-mode gradient of <c>Network</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double NetworkBackward(
             Matrix W1,
@@ -22,12 +23,12 @@ namespace Vocabulary
             Vector u,
             Vector x,
             double dResult,
-            Matrix dW1,
-            Vector db1,
-            Matrix dW2,
-            Vector db2,
-            Vector du,
-            Vector dx)
+            Matrix? dW1,
+            Vector? db1,
+            Matrix? dW2,
+            Vector? db2,
+            Vector? du,
+            Vector? dx)
         {
             var ws = Workspace.Enter();
             try
@@ -56,12 +57,12 @@ namespace Vocabulary
             Vector u,
             Vector x,
             double dResult,
-            Matrix dW1,
-            Vector db1,
-            Matrix dW2,
-            Vector db2,
-            Vector du,
-            Vector dx)
+            Matrix? dW1,
+            Vector? db1,
+            Matrix? dW2,
+            Vector? db2,
+            Vector? du,
+            Vector? dx)
         {
             // var h = Dense(W1, b1, x);
             var h = global::Vocabulary.Layers.DenseForward(ws, W1, b1, x);
@@ -75,7 +76,7 @@ namespace Vocabulary
             // return Losses.Hinge(u * y, 1.0);
             var duy = 0.0;
             global::Vocabulary.Losses.HingePullback(uy, 1.0, dResult, ref duy);
-            ws.AccumulateScale(du, duy, y);
+            if (du is not null) ws.AccumulateScale(du, duy, y);
             var dy = ws.Scale(duy, u);
             // var y = Dense(W2, b2, h);
             var dh = ws.ZerosLike(h);
@@ -127,7 +128,7 @@ namespace Vocabulary
             }
         }
 
-        /// <summary>The gradient of <c>Network</c> as <c>NetworkBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Network.</summary>
+        /// <summary>The gradient of <c>Network</c> as <c>NetworkBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls Network.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void NetworkPullback(
             Matrix W1,
@@ -137,12 +138,12 @@ namespace Vocabulary
             Vector u,
             Vector x,
             double dResult,
-            Matrix dW1,
-            Vector db1,
-            Matrix dW2,
-            Vector db2,
-            Vector du,
-            Vector dx)
+            Matrix? dW1,
+            Vector? db1,
+            Matrix? dW2,
+            Vector? db2,
+            Vector? du,
+            Vector? dx)
         {
             var ws = Workspace.Enter();
             try

@@ -13,14 +13,15 @@ namespace Vocabulary
         /// <summary>
         /// Reverse-mode gradient of <c>Loops</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double LoopsBackward(
             Matrix A,
             Vector v,
             int n,
             double dResult,
-            Matrix dA,
-            Vector dv)
+            Matrix? dA,
+            Vector? dv)
         {
             var ws = Workspace.Enter();
             try
@@ -42,8 +43,8 @@ namespace Vocabulary
             Vector v,
             int n,
             double dResult,
-            Matrix dA,
-            Vector dv)
+            Matrix? dA,
+            Vector? dv)
         {
             // var s = 0.0;
             var s = 0.0;
@@ -188,7 +189,7 @@ namespace Vocabulary
                 var ds_7 = ds_6;
                 ds_6 = 0.0;
                 // s = Math.Sin(s) + v[1];
-                ws.AccumulateAt(dv, 1, ds_7);
+                if (dv is not null) ws.AccumulateAt(dv, 1, ds_7);
                 ds_6 += ds_7 * global::System.Math.Cos(s_6);
             }
             var ds_4 = ds_6;
@@ -199,7 +200,7 @@ namespace Vocabulary
                 var ds_5 = ds_4;
                 ds_4 = 0.0;
                 // s = s * 1.5 + v[0];
-                ws.AccumulateAt(dv, 0, ds_5);
+                if (dv is not null) ws.AccumulateAt(dv, 0, ds_5);
                 ds_4 += ds_5 * 1.5;
             }
             var ds_1 = ds_4;
@@ -238,8 +239,8 @@ namespace Vocabulary
                             drow_1 += drow_3;
                             var dtmp3 = drow_3 * v_j;
                             var dv_j = drow_3 * tmp3;
-                            ws.AccumulateAt(dv, j, dv_j);
-                            ws.AccumulateAt(dA, i, j, dtmp3);
+                            if (dv is not null) ws.AccumulateAt(dv, j, dv_j);
+                            if (dA is not null) ws.AccumulateAt(dA, i, j, dtmp3);
                         }
                         else
                         {
@@ -389,15 +390,15 @@ namespace Vocabulary
             }
         }
 
-        /// <summary>The gradient of <c>Loops</c> as <c>LoopsBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Loops.</summary>
+        /// <summary>The gradient of <c>Loops</c> as <c>LoopsBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls Loops.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void LoopsPullback(
             Matrix A,
             Vector v,
             int n,
             double dResult,
-            Matrix dA,
-            Vector dv)
+            Matrix? dA,
+            Vector? dv)
         {
             var ws = Workspace.Enter();
             try

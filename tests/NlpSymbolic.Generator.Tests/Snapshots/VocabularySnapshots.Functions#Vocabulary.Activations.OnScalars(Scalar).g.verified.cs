@@ -11,6 +11,7 @@ namespace Vocabulary
         /// <summary>
         /// Reverse-mode gradient of <c>OnScalars</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double OnScalarsBackward(
             double a,
@@ -89,7 +90,7 @@ namespace Vocabulary
             }
         }
 
-        /// <summary>The gradient of <c>OnScalars</c> as <c>OnScalarsBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls OnScalars.</summary>
+        /// <summary>The gradient of <c>OnScalars</c> as <c>OnScalarsBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls OnScalars.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void OnScalarsPullback(
             double a,

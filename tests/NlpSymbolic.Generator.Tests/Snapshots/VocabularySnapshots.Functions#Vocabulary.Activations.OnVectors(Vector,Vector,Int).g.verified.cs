@@ -12,14 +12,15 @@ namespace Vocabulary
         /// <summary>
         /// Reverse-mode gradient of <c>OnVectors</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double OnVectorsBackward(
             Vector v,
             Vector w,
             int label,
             double dResult,
-            Vector dv,
-            Vector dw)
+            Vector? dv,
+            Vector? dw)
         {
             var ws = Workspace.Enter();
             try
@@ -41,8 +42,8 @@ namespace Vocabulary
             Vector w,
             int label,
             double dResult,
-            Vector dv,
-            Vector dw)
+            Vector? dv,
+            Vector? dw)
         {
             // var x = Concat(Sigmoid(v), Tanh(w), v);
             var tmp1 = ws.Sigmoid(v);
@@ -84,12 +85,12 @@ namespace Vocabulary
             ws.AccumulateReluGradient(dx, dr, x);
             // var x = Concat(Sigmoid(v), Tanh(w), v);
             var dtmp1 = ws.ZerosLike(tmp1);
-            ws.AccumulateSlice(dtmp1, dx, 0);
+            if (dv is not null) ws.AccumulateSlice(dtmp1, dx, 0);
             var dtmp2 = ws.ZerosLike(tmp2);
-            ws.AccumulateSlice(dtmp2, dx, tmp1.Count);
-            ws.AccumulateSlice(dv, dx, tmp1.Count + tmp2.Count);
-            ws.AccumulateTanhGradient(dw, dtmp2, tmp2);
-            ws.AccumulateSigmoidGradient(dv, dtmp1, tmp1);
+            if (dw is not null) ws.AccumulateSlice(dtmp2, dx, tmp1.Count);
+            if (dv is not null) ws.AccumulateSlice(dv, dx, tmp1.Count + tmp2.Count);
+            if (dw is not null) ws.AccumulateTanhGradient(dw, dtmp2, tmp2);
+            if (dv is not null) ws.AccumulateSigmoidGradient(dv, dtmp1, tmp1);
 
             return result;
         }
@@ -144,15 +145,15 @@ namespace Vocabulary
             }
         }
 
-        /// <summary>The gradient of <c>OnVectors</c> as <c>OnVectorsBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls OnVectors.</summary>
+        /// <summary>The gradient of <c>OnVectors</c> as <c>OnVectorsBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls OnVectors.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void OnVectorsPullback(
             Vector v,
             Vector w,
             int label,
             double dResult,
-            Vector dv,
-            Vector dw)
+            Vector? dv,
+            Vector? dw)
         {
             var ws = Workspace.Enter();
             try

@@ -11,6 +11,7 @@ namespace Vocabulary
         /// <summary>
         /// Reverse-mode gradient of <c>DeclaredThenBranched</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double DeclaredThenBranchedBackward(
             double x,
@@ -108,7 +109,7 @@ namespace Vocabulary
             }
         }
 
-        /// <summary>The gradient of <c>DeclaredThenBranched</c> as <c>DeclaredThenBranchedBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls DeclaredThenBranched.</summary>
+        /// <summary>The gradient of <c>DeclaredThenBranched</c> as <c>DeclaredThenBranchedBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls DeclaredThenBranched.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void DeclaredThenBranchedPullback(
             double x,

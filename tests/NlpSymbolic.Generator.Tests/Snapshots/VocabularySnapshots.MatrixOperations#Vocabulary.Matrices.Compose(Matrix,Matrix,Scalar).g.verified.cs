@@ -12,14 +12,15 @@ namespace Vocabulary
         /// <summary>
         /// Reverse-mode gradient of <c>Compose</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static Matrix ComposeBackward(
             Matrix A,
             Matrix B,
             double a,
             Matrix dResult,
-            Matrix dA,
-            Matrix dB,
+            Matrix? dA,
+            Matrix? dB,
             ref double da)
         {
             var ws = Workspace.Enter();
@@ -42,8 +43,8 @@ namespace Vocabulary
             Matrix B,
             double a,
             Matrix dResult,
-            Matrix dA,
-            Matrix dB,
+            Matrix? dA,
+            Matrix? dB,
             ref double da)
         {
             // return (A * B).Transpose() * a - B.Transpose();
@@ -56,13 +57,16 @@ namespace Vocabulary
             // Reverse sweep: adjoints in reverse order of the statements above.
             ws.CheckGradient(dResult, result, "dResult", "the result");
             // return (A * B).Transpose() * a - B.Transpose();
-            var dtmp3 = ws.Negate(dResult);
-            ws.AccumulateTranspose(dB, dtmp3);
+            if (dB is not null)
+            {
+                var dtmp3 = ws.Negate(dResult);
+                ws.AccumulateTranspose(dB, dtmp3);
+            }
             var dtmp1 = ws.Scale(a, dResult);
             da += ws.Dot(dResult, tmp1);
             var dAB = ws.Transpose(dtmp1);
-            ws.AccumulateTransposeAndMultiply(dA, dAB, B);
-            ws.AccumulateTransposeThisAndMultiply(dB, A, dAB);
+            if (dA is not null) ws.AccumulateTransposeAndMultiply(dA, dAB, B);
+            if (dB is not null) ws.AccumulateTransposeThisAndMultiply(dB, A, dAB);
 
             return result;
         }
@@ -101,15 +105,15 @@ namespace Vocabulary
             }
         }
 
-        /// <summary>The gradient of <c>Compose</c> as <c>ComposeBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Compose.</summary>
+        /// <summary>The gradient of <c>Compose</c> as <c>ComposeBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls Compose.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void ComposePullback(
             Matrix A,
             Matrix B,
             double a,
             Matrix dResult,
-            Matrix dA,
-            Matrix dB,
+            Matrix? dA,
+            Matrix? dB,
             ref double da)
         {
             var ws = Workspace.Enter();

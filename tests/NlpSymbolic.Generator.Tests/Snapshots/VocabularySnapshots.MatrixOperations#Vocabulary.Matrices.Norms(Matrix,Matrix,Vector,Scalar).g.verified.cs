@@ -13,6 +13,7 @@ namespace Vocabulary
         /// <summary>
         /// Reverse-mode gradient of <c>Norms</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double NormsBackward(
             Matrix W,
@@ -20,9 +21,9 @@ namespace Vocabulary
             Vector b,
             double lambda,
             double dResult,
-            Matrix dW,
-            Matrix dG,
-            Vector db)
+            Matrix? dW,
+            Matrix? dG,
+            Vector? db)
         {
             var ws = Workspace.Enter();
             try
@@ -46,9 +47,9 @@ namespace Vocabulary
             Vector b,
             double lambda,
             double dResult,
-            Matrix dW,
-            Matrix dG,
-            Vector db)
+            Matrix? dW,
+            Matrix? dG,
+            Vector? db)
         {
             // return lambda * (SquaredNorm(W) + SquaredNorm(b)) + W.PointwiseMultiply(G).FrobeniusNorm() + b.L2Norm();
             var tmp1 = ws.Dot(W, W);
@@ -63,13 +64,13 @@ namespace Vocabulary
 
             // Reverse sweep: adjoints in reverse order of the statements above.
             // return lambda * (SquaredNorm(W) + SquaredNorm(b)) + W.PointwiseMultiply(G).FrobeniusNorm() + b.L2Norm();
-            ws.AccumulateScale(db, tmp8 == 0 ? 0 : dResult / tmp8, b);
+            if (db is not null) ws.AccumulateScale(db, tmp8 == 0 ? 0 : dResult / tmp8, b);
             var dtmp5 = ws.Scale(tmp6 == 0 ? 0 : dResult / tmp6, tmp5);
-            ws.AccumulatePointwiseMultiply(dW, dtmp5, G);
-            ws.AccumulatePointwiseMultiply(dG, dtmp5, W);
+            if (dW is not null) ws.AccumulatePointwiseMultiply(dW, dtmp5, G);
+            if (dG is not null) ws.AccumulatePointwiseMultiply(dG, dtmp5, W);
             var dtmp3 = dResult * lambda;
-            ws.AccumulateScale(db, 2 * dtmp3, b);
-            ws.AccumulateScale(dW, 2 * dtmp3, W);
+            if (db is not null) ws.AccumulateScale(db, 2 * dtmp3, b);
+            if (dW is not null) ws.AccumulateScale(dW, 2 * dtmp3, W);
 
             return result;
         }
@@ -114,7 +115,7 @@ namespace Vocabulary
             }
         }
 
-        /// <summary>The gradient of <c>Norms</c> as <c>NormsBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Norms.</summary>
+        /// <summary>The gradient of <c>Norms</c> as <c>NormsBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls Norms.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void NormsPullback(
             Matrix W,
@@ -122,9 +123,9 @@ namespace Vocabulary
             Vector b,
             double lambda,
             double dResult,
-            Matrix dW,
-            Matrix dG,
-            Vector db)
+            Matrix? dW,
+            Matrix? dG,
+            Vector? db)
         {
             var ws = Workspace.Enter();
             try

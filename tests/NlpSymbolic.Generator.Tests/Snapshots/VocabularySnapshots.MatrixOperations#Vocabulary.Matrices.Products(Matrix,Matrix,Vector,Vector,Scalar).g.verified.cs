@@ -13,6 +13,7 @@ namespace Vocabulary
         /// <summary>
         /// Reverse-mode gradient of <c>Products</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double ProductsBackward(
             Matrix M,
@@ -21,10 +22,10 @@ namespace Vocabulary
             Vector w,
             double a,
             double dResult,
-            Matrix dM,
-            Matrix dN,
-            Vector dv,
-            Vector dw,
+            Matrix? dM,
+            Matrix? dN,
+            Vector? dv,
+            Vector? dw,
             ref double da)
         {
             var ws = Workspace.Enter();
@@ -51,10 +52,10 @@ namespace Vocabulary
             Vector w,
             double a,
             double dResult,
-            Matrix dM,
-            Matrix dN,
-            Vector dv,
-            Vector dw,
+            Matrix? dM,
+            Matrix? dN,
+            Vector? dv,
+            Vector? dw,
             ref double da)
         {
             // var Mv = M * v;
@@ -90,36 +91,42 @@ namespace Vocabulary
             // return w * Mv + back * row + column * mixed + M[1, 2] * N[0, 1];
             var dtmp6 = dResult * tmp7;
             var dtmp7 = dResult * tmp6;
-            ws.AccumulateAt(dN, 0, 1, dtmp7);
-            ws.AccumulateAt(dM, 1, 2, dtmp6);
+            if (dN is not null) ws.AccumulateAt(dN, 0, 1, dtmp7);
+            if (dM is not null) ws.AccumulateAt(dM, 1, 2, dtmp6);
             var dcolumn = ws.Scale(dResult, mixed);
             var dmixed = ws.Scale(dResult, column);
             var dback = ws.Scale(dResult, row);
             var drow = ws.Scale(dResult, back);
-            ws.AccumulateScale(dw, dResult, Mv);
+            if (dw is not null) ws.AccumulateScale(dw, dResult, Mv);
             var dMv = ws.Scale(dResult, w);
             // var column = MN.Column(1);
             var dMN = ws.ZerosLike(MN);
             ws.AccumulateIntoColumn(dMN, 1, dcolumn);
             // var row = M.Row(0);
-            ws.AccumulateIntoRow(dM, 0, drow);
+            if (dM is not null) ws.AccumulateIntoRow(dM, 0, drow);
             // var mixed = (M + outer - a * M) * v;
             var dtmp3 = ws.Outer(dmixed, v);
-            ws.AccumulateTransposeThisAndMultiply(dv, tmp3, dmixed);
+            if (dv is not null) ws.AccumulateTransposeThisAndMultiply(dv, tmp3, dmixed);
             var daM = ws.Negate(dtmp3);
             da += ws.Dot(daM, M);
-            ws.AccumulateScale(dM, a, daM);
-            ws.Accumulate(dM, dtmp3);
+            if (dM is not null)
+            {
+                ws.AccumulateScale(dM, a, daM);
+                ws.Accumulate(dM, dtmp3);
+            }
             // var outer = w.OuterProduct(v);
-            ws.AccumulateMultiply(dw, dtmp3, v);
-            ws.AccumulateTransposeThisAndMultiply(dv, dtmp3, w);
+            if (dw is not null) ws.AccumulateMultiply(dw, dtmp3, v);
+            if (dv is not null) ws.AccumulateTransposeThisAndMultiply(dv, dtmp3, w);
             // var back = M.Transpose() * w;
             var dtmp1 = ws.Outer(dback, w);
-            ws.AccumulateTransposeThisAndMultiply(dw, tmp1, dback);
-            ws.AccumulateTranspose(dM, dtmp1);
-            // var MN = M * N;
-            ws.AccumulateTransposeAndMultiply(dM, dMN, N);
-            ws.AccumulateTransposeThisAndMultiply(dN, M, dMN);
+            if (dw is not null) ws.AccumulateTransposeThisAndMultiply(dw, tmp1, dback);
+            if (dM is not null)
+            {
+                ws.AccumulateTranspose(dM, dtmp1);
+                // var MN = M * N;
+                ws.AccumulateTransposeAndMultiply(dM, dMN, N);
+            }
+            if (dN is not null) ws.AccumulateTransposeThisAndMultiply(dN, M, dMN);
             // var Mv = M * v;
             ws.AccumulateMultiplyAdjoints(dM, dv, M, v, dMv);
 
@@ -186,7 +193,7 @@ namespace Vocabulary
             }
         }
 
-        /// <summary>The gradient of <c>Products</c> as <c>ProductsBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Products.</summary>
+        /// <summary>The gradient of <c>Products</c> as <c>ProductsBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls Products.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void ProductsPullback(
             Matrix M,
@@ -195,10 +202,10 @@ namespace Vocabulary
             Vector w,
             double a,
             double dResult,
-            Matrix dM,
-            Matrix dN,
-            Vector dv,
-            Vector dw,
+            Matrix? dM,
+            Matrix? dN,
+            Vector? dv,
+            Vector? dw,
             ref double da)
         {
             var ws = Workspace.Enter();

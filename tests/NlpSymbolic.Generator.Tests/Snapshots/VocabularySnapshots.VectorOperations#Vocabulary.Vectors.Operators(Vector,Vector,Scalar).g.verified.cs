@@ -12,14 +12,15 @@ namespace Vocabulary
         /// <summary>
         /// Reverse-mode gradient of <c>Operators</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double OperatorsBackward(
             Vector v,
             Vector w,
             double a,
             double dResult,
-            Vector dv,
-            Vector dw,
+            Vector? dv,
+            Vector? dw,
             ref double da)
         {
             var ws = Workspace.Enter();
@@ -42,8 +43,8 @@ namespace Vocabulary
             Vector w,
             double a,
             double dResult,
-            Vector dv,
-            Vector dw,
+            Vector? dv,
+            Vector? dw,
             ref double da)
         {
             // var sum = v + w;
@@ -84,35 +85,38 @@ namespace Vocabulary
             var dsum = ws.Scale(dResult, difference);
             var ddifference = ws.Scale(dResult, sum);
             // var negated = -v;
-            ws.AccumulateNegate(dv, dnegated);
+            if (dv is not null) ws.AccumulateNegate(dv, dnegated);
             // var inverted = a / w;
             da += ws.SumQuotient(dinverted, w);
-            ws.AccumulateDivisorGradient(dw, dinverted, inverted, w);
+            if (dw is not null) ws.AccumulateDivisorGradient(dw, dinverted, inverted, w);
             // var shifted = (v + a) - (a - w) + (a + v) - (v - a);
             var dtmp8 = ws.Negate(dshifted);
-            ws.Accumulate(dv, dtmp8);
+            if (dv is not null) ws.Accumulate(dv, dtmp8);
             da += -ws.Sum(dtmp8);
             da += ws.Sum(dshifted);
-            ws.Accumulate(dv, dshifted);
+            if (dv is not null) ws.Accumulate(dv, dshifted);
             var dtmp4 = ws.Negate(dshifted);
             da += ws.Sum(dtmp4);
-            ws.AccumulateNegate(dw, dtmp4);
-            ws.Accumulate(dv, dshifted);
+            if (dw is not null) ws.AccumulateNegate(dw, dtmp4);
+            if (dv is not null) ws.Accumulate(dv, dshifted);
             da += ws.Sum(dshifted);
             // var scaled = a * v + w * a - v / a;
             var dtmp2 = ws.Negate(dscaled);
-            ws.AccumulateScale(dv, 1 / a, dtmp2);
+            if (dv is not null) ws.AccumulateScale(dv, 1 / a, dtmp2);
             da += -ws.Dot(dtmp2, tmp2) / a;
-            ws.AccumulateScale(dw, a, dscaled);
+            if (dw is not null) ws.AccumulateScale(dw, a, dscaled);
             da += ws.Dot(dscaled, w);
             da += ws.Dot(dscaled, v);
-            ws.AccumulateScale(dv, a, dscaled);
-            // var difference = v - w;
-            ws.Accumulate(dv, ddifference);
-            ws.AccumulateNegate(dw, ddifference);
+            if (dv is not null)
+            {
+                ws.AccumulateScale(dv, a, dscaled);
+                // var difference = v - w;
+                ws.Accumulate(dv, ddifference);
+            }
+            if (dw is not null) ws.AccumulateNegate(dw, ddifference);
             // var sum = v + w;
-            ws.Accumulate(dv, dsum);
-            ws.Accumulate(dw, dsum);
+            if (dv is not null) ws.Accumulate(dv, dsum);
+            if (dw is not null) ws.Accumulate(dw, dsum);
 
             return result;
         }
@@ -173,15 +177,15 @@ namespace Vocabulary
             }
         }
 
-        /// <summary>The gradient of <c>Operators</c> as <c>OperatorsBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Operators.</summary>
+        /// <summary>The gradient of <c>Operators</c> as <c>OperatorsBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls Operators.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void OperatorsPullback(
             Vector v,
             Vector w,
             double a,
             double dResult,
-            Vector dv,
-            Vector dw,
+            Vector? dv,
+            Vector? dw,
             ref double da)
         {
             var ws = Workspace.Enter();

@@ -12,13 +12,14 @@ namespace Vocabulary
         /// <summary>
         /// Reverse-mode gradient of <c>Pointwise</c>: returns its value and ADDS
         /// <paramref name="dResult"/> times the gradient of the result into each gradient argument.
+        /// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.
         /// </summary>
         public static double PointwiseBackward(
             Vector v,
             Vector w,
             double dResult,
-            Vector dv,
-            Vector dw)
+            Vector? dv,
+            Vector? dw)
         {
             var ws = Workspace.Enter();
             try
@@ -39,8 +40,8 @@ namespace Vocabulary
             Vector v,
             Vector w,
             double dResult,
-            Vector dv,
-            Vector dw)
+            Vector? dv,
+            Vector? dw)
         {
             // var product = v.PointwiseMultiply(w);
             var product = ws.PointwiseMultiply(v, w);
@@ -68,8 +69,8 @@ namespace Vocabulary
             // return product.Sum() + ratio * e + l * t + v[0] * w[v.Count - 1];
             var dv_0 = dResult * tmp5;
             var dtmp5 = dResult * v_0;
-            ws.AccumulateAt(dw, tmp4, dtmp5);
-            ws.AccumulateAt(dv, 0, dv_0);
+            if (dw is not null) ws.AccumulateAt(dw, tmp4, dtmp5);
+            if (dv is not null) ws.AccumulateAt(dv, 0, dv_0);
             var dl = ws.Scale(dResult, t);
             var dt = ws.Scale(dResult, l);
             var dratio = ws.Scale(dResult, e);
@@ -77,17 +78,20 @@ namespace Vocabulary
             var dproduct = ws.ZerosLike(product);
             ws.AccumulateScalar(dproduct, dResult);
             // var t = v.PointwiseTanh();
-            ws.AccumulateTanhGradient(dv, dt, t);
+            if (dv is not null) ws.AccumulateTanhGradient(dv, dt, t);
             // var l = w.PointwiseLog();
-            ws.AccumulatePointwiseDivide(dw, dl, w);
+            if (dw is not null) ws.AccumulatePointwiseDivide(dw, dl, w);
             // var e = v.PointwiseExp();
-            ws.AccumulatePointwiseMultiply(dv, de, e);
-            // var ratio = v.PointwiseDivide(w);
-            ws.AccumulatePointwiseDivide(dv, dratio, w);
-            ws.AccumulateDivisorGradient(dw, dratio, ratio, w);
+            if (dv is not null)
+            {
+                ws.AccumulatePointwiseMultiply(dv, de, e);
+                // var ratio = v.PointwiseDivide(w);
+                ws.AccumulatePointwiseDivide(dv, dratio, w);
+            }
+            if (dw is not null) ws.AccumulateDivisorGradient(dw, dratio, ratio, w);
             // var product = v.PointwiseMultiply(w);
-            ws.AccumulatePointwiseMultiply(dv, dproduct, w);
-            ws.AccumulatePointwiseMultiply(dw, dproduct, v);
+            if (dv is not null) ws.AccumulatePointwiseMultiply(dv, dproduct, w);
+            if (dw is not null) ws.AccumulatePointwiseMultiply(dw, dproduct, v);
 
             return result;
         }
@@ -136,14 +140,14 @@ namespace Vocabulary
             }
         }
 
-        /// <summary>The gradient of <c>Pointwise</c> as <c>PointwiseBackward</c> computes it, without returning the value; generated code calls it where another [Differentiable] method calls Pointwise.</summary>
+        /// <summary>The gradient of <c>Pointwise</c> as <c>PointwiseBackward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls Pointwise.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void PointwisePullback(
             Vector v,
             Vector w,
             double dResult,
-            Vector dv,
-            Vector dw)
+            Vector? dv,
+            Vector? dw)
         {
             var ws = Workspace.Enter();
             try
