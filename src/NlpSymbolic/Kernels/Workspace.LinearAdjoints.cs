@@ -39,6 +39,7 @@ public sealed partial class Workspace
                 nameof(u));
         }
 
+        KernelProbe.TransposeProducts++;
         double[] d = Target(dst);
         MatrixMath.AccumulateTransposeThisAndMultiply(d, Data(m), m.RowCount, m.ColumnCount, DataApartFrom(u, d));
         WriteBack(dst, d);

@@ -53,6 +53,7 @@ public sealed partial class Workspace
             return;
         }
 
+        KernelProbe.TransposeProducts++;
         double[] dWData = Target(dW);
         double[] dxData = Target(dx);
         MatrixMath.AccumulateMultiplyAdjoints(
