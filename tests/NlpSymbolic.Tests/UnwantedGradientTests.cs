@@ -9,8 +9,9 @@ namespace NlpSymbolic.Tests;
 /// <summary>
 /// A null gradient argument means "not wanted": the gradients that are passed are the full call's, nothing is
 /// written for the null ones, and the work only they need does not run. KernelProbe counts the products mᵀu that a
-/// wanted dx costs (dx += Wᵀ dy, alone or fused with dW), so a generator that stopped pruning fails here, not only a
-/// benchmark.
+/// wanted dx costs (dx += Wᵀ dy, alone or fused with dW). For the window model the generator hands the null dx to
+/// the fused kernel, which skips the product; for the RNN's embedding column (an adjoint of the method's own, which
+/// only dL needs) the generator must pass null itself: a generator that stopped pruning fails those counts.
 /// </summary>
 public class UnwantedGradientTests
 {
@@ -109,6 +110,42 @@ public class UnwantedGradientTests
         AssertSame(fullDW, dW);
         AssertSame(fullDH, dH);
         AssertSame(fullDh0, dh0);
+    }
+
+    [Fact]
+    public void CallsHandTheirCalleesNullForAGradientNobodyWantsAndSkipItsProduct()
+    {
+        // RnnStep's pullback gets `dL is not null ? dx : null` for x = L.Column(tokens[t]).
+        var (L, H, W, b1, U, b2, h0) = (M(3, 5), M(4, 4), M(4, 3), V(4), M(5, 4), V(5), V(4));
+        int[] tokens = [2, 0, 4, 2, 2, 1, 4, 0];
+        var (fullDW, fullDb2) = (Z(4, 3), Z(5));
+        var before = KernelProbe.TransposeProducts;
+        var value = SequenceModels.RnnLanguageModelLossByCallsBackward(L, H, W, b1, U, b2, h0, tokens, 1.0, Z(3, 5), Z(4, 4), fullDW, Z(4), Z(5, 4), fullDb2, Z(4));
+        var wanted = KernelProbe.TransposeProducts - before;
+
+        var (dW, db2) = (Z(4, 3), Z(5));
+        before = KernelProbe.TransposeProducts;
+        Assert.Equal(value, SequenceModels.RnnLanguageModelLossByCallsBackward(L, H, W, b1, U, b2, h0, tokens, 1.0, null, Z(4, 4), dW, null, null, db2, null));
+        Assert.Equal(wanted - (tokens.Length - 1), KernelProbe.TransposeProducts - before);
+        AssertSame(fullDW, dW);
+        AssertSame(fullDb2, db2);
+    }
+
+    [Fact]
+    public void HandWrittenPullbacksGetABufferForAGradientNobodyWants()
+    {
+        // ScaledQuadraticPullback (hand-written) writes dA and dx: it is handed `dx ?? ws.ZerosLike(x)`.
+        var (A, x) = (M(3, 3), V(3));
+        var fullDA = Z(3, 3);
+        var value = CustomDerivativeModels.QuadraticBackward(A, x, 3, 1.0, fullDA, Z(3));
+        var dA = Z(3, 3);
+        Assert.Equal(value, CustomDerivativeModels.QuadraticBackward(A, x, 3, 1.0, dA, null));
+        AssertSame(fullDA, dA);
+
+        var (fullDx, dx) = (Z(3), Z(3));
+        CustomDerivativeModels.QuadraticBackward(A, x, 3, 1.0, Z(3, 3), fullDx);
+        CustomDerivativeModels.QuadraticBackward(A, x, 3, 1.0, null, dx);
+        AssertSame(fullDx, dx);
     }
 
     [Fact]
