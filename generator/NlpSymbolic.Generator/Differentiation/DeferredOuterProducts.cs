@@ -6,7 +6,8 @@ namespace NlpSymbolic.Generator.Differentiation;
 
 /// <summary>
 /// Inside a loop, the rule for y = W x adds dW += dy xᵀ once per step: added one at a time, every step streams
-/// all of dW through the cache, which makes an RNN's reverse sweep bound by memory traffic. Where dW is a
+/// all of dW through the cache, which makes an RNN's reverse sweep bound by memory traffic (so does a W used
+/// twice, as the window model's W x and W x_c, to a lesser degree). Where dW is a
 /// parameter's gradient that nothing in the method reads, the step's update is queued instead
 /// (<c>ws.AccumulateMultiplyAdjointsDeferred</c>, <c>ws.AccumulateOuterDeferred</c>) and the runtime adds the
 /// queued updates as one matrix product, at the latest when the workspace frame exits, before Backward returns.
@@ -27,19 +28,35 @@ internal static class DeferredOuterProducts
 
         var deferrable = new HashSet<int>(candidates);
         deferrable.ExceptWith(Read(program.Body));
-        return deferrable.Count == 0 ? program : program with { Body = Defer(program.Body, deferrable, inLoop: false) };
+
+        // One update alone gains nothing from the queue (the fused sweep is faster): defer a gradient's updates
+        // when a loop makes them or there are two or more (the window's W x and W x_c).
+        var updates = Updates(program.Body, inLoop: false).ToLookup(u => u.Destination);
+        deferrable.RemoveWhere(id => !updates[id].Any(u => u.InLoop) && updates[id].Count() < 2);
+        return deferrable.Count == 0 ? program : program with { Body = Defer(program.Body, deferrable) };
     }
 
-    private static AdjointBlock Defer(AdjointBlock block, HashSet<int> deferrable, bool inLoop) =>
+    private static AdjointBlock Defer(AdjointBlock block, HashSet<int> deferrable) =>
         new(block.Nodes.Select(node => node switch
         {
-            AdjointIf branch => branch with { Then = Defer(branch.Then, deferrable, inLoop), Else = Defer(branch.Else, deferrable, inLoop) },
-            AdjointLoop loop => loop with { Body = Defer(loop.Body, deferrable, inLoop: true) },
+            AdjointIf branch => branch with { Then = Defer(branch.Then, deferrable), Else = Defer(branch.Else, deferrable) },
+            AdjointLoop loop => loop with { Body = Defer(loop.Body, deferrable) },
             AdjointStatement { Form: AccumulationForm.Kernel, Addend: KernelCall call } statement
-                when inLoop && deferrable.Contains(statement.Destination) && Deferred(call.Kernel) is { } kernel
+                when deferrable.Contains(statement.Destination) && Deferred(call.Kernel) is { } kernel
                 => statement with { Addend = call with { Kernel = kernel } },
             _ => node,
         }).ToEquatableArray());
+
+    /// <summary>The rank-one updates a deferred kernel could queue, with whether a loop repeats them.</summary>
+    private static IEnumerable<(int Destination, bool InLoop)> Updates(AdjointBlock block, bool inLoop) =>
+        block.Nodes.SelectMany(node => node switch
+        {
+            AdjointIf branch => Updates(branch.Then, inLoop).Concat(Updates(branch.Else, inLoop)),
+            AdjointLoop loop => Updates(loop.Body, inLoop: true),
+            AdjointStatement { Form: AccumulationForm.Kernel, Addend: KernelCall call } statement when Deferred(call.Kernel) is not null
+                => new[] { (statement.Destination, inLoop) },
+            _ => Enumerable.Empty<(int, bool)>(),
+        });
 
     private static Kernel? Deferred(Kernel kernel) => kernel switch
     {
