@@ -173,7 +173,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     {
         try
         {
-            return new DifferentiationResult(spec.HintName, spec.Method.Name, methodId, GradientPruning.Prune(KernelFusion.Fuse(AdjointStorage.Plan(ReverseMode.Differentiate(spec)))), null);
+            return new DifferentiationResult(spec.HintName, spec.Method.Name, methodId, GradientPruning.Prune(DeferredOuterProducts.Defer(KernelFusion.Fuse(AdjointStorage.Plan(ReverseMode.Differentiate(spec))))), null);
         }
         catch (Exception exception)
         {

@@ -13,7 +13,7 @@ namespace NlpSymbolic.Generator.Differentiation;
 /// (one line for one statement, so a direct accumulation <c>if (db is not null) ws.Accumulate(db, dz);</c> stays a
 /// line). A step that adds into a gradient argument itself is always guarded (it would write through null). Steps
 /// that reach several gradients run unguarded; where such a step hands a buffer to something that skips a null one
-/// (the fused <c>ws.AccumulateMultiplyAdjoints</c>, a generated pullback), an adjoint that reaches only p is handed
+/// (the fused <c>ws.AccumulateMultiplyAdjoints</c> and its deferred form, a generated pullback), an adjoint that reaches only p is handed
 /// as <c>dp is not null ? dx : null</c>, and a gradient argument as itself. Hand-written pullbacks get a scratch
 /// buffer in place of a null gradient (<c>dx ?? ws.ZerosLike(x)</c>).
 /// <para>
@@ -98,7 +98,7 @@ internal sealed class GradientPruning
         {
             AdjointStatement { Form: AccumulationForm.Reset or AccumulationForm.ClearElement } => null,
             AdjointStatement { Form: AccumulationForm.Pullback } pullback => pullback.Writes.ToList(),
-            AdjointStatement { Addend: KernelCall { Kernel: Kernel.MultiplyAdjoints, Arguments: var arguments } } fused =>
+            AdjointStatement { Addend: KernelCall { Kernel: Kernel.MultiplyAdjoints or Kernel.MultiplyAdjointsDeferred, Arguments: var arguments } } fused =>
                 new List<int> { fused.Destination }.Concat(AdjointExpressions.Adjoints(arguments[0])).ToList(),
             AdjointStatement statement when statement.Destination >= 0 => new List<int> { statement.Destination },
             // Another name for a buffer, a scalar's zero: nothing to skip.
@@ -189,7 +189,7 @@ internal sealed class GradientPruning
     {
         switch (node)
         {
-            case AdjointStatement { Addend: KernelCall { Kernel: Kernel.MultiplyAdjoints } call } fused:
+            case AdjointStatement { Addend: KernelCall { Kernel: Kernel.MultiplyAdjoints or Kernel.MultiplyAdjointsDeferred } call } fused:
             {
                 var arguments = call.Arguments.ToArray();
                 arguments[0] = Optional(arguments[0], guard);

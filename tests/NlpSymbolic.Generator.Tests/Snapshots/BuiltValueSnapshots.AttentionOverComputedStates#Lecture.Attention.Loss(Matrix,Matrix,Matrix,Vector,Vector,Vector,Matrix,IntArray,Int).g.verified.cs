@@ -191,9 +191,9 @@ namespace Lecture
                 var dz_h = ws.TanhGradient(dh_2, h_2);
                 if (db is not null) ws.Accumulate(db, dz_h);
                 var dtmp1 = ws.ZerosLike(tmp1);
-                ws.AccumulateMultiplyAdjoints(dW, dL is not null ? dtmp1 : null, W, tmp1, dz_h);
+                ws.AccumulateMultiplyAdjointsDeferred(dW, dL is not null ? dtmp1 : null, W, tmp1, dz_h);
                 if (dL is not null) ws.AccumulateIntoColumn(dL, tokens_t, dtmp1);
-                ws.AccumulateMultiplyAdjoints(dH, dh_1, H, h_1, dz_h);
+                ws.AccumulateMultiplyAdjointsDeferred(dH, dh_1, H, h_1, dz_h);
             }
             var dh = dh_1;
             // var h = h0;
