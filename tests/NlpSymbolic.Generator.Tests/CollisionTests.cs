@@ -174,7 +174,7 @@ public sealed class CollisionTests
         Assert.Contains("using Matrix = global::MathNet.Numerics.LinearAlgebra.Matrix<double>;", text);
         Assert.Contains("using Vector = global::MathNet.Numerics.LinearAlgebra.Vector<double>;", text);
         Assert.Contains("using Workspace = global::NlpSymbolic.Workspace;", text);
-        Assert.Contains("Matrix dW,", text);
+        Assert.Contains("Matrix? dW,", text);
         Assert.DoesNotContain("global::MathNet", text.Replace("using Matrix = global::MathNet", string.Empty).Replace("using Vector = global::MathNet", string.Empty));
     }
 
