@@ -34,6 +34,12 @@ namespace NlpSymbolic.Training;
 /// writing them, and keep scratch space per call or per thread. With ADD semantics it adds the example's
 /// gradient into that set and returns the example's loss.
 /// </para>
+/// <para>
+/// <b>Weight gradients are complete when the shard ends.</b> A shard runs its examples inside one
+/// <see cref="Workspace"/> frame that lets rank-one updates of its dense weight gradients wait
+/// (<see cref="Workspace.DeferUpdatesOf"/>): the backward function must not read the gradient buffers it is
+/// given (reading a shard's partial sum was never meaningful: it depends on the shard count).
+/// </para>
 /// <para>A warmed-up <see cref="ComputeGradients(IReadOnlyList{TExample}, ReadOnlyMemory{int}, int, long, int)"/> allocates nothing.</para>
 /// </remarks>
 /// <typeparam name="TExample">One training example, as the backward function takes it.</typeparam>
@@ -259,9 +265,22 @@ public sealed class DataParallelBackward<TExample> : IDisposable
         IReadOnlyList<TExample> examples = _examples!;
         double loss = 0;
         int firstNonFinite = -1;
+        // The shard's examples add into the same dense weight gradients one rank-one update after another; the
+        // frame lets those updates wait and adds them as matrix products when the shard ends (DeferUpdatesOf),
+        // so each gradient matrix is streamed once per 32 examples instead of once per example. Which thread runs
+        // the shard changes nothing, so results stay bit-identical for any worker count.
+        Workspace frame = Workspace.Enter();
         try
         {
             gradients.ZeroGradients();
+            for (int p = 0; p < gradients.Count; p++)
+            {
+                if (gradients[p].GradientMatrix is { } gradient && !gradients[p].SparseColumns)
+                {
+                    frame.DeferUpdatesOf(gradient);
+                }
+            }
+
             ReadOnlySpan<int> batch = _batch.Span;
             for (int i = start; i < end; i++)
             {
@@ -279,6 +298,10 @@ public sealed class DataParallelBackward<TExample> : IDisposable
         catch (Exception e)
         {
             _shardFailure[shard] = ExceptionDispatchInfo.Capture(e);
+        }
+        finally
+        {
+            frame.Exit();
         }
 
         _shardLoss[shard] = loss;
