@@ -35,9 +35,8 @@ namespace NlpSymbolic.Training;
 /// gradient into that set and returns the example's loss.
 /// </para>
 /// <para>
-/// <b>Weight gradients are complete when the shard ends.</b> A shard runs its examples inside one
-/// <see cref="Workspace"/> frame that lets rank-one updates of its dense weight gradients wait
-/// (<see cref="Workspace.DeferUpdatesOf"/>): the backward function must not read the gradient buffers it is
+/// <b>Weight gradients are complete when the shard ends.</b> A shard runs its examples inside
+/// <see cref="ParameterSet.DeferGradientUpdates"/>, which lets rank-one updates of its dense weight gradients wait: the backward function must not read the gradient buffers it is
 /// given (reading a shard's partial sum was never meaningful: it depends on the shard count).
 /// </para>
 /// <para>A warmed-up <see cref="ComputeGradients(IReadOnlyList{TExample}, ReadOnlyMemory{int}, int, long, int)"/> allocates nothing.</para>
@@ -265,22 +264,14 @@ public sealed class DataParallelBackward<TExample> : IDisposable
         IReadOnlyList<TExample> examples = _examples!;
         double loss = 0;
         int firstNonFinite = -1;
-        // The shard's examples add into the same dense weight gradients one rank-one update after another; the
-        // frame lets those updates wait and adds them as matrix products when the shard ends (DeferUpdatesOf),
-        // so each gradient matrix is streamed once per 32 examples instead of once per example. Which thread runs
-        // the shard changes nothing, so results stay bit-identical for any worker count.
-        Workspace frame = Workspace.Enter();
+        // The shard's examples add into the same dense weight gradients one rank-one update after another;
+        // DeferGradientUpdates lets them wait and adds them as matrix products when the shard ends, so each
+        // gradient matrix is streamed once per 32 examples instead of once per example. Which thread runs the
+        // shard changes nothing, so results stay bit-identical for any worker count.
+        gradients.ZeroGradients();
+        DeferredGradientUpdates deferred = gradients.DeferGradientUpdates();
         try
         {
-            gradients.ZeroGradients();
-            for (int p = 0; p < gradients.Count; p++)
-            {
-                if (gradients[p].GradientMatrix is { } gradient && !gradients[p].SparseColumns)
-                {
-                    frame.DeferUpdatesOf(gradient);
-                }
-            }
-
             ReadOnlySpan<int> batch = _batch.Span;
             for (int i = start; i < end; i++)
             {
@@ -301,7 +292,7 @@ public sealed class DataParallelBackward<TExample> : IDisposable
         }
         finally
         {
-            frame.Exit();
+            deferred.Dispose();
         }
 
         _shardLoss[shard] = loss;
