@@ -20,6 +20,10 @@ internal static class DifferentiableMethodParser
 {
     private const string NoDerivativeAttributeName = "NlpSymbolic.NoDerivativeAttribute";
 
+    /// <summary>The method's parse, from <paramref name="cache"/> when nothing it depends on changed since it was last parsed.</summary>
+    public static MethodParseResult Parse(GeneratorAttributeSyntaxContext context, ParseCache cache, CancellationToken cancellationToken) =>
+        cache.Parse(context, c => Parse(c, cancellationToken));
+
     public static MethodParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
