@@ -116,7 +116,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 "NlpSymbolic.DifferentiableAttribute",
                 static (node, _) => node is MethodDeclarationSyntax,
-                static (target, _) => (MethodId: target.TargetSymbol.GetDocumentationCommentId(), Location: LocationInfo.From(((MethodDeclarationSyntax)target.TargetNode).Identifier.GetLocation())))
+                (target, _) => (MethodId: cache.MethodId(target), Location: LocationInfo.From(((MethodDeclarationSyntax)target.TargetNode).Identifier.GetLocation())))
             .Collect();
         context.RegisterSourceOutput(
             programs.Where(static program => program.Error is not null).Combine(locations),

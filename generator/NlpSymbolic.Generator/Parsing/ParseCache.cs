@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NlpSymbolic.Generator.Model;
 
 namespace NlpSymbolic.Generator.Parsing;
@@ -15,36 +15,29 @@ namespace NlpSymbolic.Generator.Parsing;
 /// </summary>
 /// <remarks>
 /// One cache per pipeline (<see cref="DifferentiableGenerator.Initialize"/>), so per project and driver. It keeps
-/// the results of the current compilation and of the one before: a method not seen in two compilations is dropped,
-/// so the cache holds about as many results as there are methods.
+/// the results asked for in the current compilation and in the one before: a method not seen in two compilations
+/// is dropped, so the cache holds about as many results as there are methods.
 /// </remarks>
 internal sealed class ParseCache
 {
+    // A method's text and where it starts, per syntax node: a file an edit did not touch keeps its nodes.
+    private static readonly ConditionalWeakTable<SyntaxNode, MethodText> Texts = new();
+
     private readonly object gate = new();
     private readonly WeakReference<Compilation?> lastCompilation = new(null);
+    private DeclarationFingerprint? declarations;
     private Dictionary<Key, Entry> current = new();
     private Dictionary<Key, Entry> previous = new();
 
     public MethodParseResult Parse(GeneratorAttributeSyntaxContext context, Func<GeneratorAttributeSyntaxContext, MethodParseResult> parse)
     {
-        var syntax = (MethodDeclarationSyntax)context.TargetNode;
-        var compilation = context.SemanticModel.Compilation;
-        var start = syntax.GetLocation().GetLineSpan().StartLinePosition;
-        var key = new Key(DeclarationFingerprint.Of(compilation), syntax.SyntaxTree.FilePath, start.Character, syntax.ToString());
-        var anchor = new Anchor(syntax.SpanStart, start.Line);
-
-        Entry? found;
+        var text = Texts.GetValue(context.TargetNode, static node => new MethodText(node));
+        var key = KeyOf(text, context.SemanticModel.Compilation);
         lock (gate)
         {
-            if (!lastCompilation.TryGetTarget(out var last) || !ReferenceEquals(last, compilation))
+            if (Find(key) is { } found)
             {
-                (previous, current) = (current, new Dictionary<Key, Entry>());
-                lastCompilation.SetTarget(compilation);
-            }
-
-            if (current.TryGetValue(key, out found) || previous.TryGetValue(key, out found))
-            {
-                found = found.MovedTo(anchor);
+                found = found.MovedTo(text.At);
                 current[key] = found;
                 return found.Result;
             }
@@ -53,21 +46,94 @@ internal sealed class ParseCache
         var result = parse(context);
 
         // A result that points outside its method (a containing type's name) cannot be moved with the method.
-        if (result.IsWithin(syntax.SyntaxTree.FilePath, syntax.Span))
+        if (result.IsWithin(text.FilePath, context.TargetNode.Span))
         {
             lock (gate)
             {
-                current[key] = new Entry(result, anchor);
+                current[key] = new Entry(result, text.At);
             }
         }
 
         return result;
     }
 
+    /// <summary>
+    /// The method's documentation id, which names it across the pipeline; from its cached parse when there is one,
+    /// since computing it binds the method's signature.
+    /// </summary>
+    public string? MethodId(GeneratorAttributeSyntaxContext context)
+    {
+        var key = KeyOf(Texts.GetValue(context.TargetNode, static node => new MethodText(node)), context.SemanticModel.Compilation);
+        lock (gate)
+        {
+            if (Find(key) is { Result.MethodId: { } id })
+            {
+                return id;
+            }
+        }
+
+        return context.TargetSymbol.GetDocumentationCommentId();
+    }
+
+    /// <summary>
+    /// The key of a method in <paramref name="compilation"/>. The first key asked for in a new compilation retires
+    /// the entries nobody asked for since the one before, and an unchanged fingerprint is replaced by the one
+    /// already in the keys, so that comparing keys compares fingerprints by reference.
+    /// </summary>
+    private Key KeyOf(MethodText text, Compilation compilation)
+    {
+        DeclarationFingerprint fingerprint;
+        lock (gate)
+        {
+            if (!lastCompilation.TryGetTarget(out var last) || !ReferenceEquals(last, compilation))
+            {
+                var next = DeclarationFingerprint.Of(compilation);
+                declarations = next.Equals(declarations) ? declarations : next;
+                (previous, current) = (current, new Dictionary<Key, Entry>());
+                lastCompilation.SetTarget(compilation);
+            }
+
+            fingerprint = declarations!;
+        }
+
+        return new Key(fingerprint, text.FilePath, text.Column, text.Text);
+    }
+
+    /// <summary>The entry for <paramref name="key"/>, kept for the next compilation too (the caller holds the lock).</summary>
+    private Entry? Find(Key key)
+    {
+        if (current.TryGetValue(key, out var found) || previous.TryGetValue(key, out found))
+        {
+            current[key] = found;
+            return found;
+        }
+
+        return null;
+    }
+
     /// <summary>What a method's parse depends on; where the method starts is not part of it.</summary>
     private sealed record Key(DeclarationFingerprint Declarations, string FilePath, int Column, string Text);
 
     private readonly record struct Anchor(int Position, int Line);
+
+    /// <summary>A method's text (without its leading trivia) and where it starts, read off the file's text.</summary>
+    private sealed class MethodText
+    {
+        public MethodText(SyntaxNode node)
+        {
+            var source = node.SyntaxTree.GetText();
+            var start = source.Lines.GetLinePosition(node.SpanStart);
+            (FilePath, Column, Text, At) = (node.SyntaxTree.FilePath, start.Character, source.ToString(node.Span), new Anchor(node.SpanStart, start.Line));
+        }
+
+        public string FilePath { get; }
+
+        public int Column { get; }
+
+        public string Text { get; }
+
+        public Anchor At { get; }
+    }
 
     private sealed record Entry(MethodParseResult Result, Anchor At)
     {
