@@ -99,37 +99,58 @@ internal sealed class DeclarationFingerprint : IEquatable<DeclarationFingerprint
             _ => false,
         };
 
-    /// <summary>One file's path, its tokens outside member bodies (a body counts as present, not as what it says) and its directives.</summary>
+    /// <summary>
+    /// One file's path, its syntax outside member bodies (each node's kind where it opens and closes, so that the
+    /// same tokens grouped otherwise differ; each token's kind and text; tokens the parser skipped) and its
+    /// directives. A body counts as present, not as what it says.
+    /// </summary>
     private sealed class TreeHash
     {
+        private const ulong Closes = 1UL << 40;
+
         public TreeHash(SyntaxTree tree)
         {
             var hash = new StableHash();
             hash.Add(tree.FilePath);
             var root = tree.GetRoot();
-            var stack = new Stack<SyntaxNodeOrToken>();
-            stack.Push(root);
+            var stack = new Stack<(SyntaxNodeOrToken Item, bool Closing)>();
+            stack.Push((root, false));
             while (stack.Count > 0)
             {
-                var item = stack.Pop();
-                if (item.AsToken() is { RawKind: not 0 } token)
+                var (item, closing) = stack.Pop();
+                if (item.IsToken)
                 {
+                    var token = item.AsToken();
                     hash.Add((ulong)token.RawKind);
                     hash.Add(token.Text);
+                    if (token.HasStructuredTrivia)
+                    {
+                        AddSkipped(ref hash, token.LeadingTrivia);
+                        AddSkipped(ref hash, token.TrailingTrivia);
+                    }
+
                     continue;
                 }
 
                 var node = item.AsNode()!;
+                if (closing)
+                {
+                    hash.Add(Closes | (ulong)node.RawKind);
+                    continue;
+                }
+
                 if (IsMemberBody(node))
                 {
                     hash.Add("{body}");
                     continue;
                 }
 
+                hash.Add((ulong)node.RawKind);
+                stack.Push((node, true));
                 var children = node.ChildNodesAndTokens();
                 for (var i = children.Count - 1; i >= 0; i--)
                 {
-                    stack.Push(children[i]);
+                    stack.Push((children[i], false));
                 }
             }
 
@@ -145,6 +166,17 @@ internal sealed class DeclarationFingerprint : IEquatable<DeclarationFingerprint
         public ulong A { get; }
 
         public ulong B { get; }
+
+        private static void AddSkipped(ref StableHash hash, SyntaxTriviaList trivia)
+        {
+            foreach (var piece in trivia)
+            {
+                if (piece.IsKind(SyntaxKind.SkippedTokensTrivia))
+                {
+                    hash.Add(piece.ToString());
+                }
+            }
+        }
     }
 
     /// <summary>Two independent 64-bit FNV-1a style hashes: 128 bits, so that two different declarations never meet by chance.</summary>

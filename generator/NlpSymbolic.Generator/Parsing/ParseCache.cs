@@ -96,7 +96,7 @@ internal sealed class ParseCache
             fingerprint = declarations!;
         }
 
-        return new Key(fingerprint, text.FilePath, text.Column, text.Text);
+        return new Key(fingerprint, text.FilePath, text.Slot, text.Column, text.Text);
     }
 
     /// <summary>The entry for <paramref name="key"/>, kept for the next compilation too (the caller holds the lock).</summary>
@@ -111,8 +111,11 @@ internal sealed class ParseCache
         return null;
     }
 
-    /// <summary>What a method's parse depends on; where the method starts is not part of it.</summary>
-    private sealed record Key(DeclarationFingerprint Declarations, string FilePath, int Column, string Text);
+    /// <summary>
+    /// What a method's parse depends on; where the method starts is not part of it. The same text can declare two
+    /// methods (in two classes of one file): <see cref="MethodText.Slot"/> tells them apart.
+    /// </summary>
+    private sealed record Key(DeclarationFingerprint Declarations, string FilePath, string Slot, int Column, string Text);
 
     private readonly record struct Anchor(int Position, int Line);
 
@@ -124,9 +127,40 @@ internal sealed class ParseCache
             var source = node.SyntaxTree.GetText();
             var start = source.Lines.GetLinePosition(node.SpanStart);
             (FilePath, Column, Text, At) = (node.SyntaxTree.FilePath, start.Character, source.ToString(node.Span), new Anchor(node.SpanStart, start.Line));
+            Slot = SlotOf(node);
         }
 
+        /// <summary>
+        /// Where the declaration sits in its file: the index of it and of each enclosing declaration among its
+        /// parent's children. In files with the same declarations (equal fingerprints), the same slot is the same
+        /// member of the same types in the same namespaces.
+        /// </summary>
+        public string Slot { get; }
+
         public string FilePath { get; }
+
+        private static string SlotOf(SyntaxNode node)
+        {
+            var indices = new List<int>();
+            for (var child = node; child.Parent is { } parent; child = parent)
+            {
+                var index = 0;
+                foreach (var sibling in parent.ChildNodes())
+                {
+                    if (sibling == child)
+                    {
+                        break;
+                    }
+
+                    index++;
+                }
+
+                indices.Add(index);
+            }
+
+            indices.Reverse();
+            return string.Join(".", indices);
+        }
 
         public int Column { get; }
 
