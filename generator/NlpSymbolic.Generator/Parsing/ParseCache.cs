@@ -23,11 +23,17 @@ internal sealed class ParseCache
     // A method's text and where it starts, per syntax node: a file an edit did not touch keeps its nodes.
     private static readonly ConditionalWeakTable<SyntaxNode, MethodText> Texts = new();
 
+    /// <summary>The names of the methods parsed (bound, not taken from a cache) on this thread: what the tests count.</summary>
+    [ThreadStatic]
+    private static List<string>? boundOnThisThread;
+
     private readonly object gate = new();
     private readonly WeakReference<Compilation?> lastCompilation = new(null);
     private DeclarationFingerprint? declarations;
     private Dictionary<Key, Entry> current = new();
     private Dictionary<Key, Entry> previous = new();
+
+    public static List<string> BoundOnThisThread => boundOnThisThread ??= new List<string>();
 
     public MethodParseResult Parse(GeneratorAttributeSyntaxContext context, Func<GeneratorAttributeSyntaxContext, MethodParseResult> parse)
     {
@@ -44,6 +50,7 @@ internal sealed class ParseCache
         }
 
         var result = parse(context);
+        BoundOnThisThread.Add(context.TargetSymbol.Name);
 
         // A result that points outside its method (a containing type's name) cannot be moved with the method.
         if (result.IsWithin(text.FilePath, context.TargetNode.Span))
