@@ -32,6 +32,8 @@ internal sealed class ParseCache
     private DeclarationFingerprint? declarations;
     private Dictionary<Key, Entry> current = new();
     private Dictionary<Key, Entry> previous = new();
+    private Dictionary<Slot, Dictionary<string, object>> currentFacts = new();
+    private Dictionary<Slot, Dictionary<string, object>> previousFacts = new();
 
     public static List<string> BoundOnThisThread => boundOnThisThread ??= new List<string>();
 
@@ -45,6 +47,14 @@ internal sealed class ParseCache
             {
                 found = found.MovedTo(text.At);
                 current[key] = found;
+
+                // What is known of the declaration stays too, for when an edit inside this method's body binds it again.
+                var slot = new Slot(key.Declarations, key.FilePath, text.Slot);
+                if (previousFacts.TryGetValue(slot, out var facts))
+                {
+                    currentFacts[slot] = facts;
+                }
+
                 return found.Result;
             }
         }
@@ -83,6 +93,41 @@ internal sealed class ParseCache
     }
 
     /// <summary>
+    /// A fact about the method's declaration (named <paramref name="fact"/>), from <paramref name="compute"/> or from
+    /// an earlier parse of a method in the same slot of the same declarations: what declarations mean does not depend
+    /// on bodies, so an edit inside the body keeps it. For what is costly and the same whatever the body says: the
+    /// compiler's declaration errors (computing them completes the whole containing type, every member's signature)
+    /// and the names in scope where the body starts.
+    /// </summary>
+    public T ForDeclaration<T>(GeneratorAttributeSyntaxContext context, string fact, Func<T> compute)
+    {
+        var text = Texts.GetValue(context.TargetNode, static node => new MethodText(node));
+        var slot = new Slot(KeyOf(text, context.SemanticModel.Compilation).Declarations, text.FilePath, text.Slot);
+        lock (gate)
+        {
+            if ((currentFacts.TryGetValue(slot, out var facts) || previousFacts.TryGetValue(slot, out facts)) && facts.TryGetValue(fact, out var known))
+            {
+                currentFacts[slot] = facts;
+                return (T)known;
+            }
+        }
+
+        var computed = compute()!;
+        lock (gate)
+        {
+            if (!currentFacts.TryGetValue(slot, out var facts))
+            {
+                facts = previousFacts.TryGetValue(slot, out var earlier) ? earlier : new Dictionary<string, object>();
+                currentFacts[slot] = facts;
+            }
+
+            facts[fact] = computed;
+        }
+
+        return computed;
+    }
+
+    /// <summary>
     /// The key of a method in <paramref name="compilation"/>. The first key asked for in a new compilation retires
     /// the entries nobody asked for since the one before, and an unchanged fingerprint is replaced by the one
     /// already in the keys, so that comparing keys compares fingerprints by reference.
@@ -97,6 +142,7 @@ internal sealed class ParseCache
                 var next = DeclarationFingerprint.Of(compilation);
                 declarations = next.Equals(declarations) ? declarations : next;
                 (previous, current) = (current, new Dictionary<Key, Entry>());
+                (previousFacts, currentFacts) = (currentFacts, new Dictionary<Slot, Dictionary<string, object>>());
                 lastCompilation.SetTarget(compilation);
             }
 
@@ -125,6 +171,9 @@ internal sealed class ParseCache
     private sealed record Key(DeclarationFingerprint Declarations, string FilePath, string Slot, int Column, string Text);
 
     private readonly record struct Anchor(int Position, int Line);
+
+    /// <summary>A declaration, whatever its body says.</summary>
+    private sealed record Slot(DeclarationFingerprint Declarations, string FilePath, string Path);
 
     /// <summary>A method's text (without its leading trivia) and where it starts, read off the file's text.</summary>
     private sealed class MethodText
