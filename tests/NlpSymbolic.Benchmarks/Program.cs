@@ -8,7 +8,8 @@ using NlpSymbolic.Benchmarks;
 
 // Ratios, not absolute times, are what these figures are for: the machines are shared and noisy.
 // dotnet run -c Release --project tests/NlpSymbolic.Benchmarks -- --filter '*'
-// dotnet run -c Release --project tests/NlpSymbolic.Benchmarks -- --generator-timing [--rounds N] [--steps]
+// The generator's own time per edit (GeneratorTiming/):
+// dotnet run -c Release --project tests/NlpSymbolic.Benchmarks -- --generator-timing [--rounds N] [--edits …] [--steps]
 if (args.Contains("--generator-timing"))
 {
     return NlpSymbolic.Benchmarks.GeneratorTiming.GeneratorTimingRun.Run(args);

@@ -126,6 +126,29 @@ public sealed class ParseCacheTests
         Assert.Empty(bound);
     }
 
+    /// <summary>
+    /// The aliases a local hides are read again whenever the body declares a local named like one; otherwise the
+    /// answer of the declaration is kept (<see cref="ShadowedAliases.DeclaresLocalNamedLikeAnAlias"/>).
+    /// </summary>
+    [Fact]
+    public void ALocalNamedLikeAnAliasComesAndGoesWithEdits()
+    {
+        var plain = FileA.Replace("=> Math.Exp(x) * v.Sum();", "{ var w = 2.0; return Math.Exp(x) * v.Sum() * w; }");
+        var hiding = plain.Replace("var w = 2.0; return Math.Exp(x) * v.Sum() * w;", "var Workspace = 2.0; return Math.Exp(x) * v.Sum() * Workspace;");
+        var compilation = GeneratorHarness.CreateCompilation(("A.cs", plain), ("B.cs", FileB));
+        var run = GeneratorHarness.Run(compilation);
+        foreach (var source in new[] { hiding, plain, hiding })
+        {
+            compilation = Edit(compilation, "A.cs", source);
+            var (rerun, bound) = RunCounting(compilation, run.Driver);
+            Assert.Equal(new[] { "F" }, bound);
+            AssertAsFresh(rerun);
+            run = rerun;
+        }
+
+        Assert.Contains("global::NlpSymbolic.Workspace.Enter()", run.AllGeneratedText, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TheSameTokensGroupedOtherwiseAreOtherDeclarations()
     {

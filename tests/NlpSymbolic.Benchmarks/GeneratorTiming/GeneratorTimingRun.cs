@@ -13,11 +13,12 @@ using NlpSymbolic.Generator;
 namespace NlpSymbolic.Benchmarks.GeneratorTiming;
 
 /// <summary>
-/// <c>--generator-timing [--rounds N] [--steps]</c>: the generator's own time per edit, as an IDE pays it on every
-/// keystroke. One compilation (the runtime and MathNet referenced, as the generator tests do) holds
+/// <c>--generator-timing [--rounds N] [--edits constant,blank,unrelated] [--steps]</c>: the generator's own time per
+/// edit, as an IDE pays it on every keystroke. One compilation (the runtime and MathNet referenced, as the generator tests do) holds
 /// <see cref="TimedSource"/> and an unrelated file; one driver runs once to warm up, then each edit replaces a
 /// syntax tree and reruns the same driver. The figure is the driver's own timing of the generator
-/// (<c>GetTimingInfo()</c>), median and max over the rounds of each kind of edit.
+/// (<c>GetTimingInfo()</c>), median and max over the rounds of each kind of edit, with the process's CPU time beside
+/// it; <c>--steps</c> adds the time of each tracked step.
 /// </summary>
 internal static class GeneratorTimingRun
 {
@@ -34,12 +35,12 @@ internal static class GeneratorTimingRun
 
         var constants = Enumerable.Range(0, TimedSource.SmallMethods).Select(TimedSource.Constant).ToArray();
         var blankLines = new List<int>();
-        var unrelated = 0;
+        var (unrelatedDeclaration, unrelatedBody) = (0, 0);
         string Main() => WithBlankLines(TimedSource.Build(i => constants[i]), blankLines);
 
         var compilation = CSharpCompilation.Create(
             "GeneratorTiming",
-            new[] { Parse(Main(), MainPath), Parse(Unrelated(unrelated), UnrelatedPath) },
+            new[] { Parse(Main(), MainPath), Parse(Unrelated(unrelatedDeclaration, unrelatedBody), UnrelatedPath) },
             References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
@@ -79,10 +80,17 @@ internal static class GeneratorTimingRun
                 blankLines.Add(round * 53 % TimedSource.SmallMethods);
                 return Parse(Main(), MainPath);
             }),
-            ("unrelated file", round =>
+            ("unrelated file, a body", round =>
             {
-                unrelated = round + 1;
-                return Parse(Unrelated(unrelated), UnrelatedPath);
+                unrelatedBody = round + 1;
+                return Parse(Unrelated(unrelatedDeclaration, unrelatedBody), UnrelatedPath);
+            }),
+
+            // A declaration anywhere can change what any body binds to, so every method is bound again.
+            ("unrelated file, a declaration", round =>
+            {
+                unrelatedDeclaration = round + 1;
+                return Parse(Unrelated(unrelatedDeclaration, unrelatedBody), UnrelatedPath);
             }),
         };
 
@@ -97,7 +105,7 @@ internal static class GeneratorTimingRun
         Console.WriteLine($"Generator time per edit (driver.GetTimingInfo()), {rounds} rounds each:");
         Console.WriteLine("| edit | median ms | max ms | process CPU ms (median) |");
         Console.WriteLine("|---|---:|---:|---:|");
-        foreach (var (name, apply) in edits.Where(e => only is null || only.Contains(e.Name.Split(' ')[0])))
+        foreach (var (name, apply) in edits.Where(e => only is null || only.Contains(e.Name.Split(' ', ',')[0])))
         {
             var times = new List<double>();
             var cpus = new List<double>();
@@ -174,14 +182,14 @@ internal static class GeneratorTimingRun
         return text;
     }
 
-    private static string Unrelated(int version) => $$"""
+    private static string Unrelated(int version, int offset) => $$"""
         namespace Lecture.Data;
 
         public static class Corpus
         {
             public const int Version = {{version}};
 
-            public static int Count(string text) => text.Length + Version;
+            public static int Count(string text) => text.Length + Version + {{offset}};
         }
         """;
 
