@@ -152,6 +152,52 @@ public sealed class DeferredOuterProductTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
+    [Fact]
+    public void AFrameThatDefersAGradientQueuesTheImmediateKernelsOfFramesEnteredInsideIt()
+    {
+        var (w, x, dy) = (_data.Matrix(6, 4), _data.Vector(4), _data.Vector(6));
+        var (dW, other, dx) = (Matrix<double>.Build.Dense(6, 4), Matrix<double>.Build.Dense(6, 4), Vector<double>.Build.Dense(4));
+        Workspace outer = Workspace.Enter();
+        try
+        {
+            outer.DeferUpdatesOf(dW);
+            for (int example = 0; example < 3; example++)
+            {
+                // What a generated Backward does inside the shard's frame.
+                InFrame(ws =>
+                {
+                    ws.AccumulateMultiplyAdjoints(dW, dx, w, x, dy);
+                    ws.AccumulateOuter(dW, dy, x);
+                    ws.AccumulateMultiplyAdjoints(other, null, w, x, dy);
+                });
+            }
+
+            Assert.Equal(0.0, dW.FrobeniusNorm());
+            Assert.Equal(6, outer.DeferredUpdateCount);
+            Near.Equal(dy.OuterProduct(x) * 3, other, 1e-14);
+            Near.Equal(w.TransposeThisAndMultiply(dy) * 3, dx, 1e-14);
+        }
+        finally
+        {
+            outer.Exit();
+        }
+
+        Near.Equal(dy.OuterProduct(x) * 6, dW, 1e-13);
+
+        // The frame is gone: the same matrix is updated at once again.
+        InFrame(ws => ws.AccumulateOuter(dW, dy, x));
+        Near.Equal(dy.OuterProduct(x) * 7, dW, 1e-13);
+    }
+
+    [Fact]
+    public void DeferringAGradientNeedsAnEnteredFrame()
+    {
+        Workspace ws = Workspace.Enter();
+        ws.Exit();
+        Assert.Throws<InvalidOperationException>(() => ws.DeferUpdatesOf(Matrix<double>.Build.Dense(2, 2)));
+        Assert.Throws<ArgumentNullException>(() => InFrame(frame => frame.DeferUpdatesOf(null!)));
+    }
+
     private static void InFrame(Action<Workspace> action)
     {
         Workspace ws = Workspace.Enter();

@@ -100,18 +100,88 @@ public sealed partial class Workspace
         _openPanels.Clear();
     }
 
+    /// <summary>
+    /// Lets rank-one updates of <paramref name="gradient"/> wait until this frame exits: until then, the kernels
+    /// that add dy xᵀ into it (<see cref="AccumulateMultiplyAdjoints"/>, <see cref="AccumulateOuter"/> and the
+    /// deferred forms), called in this frame or in any frame entered inside it (a generated Backward), queue the
+    /// update in this frame, and its <see cref="Exit"/> adds them as matrix products. For a loop over examples
+    /// that each add into the same gradient buffers (a shard of a minibatch): nothing may read
+    /// <paramref name="gradient"/> before this frame exits.
+    /// </summary>
+    public void DeferUpdatesOf(Matrix<double> gradient)
+    {
+        ArgumentNullException.ThrowIfNull(gradient);
+        EnsureActive();
+        _deferredGradients.Add(gradient);
+        t_deferredGradientCount++;
+    }
+
+    // The gradients registered by DeferUpdatesOf in this frame, and how many are registered on this thread in
+    // all (so a thread that registered none pays one comparison per kernel call).
+    private readonly List<Matrix<double>> _deferredGradients = new();
+
+    [ThreadStatic]
+    private static int t_deferredGradientCount;
+
+    // The frame, this one or one it was entered inside, that lets dst's updates wait; null if none does.
+    private Workspace? FrameDeferring(Matrix<double> dst)
+    {
+        if (t_deferredGradientCount == 0)
+        {
+            return null;
+        }
+
+        Workspace[] frames = t_frames!;
+        for (int depth = _depth; depth >= 0; depth--)
+        {
+            foreach (Matrix<double> gradient in frames[depth]._deferredGradients)
+            {
+                if (ReferenceEquals(gradient, dst))
+                {
+                    return frames[depth];
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // Called by the immediate kernels: queues dst += u vᵀ when a frame lets dst's updates wait.
+    private bool QueuedByAFrame(Matrix<double> dst, Vector<double> u, Vector<double> v)
+    {
+        if (FrameDeferring(dst) is not { } frame)
+        {
+            return false;
+        }
+
+        frame.Enqueue(dst, Data(u), Data(v));
+        return true;
+    }
+
     private void Queue(Matrix<double> dst, Vector<double> u, Vector<double> v)
     {
         EnsureActive();
+        (FrameDeferring(dst) ?? this).Enqueue(dst, Data(u), Data(v));
+    }
+
+    private void Enqueue(Matrix<double> dst, double[] u, double[] v)
+    {
         OuterPanel panel = OpenPanel(dst);
         if (panel.Count == DeferredPanelCapacity)
         {
             Add(panel);
         }
 
-        Data(u).AsSpan(0, panel.Rows).CopyTo(panel.Left.AsSpan(panel.Count * panel.Rows));
-        Data(v).AsSpan(0, panel.Columns).CopyTo(panel.Right.AsSpan(panel.Count * panel.Columns));
+        u.AsSpan(0, panel.Rows).CopyTo(panel.Left.AsSpan(panel.Count * panel.Rows));
+        v.AsSpan(0, panel.Columns).CopyTo(panel.Right.AsSpan(panel.Count * panel.Columns));
         panel.Count++;
+    }
+
+    // At Exit, after the queued updates are added.
+    private void ForgetDeferredGradients()
+    {
+        t_deferredGradientCount -= _deferredGradients.Count;
+        _deferredGradients.Clear();
     }
 
     private OuterPanel OpenPanel(Matrix<double> dst)

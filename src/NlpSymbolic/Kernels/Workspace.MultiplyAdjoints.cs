@@ -14,6 +14,12 @@ public sealed partial class Workspace
     public void AccumulateMultiplyAdjoints(Matrix<double>? dW, Vector<double>? dx, Matrix<double> W, Vector<double> x, Vector<double> dy)
     {
         CheckMultiplyAdjoints(dW, dx, W, x, dy, nameof(AccumulateMultiplyAdjoints));
+        if (dW is not null && FrameDeferring(dW) is not null)
+        {
+            AccumulateMultiplyAdjointsDeferred(dW, dx, W, x, dy);
+            return;
+        }
+
         if (dW is null)
         {
             if (dx is not null)

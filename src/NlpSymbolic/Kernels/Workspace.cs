@@ -74,6 +74,7 @@ public sealed partial class Workspace
 
         // Before the frame's buffers are released: adding a panel may rent a dense copy of its destination.
         CompleteDeferred();
+        ForgetDeferredGradients();
         _cursor = 0;
         _active = false;
         TapeLengthAtLastExit = TapeLength;
