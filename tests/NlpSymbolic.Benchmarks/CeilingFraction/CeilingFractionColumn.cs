@@ -13,7 +13,7 @@ public enum CeilingFractionMeasure
     /// <summary>The method's arithmetic per call: the case's forward FLOPs × <see cref="ForwardFlopsAttribute"/>.</summary>
     Mflop,
 
-    /// <summary>That arithmetic ÷ the mean time.</summary>
+    /// <summary>That arithmetic ÷ the median time (a shared machine's load spikes move the mean more).</summary>
     Gflops,
 
     /// <summary>That rate ÷ the rate of the case's Ceiling benchmark in the same run.</summary>
@@ -45,7 +45,7 @@ public sealed class CeilingFractionColumn(CeilingFractionMeasure measure) : ICol
     public string Legend => measure switch
     {
         CeilingFractionMeasure.Mflop => "Matrix–vector arithmetic per call (2 FLOPs per multiply–add; Backward = 3 × forward)",
-        CeilingFractionMeasure.Gflops => "MFLOP ÷ mean time",
+        CeilingFractionMeasure.Gflops => "MFLOP ÷ median time",
         _ => "GFLOP/s ÷ GFLOP/s of the case's Ceiling (blocked W x over its own matrices) in this run",
     };
 
@@ -86,9 +86,9 @@ public sealed class CeilingFractionColumn(CeilingFractionMeasure measure) : ICol
 
     public bool IsAvailable(Summary summary) => true;
 
-    /// <summary>GFLOP/s: FLOPs per nanosecond of the mean time.</summary>
+    /// <summary>GFLOP/s: FLOPs per nanosecond of the median time.</summary>
     private static double? Rate(Summary summary, BenchmarkCase benchmarkCase) =>
-        summary[benchmarkCase]?.ResultStatistics?.Mean is double mean && Flops(benchmarkCase) is double flops ? flops / mean : null;
+        summary[benchmarkCase]?.ResultStatistics?.Median is double median && Flops(benchmarkCase) is double flops ? flops / median : null;
 
     private static double? Flops(BenchmarkCase benchmarkCase)
     {
