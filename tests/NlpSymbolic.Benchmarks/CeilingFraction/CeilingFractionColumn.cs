@@ -46,7 +46,7 @@ public sealed class CeilingFractionColumn(CeilingFractionMeasure measure) : ICol
     {
         CeilingFractionMeasure.Mflop => "Matrix–vector arithmetic per call (2 FLOPs per multiply–add; Backward = 3 × forward)",
         CeilingFractionMeasure.Gflops => "MFLOP ÷ median time",
-        _ => "GFLOP/s ÷ GFLOP/s of the case's Ceiling (blocked W x over its own matrices) in this run",
+        _ => "GFLOP/s ÷ GFLOP/s of the case's Ceiling (blocked W x on one matrix of its working-set size) in this run",
     };
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase)

@@ -14,6 +14,9 @@ public sealed class GruCellCase(int input, int hidden) : CeilingCase
     /// <summary>Three gates, each W (H×I) times x and U (H×H) times h: 2 · 3 · H · (I + H).</summary>
     public override double ForwardFlops => 2.0 * 3 * hidden * (input + hidden);
 
+    /// <summary>The three gates' W and U stacked: 3H × (I + H), once.</summary>
+    protected override (int Rows, int Columns, int Times) WorkingSet => (3 * hidden, input + hidden, 1);
+
     protected override IEnumerable<double[]> GradientStorage =>
     [
         _dWz.AsColumnMajorArray(), _dUz.AsColumnMajorArray(), _dWr.AsColumnMajorArray(), _dUr.AsColumnMajorArray(),

@@ -19,6 +19,10 @@ public sealed class RnnLmCase : CeilingCase
     /// <summary>Per step H (H×H) h, W (H×d) x and U (V×H) h: 2 · T · (H² + H d + V H).</summary>
     public override double ForwardFlops => 2.0 * Steps * (Hidden * Hidden + Hidden * Embedding + Vocabulary * Hidden);
 
+    /// <summary>H, W and U hold H² + H d + V H = 21,500 weights: one H × 215 matrix, once per step.</summary>
+    protected override (int Rows, int Columns, int Times) WorkingSet =>
+        (Hidden, (Hidden * Hidden + Hidden * Embedding + Vocabulary * Hidden) / Hidden, Steps);
+
     protected override IEnumerable<double[]> GradientStorage =>
     [
         _dL.AsColumnMajorArray(), _dH.AsColumnMajorArray(), _dW.AsColumnMajorArray(), _dU.AsColumnMajorArray(),

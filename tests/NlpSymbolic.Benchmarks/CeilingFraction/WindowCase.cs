@@ -18,6 +18,9 @@ public sealed class WindowCase(int hidden) : CeilingCase
     /// <summary>W (H×250) times the true and the corrupt window: 2 · 2 · H · 250.</summary>
     public override double ForwardFlops => 2.0 * 2 * hidden * Input;
 
+    /// <summary>W itself (H × 250), twice.</summary>
+    protected override (int Rows, int Columns, int Times) WorkingSet => (hidden, Input, 2);
+
     protected override IEnumerable<double[]> GradientStorage =>
         [_dW.AsColumnMajorArray(), _db.AsArray(), _du.AsArray(), _dx.AsArray(), _dxc.AsArray()];
 
