@@ -44,8 +44,8 @@ public abstract class CeilingCase
     /// <summary>
     /// FLOPs of the forward's matrix–vector products, 2 per multiply–add (each case writes down its formula). A
     /// Backward does 3× this: its forward sweep, then dW += δ xᵀ and dx += Wᵀ δ for every product. Elementwise work
-    /// (activations, softmax, the hinge) is real time but not counted, as in issue 13's table, so every rate here
-    /// slightly understates the work done.
+    /// (activations, softmax, the hinge) is real time but not counted, as in issue 13's table: the rates leave it out,
+    /// and for the small cases it is a large part of the time.
     /// </summary>
     public abstract double ForwardFlops { get; }
 
