@@ -37,11 +37,14 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.CustomDerivatives);
         context.RegisterSourceOutput(derivatives.Select(static (table, _) => table.Diagnostics), Report);
 
+        // Every compilation change runs the transform for every method again; the cache hands back the parse of
+        // each method the change cannot have affected, so an edit binds only the methods it touched.
+        var cache = new ParseCache();
         var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 "NlpSymbolic.DifferentiableAttribute",
                 static (node, _) => node is MethodDeclarationSyntax,
-                DifferentiableMethodParser.Parse)
+                (target, cancellationToken) => DifferentiableMethodParser.Parse(target, cache, cancellationToken))
             .WithTrackingName(TrackingNames.Parse)
             .Combine(derivatives.Select(static (table, _) => table.Derivatives))
             .Select(static (pair, _) => CustomDerivatives.Resolve(pair.Left, pair.Right))
@@ -113,7 +116,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 "NlpSymbolic.DifferentiableAttribute",
                 static (node, _) => node is MethodDeclarationSyntax,
-                static (target, _) => (MethodId: target.TargetSymbol.GetDocumentationCommentId(), Location: LocationInfo.From(((MethodDeclarationSyntax)target.TargetNode).Identifier.GetLocation())))
+                (target, _) => (MethodId: cache.MethodId(target), Location: LocationInfo.From(((MethodDeclarationSyntax)target.TargetNode).Identifier.GetLocation())))
             .Collect();
         context.RegisterSourceOutput(
             programs.Where(static program => program.Error is not null).Combine(locations),
@@ -173,7 +176,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     {
         try
         {
-            return new DifferentiationResult(spec.HintName, spec.Method.Name, methodId, KernelFusion.Fuse(AdjointStorage.Plan(ReverseMode.Differentiate(spec))), null);
+            return new DifferentiationResult(spec.HintName, spec.Method.Name, methodId, DeferredOuterProducts.Defer(KernelFusion.Fuse(AdjointStorage.Plan(ReverseMode.Differentiate(spec)))), null);
         }
         catch (Exception exception)
         {

@@ -33,8 +33,8 @@ public static class HandWrittenKernels
             ws.AccumulateNegate(db, delta);
             ws.Accumulate(db, deltaC);
             var minusDelta = ws.Negate(delta);
-            ws.AccumulateMultiplyAdjoints(dW, dx, W, x, minusDelta);   // ∇W += −δ xᵀ, ∇x += Wᵀ(−δ), one sweep over W
-            ws.AccumulateMultiplyAdjoints(dW, dxc, W, xc, deltaC);
+            ws.AccumulateMultiplyAdjointsDeferred(dW, dx, W, x, minusDelta);   // ∇x += Wᵀ(−δ); ∇W += −δ xᵀ queued
+            ws.AccumulateMultiplyAdjointsDeferred(dW, dxc, W, xc, deltaC);   // both ∇W updates added as one rank-2 product at Exit
             return J;
         }
         finally
@@ -68,15 +68,15 @@ public static class HandWrittenKernels
             {
                 var delta2 = ws.ZerosLike(logits[t]);
                 ws.AccumulateCrossEntropyGradient(delta2, 1.0, logits[t], tokens[t + 1]);   // δ₂ = ŷ − y
-                ws.AccumulateMultiplyAdjoints(dU, dhNext, U, hs[t + 1], delta2);            // ∇U += δ₂ hᵀ; Uᵀδ₂ + Hᵀδ_next
+                ws.AccumulateMultiplyAdjointsDeferred(dU, dhNext, U, hs[t + 1], delta2);            // ∇U += δ₂ hᵀ; Uᵀδ₂ + Hᵀδ_next
                 ws.Accumulate(db2, delta2);
                 var delta = ws.ZerosLike(dhNext);
                 ws.AccumulateTanhGradient(delta, dhNext, hs[t + 1]);                         // δ = (…) ∘ (1 − h²)
                 var dhPrevious = ws.ZerosLike(h0);
-                ws.AccumulateMultiplyAdjoints(dH, dhPrevious, H, hs[t], delta);             // ∇H += δ hᵀ; Hᵀδ to the step before
+                ws.AccumulateMultiplyAdjointsDeferred(dH, dhPrevious, H, hs[t], delta);             // ∇H += δ hᵀ; Hᵀδ to the step before
                 var x = ws.Column(L, tokens[t]);
                 var dx = ws.ZerosLike(x);
-                ws.AccumulateMultiplyAdjoints(dW, dx, W, x, delta);                          // ∇W += δ xᵀ; ∇x = Wᵀδ
+                ws.AccumulateMultiplyAdjointsDeferred(dW, dx, W, x, delta);                        // ∇W += δ xᵀ; ∇x = Wᵀδ
                 ws.Accumulate(db1, delta);
                 ws.AccumulateIntoColumn(dL, tokens[t], dx);
                 dhNext = dhPrevious;

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
@@ -7,8 +8,16 @@ using NlpSymbolic.Benchmarks;
 
 // Ratios, not absolute times, are what these figures are for: the machines are shared and noisy.
 // dotnet run -c Release --project tests/NlpSymbolic.Benchmarks -- --filter '*'
+// The generator's own time per edit (GeneratorTiming/):
+// dotnet run -c Release --project tests/NlpSymbolic.Benchmarks -- --generator-timing [--rounds N] [--edits …] [--steps]
+if (args.Contains("--generator-timing"))
+{
+    return NlpSymbolic.Benchmarks.GeneratorTiming.GeneratorTimingRun.Run(args);
+}
+
 Check.GeneratedEqualsHandWritten();
 BenchmarkSwitcher.FromAssembly(typeof(WindowBenchmarks).Assembly).Run(args);
+return 0;
 
 /// <summary>Window of 5 words × d = 50 (x ∈ R²⁵⁰), hidden 100: the lecture's window classifier step.</summary>
 [MemoryDiagnoser]

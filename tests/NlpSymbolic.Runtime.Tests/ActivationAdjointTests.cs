@@ -9,7 +9,8 @@ public sealed class ActivationAdjointTests
 {
     private readonly TestData _data = new(99);
 
-    public static TheoryData<int> Lengths => new() { 1, 7, 300 };
+    // 3000: past the cross-entropy gradient's one-pass limit (2048), so both of its paths are checked.
+    public static TheoryData<int> Lengths => new() { 1, 7, 300, 3000 };
 
     private Vector<double> InputsWithKinks(int n)
     {

@@ -53,6 +53,15 @@ internal enum Kernel
     /// <summary>dW += dy xᵀ and dx += Wᵀ dy in one sweep over W (<see cref="KernelFusion"/>): AccumulateMultiplyAdjoints(dW, dx, W, x, dy).</summary>
     MultiplyAdjoints,
 
+    /// <summary>
+    /// dx += Wᵀ dy now, dW += dy xᵀ queued and added as one matrix product with the other steps' updates
+    /// (<see cref="DeferredOuterProducts"/>): AccumulateMultiplyAdjointsDeferred(dW, dx, W, x, dy).
+    /// </summary>
+    MultiplyAdjointsDeferred,
+
+    /// <summary>dW += dy xᵀ queued like <see cref="MultiplyAdjointsDeferred"/>: AccumulateOuterDeferred(dW, dy, x).</summary>
+    OuterDeferred,
+
     // Only values: scalars computed from buffers, and the buffers the reverse sweep starts from.
     Dot,
     Sum,
@@ -70,6 +79,7 @@ internal static class Kernels
     {
         Kernel.Scalar, Kernel.At, Kernel.Element, Kernel.IntoRow, Kernel.IntoColumn, Kernel.Slice, Kernel.Slices,
         Kernel.Columns, Kernel.Rows, Kernel.SubVector, Kernel.ArgMax, Kernel.ArgMin, Kernel.MultiplyAdjoints,
+        Kernel.MultiplyAdjointsDeferred, Kernel.OuterDeferred,
     };
 
     private static readonly HashSet<Kernel> valueOnly = new()

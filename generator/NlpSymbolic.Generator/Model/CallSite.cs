@@ -6,4 +6,7 @@ namespace NlpSymbolic.Generator.Model;
 /// </summary>
 /// <param name="CalleeId">The callee's documentation id, the key its own <see cref="MethodParseResult"/> carries.</param>
 /// <param name="Diagnostic">What to report at this call should the callee not be generated because of an error of ours.</param>
-internal sealed record CallSite(string CalleeId, DiagnosticInfo Diagnostic);
+internal sealed record CallSite(string CalleeId, DiagnosticInfo Diagnostic)
+{
+    public CallSite Moved(int positions, int lines) => this with { Diagnostic = Diagnostic.Moved(positions, lines) };
+}

@@ -16,4 +16,6 @@ internal sealed record DiagnosticInfo(string DescriptorId, LocationInfo? Locatio
 
         return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
     }
+
+    public DiagnosticInfo Moved(int positions, int lines) => Location is null ? this : this with { Location = Location.Moved(positions, lines) };
 }

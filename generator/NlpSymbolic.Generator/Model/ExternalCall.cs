@@ -10,4 +10,7 @@ namespace NlpSymbolic.Generator.Model;
 /// For a function of a referenced assembly: the public pullback that assembly declares beside it with
 /// [DerivativeOf], if any (a declaration in this compilation takes precedence).
 /// </param>
-internal sealed record ExternalCall(string TargetId, DiagnosticInfo Diagnostic, string? LibraryPullback = null);
+internal sealed record ExternalCall(string TargetId, DiagnosticInfo Diagnostic, string? LibraryPullback = null)
+{
+    public ExternalCall Moved(int positions, int lines) => this with { Diagnostic = Diagnostic.Moved(positions, lines) };
+}

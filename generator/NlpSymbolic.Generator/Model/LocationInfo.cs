@@ -19,4 +19,14 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
     }
 
     public static LocationInfo? From(SyntaxNode node) => From(node.GetLocation());
+
+    /// <summary>The same place after the text before it grew by <paramref name="positions"/> characters and <paramref name="lines"/> lines.</summary>
+    public LocationInfo Moved(int positions, int lines) => new(
+        FilePath,
+        new TextSpan(Span.Start + positions, Span.Length),
+        new LinePositionSpan(
+            new LinePosition(LineSpan.Start.Line + lines, LineSpan.Start.Character),
+            new LinePosition(LineSpan.End.Line + lines, LineSpan.End.Character)));
+
+    public bool IsWithin(string filePath, TextSpan span) => FilePath == filePath && span.Contains(Span);
 }

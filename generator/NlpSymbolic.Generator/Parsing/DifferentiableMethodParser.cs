@@ -20,14 +20,18 @@ internal static class DifferentiableMethodParser
 {
     private const string NoDerivativeAttributeName = "NlpSymbolic.NoDerivativeAttribute";
 
-    public static MethodParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>The method's parse, from <paramref name="cache"/> when nothing it depends on changed since it was last parsed.</summary>
+    public static MethodParseResult Parse(GeneratorAttributeSyntaxContext context, ParseCache cache, CancellationToken cancellationToken) =>
+        cache.Parse(context, c => Parse(c, cancellationToken, cache));
+
+    public static MethodParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken, ParseCache? cache = null)
     {
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
         var methodId = context.TargetSymbol.GetDocumentationCommentId();
         try
         {
             var fields = ((IMethodSymbol)context.TargetSymbol).IsStatic ? null : ModelFields(((IMethodSymbol)context.TargetSymbol).ContainingType);
-            var result = ParseCore(context, syntax, fields, cancellationToken) with { MethodId = methodId };
+            var result = ParseCore(context, syntax, fields, cache, cancellationToken) with { MethodId = methodId };
             return fields is null || ModelMemberClash(((IMethodSymbol)context.TargetSymbol).ContainingType) is not null
                 ? result
                 : result with { Model = ModelOf(context.SemanticModel, syntax, (IMethodSymbol)context.TargetSymbol, fields) };
@@ -51,6 +55,7 @@ internal static class DifferentiableMethodParser
         GeneratorAttributeSyntaxContext context,
         MethodDeclarationSyntax syntax,
         List<(IFieldSymbol Symbol, ModelField Field)>? modelFields,
+        ParseCache? cache,
         CancellationToken cancellationToken)
     {
         var method = (IMethodSymbol)context.TargetSymbol;
@@ -192,7 +197,7 @@ internal static class DifferentiableMethodParser
             return new MethodParseResult(null, diagnostics.ToEquatableArray());
         }
 
-        if (HasCompileErrors(context.SemanticModel, syntax, cancellationToken))
+        if (HasCompileErrors(context, syntax, cache, cancellationToken))
         {
             // Half-typed or unbound code: the compiler reports it, and anything said about the half-bound
             // operations (types shown as '?', conversions that do not exist) would blame the wrong thing.
@@ -246,15 +251,28 @@ internal static class DifferentiableMethodParser
             : null;
         var hintName = HintName(ns, method, parameters);
         var model = modelFields is null ? null : ModelOf(context.SemanticModel, syntax, method, modelFields);
-        var shadowed = ShadowedAliases.At(context.SemanticModel, syntax.Body?.OpenBraceToken.Span.End ?? syntax.ExpressionBody!.Expression.SpanStart, method.ContainingType);
+        EquatableArray<string> Shadowed() => ShadowedAliases.At(context.SemanticModel, syntax.Body?.OpenBraceToken.Span.End ?? syntax.ExpressionBody!.Expression.SpanStart, method.ContainingType);
+        var shadowed = cache is null || ShadowedAliases.DeclaresLocalNamedLikeAnAlias(syntax) ? Shadowed() : cache.ForDeclaration(context, "shadowed aliases", Shadowed);
         var spec = new DifferentiableMethodSpec(ns, containingTypes.ToEquatableArray(), ir, hintName, model, ShadowedAliases: shadowed);
         return new MethodParseResult(spec, diagnostics.ToEquatableArray(), Calls: calls, ExternalCalls: externalCalls);
     }
 
-    /// <summary>Compile errors anywhere in the method (some, like a misplaced yield, are reported at its name).</summary>
-    private static bool HasCompileErrors(SemanticModel model, MethodDeclarationSyntax syntax, CancellationToken cancellationToken) =>
-        model.GetDiagnostics(syntax.Span, cancellationToken)
-            .Any(d => d.Severity == DiagnosticSeverity.Error && !d.IsWarningAsError);
+    /// <summary>
+    /// Compile errors anywhere in the method (some, like a misplaced yield, are reported at its name): what
+    /// <c>GetDiagnostics</c> over its span says, asked stage by stage so that the declaration stage, which completes
+    /// the whole containing type, can come from <paramref name="cache"/> when only a body changed.
+    /// </summary>
+    private static bool HasCompileErrors(GeneratorAttributeSyntaxContext context, MethodDeclarationSyntax syntax, ParseCache? cache, CancellationToken cancellationToken)
+    {
+        var model = context.SemanticModel;
+        bool DeclarationErrors() => AnyError(model.GetDeclarationDiagnostics(syntax.Span, cancellationToken));
+        return AnyError(model.GetSyntaxDiagnostics(syntax.Span, cancellationToken))
+            || (cache is null ? DeclarationErrors() : cache.ForDeclaration(context, "declaration errors", DeclarationErrors))
+            || AnyError(model.GetMethodBodyDiagnostics(syntax.Span, cancellationToken));
+    }
+
+    private static bool AnyError(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && !d.IsWarningAsError);
 
     private static bool HasMissingName(IMethodSymbol method)
     {

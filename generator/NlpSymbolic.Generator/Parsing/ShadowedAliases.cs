@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NlpSymbolic.Generator.Model;
 
@@ -54,6 +55,38 @@ internal static class ShadowedAliases
             .OrderBy(name => name, System.StringComparer.Ordinal)
             .ToEquatableArray();
     }
+
+    /// <summary>
+    /// Whether the method declares a local, local function, label, range or loop variable named like an alias.
+    /// Without one, what <see cref="At"/> finds at the method's body comes from declarations only (its parameters,
+    /// the types around it, namespaces, usings), so it can be kept while the body changes.
+    /// </summary>
+    public static bool DeclaresLocalNamedLikeAnAlias(SyntaxNode method)
+    {
+        foreach (var token in method.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && TypeAliases.Names.Contains(token.ValueText) && IsDeclaredName(token))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An identifier that names what its parent declares (not a use of a name).</summary>
+    private static bool IsDeclaredName(SyntaxToken token) => token.Parent switch
+    {
+        VariableDeclaratorSyntax v => v.Identifier == token,
+        SingleVariableDesignationSyntax => true,
+        LocalFunctionStatementSyntax f => f.Identifier == token,
+        LabeledStatementSyntax l => l.Identifier == token,
+        ForEachStatementSyntax f => f.Identifier == token,
+        CatchDeclarationSyntax c => c.Identifier == token,
+        QueryClauseSyntax or QueryContinuationSyntax or JoinIntoClauseSyntax => true,
+        ParameterSyntax or TypeParameterSyntax => true,
+        _ => false,
+    };
 
     /// <summary>A <c>global using X = …;</c> is in every file, and a second alias X in the generated file is an error.</summary>
     private static bool IsGlobalAlias(IAliasSymbol alias) =>

@@ -77,7 +77,14 @@ public sealed class SequentialTrainer
         parameters.ZeroGradients();
         // State becomes the state this chunk ended in, computed with the weights before this update (as
         // min-char-rnn's hprev): where the next chunk starts.
-        var loss = Model.ChunkBackward(State, inputs, targets);
+        // Every step of the chunk adds a rank-one update into each weight gradient; the scope lets them wait and
+        // adds them as matrix products when the chunk is done (the GRU's cell pullbacks included, whose updates
+        // would otherwise stream each gradient matrix once per character).
+        double loss;
+        using (parameters.DeferGradientUpdates())
+        {
+            loss = Model.ChunkBackward(State, inputs, targets);
+        }
 
         // Clipping returns the norm before clipping and leaves NaN in place: one pass checks and clips, and a
         // diverged step stops before the update.

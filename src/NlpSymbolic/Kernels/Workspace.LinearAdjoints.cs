@@ -21,6 +21,11 @@ public sealed partial class Workspace
                 nameof(dst));
         }
 
+        if (QueuedByAFrame(dst, u, v))
+        {
+            return;
+        }
+
         double[] d = Target(dst);
         MatrixMath.AccumulateOuter(d, Data(u), Data(v));
         WriteBack(dst, d);

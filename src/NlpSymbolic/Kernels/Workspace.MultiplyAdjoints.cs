@@ -13,28 +13,11 @@ public sealed partial class Workspace
     /// </summary>
     public void AccumulateMultiplyAdjoints(Matrix<double>? dW, Vector<double>? dx, Matrix<double> W, Vector<double> x, Vector<double> dy)
     {
-        ArgumentNullException.ThrowIfNull(W);
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(dy);
-        if (W.ColumnCount != x.Count || W.RowCount != dy.Count)
+        CheckMultiplyAdjoints(dW, dx, W, x, dy, nameof(AccumulateMultiplyAdjoints));
+        if (dW is not null && FrameDeferring(dW) is not null)
         {
-            ShapeGuard.Throw(
-                $"AccumulateMultiplyAdjoints (adjoints of y = W x): W is {ShapeGuard.Shape(W)} but x has length {x.Count} and dy has length {dy.Count}.",
-                W.ColumnCount != x.Count ? nameof(x) : nameof(dy));
-        }
-
-        if (dW is not null && (dW.RowCount != W.RowCount || dW.ColumnCount != W.ColumnCount))
-        {
-            ShapeGuard.Throw(
-                $"AccumulateMultiplyAdjoints (adjoints of y = W x): dW is {ShapeGuard.Shape(dW)} but W is {ShapeGuard.Shape(W)}; they must have the same shape.",
-                nameof(dW));
-        }
-
-        if (dx is not null && dx.Count != x.Count)
-        {
-            ShapeGuard.Throw(
-                $"AccumulateMultiplyAdjoints (adjoints of y = W x): dx has length {dx.Count} but x has length {x.Count}; they must have the same length.",
-                nameof(dx));
+            AccumulateMultiplyAdjointsDeferred(dW, dx, W, x, dy);
+            return;
         }
 
         if (dW is null)
@@ -59,5 +42,33 @@ public sealed partial class Workspace
             dWData, dxData, DataApartFrom(W, dWData), W.RowCount, W.ColumnCount, DataApartFrom(x, dxData), DataApartFrom(dy, dxData));
         WriteBack(dW, dWData);
         WriteBack(dx, dxData);
+    }
+
+    // One message for the immediate and the deferred form, named after the kernel the caller called.
+    private static void CheckMultiplyAdjoints(Matrix<double>? dW, Vector<double>? dx, Matrix<double> W, Vector<double> x, Vector<double> dy, string kernel)
+    {
+        ArgumentNullException.ThrowIfNull(W);
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(dy);
+        if (W.ColumnCount != x.Count || W.RowCount != dy.Count)
+        {
+            ShapeGuard.Throw(
+                $"{kernel} (adjoints of y = W x): W is {ShapeGuard.Shape(W)} but x has length {x.Count} and dy has length {dy.Count}.",
+                W.ColumnCount != x.Count ? nameof(x) : nameof(dy));
+        }
+
+        if (dW is not null && (dW.RowCount != W.RowCount || dW.ColumnCount != W.ColumnCount))
+        {
+            ShapeGuard.Throw(
+                $"{kernel} (adjoints of y = W x): dW is {ShapeGuard.Shape(dW)} but W is {ShapeGuard.Shape(W)}; they must have the same shape.",
+                nameof(dW));
+        }
+
+        if (dx is not null && dx.Count != x.Count)
+        {
+            ShapeGuard.Throw(
+                $"{kernel} (adjoints of y = W x): dx has length {dx.Count} but x has length {x.Count}; they must have the same length.",
+                nameof(dx));
+        }
     }
 }

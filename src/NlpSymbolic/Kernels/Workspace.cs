@@ -57,7 +57,8 @@ public sealed partial class Workspace
     }
 
     /// <summary>
-    /// Pops this frame. Buffers it handed out become reusable by the next <see cref="Enter"/>.
+    /// Adds the updates this frame deferred (<see cref="CompleteDeferred"/>), then pops it. Buffers it handed out
+    /// become reusable by the next <see cref="Enter"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">This frame is not the innermost one entered on this thread.</exception>
     public void Exit()
@@ -71,6 +72,9 @@ public sealed partial class Workspace
                 $"(current depth {depth}); frames must be exited in reverse order of Enter, on the thread that entered them.");
         }
 
+        // Before the frame's buffers are released: adding a panel may rent a dense copy of its destination.
+        CompleteDeferred();
+        ForgetDeferredGradients();
         _cursor = 0;
         _active = false;
         TapeLengthAtLastExit = TapeLength;

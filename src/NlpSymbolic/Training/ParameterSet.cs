@@ -24,6 +24,13 @@ public sealed class ParameterSet : IReadOnlyList<Parameter>
     /// <summary>Incremented by every <c>Add</c>, so an optimiser can tell its state is for an older layout.</summary>
     internal int Version { get; private set; }
 
+    /// <summary>
+    /// Until the returned scope is disposed, rank-one updates of this set's dense weight gradients by backward
+    /// calls on this thread wait and are then added as matrix products (<see cref="DeferredGradientUpdates"/>):
+    /// <c>using (parameters.DeferGradientUpdates()) { … backward calls … }</c>. Allocation-free.
+    /// </summary>
+    public DeferredGradientUpdates DeferGradientUpdates() => new(this);
+
     /// <summary>Number of parameters.</summary>
     public int Count => _parameters.Count;
 

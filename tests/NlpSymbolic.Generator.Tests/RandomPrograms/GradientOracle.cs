@@ -130,8 +130,10 @@ public static class GradientOracle
             }
         }
 
-        // A second call adds the same again: nothing of the first call's workspace leaks into the second.
-        var second = InvokeBackward(program.Backward, inputs, dResult, gradients);
+        // A second call adds the same again: nothing of the first call's workspace leaks into the second. It runs
+        // as a training loop runs it, inside a frame that lets the matrix gradients' rank-one updates wait
+        // (ParameterSet.DeferGradientUpdates), so the queued path is checked on every program too.
+        var second = InvokeBackwardDeferringMatrixGradients(program.Backward, inputs, dResult, gradients);
         AssertClose(value, second, 1e-9, "the value of a second RunBackward call");
         var twice = Elements(gradients).Select(e => e.Get()).ToArray();
         for (var k = 0; k < elements.Count; k++)
@@ -328,6 +330,24 @@ public static class GradientOracle
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
             throw new XunitException($"{method.Name} threw: {e.InnerException}");
+        }
+    }
+
+    private static object InvokeBackwardDeferringMatrixGradients(MethodInfo backward, object[] inputs, object dResult, object[] gradients)
+    {
+        var frame = NlpSymbolic.Workspace.Enter();
+        try
+        {
+            foreach (var gradient in gradients.OfType<Matrix<double>>())
+            {
+                frame.DeferUpdatesOf(gradient);
+            }
+
+            return InvokeBackward(backward, inputs, dResult, gradients);
+        }
+        finally
+        {
+            frame.Exit();
         }
     }
 

@@ -47,4 +47,24 @@ public sealed class GrammarCoverageTests(ITestOutputHelper output)
         output.WriteLine($"{pattern}: {count} of 300 programs");
         Assert.True(count > 0, $"No program of the default run contains {pattern}.");
     }
+
+    /// <summary>
+    /// Forms of the generated code the random programs must reach, so that the finite-difference oracle checks
+    /// them: a weight's update deferred inside a loop (both kernels), and the immediate fused adjoints.
+    /// </summary>
+    [Theory]
+    [InlineData(@"ws\.AccumulateMultiplyAdjointsDeferred\(")]
+    [InlineData(@"ws\.AccumulateOuterDeferred\(")]
+    [InlineData(@"ws\.AccumulateMultiplyAdjoints\(")]
+    public void TheDefaultRunGeneratesEveryKernelForm(string pattern)
+    {
+        var programs = ChoiceTrees.Programs();
+        var regex = new Regex(pattern);
+        // The first program that reaches the form (generating all 150 would take a minute of CI for nothing).
+        var first = Enumerable.Range(0, 150)
+            .FirstOrDefault(i => regex.IsMatch(GeneratorHarness.Run(
+                ProgramRenderer.Render(programs.Generate(new PCG(11, (ulong)i * 0x9E3779B97F4A7C15UL), null, out _)).Source).AllGeneratedText), -1);
+        output.WriteLine($"{pattern}: first in program {first} of the default run");
+        Assert.True(first >= 0, $"None of the first 150 generated programs of the default run contains {pattern}.");
+    }
 }

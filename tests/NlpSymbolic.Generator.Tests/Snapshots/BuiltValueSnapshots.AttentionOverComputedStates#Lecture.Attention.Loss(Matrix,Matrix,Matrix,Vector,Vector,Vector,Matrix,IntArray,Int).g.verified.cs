@@ -190,9 +190,9 @@ namespace Lecture
                 var dz_h = ws.TanhGradient(dh_2, h_2);
                 ws.Accumulate(db, dz_h);
                 var dtmp1 = ws.ZerosLike(tmp1);
-                ws.AccumulateMultiplyAdjoints(dW, dtmp1, W, tmp1, dz_h);
+                ws.AccumulateMultiplyAdjointsDeferred(dW, dtmp1, W, tmp1, dz_h);
                 ws.AccumulateIntoColumn(dL, tokens_t, dtmp1);
-                ws.AccumulateMultiplyAdjoints(dH, dh_1, H, h_1, dz_h);
+                ws.AccumulateMultiplyAdjointsDeferred(dH, dh_1, H, h_1, dz_h);
             }
             var dh = dh_1;
             // var h = h0;

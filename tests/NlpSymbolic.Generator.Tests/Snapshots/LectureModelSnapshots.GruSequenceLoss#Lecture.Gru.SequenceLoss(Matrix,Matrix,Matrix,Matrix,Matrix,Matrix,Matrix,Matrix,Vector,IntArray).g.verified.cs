@@ -135,7 +135,7 @@ namespace Lecture
                 dh_1 = ws.ZerosLike(h_1, dh_1);
                 // J += CrossEntropy(V * h, tokens[t + 1]);
                 var dVh_2 = ws.CrossEntropyGradient(dJ_1, Vh_2, tmp1);
-                ws.AccumulateMultiplyAdjoints(dV, dh_2, V, h_2, dVh_2);
+                ws.AccumulateMultiplyAdjointsDeferred(dV, dh_2, V, h_2, dVh_2);
                 // h = Cell(Wz, Uz, Wr, Ur, W, U, x, h);
                 var dx = ws.ZerosLike(x);
                 global::Lecture.Gru.CellPullback(Wz, Uz, Wr, Ur, W, U, x, h_1, dh_2, dWz, dUz, dWr, dUr, dW, dU, dx, dh_1);

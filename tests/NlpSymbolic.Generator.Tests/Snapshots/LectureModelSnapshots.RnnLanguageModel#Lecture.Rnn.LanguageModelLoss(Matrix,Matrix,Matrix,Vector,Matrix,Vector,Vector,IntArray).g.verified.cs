@@ -131,13 +131,13 @@ namespace Lecture
                 // J += CrossEntropy(U * h + b2, tokens[t + 1]);
                 var dtmp2 = ws.CrossEntropyGradient(dJ_1, tmp2, tmp3);
                 ws.Accumulate(db2, dtmp2);
-                ws.AccumulateMultiplyAdjoints(dU, dh_2, U, h_2, dtmp2);
+                ws.AccumulateMultiplyAdjointsDeferred(dU, dh_2, U, h_2, dtmp2);
                 // h = Sigmoid(H * h + W * x + b1);
                 var dz_h = ws.SigmoidGradient(dh_2, h_2);
                 ws.Accumulate(db1, dz_h);
                 var dx = ws.ZerosLike(x);
-                ws.AccumulateMultiplyAdjoints(dW, dx, W, x, dz_h);
-                ws.AccumulateMultiplyAdjoints(dH, dh_1, H, h_1, dz_h);
+                ws.AccumulateMultiplyAdjointsDeferred(dW, dx, W, x, dz_h);
+                ws.AccumulateMultiplyAdjointsDeferred(dH, dh_1, H, h_1, dz_h);
                 // var x = L.Column(tokens[t]);
                 ws.AccumulateIntoColumn(dL, tokens_t, dx);
             }

@@ -82,13 +82,13 @@ namespace Lecture
             var dtmp4 = ws.Scale(dtmp6, u);
             var dtmp3 = ws.TanhGradient(dtmp4, tmp4);
             ws.Accumulate(db, dtmp3);
-            ws.AccumulateMultiplyAdjoints(dW, dxc, W, xc, dtmp3);
+            ws.AccumulateMultiplyAdjointsDeferred(dW, dxc, W, xc, dtmp3);
             // var s = u * Tanh(W * x + b);
             ws.AccumulateScale(du, ds, tmp2);
             var dtmp2 = ws.Scale(ds, u);
             var dtmp1 = ws.TanhGradient(dtmp2, tmp2);
             ws.Accumulate(db, dtmp1);
-            ws.AccumulateMultiplyAdjoints(dW, dx, W, x, dtmp1);
+            ws.AccumulateMultiplyAdjointsDeferred(dW, dx, W, x, dtmp1);
 
             return result;
         }

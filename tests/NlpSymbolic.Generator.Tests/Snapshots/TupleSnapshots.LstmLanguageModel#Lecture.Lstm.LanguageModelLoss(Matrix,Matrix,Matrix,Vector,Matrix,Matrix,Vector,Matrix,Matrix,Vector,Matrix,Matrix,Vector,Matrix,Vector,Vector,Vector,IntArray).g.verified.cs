@@ -186,7 +186,7 @@ namespace Lecture
                 // J += CrossEntropy(U * h + b, tokens[t + 1]);
                 var dtmp2 = ws.CrossEntropyGradient(dJ_1, tmp2, tmp3);
                 ws.Accumulate(db, dtmp2);
-                ws.AccumulateMultiplyAdjoints(dU, dh_2, U, h_2, dtmp2);
+                ws.AccumulateMultiplyAdjointsDeferred(dU, dh_2, U, h_2, dtmp2);
                 // (h, c) = Cell(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, L.Column(tokens[t]), h, c);
                 var dtmp1 = ws.ZerosLike(tmp1);
                 global::Lecture.Lstm.CellPullback(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, tmp1, h_1, c_1, (dh_2, dc_2), dWi, dUi, dbi, dWf, dUf, dbf, dWo, dUo, dbo, dWg, dUg, dbg, dtmp1, dh_1, dc_1);

@@ -34,6 +34,11 @@ namespace NlpSymbolic.Training;
 /// writing them, and keep scratch space per call or per thread. With ADD semantics it adds the example's
 /// gradient into that set and returns the example's loss.
 /// </para>
+/// <para>
+/// <b>Weight gradients are complete when the shard ends.</b> A shard runs its examples inside
+/// <see cref="ParameterSet.DeferGradientUpdates"/>, which lets rank-one updates of its dense weight gradients wait: the backward function must not read the gradient buffers it is
+/// given (reading a shard's partial sum was never meaningful: it depends on the shard count).
+/// </para>
 /// <para>A warmed-up <see cref="ComputeGradients(IReadOnlyList{TExample}, ReadOnlyMemory{int}, int, long, int)"/> allocates nothing.</para>
 /// </remarks>
 /// <typeparam name="TExample">One training example, as the backward function takes it.</typeparam>
@@ -259,9 +264,14 @@ public sealed class DataParallelBackward<TExample> : IDisposable
         IReadOnlyList<TExample> examples = _examples!;
         double loss = 0;
         int firstNonFinite = -1;
+        // The shard's examples add into the same dense weight gradients one rank-one update after another;
+        // DeferGradientUpdates lets them wait and adds them as matrix products when the shard ends, so each
+        // gradient matrix is streamed once per 32 examples instead of once per example. Which thread runs the
+        // shard changes nothing, so results stay bit-identical for any worker count.
+        gradients.ZeroGradients();
+        DeferredGradientUpdates deferred = gradients.DeferGradientUpdates();
         try
         {
-            gradients.ZeroGradients();
             ReadOnlySpan<int> batch = _batch.Span;
             for (int i = start; i < end; i++)
             {
@@ -279,6 +289,10 @@ public sealed class DataParallelBackward<TExample> : IDisposable
         catch (Exception e)
         {
             _shardFailure[shard] = ExceptionDispatchInfo.Capture(e);
+        }
+        finally
+        {
+            deferred.Dispose();
         }
 
         _shardLoss[shard] = loss;
