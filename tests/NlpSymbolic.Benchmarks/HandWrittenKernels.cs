@@ -90,4 +90,64 @@ public static class HandWrittenKernels
             ws.Exit();
         }
     }
+
+    /// <summary>
+    /// The GRU cell's gradient from the lecture's equations (models.md §3), for h' = z ∘ h + (1 − z) ∘ h̃ with
+    /// z = σ(W_z x + U_z h), r = σ(W_r x + U_r h), h̃ = tanh(W x + r ∘ (U h)). Returns h' as a copy the caller owns,
+    /// as the generated GruCellBackward does.
+    /// </summary>
+    public static Vector<double> GruCellBackward(Matrix<double> Wz, Matrix<double> Uz, Matrix<double> Wr, Matrix<double> Ur,
+        Matrix<double> W, Matrix<double> U, Vector<double> x, Vector<double> h, Vector<double> dhNext,
+        Matrix<double> dWz, Matrix<double> dUz, Matrix<double> dWr, Matrix<double> dUr, Matrix<double> dW, Matrix<double> dU,
+        Vector<double> dx, Vector<double> dh)
+    {
+        var ws = Workspace.Enter();
+        try
+        {
+            // Forward: each gate's two products summed in one buffer (W x, then += U h), no separate additions.
+            var zIn = ws.Multiply(Wz, x);
+            ws.AccumulateMultiply(zIn, Uz, h);
+            var z = ws.Sigmoid(zIn);
+            var rIn = ws.Multiply(Wr, x);
+            ws.AccumulateMultiply(rIn, Ur, h);
+            var r = ws.Sigmoid(rIn);
+            var uh = ws.Multiply(U, h);
+            var cIn = ws.Multiply(W, x);
+            ws.AccumulatePointwiseMultiply(cIn, r, uh);
+            var hTilde = ws.Tanh(cIn);
+            var oneMinusZ = ws.ScalarMinus(1.0, z);
+            var hNext = ws.PointwiseMultiply(z, h);
+            ws.AccumulatePointwiseMultiply(hNext, oneMinusZ, hTilde);
+
+            // h' = z ∘ h + (1 − z) ∘ h̃: ∂h̃ = ∂h' ∘ (1 − z), ∂z = ∂h' ∘ (h − h̃), ∂h += ∂h' ∘ z.
+            var dhTilde = ws.PointwiseMultiply(dhNext, oneMinusZ);
+            var dz = ws.PointwiseMultiply(dhNext, ws.Subtract(h, hTilde));
+            ws.AccumulatePointwiseMultiply(dh, dhNext, z);
+
+            // h̃ = tanh(c), c = W x + r ∘ (U h): δc = ∂h̃ ∘ (1 − h̃²); ∂r = δc ∘ (U h); ∂(U h) = δc ∘ r.
+            var deltaC = ws.ZerosLike(hTilde);
+            ws.AccumulateTanhGradient(deltaC, dhTilde, hTilde);
+            var dr = ws.PointwiseMultiply(deltaC, uh);
+            var dUh = ws.PointwiseMultiply(deltaC, r);
+            ws.AccumulateMultiplyAdjoints(dU, dh, U, h, dUh);          // ∇U += ∂(U h) hᵀ; ∂h += Uᵀ ∂(U h)
+            ws.AccumulateMultiplyAdjoints(dW, dx, W, x, deltaC);       // ∇W += δc xᵀ; ∂x += Wᵀ δc
+
+            // r = σ(W_r x + U_r h): δr = ∂r ∘ r (1 − r); both products get δr.
+            var deltaR = ws.ZerosLike(r);
+            ws.AccumulateSigmoidGradient(deltaR, dr, r);
+            ws.AccumulateMultiplyAdjoints(dUr, dh, Ur, h, deltaR);
+            ws.AccumulateMultiplyAdjoints(dWr, dx, Wr, x, deltaR);
+
+            // z = σ(W_z x + U_z h): δz = ∂z ∘ z (1 − z).
+            var deltaZ = ws.ZerosLike(z);
+            ws.AccumulateSigmoidGradient(deltaZ, dz, z);
+            ws.AccumulateMultiplyAdjoints(dUz, dh, Uz, h, deltaZ);
+            ws.AccumulateMultiplyAdjoints(dWz, dx, Wz, x, deltaZ);
+            return hNext.Clone();
+        }
+        finally
+        {
+            ws.Exit();
+        }
+    }
 }

@@ -3,7 +3,7 @@ using static NlpSymbolic.Functions;
 
 namespace NlpSymbolic.Benchmarks;
 
-/// <summary>The models measured: the window score with max-margin loss, and the RNN language-model loss.</summary>
+/// <summary>The models measured: the window score with max-margin loss, the RNN language-model loss, and the GRU cell.</summary>
 public static partial class Models
 {
     [Differentiable]
@@ -28,5 +28,16 @@ public static partial class Models
         }
 
         return J;
+    }
+
+    /// <summary>The lecture's GRU cell (models.md §3, no biases): z = σ(W_z x + U_z h), r = σ(W_r x + U_r h), h̃ = tanh(W x + r ∘ (U h)).</summary>
+    [Differentiable]
+    public static Vector<double> GruCell(Matrix<double> Wz, Matrix<double> Uz, Matrix<double> Wr, Matrix<double> Ur,
+                                         Matrix<double> W, Matrix<double> U, Vector<double> x, Vector<double> hPrev)
+    {
+        var z = Sigmoid(Wz * x + Uz * hPrev);
+        var r = Sigmoid(Wr * x + Ur * hPrev);
+        var hTilde = Tanh(W * x + r.PointwiseMultiply(U * hPrev));
+        return z.PointwiseMultiply(hPrev) + (1 - z).PointwiseMultiply(hTilde);
     }
 }
