@@ -6,12 +6,12 @@ namespace NlpSymbolic.Generator.Differentiation;
 
 /// <summary>
 /// Inside a loop, the rule for y = W x adds dW += dy xᵀ once per step: added one at a time, every step streams
-/// all of dW through the cache, which makes an RNN's reverse sweep bound by memory traffic (so does a W used
-/// twice, as the window model's W x and W x_c, to a lesser degree). Where dW is a
-/// parameter's gradient that nothing in the method reads, the step's update is queued instead
-/// (<c>ws.AccumulateMultiplyAdjointsDeferred</c>, <c>ws.AccumulateOuterDeferred</c>) and the runtime adds the
-/// queued updates as one matrix product, at the latest when the workspace frame exits, before Backward returns.
-/// dx += Wᵀ dy is still added at once: the reverse sweep reads it at the next step.
+/// all of dW through the cache, which makes an RNN's reverse sweep bound by memory traffic (a W used twice, as
+/// the window model's W x and W x_c, pays the same to a lesser degree). Where dW is a parameter's gradient that
+/// nothing in the method reads, the update is queued instead (<c>ws.AccumulateMultiplyAdjointsDeferred</c>,
+/// <c>ws.AccumulateOuterDeferred</c>) and the runtime adds the queued updates as one matrix product, at the latest
+/// when the workspace frame exits, before Backward returns. dx += Wᵀ dy is still added at once: the reverse sweep
+/// reads it at the next step.
 /// </summary>
 internal static class DeferredOuterProducts
 {
