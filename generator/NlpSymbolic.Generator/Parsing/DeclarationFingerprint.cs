@@ -135,7 +135,7 @@ internal sealed class DeclarationFingerprint : IEquatable<DeclarationFingerprint
                 var node = item.AsNode()!;
                 if (closing)
                 {
-                    hash.Add(Closes | (ulong)node.RawKind);
+                    hash.Add(Closes | (uint)node.RawKind);
                     continue;
                 }
 
