@@ -12,7 +12,7 @@ internal static class AdjointScope
     public static void Check(Vector<double> dst, Vector<double> expected, Action<Workspace> kernel, params object[] inputs)
     {
         object[] snapshots = Snapshot(inputs);
-        Run(kernel);
+        Frame.Run(kernel);
         Near.Equal(expected, dst);
         Verify(inputs, snapshots);
     }
@@ -20,22 +20,9 @@ internal static class AdjointScope
     public static void Check(Matrix<double> dst, Matrix<double> expected, Action<Workspace> kernel, params object[] inputs)
     {
         object[] snapshots = Snapshot(inputs);
-        Run(kernel);
+        Frame.Run(kernel);
         Near.Equal(expected, dst);
         Verify(inputs, snapshots);
-    }
-
-    private static void Run(Action<Workspace> kernel)
-    {
-        Workspace ws = Workspace.Enter();
-        try
-        {
-            kernel(ws);
-        }
-        finally
-        {
-            ws.Exit();
-        }
     }
 
     private static object[] Snapshot(object[] inputs)

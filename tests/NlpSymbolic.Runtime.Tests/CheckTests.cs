@@ -9,23 +9,10 @@ public sealed class CheckTests
 {
     private readonly TestData _data = new(11);
 
-    private static void InFrame(Action<Workspace> body)
-    {
-        Workspace ws = Workspace.Enter();
-        try
-        {
-            body(ws);
-        }
-        finally
-        {
-            ws.Exit();
-        }
-    }
-
     [Fact]
     public void MatchingGradientsPass()
     {
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             ws.CheckGradient(_data.Vector(3), _data.Vector(3), "dx", "x");
             ws.CheckGradient(_data.Matrix(3, 5), _data.Matrix(3, 5), "dw", "w");
@@ -37,7 +24,7 @@ public sealed class CheckTests
     [Fact]
     public void NullGradientsAreNotWantedButNullValuesStillThrow()
     {
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             // A null gradient argument means "not wanted": no exception.
             ws.CheckGradient((Vector<double>?)null, _data.Vector(3), "dx", "x");
@@ -56,7 +43,7 @@ public sealed class CheckTests
     [Fact]
     public void MismatchesNameBothArgumentsAndShapes()
     {
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             var v = Assert.Throws<ArgumentException>(() => ws.CheckGradient(_data.Vector(3), _data.Vector(4), "dx", "x"));
             Assert.Equal("dx", v.ParamName);
@@ -94,7 +81,7 @@ public sealed class CheckTests
     [Fact]
     public void NullValuesNameTheValue()
     {
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             ws.CheckValue(_data.Vector(1), "x");
             ws.CheckValue(_data.Matrix(1, 1), "w");

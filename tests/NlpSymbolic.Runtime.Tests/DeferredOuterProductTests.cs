@@ -33,7 +33,7 @@ public sealed class DeferredOuterProductTests
             (xs[t], dys[t]) = (_data.Vector(cols), _data.Vector(rows));
         }
 
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             for (int t = 0; t < steps; t++)
             {
@@ -52,7 +52,7 @@ public sealed class DeferredOuterProductTests
     public void NothingIsAddedBeforeCompleteDeferredAndEverythingAfter()
     {
         var (dW, u, v) = (Matrix<double>.Build.Dense(4, 3), _data.Vector(4), _data.Vector(3));
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             ws.AccumulateOuterDeferred(dW, u, v);
             ws.AccumulateOuterDeferred(dW, u * 2, v);
@@ -68,7 +68,7 @@ public sealed class DeferredOuterProductTests
     public void ExitAddsWhatIsStillQueued()
     {
         var (dW, u, v) = (Matrix<double>.Build.Dense(4, 3), _data.Vector(4), _data.Vector(3));
-        InFrame(ws => ws.AccumulateOuterDeferred(dW, u, v));
+        Frame.Run(ws => ws.AccumulateOuterDeferred(dW, u, v));
         Near.Equal(u.OuterProduct(v), dW, 1e-14);
     }
 
@@ -77,7 +77,7 @@ public sealed class DeferredOuterProductTests
     {
         var (dW, u, v) = (Matrix<double>.Build.Dense(5, 2), _data.Vector(5), _data.Vector(2));
         Matrix<double> expected = u.OuterProduct(v);
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             ws.AccumulateOuterDeferred(dW, u, v);
             u.Clear();
@@ -92,7 +92,7 @@ public sealed class DeferredOuterProductTests
     {
         var (w, x, dy) = (_data.Matrix(6, 4), _data.Vector(4), _data.Vector(6));
         var (dA, dB, dx) = (Matrix<double>.Build.Dense(6, 4), Matrix<double>.Build.Dense(6, 4), Vector<double>.Build.Dense(4));
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             ws.AccumulateMultiplyAdjointsDeferred(dA, null, w, x, dy);
             ws.AccumulateMultiplyAdjointsDeferred(dB, dx, w, x, dy * 2);
@@ -110,7 +110,7 @@ public sealed class DeferredOuterProductTests
     {
         Matrix<double> dW = Matrix<double>.Build.Sparse(3, 2);
         var (u, v) = (_data.Vector(3), _data.Vector(2));
-        InFrame(ws => ws.AccumulateOuterDeferred(dW, u, v));
+        Frame.Run(ws => ws.AccumulateOuterDeferred(dW, u, v));
         Near.Equal(u.OuterProduct(v), dW, 1e-14);
     }
 
@@ -118,8 +118,8 @@ public sealed class DeferredOuterProductTests
     public void WrongShapesAreNamed()
     {
         var (w, x, dy) = (_data.Matrix(3, 4), _data.Vector(4), _data.Vector(3));
-        ArgumentException outer = Assert.ThrowsAny<ArgumentException>(() => InFrame(ws => ws.AccumulateOuterDeferred(_data.Matrix(3, 3), dy, x)));
-        ArgumentException adjoints = Assert.ThrowsAny<ArgumentException>(() => InFrame(ws => ws.AccumulateMultiplyAdjointsDeferred(_data.Matrix(4, 3), null, w, x, dy)));
+        ArgumentException outer = Assert.ThrowsAny<ArgumentException>(() => Frame.Run(ws => ws.AccumulateOuterDeferred(_data.Matrix(3, 3), dy, x)));
+        ArgumentException adjoints = Assert.ThrowsAny<ArgumentException>(() => Frame.Run(ws => ws.AccumulateMultiplyAdjointsDeferred(_data.Matrix(4, 3), null, w, x, dy)));
 
         Assert.StartsWith("AccumulateOuterDeferred (dst += u vᵀ): the destination is 3×3 but u has length 3 and v has length 4.", outer.Message);
         Assert.StartsWith("AccumulateMultiplyAdjointsDeferred (adjoints of y = W x): dW is 4×3 but W is 3×4", adjoints.Message);
@@ -164,7 +164,7 @@ public sealed class DeferredOuterProductTests
             for (int example = 0; example < 3; example++)
             {
                 // What a generated Backward does inside the shard's frame.
-                InFrame(ws =>
+                Frame.Run(ws =>
                 {
                     ws.AccumulateMultiplyAdjoints(dW, dx, w, x, dy);
                     ws.AccumulateOuter(dW, dy, x);
@@ -185,7 +185,7 @@ public sealed class DeferredOuterProductTests
         Near.Equal(dy.OuterProduct(x) * 6, dW, 1e-13);
 
         // The frame is gone: the same matrix is updated at once again.
-        InFrame(ws => ws.AccumulateOuter(dW, dy, x));
+        Frame.Run(ws => ws.AccumulateOuter(dW, dy, x));
         Near.Equal(dy.OuterProduct(x) * 7, dW, 1e-13);
     }
 
@@ -195,19 +195,6 @@ public sealed class DeferredOuterProductTests
         Workspace ws = Workspace.Enter();
         ws.Exit();
         Assert.Throws<InvalidOperationException>(() => ws.DeferUpdatesOf(Matrix<double>.Build.Dense(2, 2)));
-        Assert.Throws<ArgumentNullException>(() => InFrame(frame => frame.DeferUpdatesOf(null!)));
-    }
-
-    private static void InFrame(Action<Workspace> action)
-    {
-        Workspace ws = Workspace.Enter();
-        try
-        {
-            action(ws);
-        }
-        finally
-        {
-            ws.Exit();
-        }
+        Assert.Throws<ArgumentNullException>(() => Frame.Run(frame => frame.DeferUpdatesOf(null!)));
     }
 }

@@ -34,7 +34,7 @@ public sealed class MatrixVectorKernelTests
         var (w, x, y) = (_data.Matrix(rows, cols), _data.Vector(cols), _data.Vector(rows));
         Vector<double> expected = y + NaiveMultiply(w, x);
 
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             Near.Equal(NaiveMultiply(w, x), ws.Multiply(w, x), 1e-13);
             ws.AccumulateMultiply(y, w, x);
@@ -50,7 +50,7 @@ public sealed class MatrixVectorKernelTests
         var (w, dy, dx) = (_data.Matrix(rows, cols), _data.Vector(rows), _data.Vector(cols));
         Vector<double> expected = dx + NaiveMultiply(w.Transpose(), dy);
 
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             Near.Equal(NaiveMultiply(w.Transpose(), dy), ws.TransposeThisAndMultiply(w, dy), 1e-13);
             ws.AccumulateTransposeThisAndMultiply(dx, w, dy);
@@ -66,7 +66,7 @@ public sealed class MatrixVectorKernelTests
         var (dW, dy, x) = (_data.Matrix(rows, cols), _data.Vector(rows), _data.Vector(cols));
         Matrix<double> expected = dW + NaiveOuter(dy, x);
 
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             Near.Equal(NaiveOuter(dy, x), ws.Outer(dy, x), 1e-13);
             ws.AccumulateOuter(dW, dy, x);
@@ -85,7 +85,7 @@ public sealed class MatrixVectorKernelTests
         Vector<double> expectedDx = dx + NaiveMultiply(w.Transpose(), dy);
         var (onlyDW, onlyDx) = (dW.Clone(), dx.Clone());
 
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             ws.AccumulateMultiplyAdjoints(dW, dx, w, x, dy);
             ws.AccumulateMultiplyAdjoints(onlyDW, null, w, x, dy);
@@ -109,7 +109,7 @@ public sealed class MatrixVectorKernelTests
         Vector<double> expectedDx = dy + NaiveMultiply(w.Transpose(), dy);
         Matrix<double> expectedDW = dW + NaiveOuter(dy, x);
 
-        InFrame(ws => ws.AccumulateMultiplyAdjoints(dW, dy, w, x, dy));
+        Frame.Run(ws => ws.AccumulateMultiplyAdjoints(dW, dy, w, x, dy));
 
         Near.Equal(expectedDx, dy, 1e-13);
         Near.Equal(expectedDW, dW, 1e-13);
@@ -177,19 +177,6 @@ public sealed class MatrixVectorKernelTests
 
     private static Matrix<double> NaiveOuter(Vector<double> u, Vector<double> v) =>
         Matrix<double>.Build.Dense(u.Count, v.Count, (i, j) => u[i] * v[j]);
-
-    private static void InFrame(Action<Workspace> action)
-    {
-        Workspace ws = Workspace.Enter();
-        try
-        {
-            action(ws);
-        }
-        finally
-        {
-            ws.Exit();
-        }
-    }
 
     private static ArgumentException Fails(Action<Workspace> call)
     {

@@ -10,19 +10,6 @@ public sealed class VectorKernelTests
     // 1 and 7 exercise the scalar tails of the vectorised primitives; 300 crosses the 256-element scratch chunk.
     public static TheoryData<int> Lengths => new() { 1, 7, 300 };
 
-    private static void InFrame(Action<Workspace> body)
-    {
-        Workspace ws = Workspace.Enter();
-        try
-        {
-            body(ws);
-        }
-        finally
-        {
-            ws.Exit();
-        }
-    }
-
     [Theory]
     [MemberData(nameof(Lengths))]
     public void BinaryKernelsMatchMathNet(int n)
@@ -31,7 +18,7 @@ public sealed class VectorKernelTests
         Vector<double> a = data.Vector(n);
         Vector<double> b = data.AwayFromZero(n);
         Vector<double> a0 = a.Clone(), b0 = b.Clone();
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             Near.Equal(a + b, ws.Add(a, b));
             Near.Equal(a - b, ws.Subtract(a, b));
@@ -51,7 +38,7 @@ public sealed class VectorKernelTests
         Vector<double> v = data.AwayFromZero(n);
         Vector<double> v0 = v.Clone();
         double s = data.Scalar(-3, 3);
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             Near.Equal(-v, ws.Negate(v));
             Near.Equal(s * v, ws.Scale(s, v));
@@ -71,7 +58,7 @@ public sealed class VectorKernelTests
         Vector<double> x = data.Vector(n, -4, 4);
         Vector<double> positive = data.Vector(n, 0.01, 50);
         Vector<double> x0 = x.Clone();
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             Near.Equal(x.PointwiseExp(), ws.PointwiseExp(x));
             Near.Equal(positive.PointwiseLog(), ws.PointwiseLog(positive));
@@ -93,10 +80,10 @@ public sealed class VectorKernelTests
     {
         // tanh computed as (e^{2x}−1)/(e^{2x}+1) would lose all relative precision here.
         Vector<double> x = Vector<double>.Build.DenseOfArray(new[] { 1e-10, -3e-9, 1e-300, 2e-6, 0.0 });
-        InFrame(ws => Near.Equal(x.PointwiseTanh(), ws.Tanh(x), 1e-14));
+        Frame.Run(ws => Near.Equal(x.PointwiseTanh(), ws.Tanh(x), 1e-14));
         for (int i = 0; i < x.Count; i++)
         {
-            InFrame(ws => Assert.Equal(Math.Tanh(x[i]), ws.Tanh(x)[i], 1e-14 * Math.Abs(x[i])));
+            Frame.Run(ws => Assert.Equal(Math.Tanh(x[i]), ws.Tanh(x)[i], 1e-14 * Math.Abs(x[i])));
         }
     }
 
@@ -107,7 +94,7 @@ public sealed class VectorKernelTests
         Matrix<double> m = data.Matrix(3, 5);
         Vector<double> v = data.Vector(5);
         Matrix<double> m0 = m.Clone();
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             Near.Equal(m * v, ws.Multiply(m, v));
             for (int i = 0; i < 3; i++)
@@ -133,7 +120,7 @@ public sealed class VectorKernelTests
             p[i] = data.Vector(i + 1);
         }
 
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             Near.Same(Naive.Concat(p[0], p[1], p[2]), ws.Concat(p[0], p[1], p[2]));
             Near.Same(Naive.Concat(p[0], p[1], p[2], p[3]), ws.Concat(p[0], p[1], p[2], p[3]));
@@ -151,7 +138,7 @@ public sealed class VectorKernelTests
     {
         var data = new TestData(9);
         Vector<double> a = data.Vector(4), b = data.Vector(4);
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             Vector<double> sum = ws.Add(a, b);
             Vector<double> difference = ws.Subtract(a, b);
@@ -164,7 +151,7 @@ public sealed class VectorKernelTests
     public void EmptyVectorsMapToEmptyVectors()
     {
         Vector<double> empty = Vector<double>.Build.Dense(0);
-        InFrame(ws =>
+        Frame.Run(ws =>
         {
             Assert.Empty(ws.Sigmoid(empty));
             Assert.Empty(ws.Tanh(empty));
