@@ -55,16 +55,7 @@ public sealed partial class Workspace
     /// </summary>
     public void AccumulateOuterDeferred(Matrix<double> dst, Vector<double> u, Vector<double> v)
     {
-        ArgumentNullException.ThrowIfNull(dst);
-        ArgumentNullException.ThrowIfNull(u);
-        ArgumentNullException.ThrowIfNull(v);
-        if (dst.RowCount != u.Count || dst.ColumnCount != v.Count)
-        {
-            ShapeGuard.Throw(
-                $"AccumulateOuterDeferred (dst += u vᵀ): the destination is {ShapeGuard.Shape(dst)} but u has length {u.Count} and v has length {v.Count}.",
-                nameof(dst));
-        }
-
+        CheckOuter(dst, u, v, nameof(AccumulateOuterDeferred));
         Queue(dst, u, v);
     }
 

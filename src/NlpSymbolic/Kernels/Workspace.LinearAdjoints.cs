@@ -11,16 +11,7 @@ public sealed partial class Workspace
     /// <summary>dst += u vᵀ (the adjoint of W in W x, with u = dz and v = x).</summary>
     public void AccumulateOuter(Matrix<double> dst, Vector<double> u, Vector<double> v)
     {
-        ArgumentNullException.ThrowIfNull(dst);
-        ArgumentNullException.ThrowIfNull(u);
-        ArgumentNullException.ThrowIfNull(v);
-        if (dst.RowCount != u.Count || dst.ColumnCount != v.Count)
-        {
-            ShapeGuard.Throw(
-                $"AccumulateOuter (dst += u vᵀ): the destination is {ShapeGuard.Shape(dst)} but u has length {u.Count} and v has length {v.Count}.",
-                nameof(dst));
-        }
-
+        CheckOuter(dst, u, v, nameof(AccumulateOuter));
         if (QueuedByAFrame(dst, u, v))
         {
             return;
@@ -172,5 +163,19 @@ public sealed partial class Workspace
         ArgumentNullException.ThrowIfNull(second, secondName);
         ShapeGuard.SameLength(operation, dst, first, firstName, "the destination", firstName);
         ShapeGuard.SameLength(operation, dst, second, secondName, "the destination", secondName);
+    }
+
+    // One message for the immediate and the deferred form, named after the kernel the caller called.
+    private static void CheckOuter(Matrix<double> dst, Vector<double> u, Vector<double> v, string kernel)
+    {
+        ArgumentNullException.ThrowIfNull(dst);
+        ArgumentNullException.ThrowIfNull(u);
+        ArgumentNullException.ThrowIfNull(v);
+        if (dst.RowCount != u.Count || dst.ColumnCount != v.Count)
+        {
+            ShapeGuard.Throw(
+                $"{kernel} (dst += u vᵀ): the destination is {ShapeGuard.Shape(dst)} but u has length {u.Count} and v has length {v.Count}.",
+                nameof(dst));
+        }
     }
 }
