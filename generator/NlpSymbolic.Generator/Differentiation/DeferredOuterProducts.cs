@@ -70,34 +70,6 @@ internal static class DeferredOuterProducts
     /// (an alias, a swapped buffer, a declaration, a pullback's output): such a gradient keeps its updates
     /// immediate, so nothing can observe one that is still queued.
     /// </summary>
-    private static IEnumerable<int> Read(AdjointBlock block)
-    {
-        foreach (var node in block.Nodes)
-        {
-            foreach (var zeroed in node.Zeroed)
-            {
-                yield return zeroed.Adjoint;
-            }
-
-            var read = node switch
-            {
-                AdjointIf branch => Read(branch.Then).Concat(Read(branch.Else)),
-                AdjointLoop loop => Read(loop.Body),
-                AdjointStatement statement => AdjointExpressions.Adjoints(statement.Addend)
-                    .Concat(AdjointExpressions.Adjoints(statement.Guard))
-                    .Concat(statement.Writes)
-                    .Concat(statement.Form is AccumulationForm.Kernel or AccumulationForm.Add or AccumulationForm.Subtract
-                        ? Enumerable.Empty<int>()
-                        : new[] { statement.Destination }),
-                AdjointDeclaration declaration => AdjointExpressions.Adjoints(declaration.Initial).Append(declaration.Adjoint),
-                AdjointAlias alias => new[] { alias.Adjoint, alias.SameAs },
-                AdjointSwap swap => new[] { swap.Incoming, swap.Carried },
-                _ => Enumerable.Empty<int>(),
-            };
-            foreach (var id in read)
-            {
-                yield return id;
-            }
-        }
-    }
+    private static IEnumerable<int> Read(AdjointBlock block) =>
+        block.Nodes.SelectMany(node => AdjointNodes.Adjoints(node, plainDestinations: false));
 }

@@ -152,7 +152,7 @@ internal sealed class GradientPruning
                     end++;
                 }
 
-                if (nodes.Skip(end + 1).SelectMany(Referenced).Contains(declaration.Adjoint))
+                if (nodes.Skip(end + 1).SelectMany(n => AdjointNodes.Adjoints(n)).Contains(declaration.Adjoint))
                 {
                     guards[i] = null;
                     changed = true;
@@ -160,24 +160,6 @@ internal sealed class GradientPruning
             }
         }
         while (changed);
-    }
-
-    /// <summary>Every adjoint a node (and anything inside it) declares, reads or writes.</summary>
-    private static IEnumerable<int> Referenced(AdjointNode node)
-    {
-        var own = node switch
-        {
-            AdjointStatement statement => new[] { statement.Destination }.Concat(statement.Writes)
-                .Concat(AdjointExpressions.Adjoints(statement.Addend)).Concat(AdjointExpressions.Adjoints(statement.Guard)),
-            AdjointDeclaration declaration => new[] { declaration.Adjoint }.Concat(AdjointExpressions.Adjoints(declaration.Initial)),
-            AdjointAlias alias => new[] { alias.Adjoint, alias.SameAs },
-            AdjointSwap swap => new[] { swap.Incoming, swap.Carried },
-            AdjointIf branch => branch.Then.Nodes.Concat(branch.Else.Nodes).SelectMany(Referenced),
-            AdjointLoop loop => loop.Body.Nodes.SelectMany(Referenced),
-            AdjointGuarded guarded => guarded.Body.Nodes.SelectMany(Referenced),
-            _ => Enumerable.Empty<int>(),
-        };
-        return own.Concat(node.Zeroed.SelectMany(Referenced));
     }
 
     /// <summary>
