@@ -164,12 +164,9 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
 
     private static BackwardSourceText BackwardSourceText(DifferentiableMethodSpec spec, string source)
     {
-        // The hint name is "<namespace>.<types>.<Method>(<kinds>).g.cs"; the kinds hold no dot.
-        var hint = spec.HintName;
-        var typeHint = hint.Substring(0, hint.LastIndexOf('.', hint.IndexOf('(')));
         return new BackwardSourceText(
-            spec.Namespace, spec.ContainingTypes, typeHint, spec.Method.Name, hint,
-            spec.Method.Accessibility.Contains("public"), source);
+            spec.Namespace, spec.ContainingTypes, spec.TypeHintName, spec.Method.Name, spec.HintName,
+            spec.Method.Accessibility == MethodAccessibility.Public, source);
     }
 
     private static DifferentiationResult Differentiate(DifferentiableMethodSpec spec, string? methodId)

@@ -94,7 +94,7 @@ public sealed class OperationCatalogueTests
     {
         var methods = typeof(NlpSymbolic.Workspace).GetMethods().Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         var named = Operations.All
-            .SelectMany(o => System.Text.RegularExpressions.Regex.Matches(o.Forward, @"\{ws\}\.(\w+)\(").Select(m => (o.Id, Kernel: m.Groups[1].Value)))
+            .SelectMany(o => ExpressionTrees.Nodes(o.Forward).OfType<ForwardKernelCall>().Select(k => (o.Id, Kernel: k.Kernel.ToString())))
             .ToList();
         Assert.Contains(named, n => n.Kernel == "Softplus");
         foreach (var (id, kernel) in named)

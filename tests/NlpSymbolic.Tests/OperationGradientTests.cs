@@ -18,6 +18,8 @@ public class OperationGradientTests
 
     public static IEnumerable<object[]> LoopsInBranches => GradientChecker.MethodsOf(typeof(LoopInBranchModels));
 
+    public static IEnumerable<object[]> CountedLoops => GradientChecker.MethodsOf(typeof(CountedLoopModels));
+
     public static IEnumerable<object[]> RandomRegressions => GradientChecker.MethodsOf(typeof(RandomProgramRegressions));
 
     public static IEnumerable<object[]> Training => GradientChecker.MethodsOf(typeof(TrainingModels));
@@ -43,6 +45,10 @@ public class OperationGradientTests
     [Theory]
     [MemberData(nameof(LoopsInBranches))]
     public void LoopInBranchModel(string name) => CheckSeeds(typeof(LoopInBranchModels), name);
+
+    [Theory]
+    [MemberData(nameof(CountedLoops))]
+    public void CountedLoopModel(string name) => CheckSeeds(typeof(CountedLoopModels), name);
 
     [Theory]
     [MemberData(nameof(RandomRegressions))]

@@ -20,7 +20,7 @@ internal static class ActivityAnalysis
         var varied = new HashSet<int>(method.Parameters.Where(p => p.IsDifferentiable).Select(p => p.ValueId));
         Propagate(edges, varied, forward: true);
 
-        var useful = new HashSet<int>(method.ResultValues().Where(r => !r.IsLiteral).Select(r => r.ValueId));
+        var useful = new HashSet<int>(method.ResultValues().Where(r => !r.IsConstant).Select(r => r.ValueId));
 
         Propagate(edges, useful, forward: false);
         varied.IntersectWith(useful);
@@ -48,7 +48,7 @@ internal static class ActivityAnalysis
 
         foreach (var phi in IrWalker.Phis(method.Body))
         {
-            foreach (var operand in new[] { phi.First, phi.Second }.Where(o => !o.IsLiteral))
+            foreach (var operand in new[] { phi.First, phi.Second }.Where(o => !o.IsConstant))
             {
                 edges.Add((phi.Target, operand.ValueId));
             }
@@ -87,7 +87,7 @@ internal static class ActivityAnalysis
         {
             for (var i = 0; i < statement.Arguments.Count; i++)
             {
-                if (callee.Differentiable[i] && !statement.Arguments[i].IsLiteral)
+                if (callee.Differentiable[i] && !statement.Arguments[i].IsConstant)
                 {
                     yield return statement.Arguments[i].ValueId;
                 }
@@ -103,7 +103,7 @@ internal static class ActivityAnalysis
             // operation on differentiable values it would be a silently zero gradient, so refuse to generate
             // (the caller reports NLPSYM901 naming the operation). OperationCatalogueTests keeps this unreachable.
             if (Operations.TryById(statement.Operation) is { } operation && operation.ResultKind.IsDifferentiable()
-                && statement.Arguments.Any(a => !a.IsLiteral && a.Kind.IsDifferentiable()))
+                && statement.Arguments.Any(a => !a.IsConstant && a.Kind.IsDifferentiable()))
             {
                 throw new System.InvalidOperationException($"the operation '{statement.Operation}' has no derivative rule in the operation catalogue");
             }
@@ -114,7 +114,7 @@ internal static class ActivityAnalysis
         for (var i = 0; i < statement.Arguments.Count; i++)
         {
             var argument = statement.Arguments[i];
-            if (!argument.IsLiteral && rule.TermsFor(i).Any())
+            if (!argument.IsConstant && rule.TermsFor(i).Any())
             {
                 yield return argument.ValueId;
             }

@@ -18,9 +18,10 @@ internal sealed record AdjointIf(IrIf Forward, AdjointBlock Then, AdjointBlock E
 
 /// <summary>
 /// The reverse of an <see cref="IrLoop"/>: its iterations backwards, each starting with the carried adjoints
-/// (<paramref name="StartsWithCarried"/>: the body opens with their hand-off).
+/// (<paramref name="StartsWithCarried"/>: the body opens with their hand-off). A <paramref name="Counted"/> loop
+/// runs its counter backwards; any other replays the number of iterations the forward sweep taped.
 /// </summary>
-internal sealed record AdjointLoop(IrLoop Forward, AdjointBlock Body, bool StartsWithCarried = false) : AdjointNode;
+internal sealed record AdjointLoop(IrLoop Forward, AdjointBlock Body, bool StartsWithCarried = false, CountedLoop? Counted = null) : AdjointNode;
 
 /// <summary>
 /// Work whose adjoints reach only the gradient of parameter <paramref name="Parameter"/>: it runs only when the caller

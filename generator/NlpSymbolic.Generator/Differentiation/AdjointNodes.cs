@@ -16,13 +16,13 @@ internal static class AdjointNodes
         IEnumerable<int> Inside(AdjointBlock block) => block.Nodes.SelectMany(n => Adjoints(n, plainDestinations));
         var own = node switch
         {
-            AdjointStatement statement => AdjointExpressions.Adjoints(statement.Addend)
-                .Concat(AdjointExpressions.Adjoints(statement.Guard))
+            AdjointStatement statement => ExpressionTrees.Adjoints(statement.Addend)
+                .Concat(ExpressionTrees.Adjoints(statement.Guard))
                 .Concat(statement.Writes)
                 .Concat(plainDestinations || statement.Form is not (AccumulationForm.Kernel or AccumulationForm.Add or AccumulationForm.Subtract)
                     ? new[] { statement.Destination }
                     : Enumerable.Empty<int>()),
-            AdjointDeclaration declaration => AdjointExpressions.Adjoints(declaration.Initial).Append(declaration.Adjoint),
+            AdjointDeclaration declaration => ExpressionTrees.Adjoints(declaration.Initial).Append(declaration.Adjoint),
             AdjointAlias alias => new[] { alias.Adjoint, alias.SameAs },
             AdjointSwap swap => new[] { swap.Incoming, swap.Carried },
             AdjointIf branch => Inside(branch.Then).Concat(Inside(branch.Else)),

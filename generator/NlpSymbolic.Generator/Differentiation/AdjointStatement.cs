@@ -40,8 +40,8 @@ internal enum AccumulationForm
 internal sealed record AdjointStatement(
     int Destination,
     AccumulationForm Form,
-    AdjointExpression? Addend,
-    AdjointExpression? Guard,
+    Expression? Addend,
+    Expression? Guard,
     int SourceIndex,
     EquatableArray<int> Writes = default,
     bool TakesOver = false) : AdjointNode;
@@ -50,7 +50,7 @@ internal sealed record AdjointStatement(
 /// <c>var dX = Initial;</c>: an adjoint starts from its first contribution (a kernel's result, a copy, a scalar
 /// expression), from zero, or as the seed.
 /// </summary>
-internal sealed record AdjointDeclaration(int Adjoint, AdjointExpression Initial, int SourceIndex) : AdjointNode;
+internal sealed record AdjointDeclaration(int Adjoint, Expression Initial, int SourceIndex) : AdjointNode;
 
 /// <summary>
 /// A contribution that needs no code: the destination's adjoint became another name for the source's (copy

@@ -45,7 +45,7 @@ internal sealed class AdjointStorage
     /// it, so nothing adds to it. A result merged by control flow (a phi) gets its own adjoint.
     /// </summary>
     public static bool IsSeeded(int id, IrMethod method) =>
-        !method.Result.IsLiteral && method.Result.ValueId == id
+        !method.Result.IsConstant && method.Result.ValueId == id
         && method.Parameters.All(p => p.ValueId != id)
         && IrWalker.Statements(method.Body).Any(s => s.Target == id);
 
@@ -59,7 +59,7 @@ internal sealed class AdjointStorage
             for (var i = 0; i < method.Components.Count; i++)
             {
                 var component = method.Components[i];
-                if (component.Kind != ValueKind.Scalar && !component.Value.IsLiteral)
+                if (component.Kind != ValueKind.Scalar && !component.Value.IsConstant)
                 {
                     prelude.Add(new AdjointSeedCheck(i, component.Value.ValueId));
                 }
@@ -67,7 +67,7 @@ internal sealed class AdjointStorage
         }
 
         var result = method.Result;
-        if (!result.IsLiteral && active.Contains(result.ValueId) && method.Parameters.All(p => p.ValueId != result.ValueId))
+        if (!result.IsConstant && active.Contains(result.ValueId) && method.Parameters.All(p => p.ValueId != result.ValueId))
         {
             declared.Add(result.ValueId);
             if (method.ReturnKind != ValueKind.Scalar)
@@ -134,7 +134,7 @@ internal sealed class AdjointStorage
                                 && opening.Addend is not ElementOf));
                     var body = PlanBlock(raw, isLoopBody: true);
                     shared.IntersectWith(sharedOutside);
-                    nodes.Add(new AdjointLoop(loop.Forward, body, carried) { Zeroed = zeroed.ToEquatableArray() });
+                    nodes.Add(loop with { Body = body, StartsWithCarried = carried, Zeroed = zeroed.ToEquatableArray() });
                     break;
                 }
 
@@ -161,7 +161,7 @@ internal sealed class AdjointStorage
             return statement with
             {
                 Destination = Resolve(statement.Destination),
-                Addend = kind == ValueKind.Scalar ? new Literal("0.0") : Expressions.Call(Kernel.ZerosLike, new ValueOf(statement.Destination)),
+                Addend = kind == ValueKind.Scalar ? new Constant(new IrNumber(0.0)) : Expressions.Call(Kernel.ZerosLike, new ValueOf(statement.Destination)),
             };
         }
 
@@ -226,7 +226,7 @@ internal sealed class AdjointStorage
         var opening = new List<AdjointNode>();
         foreach (var phi in loop.Forward.Carried)
         {
-            if (phi.Second.IsLiteral || !inside.Contains(phi.Second.ValueId) || declared.Contains(phi.Second.ValueId))
+            if (phi.Second.IsConstant || !inside.Contains(phi.Second.ValueId) || declared.Contains(phi.Second.ValueId))
             {
                 continue;
             }
@@ -284,7 +284,7 @@ internal sealed class AdjointStorage
         statement.Destination == id || statement.Writes.Contains(id) || Touched(statement).Contains(id);
 
     /// <summary>The expression an adjoint can start from instead of zero, or null if it must be zeroed first.</summary>
-    private AdjointExpression? Initialiser(AdjointStatement statement, AdjointExpression addend)
+    private Expression? Initialiser(AdjointStatement statement, Expression addend)
     {
         switch (statement.Form)
         {
@@ -368,7 +368,7 @@ internal sealed class AdjointStorage
     private int Resolve(int id) => sameAs.TryGetValue(id, out var other) ? Resolve(other) : id;
 
     /// <summary>The expression with every adjoint replaced by the one whose storage it uses now.</summary>
-    private AdjointExpression Resolved(AdjointExpression expression) => AdjointExpressions.Rewrite(expression, e =>
+    private Expression Resolved(Expression expression) => ExpressionTrees.Rewrite(expression, e =>
         e is AdjointOf adjoint ? new AdjointOf(Resolve(adjoint.Id)) : null);
 
     /// <summary>Zero-declares the adjoints a branch or loop adds to from inside but whose values live outside it.</summary>
@@ -395,8 +395,8 @@ internal sealed class AdjointStorage
     private static IEnumerable<int> Touched(AdjointNode node) => node switch
     {
         AdjointStatement statement => (statement.Destination >= 0 ? new[] { statement.Destination } : Enumerable.Empty<int>())
-            .Concat(AdjointExpressions.Adjoints(statement.Addend))
-            .Concat(AdjointExpressions.Adjoints(statement.Guard)),
+            .Concat(ExpressionTrees.Adjoints(statement.Addend))
+            .Concat(ExpressionTrees.Adjoints(statement.Guard)),
         AdjointIf branch => branch.Then.Nodes.Concat(branch.Else.Nodes).SelectMany(Touched),
         AdjointLoop loop => loop.Body.Nodes.SelectMany(Touched),
         _ => Enumerable.Empty<int>(),
@@ -416,7 +416,7 @@ internal sealed class AdjointStorage
     private static EquatableArray<AdjointDeclaration> Zeros(List<AdjointDeclaration> zeroed) => zeroed.ToEquatableArray();
 
     private AdjointDeclaration Zero(int id) =>
-        new(Resolve(id), method.Values[id].Kind == ValueKind.Scalar ? new Literal("0.0") : Expressions.Call(Kernel.ZerosLike, new ValueOf(id)), -1);
+        new(Resolve(id), method.Values[id].Kind == ValueKind.Scalar ? new Constant(new IrNumber(0.0)) : Expressions.Call(Kernel.ZerosLike, new ValueOf(id)), -1);
 
     private bool Declare(int id, List<int> scope)
     {

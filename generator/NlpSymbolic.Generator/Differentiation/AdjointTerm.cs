@@ -9,4 +9,4 @@ namespace NlpSymbolic.Generator.Differentiation;
 /// (add), <c>-dy</c> (subtract), an element of an array's adjoint, or a kernel call <c>K(args)</c>, which the
 /// emitter writes as the in-place <c>ws.AccumulateK(dArg, args)</c>.
 /// </param>
-internal sealed record AdjointTerm(int Argument, AdjointExpression Addend);
+internal sealed record AdjointTerm(int Argument, Expression Addend);

@@ -99,10 +99,10 @@ internal sealed class GradientPruning
             AdjointStatement { Form: AccumulationForm.Reset or AccumulationForm.ClearElement } => null,
             AdjointStatement { Form: AccumulationForm.Pullback } pullback => pullback.Writes.ToList(),
             AdjointStatement { Addend: KernelCall { Kernel: Kernel.MultiplyAdjoints or Kernel.MultiplyAdjointsDeferred, Arguments: var arguments } } fused =>
-                new List<int> { fused.Destination }.Concat(AdjointExpressions.Adjoints(arguments[0])).ToList(),
+                new List<int> { fused.Destination }.Concat(ExpressionTrees.Adjoints(arguments[0])).ToList(),
             AdjointStatement statement when statement.Destination >= 0 => new List<int> { statement.Destination },
             // Another name for a buffer, a scalar's zero: nothing to skip.
-            AdjointDeclaration { Initial: AdjointOf or SeedOf or Literal or Number } => null,
+            AdjointDeclaration { Initial: AdjointOf or SeedOf or Constant or Number } => null,
             AdjointDeclaration declaration => new List<int> { declaration.Adjoint },
             AdjointAlias alias => new List<int> { alias.SameAs },
             _ => null,
@@ -126,7 +126,7 @@ internal sealed class GradientPruning
             AdjointStatement { Form: AccumulationForm.ScalarExpression } statement => statement.Addend,
             _ => null,
         };
-        return expression is not null && !AdjointExpressions.Nodes(expression).Any(e => e is KernelCall or PullbackCall);
+        return expression is not null && !ExpressionTrees.Nodes(expression).Any(e => e is KernelCall or PullbackCall);
     }
 
     /// <summary>
@@ -195,7 +195,7 @@ internal sealed class GradientPruning
     }
 
     /// <summary>An adjoint that reaches only another parameter's gradient, handed on only when that gradient is wanted.</summary>
-    private AdjointExpression Optional(AdjointExpression argument, int? guard)
+    private Expression Optional(Expression argument, int? guard)
     {
         if (!prunesInternal || argument is not AdjointOf { Id: var id } || parameters.Contains(id)
             || reach.Single(new[] { id }) is not { } parameter || !buffers.Contains(parameter) || parameter == guard)
@@ -203,11 +203,11 @@ internal sealed class GradientPruning
             return argument;
         }
 
-        return Expressions.Cond(new IsNotNull(new AdjointOf(parameter)), argument, new Literal("null"));
+        return Expressions.Cond(new IsNotNull(new AdjointOf(parameter)), argument, new Constant(new IrNull()));
     }
 
     /// <summary>A gradient argument the caller may have left null, where a hand-written pullback needs a buffer.</summary>
-    private AdjointExpression Required(AdjointExpression argument, int? guard) =>
+    private Expression Required(Expression argument, int? guard) =>
         argument is AdjointOf { Id: var id } && buffers.Contains(id) && id != guard
             ? new OrElse(argument, Expressions.Call(Kernel.ZerosLike, new ValueOf(id)))
             : argument;

@@ -25,7 +25,7 @@ internal static class ReverseMode
         {
             nodes.AddRange(TupleSeeds(method, context));
         }
-        else if (!result.IsLiteral && context.IsActive(result.ValueId) && method.Parameters.Any(p => p.ValueId == result.ValueId))
+        else if (!result.IsConstant && context.IsActive(result.ValueId) && method.Parameters.Any(p => p.ValueId == result.ValueId))
         {
             // `return x;` for a parameter x: the seed goes straight into x's gradient.
             nodes.Add(context.Accumulate(result.ValueId, new SeedOf(null), null, method.ResultSourceIndex));
@@ -44,7 +44,7 @@ internal static class ReverseMode
         for (var i = 0; i < method.Components.Count; i++)
         {
             var component = method.Components[i];
-            if (component.Value.IsLiteral || !context.IsActive(component.Value.ValueId))
+            if (component.Value.IsConstant || !context.IsActive(component.Value.ValueId))
             {
                 continue;
             }
@@ -91,7 +91,7 @@ internal static class ReverseMode
                     var carried = new List<AdjointNode>();
                     foreach (var phi in loop.Carried.Where(p => context.IsActive(p.Target)))
                     {
-                        if (phi.Second.IsLiteral || phi.Second.ValueId == phi.Target)
+                        if (phi.Second.IsConstant || phi.Second.ValueId == phi.Target)
                         {
                             continue;
                         }
@@ -107,7 +107,7 @@ internal static class ReverseMode
                     var body = carried.Concat(Reverse(loop.Body, context).Nodes).ToList();
                     if (body.Count > 0)
                     {
-                        nodes.Add(new AdjointLoop(loop, new AdjointBlock(body.ToEquatableArray()), StartsWithCarried: carried.Count > 0));
+                        nodes.Add(new AdjointLoop(loop, new AdjointBlock(body.ToEquatableArray()), StartsWithCarried: carried.Count > 0, CountedLoops.Of(loop, context.Spec.Method)));
                     }
 
                     nodes.AddRange(PhiHandOff(loop.Carried, p => p.First, loop.SourceIndex, context));
@@ -121,7 +121,7 @@ internal static class ReverseMode
 
     /// <summary>dOperand += dPhi for every active phi whose chosen operand is active.</summary>
     private static IEnumerable<AdjointStatement> PhiHandOff(EquatableArray<IrPhi> phis, System.Func<IrPhi, IrOperand> operand, int source, Context context) =>
-        phis.Where(p => context.IsActive(p.Target) && !operand(p).IsLiteral && context.IsActive(operand(p).ValueId))
+        phis.Where(p => context.IsActive(p.Target) && !operand(p).IsConstant && context.IsActive(operand(p).ValueId))
             .Select(p => context.Accumulate(operand(p).ValueId, new AdjointOf(p.Target), null, source) with { TakesOver = true });
 
     private static IEnumerable<AdjointStatement> RuleTerms(IrStatement statement, Context context)
@@ -130,7 +130,7 @@ internal static class ReverseMode
         for (var argumentIndex = 0; argumentIndex < statement.Arguments.Count; argumentIndex++)
         {
             var argument = statement.Arguments[argumentIndex];
-            if (argument.IsLiteral || !context.IsActive(argument.ValueId))
+            if (argument.IsConstant || !context.IsActive(argument.ValueId))
             {
                 continue;
             }
@@ -150,7 +150,7 @@ internal static class ReverseMode
     private static IEnumerable<AdjointStatement> StoreTerms(IrStatement store, Context context)
     {
         var array = store.Arguments[0];
-        if (array.IsLiteral || !context.IsActive(array.ValueId))
+        if (array.IsConstant || !context.IsActive(array.ValueId))
         {
             yield break;
         }
@@ -183,7 +183,7 @@ internal static class ReverseMode
 
             var argument = statement.Arguments[i];
             var scalar = argument.Kind == ValueKind.Scalar;
-            if (!argument.IsLiteral && context.IsActive(argument.ValueId))
+            if (!argument.IsConstant && context.IsActive(argument.ValueId))
             {
                 arguments.Add(scalar ? new ByRef(new AdjointOf(argument.ValueId)) : new AdjointOf(argument.ValueId));
                 writes.Add(argument.ValueId);
@@ -191,7 +191,7 @@ internal static class ReverseMode
             else
             {
                 arguments.Add(scalar ? new ByRef(new Scratch())
-                    : callee.CustomTargetId is null ? new Literal("null")
+                    : callee.CustomTargetId is null ? new Constant(new IrNull())
                     : Expressions.Call(Kernel.ZerosLike, Operand(argument)));
             }
         }
@@ -209,13 +209,13 @@ internal static class ReverseMode
     /// The dResult a call returning a tuple hands its callee's pullback: each component's adjoint, or null (0 for a
     /// scalar) for a component nothing here needs the gradient of: the callee then skips that output.
     /// </summary>
-    private static AdjointExpression TupleSeed(int call, Context context) =>
+    private static Expression TupleSeed(int call, Context context) =>
         new TupleOf(context.Components(call).Select(c =>
-            context.IsActive(c.Target) ? new AdjointOf(c.Target) : (AdjointExpression)new Literal(c.Kind == ValueKind.Scalar ? "0.0" : "null")).ToEquatableArray());
+            context.IsActive(c.Target) ? new AdjointOf(c.Target) : (Expression)new Constant(c.Kind == ValueKind.Scalar ? new IrNumber(0.0) : (IrConstant)new IrNull())).ToEquatableArray());
 
     /// <summary>Replaces a rule's placeholders with references to this statement's values and adjoints.</summary>
-    private static AdjointExpression Instantiate(AdjointExpression expression, IrStatement statement, int argumentIndex) =>
-        AdjointExpressions.Rewrite(expression, e => e switch
+    private static Expression Instantiate(Expression expression, IrStatement statement, int argumentIndex) =>
+        ExpressionTrees.Rewrite(expression, e => e switch
         {
             Argument argument => Operand(statement.Arguments[argument.Index]),
             ArgumentAdjoint adjoint => new AdjointOf(statement.Arguments[adjoint.Index].ValueId),
@@ -226,17 +226,17 @@ internal static class ReverseMode
             _ => null,
         });
 
-    private static AdjointExpression Operand(IrOperand operand) => operand.IsLiteral ? new Literal(operand.Literal!) : new ValueOf(operand.ValueId);
+    private static Expression Operand(IrOperand operand) => operand.Constant is { } constant ? new Constant(constant) : new ValueOf(operand.ValueId);
 
     /// <summary>Where argument <paramref name="index"/> starts inside a concatenation of all arguments: the sum of the sizes before it.</summary>
-    private static AdjointExpression OffsetOf(IrStatement statement, int index)
+    private static Expression OffsetOf(IrStatement statement, int index)
     {
         if (index == 0)
         {
             return new Number(0);
         }
 
-        var offset = (AdjointExpression)new SizeOf(Operand(statement.Arguments[0]), IsArray: false);
+        var offset = (Expression)new SizeOf(Operand(statement.Arguments[0]), IsArray: false);
         for (var i = 1; i < index; i++)
         {
             offset = offset + new SizeOf(Operand(statement.Arguments[i]), IsArray: false);
@@ -265,13 +265,13 @@ internal static class ReverseMode
 
         /// <summary>The components taken out of a call's tuple result, in order, with their kinds.</summary>
         public IEnumerable<(int Target, ValueKind Kind)> Components(int call) =>
-            components[call].OrderBy(s => int.Parse(s.Arguments[1].Literal!, System.Globalization.CultureInfo.InvariantCulture)).Select(s => (s.Target, kinds[s.Target]));
+            components[call].OrderBy(s => ((IrInt)s.Arguments[1].Constant!).Value).Select(s => (s.Target, kinds[s.Target]));
 
         public HashSet<int> Active { get; }
 
         public bool IsActive(int id) => Active.Contains(id);
 
-        public AdjointStatement Accumulate(int destination, AdjointExpression addend, AdjointExpression? guard, int source)
+        public AdjointStatement Accumulate(int destination, Expression addend, Expression? guard, int source)
         {
             if (kinds[destination] == ValueKind.Scalar)
             {
@@ -290,6 +290,6 @@ internal static class ReverseMode
             };
         }
 
-        private static bool IsReference(AdjointExpression expression) => expression is ValueOf or AdjointOf or SeedOf;
+        private static bool IsReference(Expression expression) => expression is ValueOf or AdjointOf or SeedOf;
     }
 }

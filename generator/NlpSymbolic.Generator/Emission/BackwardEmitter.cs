@@ -19,7 +19,7 @@ namespace NlpSymbolic.Generator.Emission;
 /// </summary>
 internal static class BackwardEmitter
 {
-    private const string Hidden =
+    internal const string Hidden =
         "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
     public static string Emit(AdjointProgram program)
@@ -39,12 +39,13 @@ internal static class BackwardEmitter
 
         if (spec.Model is not null)
         {
-            WriteInstanceBackward(writer, program, names);
+            ModelBackwardWriter.Write(writer, program, names);
             writer.Line();
         }
 
-        var core = CoreBody(program, names);
-        var usesWorkspace = UsesWorkspace(core, names);
+        var tape = new TapePlan(program);
+        var core = CoreBody(program, names, tape);
+        var usesWorkspace = WorkspaceUse.InForwardAndReverse(program, tape);
         // The math right after the public method, where a reader who opened the file looks.
         WriteBackward(writer, program, names, usesWorkspace, isPullback: false);
         writer.Line();
@@ -77,11 +78,11 @@ internal static class BackwardEmitter
             .Concat(method.Parameters.Where(p => p.IsDifferentiable).Select(p => GradientType(p, names) + " " + names.Adjoint(p.ValueId)));
 
     /// <summary>A gradient buffer may be null (not wanted); a scalar's gradient is a ref, always there.</summary>
-    private static string GradientType(IrParameter parameter, EmittedNames names) =>
+    internal static string GradientType(IrParameter parameter, EmittedNames names) =>
         parameter.Kind == ValueKind.Scalar ? "ref double" : names.Types.Of(parameter.Kind) + "?";
 
     /// <summary>The contract's sentence on null gradient arguments, in every generated gradient method's summary.</summary>
-    private const string NullMeansNotWanted =
+    internal const string NullMeansNotWanted =
         "/// A null gradient buffer means that gradient is not wanted: nothing is written to it and the work only it needs is skipped.";
 
     /// <summary>
@@ -99,7 +100,7 @@ internal static class BackwardEmitter
         {
             writer.Line($"/// <summary>The gradient of <c>{method.Name}</c> as <c>{method.Name}Backward</c> computes it (null gradient buffers: not wanted), without returning the value; generated code calls it where another [Differentiable] method calls {method.Name}.</summary>");
             writer.Line(Hidden);
-            OpenMethod(writer, $"{method.Accessibility} static void {method.Name}Pullback", parameters);
+            OpenMethod(writer, $"{Keyword(method.Accessibility)} static void {method.Name}Pullback", parameters);
         }
         else if (program.Spec.Model is not null)
         {
@@ -116,7 +117,7 @@ internal static class BackwardEmitter
                 : $"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into each gradient argument.");
             writer.Line(NullMeansNotWanted);
             writer.Line("/// </summary>");
-            OpenMethod(writer, $"{method.Accessibility} static {returnType} {method.Name}Backward", parameters);
+            OpenMethod(writer, $"{Keyword(method.Accessibility)} static {returnType} {method.Name}Backward", parameters);
         }
 
         var body = new SourceWriter();
@@ -144,7 +145,7 @@ internal static class BackwardEmitter
             ReturnCopy(body, method, names, call);
         }
 
-        WriteWithWorkspace(writer, body, names, enter: usesWorkspace || !isPullback && body.Any(l => l.Contains(names.Workspace + ".")));
+        WriteWithWorkspace(writer, body, names, enter: usesWorkspace || !isPullback && WorkspaceUse.InBackwardChecks(method));
         writer.Close();
     }
 
@@ -165,11 +166,10 @@ internal static class BackwardEmitter
         writer.Close();
     }
 
-    private static SourceWriter CoreBody(AdjointProgram program, EmittedNames names)
+    private static SourceWriter CoreBody(AdjointProgram program, EmittedNames names, TapePlan tape)
     {
         var method = program.Method;
         var body = new SourceWriter();
-        var tape = new TapePlan(program);
         names.StartMethod();
         new ForwardSweepWriter(method, names, tape, body).Write();
         var returned = new List<string>();
@@ -177,8 +177,8 @@ internal static class BackwardEmitter
         var results = method.ResultValues().ToList();
         for (var i = 0; i < results.Count; i++)
         {
-            var value = results[i].IsLiteral ? results[i].Literal! : names.Value(results[i].ValueId);
-            if (!results[i].IsLiteral && phis.Contains(results[i].ValueId))
+            var value = Spell(results[i], names);
+            if (!results[i].IsConstant && phis.Contains(results[i].ValueId))
             {
                 // Loop phis are mutable locals that the reverse sweep reloads; keep the value to return.
                 var copy = method.IsTuple ? names.ComponentCopy(i)! : names.ValueCopy;
@@ -197,116 +197,6 @@ internal static class BackwardEmitter
         return body;
     }
 
-    private static bool UsesWorkspace(SourceWriter body, EmittedNames names)
-    {
-        var ws = names.Workspace;
-        return body.Any(l => !l.StartsWith("//", System.StringComparison.Ordinal) && (l.Contains(ws + ".") || l.Contains(ws + ")") || l.Contains(ws + ",")));
-    }
-
-    /// <summary>
-    /// A model method's public <c>NameBackward</c>: an instance method that passes the fields and their
-    /// buffers in <c>Gradients</c> to the static core.
-    /// </summary>
-    private static void WriteInstanceBackward(SourceWriter writer, AdjointProgram program, EmittedNames names)
-    {
-        var method = program.Method;
-        var model = program.Spec.Model!;
-        var returnType = ResultTypes.Return(method, names.Types);
-        var fields = method.Parameters.Take(model.Fields.Count).ToList();
-        var own = method.Parameters.Skip(model.Fields.Count).ToList();
-        var gradients = NameAllocator.Escape(names.GradientsArgument!);
-
-        writer.Line("/// <summary>");
-        writer.Line($"/// Reverse-mode gradient of <c>{method.Name}</c>: returns its value and ADDS");
-        writer.Line(method.IsTuple
-            ? $"/// the gradient of Σₖ ⟨<paramref name=\"{names.Seed}\"/>.k, result.k⟩ (a null or 0 seed component: none) into <paramref name=\"{names.GradientsArgument}\"/>"
-            : $"/// <paramref name=\"{names.Seed}\"/> times the gradient of the result into <paramref name=\"{names.GradientsArgument}\"/>");
-        writer.Line("/// (one buffer per parameter field of the model) and into each gradient argument.");
-        writer.Line(NullMeansNotWanted);
-        writer.Line("/// </summary>");
-        OpenMethod(writer, $"{method.Accessibility} {returnType} {method.Name}Backward", WrapperParameters(own, names, ResultTypes.Seed(method, names.Types), "Gradients " + gradients));
-        WriteCoreCall(writer, method, names, fields, own, f =>
-            (f.Kind == ValueKind.Scalar ? "ref " : string.Empty) + gradients + "." + NameAllocator.Escape(f.Name));
-        writer.Close();
-        writer.Line();
-        WriteParameterSetBackward(writer, method, names, returnType, fields, own, gradients);
-    }
-
-    /// <summary>
-    /// The same gradient into a <c>ParameterSet</c> made by <c>CreateParameterSet</c> (or a set of per-thread
-    /// buffers made from it with <c>CreateGradientBuffers</c>), which is what the trainer hands each worker. The
-    /// set's parameters are matched to the fields by position and checked by reference, so a set of another model
-    /// is an exception, not a silent mix-up.
-    /// </summary>
-    private static void WriteParameterSetBackward(
-        SourceWriter writer, IrMethod method, EmittedNames names, string returnType,
-        List<IrParameter> fields, List<IrParameter> own, string gradients)
-    {
-        var inSet = fields.Where(f => f.IsDifferentiable && f.Kind != ValueKind.Scalar).ToList();
-        var scalars = fields.Where(f => f.IsDifferentiable && f.Kind == ValueKind.Scalar).ToList();
-
-        writer.Line("/// <summary>");
-        writer.Line($"/// Reverse-mode gradient of <c>{method.Name}</c> into the gradient buffers of <paramref name=\"{names.GradientsArgument}\"/>, a set made by");
-        writer.Line("/// <c>CreateParameterSet</c> or <c>CreateGradientBuffers</c> of one (what the trainer hands each worker): returns the value and");
-        writer.Line((method.IsTuple
-                ? $"/// ADDS the gradient of Σₖ ⟨<paramref name=\"{names.Seed}\"/>.k, result.k⟩ (a null or 0 seed component: none)."
-                : $"/// ADDS <paramref name=\"{names.Seed}\"/> times the gradient.")
-            + (scalars.Count == 0 ? string.Empty : " Scalar fields are not in a set: their gradient is dropped."));
-        writer.Line(NullMeansNotWanted);
-        writer.Line("/// </summary>");
-        writer.Line($"/// <exception cref=\"global::System.ArgumentException\">The set does not hold this model's parameters, in <c>CreateParameterSet</c>'s order.</exception>");
-        OpenMethod(writer, $"{method.Accessibility} {returnType} {method.Name}Backward", WrapperParameters(own, names, ResultTypes.Seed(method, names.Types), names.Types.ParameterSet + " " + gradients));
-        var checks = inSet.Select((f, k) =>
-            $"!global::System.Object.ReferenceEquals({gradients}[{k}].{(f.Kind == ValueKind.Matrix ? "ValueMatrix" : "ValueVector")}, this.{NameAllocator.Escape(f.Name)})").ToList();
-        checks.Insert(0, $"{gradients}.Count != {inSet.Count}");
-        writer.Line($"if ({gradients} is null");
-        for (var i = 0; i < checks.Count; i++)
-        {
-            writer.Line("    || " + checks[i] + (i == checks.Count - 1 ? ")" : string.Empty));
-        }
-
-        writer.Line("{");
-        writer.Indent();
-        writer.Line($"throw new global::System.ArgumentException(\"The parameter set does not hold this model's parameters ({string.Join(", ", inSet.Select(f => f.Name))}) in CreateParameterSet's order.\", nameof({gradients}));");
-        writer.Close();
-        foreach (var scalar in scalars)
-        {
-            writer.Line($"var {names.Adjoint(scalar.ValueId)} = 0.0;");
-        }
-
-        WriteCoreCall(writer, method, names, fields, own, f => f.Kind == ValueKind.Scalar
-            ? "ref " + names.Adjoint(f.ValueId)
-            : $"{gradients}[{inSet.IndexOf(f)}].{(f.Kind == ValueKind.Matrix ? "GradientMatrix" : "GradientVector")}!");
-        writer.Close();
-    }
-
-    /// <summary>A model wrapper's parameters: the method's own inputs, the seed, the gradient holder, the inputs' gradients.</summary>
-    private static IEnumerable<string> WrapperParameters(List<IrParameter> own, EmittedNames names, string seedType, string gradientsParameter) =>
-        own.Select(p => names.Types.Of(p.Kind) + " " + names.Value(p.ValueId))
-            .Concat(new[] { seedType + " " + NameAllocator.Escape(names.Seed), gradientsParameter })
-            .Concat(own.Where(p => p.IsDifferentiable).Select(p => GradientType(p, names) + " " + names.Adjoint(p.ValueId)));
-
-    /// <summary>
-    /// <c>return NameBackwardCore(fields…, inputs…, dResult, field gradients…, input gradients…);</c> — the two
-    /// wrappers differ only in where a field's gradient buffer comes from (<paramref name="fieldGradient"/>).
-    /// </summary>
-    private static void WriteCoreCall(
-        SourceWriter writer, IrMethod method, EmittedNames names, List<IrParameter> fields, List<IrParameter> own, Func<IrParameter, string> fieldGradient)
-    {
-        var arguments = fields.Select(f => "this." + NameAllocator.Escape(f.Name))
-            .Concat(own.Select(p => names.Value(p.ValueId)))
-            .Concat(new[] { NameAllocator.Escape(names.Seed) })
-            .Concat(fields.Where(f => f.IsDifferentiable).Select(fieldGradient))
-            .Concat(own.Where(p => p.IsDifferentiable).Select(p =>
-                (p.Kind == ValueKind.Scalar ? "ref " : string.Empty) + names.Adjoint(p.ValueId)))
-            .ToList();
-        writer.Line($"return {method.Name}BackwardCore(");
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            writer.Line("    " + arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
-        }
-    }
-
     /// <summary>
     /// <c>NameValue</c>: the value alone, on the same allocation-free kernels as the gradient (MathNet's operators in
     /// the user's method allocate every intermediate): what evaluation and inference call. A model method's is an
@@ -319,7 +209,7 @@ internal static class BackwardEmitter
         var fields = model is null ? new List<IrParameter>() : method.Parameters.Take(model.Fields.Count).ToList();
         var own = method.Parameters.Skip(fields.Count).ToList();
         writer.Line($"/// <summary>The value of <c>{method.Name}</c> without its gradient, computed with the same allocation-free kernels as <c>{method.Name}Backward</c>{(method.ReturnKind == ValueKind.Scalar ? string.Empty : "; vector and matrix results are copies the caller owns")}.</summary>");
-        OpenMethod(writer, $"{method.Accessibility} {(model is null ? "static " : string.Empty)}{ResultTypes.Return(method, names.Types)} {method.Name}Value",
+        OpenMethod(writer, $"{Keyword(method.Accessibility)} {(model is null ? "static " : string.Empty)}{ResultTypes.Return(method, names.Types)} {method.Name}Value",
             own.Select(p => names.Types.Of(p.Kind) + " " + names.Value(p.ValueId)));
         var arguments = new[] { names.Workspace }
             .Concat(fields.Select(f => "this." + NameAllocator.Escape(f.Name)))
@@ -342,12 +232,12 @@ internal static class BackwardEmitter
         {
             body.Line($"var {names.ValueCopy} = {call};");
             var returned = method.Components.Select((c, i) =>
-                $"{names.ValueCopy}.Item{i + 1}" + (c.Kind == ValueKind.Scalar || c.Value.IsLiteral ? string.Empty : ".Clone()"));
+                $"{names.ValueCopy}.Item{i + 1}" + (c.Kind == ValueKind.Scalar || c.Value.IsConstant ? string.Empty : ".Clone()"));
             body.Line($"return ({string.Join(", ", returned)});");
         }
         else
         {
-            body.Line($"return {call}{(method.ReturnKind == ValueKind.Scalar || method.Result.IsLiteral ? string.Empty : ".Clone()")};");
+            body.Line($"return {call}{(method.ReturnKind == ValueKind.Scalar || method.Result.IsConstant ? string.Empty : ".Clone()")};");
         }
     }
 
@@ -358,16 +248,30 @@ internal static class BackwardEmitter
         var parameters = new[] { names.Types.Workspace + " " + names.Workspace }.Concat(ForwardParameters(program, names));
         writer.Line($"/// <summary>The value of <c>{method.Name}</c>, computed in <paramref name=\"{names.Workspace}\"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls {method.Name}.</summary>");
         writer.Line(Hidden);
-        OpenMethod(writer, $"{method.Accessibility} static {returnType} {method.Name}Forward", parameters);
+        OpenMethod(writer, $"{Keyword(method.Accessibility)} static {returnType} {method.Name}Forward", parameters);
         names.StartMethod();
         new ForwardSweepWriter(method, names, null, writer).Write();
-        var results = method.ResultValues().Select(r => r.IsLiteral ? r.Literal! : names.Value(r.ValueId)).ToList();
+        var results = method.ResultValues().Select(r => Spell(r, names)).ToList();
         writer.Line($"return {(method.IsTuple ? "(" + string.Join(", ", results) + ")" : results[0])};");
         writer.Close();
     }
 
+    internal static string Keyword(MethodAccessibility accessibility) => accessibility switch
+    {
+        MethodAccessibility.Public => "public",
+        MethodAccessibility.Internal => "internal",
+        MethodAccessibility.Protected => "protected",
+        MethodAccessibility.ProtectedInternal => "protected internal",
+        MethodAccessibility.PrivateProtected => "private protected",
+        _ => "private",
+    };
+
+    /// <summary>A returned operand: its value's name, or the constant.</summary>
+    private static string Spell(IrOperand operand, EmittedNames names) =>
+        operand.Constant is { } constant ? ExpressionRenderer.Spell(constant) : names.Value(operand.ValueId);
+
     /// <summary>A signature with one parameter per line: the lines of a gradient signature are long.</summary>
-    private static void OpenMethod(SourceWriter writer, string head, System.Collections.Generic.IEnumerable<string> parameters)
+    internal static void OpenMethod(SourceWriter writer, string head, System.Collections.Generic.IEnumerable<string> parameters)
     {
         var list = parameters.ToList();
         if (list.Count <= 2)

@@ -70,8 +70,19 @@ internal sealed class EmittedNames
         var variables = new HashSet<int>(method.Values.Where(v => v.IsVariable).Select(v => v.Id));
         var activated = ActivationInputs(statements, method);
         var results = ResultHints(method);
+        // A counted loop counts its own iterations and writes its step as i++: neither is a local of generated code.
+        var unwritten = new HashSet<int>(IrWalker.Loops(method.Body)
+            .Select(loop => (loop, counted: CountedLoops.Of(loop, method)))
+            .Where(p => p.counted is not null)
+            .SelectMany(p => new[] { p.loop.Count, p.counted!.Increment }));
         foreach (var value in method.Values.Where(v => !values.ContainsKey(v.Id)))
         {
+            if (unwritten.Contains(value.Id))
+            {
+                values[value.Id] = string.Empty;
+                continue;
+            }
+
             if (definitions.TryGetValue(value.Id, out var store) && Operations.IsStore(store.Operation))
             {
                 // A write `hs[t] = h;` is a statement of its own: its value has no name in generated code.
@@ -109,7 +120,7 @@ internal sealed class EmittedNames
         var phis = new HashSet<int>(IrWalker.Phis(method.Body).Select(p => p.Target));
         for (var i = 0; i < method.Components.Count; i++)
         {
-            if (!method.Components[i].Value.IsLiteral && phis.Contains(method.Components[i].Value.ValueId))
+            if (!method.Components[i].Value.IsConstant && phis.Contains(method.Components[i].Value.ValueId))
             {
                 valueCopies[i] = allocator.Fresh("value_" + method.Components[i].Accessor(i));
             }
@@ -186,7 +197,7 @@ internal sealed class EmittedNames
     private static Dictionary<int, string> ResultHints(IrMethod method)
     {
         var hints = new Dictionary<int, string>();
-        if (!method.IsTuple && !method.Result.IsLiteral)
+        if (!method.IsTuple && !method.Result.IsConstant)
         {
             hints[method.Result.ValueId] = "result";
         }
@@ -194,7 +205,7 @@ internal sealed class EmittedNames
         for (var i = 0; i < method.Components.Count; i++)
         {
             var component = method.Components[i];
-            if (!component.Value.IsLiteral && !hints.ContainsKey(component.Value.ValueId))
+            if (!component.Value.IsConstant && !hints.ContainsKey(component.Value.ValueId))
             {
                 hints[component.Value.ValueId] = component.Name is null ? "result" + (i + 1) : "result_" + component.Name;
             }
@@ -257,14 +268,14 @@ internal sealed class EmittedNames
     private static Dictionary<int, string> ActivationInputs(List<IrStatement> statements, IrMethod method)
     {
         var uses = new Dictionary<int, int>();
-        foreach (var argument in statements.SelectMany(s => s.Arguments).Where(a => !a.IsLiteral))
+        foreach (var argument in statements.SelectMany(s => s.Arguments).Where(a => !a.IsConstant))
         {
             uses[argument.ValueId] = uses.TryGetValue(argument.ValueId, out var n) ? n + 1 : 1;
         }
 
         foreach (var phi in IrWalker.Phis(method.Body))
         {
-            foreach (var operand in new[] { phi.First, phi.Second }.Where(o => !o.IsLiteral))
+            foreach (var operand in new[] { phi.First, phi.Second }.Where(o => !o.IsConstant))
             {
                 uses[operand.ValueId] = uses.TryGetValue(operand.ValueId, out var n) ? n + 1 : 1;
             }
@@ -274,7 +285,7 @@ internal sealed class EmittedNames
         foreach (var statement in statements.Where(s => Is(s.Operation, OperationFlags.Activation) && method.Values[s.Target].IsVariable))
         {
             var input = statement.Arguments[0];
-            if (!input.IsLiteral && !method.Values[input.ValueId].IsVariable && uses[input.ValueId] == 1)
+            if (!input.IsConstant && !method.Values[input.ValueId].IsVariable && uses[input.ValueId] == 1)
             {
                 inputs[input.ValueId] = method.Values[statement.Target].NameHint;
             }
@@ -292,16 +303,16 @@ internal sealed class EmittedNames
     {
         if (Is(definition.Operation, OperationFlags.ElementRead)
             && definition.Arguments.Count == 2
-            && !definition.Arguments[0].IsLiteral && variables.Contains(definition.Arguments[0].ValueId)
-            && (definition.Arguments[1].IsLiteral ? char.IsDigit(definition.Arguments[1].Literal![0]) : variables.Contains(definition.Arguments[1].ValueId)))
+            && !definition.Arguments[0].IsConstant && variables.Contains(definition.Arguments[0].ValueId)
+            && (definition.Arguments[1].IsConstant ? definition.Arguments[1].Constant is IrInt { Value: >= 0 } : variables.Contains(definition.Arguments[1].ValueId)))
         {
             // xs[t] reads as xs_t, tokens[0] as tokens_0.
-            var index = definition.Arguments[1].IsLiteral ? definition.Arguments[1].Literal! : values[definition.Arguments[1].ValueId];
+            var index = definition.Arguments[1].Constant is IrInt index0 ? index0.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : values[definition.Arguments[1].ValueId];
             return allocator.Fresh(values[definition.Arguments[0].ValueId] + "_" + index);
         }
 
         if (Is(definition.Operation, OperationFlags.Product)
-            && definition.Arguments.All(a => !a.IsLiteral && variables.Contains(a.ValueId)))
+            && definition.Arguments.All(a => !a.IsConstant && variables.Contains(a.ValueId)))
         {
             var factors = definition.Arguments.Select(a => values[a.ValueId]).ToList();
             var name = factors.Take(factors.Count - 1).All(f => f.Length == 1) && IsOneLetter(factors[factors.Count - 1])

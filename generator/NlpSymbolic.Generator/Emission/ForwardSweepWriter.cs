@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
+using NlpSymbolic.Generator.Differentiation;
 using NlpSymbolic.Generator.Model;
 using NlpSymbolic.Generator.Model.Ir;
 
@@ -19,7 +19,8 @@ internal sealed class ForwardSweepWriter
     private readonly SourceWriter writer;
 
     private readonly HashSet<int> inlinable;
-    private readonly Dictionary<int, string> inlined = new();
+    private readonly Dictionary<int, Expression> inlined = new();
+    private readonly ExpressionRenderer printer;
 
     public ForwardSweepWriter(IrMethod method, EmittedNames names, TapePlan? tape, SourceWriter writer)
     {
@@ -28,6 +29,7 @@ internal sealed class ForwardSweepWriter
         this.tape = tape;
         this.writer = writer;
         inlinable = InlinableValues(method, tape);
+        printer = new ExpressionRenderer(method, names, names.Value);
         components = IrWalker.Statements(method.Body)
             .Where(s => s.Operation == IrStatement.TupleItemOperation)
             .ToLookup(s => s.Arguments[0].ValueId, s => s.Target);
@@ -35,7 +37,7 @@ internal sealed class ForwardSweepWriter
             .Concat(IrWalker.Phis(method.Body).SelectMany(p => new[] { p.First, p.Second }))
             .Concat(method.ResultValues())
             .Concat(IrWalker.Conditions(method.Body))
-            .Where(o => !o.IsLiteral)
+            .Where(o => !o.IsConstant)
             .Select(o => o.ValueId));
     }
 
@@ -56,7 +58,7 @@ internal sealed class ForwardSweepWriter
         var uses = new Dictionary<int, List<IrBlock>>();
         void Use(IrOperand operand, IrBlock block)
         {
-            if (!operand.IsLiteral)
+            if (!operand.IsConstant)
             {
                 if (!uses.TryGetValue(operand.ValueId, out var list))
                 {
@@ -126,11 +128,17 @@ internal sealed class ForwardSweepWriter
     public void Write() => WriteBlock(method.Body, nested: false, loopPhis: new int[0], enclosingSource: -1);
 
     /// <param name="enclosingSource">The statement whose comment is already above this block; not repeated inside.</param>
-    private void WriteBlock(IrBlock block, bool nested, IReadOnlyList<int> loopPhis, int enclosingSource)
+    /// <param name="skipped">A statement not written (a counted loop's step, which its <c>for</c> writes as <c>i++</c>).</param>
+    private void WriteBlock(IrBlock block, bool nested, IReadOnlyList<int> loopPhis, int enclosingSource, int skipped = -1)
     {
         var lastSource = enclosingSource;
         foreach (var node in block.Nodes)
         {
+            if (node is IrStatement { Target: var target } && target == skipped)
+            {
+                continue;
+            }
+
             if (node.SourceIndex != lastSource && node.SourceIndex >= 0)
             {
                 writer.Line("// " + method.SourceTexts[node.SourceIndex]);
@@ -144,16 +152,16 @@ internal sealed class ForwardSweepWriter
                     break;
                 case IrStatement { Callee.ResultKind: ValueKind.Tuple } call:
                     var targets = components[call.Target].Select(id => used.Contains(id) || (tape?.Read.Contains(id) ?? false) ? names.Value(id) : "_");
-                    writer.Line($"var ({string.Join(", ", targets)}) = {Expression(call)};");
+                    writer.Line($"var ({string.Join(", ", targets)}) = {Render(Form(call))};");
                     break;
                 case IrStatement statement when inlinable.Contains(statement.Target):
-                    inlined[statement.Target] = Expression(statement);
+                    inlined[statement.Target] = Form(statement);
                     break;
                 case IrStatement statement when Operations.IsStore(statement.Operation):
-                    writer.Line(Expression(statement) + ";");
+                    writer.Line(Render(Form(statement)) + ";");
                     break;
                 case IrStatement statement:
-                    writer.Line($"var {names.Value(statement.Target)} = {Expression(statement)};");
+                    writer.Line($"var {names.Value(statement.Target)} = {Render(Form(statement))};");
                     break;
                 case IrIf branch:
                     WriteIf(branch);
@@ -189,11 +197,11 @@ internal sealed class ForwardSweepWriter
         }
 
         var reversed = tape is not null && tape.Reversed.Contains(branch);
-        writer.Open($"if ({Unparenthesized(Operand(branch.Condition))})");
+        writer.Open($"if ({Render(branch.Condition)})");
         WriteBlock(branch.Then, nested: reversed, loopPhis: new int[0], enclosingSource: branch.SourceIndex);
         foreach (var phi in phis)
         {
-            writer.Line($"{names.Value(phi.Target)} = {Unparenthesized(Operand(phi.First))};");
+            writer.Line($"{names.Value(phi.Target)} = {Render(phi.First)};");
         }
 
         writer.Close();
@@ -203,7 +211,7 @@ internal sealed class ForwardSweepWriter
             WriteBlock(branch.Else, nested: reversed, loopPhis: new int[0], enclosingSource: branch.SourceIndex);
             foreach (var phi in phis)
             {
-                writer.Line($"{names.Value(phi.Target)} = {Unparenthesized(Operand(phi.Second))};");
+                writer.Line($"{names.Value(phi.Target)} = {Render(phi.Second)};");
             }
 
             writer.Close();
@@ -212,24 +220,34 @@ internal sealed class ForwardSweepWriter
 
     private void WriteLoop(IrLoop loop)
     {
-        foreach (var phi in loop.Carried)
+        // A counted loop is written as the user wrote it, for (var i = …; i < …; i++), and its counter is its own.
+        var countedLoop = CountedLoops.Of(loop, method);
+        var carried = loop.Carried.Where(p => p.Target != countedLoop?.Counter).ToList();
+        foreach (var phi in carried)
         {
-            writer.Line($"{names.Types.Of(method.Values[phi.Target].Kind)} {names.Value(phi.Target)} = {Operand(phi.First)};");
+            writer.Line($"{names.Types.Of(method.Values[phi.Target].Kind)} {names.Value(phi.Target)} = {Render(phi.First)};");
         }
 
-        // Only a loop that has a reverse needs to know how many iterations ran.
-        var counted = tape is not null && tape.Reversed.Contains(loop);
+        // Only a loop that has a reverse needs to know how many iterations ran, unless it counts them itself.
+        var reversed = tape is not null && tape.Reversed.Contains(loop);
+        var counted = reversed && countedLoop is null;
         var count = names.Value(loop.Count);
         if (counted)
         {
             writer.Line($"var {count} = 0;");
         }
 
-        if (loop.Header.Nodes.All(n => n is IrStatement s && inlinable.Contains(s.Target)))
+        if (countedLoop is not null)
+        {
+            WriteBlock(loop.Header, nested: false, loopPhis: new int[0], enclosingSource: loop.SourceIndex);
+            var counter = names.Value(countedLoop.Counter);
+            writer.Open($"for (var {counter} = {Render(countedLoop.Start)}; {Render(loop.Condition)}; {counter}++)");
+        }
+        else if (loop.Header.Nodes.All(n => n is IrStatement s && inlinable.Contains(s.Target)))
         {
             // The header is only the condition: an ordinary while loop.
             WriteBlock(loop.Header, nested: false, loopPhis: new int[0], enclosingSource: loop.SourceIndex);
-            writer.Open($"while ({Unparenthesized(Operand(loop.Condition))})");
+            writer.Open($"while ({Render(loop.Condition)})");
         }
         else if (ShortCircuit(loop) is { } condition)
         {
@@ -240,31 +258,28 @@ internal sealed class ForwardSweepWriter
         {
             writer.Open("while (true)");
             WriteBlock(loop.Header, nested: false, loopPhis: new int[0], enclosingSource: loop.SourceIndex);
-            if (loop.Condition.IsLiteral)
+            if (loop.Condition.Constant is IrBool { Value: false })
             {
-                if (loop.Condition.Literal == "false")
-                {
-                    writer.Line("break;");
-                }
+                writer.Line("break;");
             }
-            else
+            else if (!loop.Condition.IsConstant)
             {
-                writer.Line($"if (!{Parenthesized(Operand(loop.Condition))}) break;");
+                writer.Line($"if ({Render(!Operand(loop.Condition))}) break;");
             }
         }
 
-        WriteBlock(loop.Body, nested: counted, loopPhis: loop.Carried.Select(p => p.Target).ToList(), enclosingSource: loop.SourceIndex);
+        WriteBlock(loop.Body, nested: reversed, loopPhis: carried.Select(p => p.Target).ToList(), enclosingSource: loop.SourceIndex, skipped: countedLoop?.Increment ?? -1);
 
         // The next iteration's values, assigned together (a phi may carry another phi's old value).
-        var moves = loop.Carried.Where(p => p.Second.IsLiteral || p.Second.ValueId != p.Target).ToList();
+        var moves = carried.Where(p => p.Second.IsConstant || p.Second.ValueId != p.Target).ToList();
         var carriedIds = new HashSet<int>(loop.Carried.Select(p => p.Target));
-        var crossed = moves.Any(p => !p.Second.IsLiteral && carriedIds.Contains(p.Second.ValueId));
+        var crossed = moves.Any(p => !p.Second.IsConstant && carriedIds.Contains(p.Second.ValueId));
         if (crossed)
         {
             var temporaries = moves.Select(p => "next_" + names.Value(p.Target)).ToList();
             for (var i = 0; i < moves.Count; i++)
             {
-                writer.Line($"var {temporaries[i]} = {Operand(moves[i].Second)};");
+                writer.Line($"var {temporaries[i]} = {Render(moves[i].Second)};");
             }
 
             for (var i = 0; i < moves.Count; i++)
@@ -276,7 +291,7 @@ internal sealed class ForwardSweepWriter
         {
             foreach (var phi in moves)
             {
-                writer.Line($"{names.Value(phi.Target)} = {Unparenthesized(Operand(phi.Second))};");
+                writer.Line($"{names.Value(phi.Target)} = {Render(phi.Second)};");
             }
         }
 
@@ -297,7 +312,7 @@ internal sealed class ForwardSweepWriter
     {
         var nodes = loop.Header.Nodes;
         if (nodes.Count == 0 || nodes[nodes.Count - 1] is not IrIf { Phis.Count: 1 } branch
-            || loop.Condition.IsLiteral || branch.Phis[0].Target != loop.Condition.ValueId
+            || loop.Condition.IsConstant || branch.Phis[0].Target != loop.Condition.ValueId
             || !nodes.Take(nodes.Count - 1).All(n => n is IrStatement s && inlinable.Contains(s.Target))
             || !branch.Then.Nodes.Concat(branch.Else.Nodes).All(n => n is IrStatement s && inlinable.Contains(s.Target)))
         {
@@ -305,79 +320,26 @@ internal sealed class ForwardSweepWriter
         }
 
         var phi = branch.Phis[0];
-        var (op, tested, constant) = phi.Second.Literal == "false" ? ("&&", phi.First, branch.Else)
-            : phi.First.Literal == "true" ? ("||", phi.Second, branch.Then)
-            : (null, phi.First, branch.Then);
-        if (op is null || constant.Nodes.Count > 0 || tested.IsLiteral)
+        var (isAnd, tested, constant) = phi.Second.Constant is IrBool { Value: false } ? (true, phi.First, branch.Else)
+            : phi.First.Constant is IrBool { Value: true } ? (false, phi.Second, branch.Then)
+            : ((bool?)null, phi.First, branch.Then);
+        if (isAnd is null || constant.Nodes.Count > 0 || tested.IsConstant)
         {
             return null;
         }
 
         WriteBlock(new IrBlock(nodes.Take(nodes.Count - 1).ToEquatableArray()), nested: false, loopPhis: new int[0], enclosingSource: loop.SourceIndex);
-        WriteBlock(op == "&&" ? branch.Then : branch.Else, nested: false, loopPhis: new int[0], enclosingSource: loop.SourceIndex);
-        return $"{Operand(branch.Condition)} {op} {Operand(tested)}";
+        WriteBlock(isAnd.Value ? branch.Then : branch.Else, nested: false, loopPhis: new int[0], enclosingSource: loop.SourceIndex);
+        return Render(isAnd.Value ? Operand(branch.Condition) & Operand(tested) : Operand(branch.Condition) | Operand(tested));
     }
 
-    private string Expression(IrStatement statement)
-    {
-        var arguments = statement.Arguments.Select(Operand).ToList();
-        if (statement.Callee is { CustomTargetId: not null } custom)
-        {
-            // A function with a hand-written derivative runs as the user wrote it.
-            return $"{custom.QualifiedName}({string.Join(", ", arguments.Select(Unparenthesized))})";
-        }
+    /// <summary>The statement's value as an expression: its operation's forward form over its operands.</summary>
+    private Expression Form(IrStatement statement) => ForwardForms.Of(statement, statement.Arguments.Select(Operand).ToEquatableArray());
 
-        if (statement.Callee is { } callee)
-        {
-            return $"{callee.QualifiedName}Forward({string.Join(", ", new[] { names.Workspace }.Concat(arguments))})";
-        }
+    private string Render(Expression expression) => printer.Render(expression);
 
-        var operation = Operations.ById(statement.Operation);
-        return Regex.Replace(operation.Forward, @"\{(\d+|args|ws|name:\d+)\}", m => m.Groups[1].Value switch
-        {
-            "args" => string.Join(", ", arguments.Select(Unparenthesized)),
-            "ws" => names.Workspace,
-            var name when name.StartsWith("name:", System.StringComparison.Ordinal) =>
-                names.Value(statement.Arguments[int.Parse(name.Substring(5))].ValueId).TrimStart('@'),
-            var index => Delimited(operation.Forward, m.Index, m.Length)
-                ? Unparenthesized(arguments[int.Parse(index)])
-                : arguments[int.Parse(index)],
-        });
-    }
+    private string Render(IrOperand operand) => printer.Render(Operand(operand));
 
-    /// <summary>Whether a placeholder stands alone between brackets or commas, so an inlined expression needs no parentheses.</summary>
-    private static bool Delimited(string template, int start, int length)
-    {
-        var before = start > 0 ? template[start - 1] : ' ';
-        var after = start + length < template.Length ? template[start + length] : ' ';
-        var beforeOk = before is '(' or '[' || (before == ' ' && start > 1 && template[start - 2] == ',');
-        return beforeOk && after is ')' or ']' or ',';
-    }
-
-    private static string Unparenthesized(string text) =>
-        text.Length > 1 && text[0] == '(' && text[text.Length - 1] == ')' && Balanced(text.Substring(1, text.Length - 2))
-            ? text.Substring(1, text.Length - 2)
-            : text;
-
-    private static string Parenthesized(string text) => text.Contains(' ') && Unparenthesized(text) == text ? "(" + text + ")" : text;
-
-    private static bool Balanced(string text)
-    {
-        var depth = 0;
-        foreach (var c in text)
-        {
-            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            if (depth < 0)
-            {
-                return false;
-            }
-        }
-
-        return depth == 0;
-    }
-
-    private string Operand(IrOperand operand) =>
-        operand.IsLiteral ? operand.Literal!
-        : inlined.TryGetValue(operand.ValueId, out var expression) ? (expression.Contains(' ') ? "(" + expression + ")" : expression)
-        : names.Value(operand.ValueId);
+    private Expression Operand(IrOperand operand) =>
+        !operand.IsConstant && inlined.TryGetValue(operand.ValueId, out var expression) ? expression : ForwardForms.Operand(operand);
 }

@@ -89,8 +89,9 @@ internal sealed class ReverseSweepWriter
                     writer.Line("// " + method.SourceTexts[loop.Forward.SourceIndex] + "  (iterations in reverse)");
                     lastSource = loop.Forward.SourceIndex;
                     WriteZeroed(node);
-                    writer.Open($"while ({names.Value(loop.Forward.Count)}-- > 0)");
-                    WriteBlock(loop.Body, loop.Forward.Body, loop.Forward.Carried.Select(p => p.Target).ToList(), loop.Forward.SourceIndex, loop.StartsWithCarried);
+                    writer.Open(loop.Counted is { } counted ? CountedHead(counted) : $"while ({names.Value(loop.Forward.Count)}-- > 0)");
+                    var loopPhis = loop.Forward.Carried.Select(p => p.Target).Where(id => id != loop.Counted?.Counter).ToList();
+                    WriteBlock(loop.Body, loop.Forward.Body, loopPhis, loop.Forward.SourceIndex, loop.StartsWithCarried);
                     writer.Close();
                     continue;
                 case AdjointGuarded guarded:
@@ -122,6 +123,14 @@ internal sealed class ReverseSweepWriter
                     break;
             }
         }
+    }
+
+    /// <summary><c>for (var i = last; i &gt;= start; i--)</c>: a counted loop's iterations, counted back down.</summary>
+    private string CountedHead(CountedLoop counted)
+    {
+        var counter = names.Value(counted.Counter);
+        var test = new Binary(BinaryOperator.GreaterOrEqual, new ValueOf(counted.Counter), ForwardForms.Operand(counted.Start));
+        return $"for (var {counter} = {expressions.Render(counted.Last)}; {expressions.Render(test)}; {counter}--)";
     }
 
     private static int SourceOf(AdjointNode node) => node switch
@@ -191,7 +200,7 @@ internal sealed class ReverseSweepWriter
         writer.Line($"var {names.Adjoint(declaration.Adjoint)} = {expressions.Render(declaration.Initial)};");
 
     /// <param name="wanted">The guard of a one-line <see cref="AdjointGuarded"/>, joined to the statement's own.</param>
-    private void WriteStatement(AdjointStatement statement, AdjointExpression? wanted)
+    private void WriteStatement(AdjointStatement statement, Expression? wanted)
     {
         var ws = names.Workspace;
         var destination = statement.Destination >= 0 ? names.Adjoint(statement.Destination) : string.Empty;
@@ -228,5 +237,5 @@ internal sealed class ReverseSweepWriter
         _ => "PopBool",
     };
 
-    private string Operand(IrOperand operand) => operand.IsLiteral ? operand.Literal! : names.Value(operand.ValueId);
+    private string Operand(IrOperand operand) => expressions.Render(operand.Constant is { } constant ? new Constant(constant) : new ValueOf(operand.ValueId));
 }

@@ -10,7 +10,8 @@ namespace NlpSymbolic.Generator.Emission;
 /// What the forward sweep must save for the reverse sweep, read off the planned adjoint program. A value defined
 /// inside a branch or loop body is gone when its block ends, so if the reverse sweep reads it, the block pushes it
 /// on the workspace's tape at its end and the reverse of the block pops it at its start. Only blocks that have a
-/// reverse push anything, so pushes and pops always pair up.
+/// reverse push anything, so pushes and pops always pair up. A counted loop's counter is not taped: its reverse
+/// counts it back down.
 /// </summary>
 internal sealed class TapePlan
 {
@@ -22,9 +23,12 @@ internal sealed class TapePlan
     /// <summary>Branches and loops that have a reverse.</summary>
     public HashSet<IrNode> Reversed { get; } = new();
 
+    /// <summary>The counters of counted loops: the reverse loop recomputes them, so they are never taped.</summary>
+    public HashSet<int> Counters { get; } = new();
+
     /// <summary>The values a block pushes at its end, in push order (a loop body also pushes its loop's phis first).</summary>
     public IReadOnlyList<int> Pushed(IrBlock block, IEnumerable<int> loopPhis) =>
-        loopPhis.Concat(IrWalker.OwnValues(block)).Where(Read.Contains).Distinct().ToList();
+        loopPhis.Concat(IrWalker.OwnValues(block)).Where(id => Read.Contains(id) && !Counters.Contains(id)).Distinct().ToList();
 
     private void Collect(AdjointBlock block)
     {
@@ -32,17 +36,17 @@ internal sealed class TapePlan
         {
             foreach (var zero in node.Zeroed)
             {
-                Read.UnionWith(AdjointExpressions.Values(zero.Initial));
+                Read.UnionWith(ExpressionTrees.Values(zero.Initial));
             }
 
             switch (node)
             {
                 case AdjointStatement statement:
-                    Read.UnionWith(AdjointExpressions.Values(statement.Addend));
-                    Read.UnionWith(AdjointExpressions.Values(statement.Guard));
+                    Read.UnionWith(ExpressionTrees.Values(statement.Addend));
+                    Read.UnionWith(ExpressionTrees.Values(statement.Guard));
                     break;
                 case AdjointDeclaration declaration:
-                    Read.UnionWith(AdjointExpressions.Values(declaration.Initial));
+                    Read.UnionWith(ExpressionTrees.Values(declaration.Initial));
                     break;
                 case AdjointSeedCheck check:
                     Read.Add(check.Value);
@@ -52,7 +56,7 @@ internal sealed class TapePlan
                     break;
                 case AdjointIf branch:
                     Reversed.Add(branch.Forward);
-                    if (!branch.Forward.Condition.IsLiteral)
+                    if (!branch.Forward.Condition.IsConstant)
                     {
                         Read.Add(branch.Forward.Condition.ValueId);
                     }
@@ -62,6 +66,13 @@ internal sealed class TapePlan
                     break;
                 case AdjointGuarded guarded:
                     Collect(guarded.Body);
+                    break;
+                case AdjointLoop { Counted: { } counted } loop:
+                    Reversed.Add(loop.Forward);
+                    Counters.Add(counted.Counter);
+                    Read.UnionWith(ExpressionTrees.Values(counted.Bound));
+                    Read.UnionWith(ExpressionTrees.Values(ForwardForms.Operand(counted.Start)));
+                    Collect(loop.Body);
                     break;
                 case AdjointLoop loop:
                     Reversed.Add(loop.Forward);

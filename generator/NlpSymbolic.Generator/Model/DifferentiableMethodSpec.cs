@@ -9,12 +9,14 @@ namespace NlpSymbolic.Generator.Model;
 /// <see cref="Method"/> (in the order of <see cref="ModelTypeSpec.Fields"/>); null for a static method.
 /// </param>
 /// <param name="CustomDerivatives">The hand-written pullbacks of the functions with a custom derivative that the method calls.</param>
+/// <param name="TypeHintName">The containing type's part of <paramref name="HintName"/> (<c>Lecture.Window</c>).</param>
 /// <param name="ShadowedAliases">The generated file's alias names that mean something else at the method (see Emission/TypeNames).</param>
 internal sealed record DifferentiableMethodSpec(
     string? Namespace,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     IrMethod Method,
     string HintName,
+    string TypeHintName,
     ModelTypeSpec? Model = null,
     EquatableArray<CustomDerivative> CustomDerivatives = default,
     EquatableArray<string> ShadowedAliases = default)

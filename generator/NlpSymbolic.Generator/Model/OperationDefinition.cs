@@ -8,14 +8,15 @@ namespace NlpSymbolic.Generator.Model;
 /// <param name="Id">The operation id that IR statements refer to.</param>
 /// <param name="ResultKind">The kind of value the operation produces.</param>
 /// <param name="Forward">
-/// C# expression computing the value. Placeholders: <c>{0}</c>, <c>{1}</c>… arguments, <c>{args}</c> all
-/// arguments comma-separated, <c>{ws}</c> the workspace whose kernels rent buffers instead of allocating.
+/// How generated code computes the value: an expression over the placeholders <see cref="Argument"/> (a, b, c)
+/// and <see cref="AllArguments"/>, usually a <see cref="ForwardKernelCall"/> of the workspace, whose kernels rent
+/// buffers instead of allocating. Emission's printer is what spells it in C#.
 /// </param>
 /// <param name="Signatures">
 /// What the semantic model resolves to this operation: <c>Owner.Member(Kind,…)</c>, where a trailing
 /// <c>Kind...</c> matches any number of arguments of that kind.
 /// </param>
-internal sealed record OperationDefinition(string Id, ValueKind ResultKind, string Forward, string[] Signatures)
+internal sealed record OperationDefinition(string Id, ValueKind ResultKind, Expression Forward, string[] Signatures)
 {
     /// <summary>The derivative; null only for operations on ints and bools, which never carry gradients.</summary>
     public AdjointRule? Derivative { get; init; }

@@ -3,6 +3,7 @@ using static NlpSymbolic.Generator.Differentiation.Expressions;
 using static NlpSymbolic.Generator.Differentiation.Kernel;
 using static NlpSymbolic.Generator.Differentiation.ScalarFunction;
 using static NlpSymbolic.Generator.Model.OperationFlags;
+using F = NlpSymbolic.Generator.Differentiation.ForwardKernel;
 
 namespace NlpSymbolic.Generator.Model;
 
@@ -11,54 +12,54 @@ internal static partial class Operations
     /// <summary>Minibatches as matrices (one example per column): element-wise functions, a bias added to every column, column-wise softmax and cross-entropy, row and column sums.</summary>
     private static OperationDefinition[] Minibatches() => new[]
     {
-        Op("MatrixTanh", M, "{ws}.Tanh({0})", "Functions.Tanh(Matrix)", "Matrix.PointwiseTanh(Matrix)")
+        Op("MatrixTanh", M, W(F.Tanh, a), "Functions.Tanh(Matrix)", "Matrix.PointwiseTanh(Matrix)")
             .Rule("Y = tanh A ⇒ dA += dY∘(1 − Y∘Y)", D(0, Call(TanhGradient, dy, y)))
             .Is(Activation),
-        Op("MatrixSigmoid", M, "{ws}.Sigmoid({0})", "Functions.Sigmoid(Matrix)")
+        Op("MatrixSigmoid", M, W(F.Sigmoid, a), "Functions.Sigmoid(Matrix)")
             .Rule("Y = σ(A) ⇒ dA += dY∘Y∘(1 − Y)", D(0, Call(SigmoidGradient, dy, y)))
             .Is(Activation),
-        Op("MatrixRelu", M, "{ws}.Relu({0})", "Functions.Relu(Matrix)")
+        Op("MatrixRelu", M, W(F.Relu, a), "Functions.Relu(Matrix)")
             .Rule("Y = max(0, A) ⇒ dA += dY∘[A > 0]", D(0, Call(ReluGradient, dy, a)))
             .Is(Activation),
-        Op("MatrixLeakyRelu", M, "{ws}.LeakyRelu({0}, {1})", "Functions.LeakyRelu(Matrix,Scalar)")
+        Op("MatrixLeakyRelu", M, W(F.LeakyRelu, a, b), "Functions.LeakyRelu(Matrix,Scalar)")
             .Rule("Y = A > 0 ? A : s·A ⇒ dA += dY∘(A > 0 ? 1 : s); ds += ⟨dY, min(A, 0)⟩", D(0, Call(LeakyReluGradient, dy, a, b)), D(1, Call(LeakyReluSlopeGradient, dy, a)))
             .Is(Activation),
-        Op("MatrixHardTanh", M, "{ws}.HardTanh({0})", "Functions.HardTanh(Matrix)")
+        Op("MatrixHardTanh", M, W(F.HardTanh, a), "Functions.HardTanh(Matrix)")
             .Rule("Y = clamp(A, −1, 1) ⇒ dA += dY∘[−1 < A < 1]", D(0, Call(HardTanhGradient, dy, a)))
             .Is(Activation),
-        Op("MatrixPointwiseExp", M, "{ws}.PointwiseExp({0})", "Matrix.PointwiseExp(Matrix)")
+        Op("MatrixPointwiseExp", M, W(F.PointwiseExp, a), "Matrix.PointwiseExp(Matrix)")
             .Rule("Y = exp A ⇒ dA += dY∘Y", D(0, Call(PointwiseMultiply, dy, y))),
-        Op("MatrixPointwiseLog", M, "{ws}.PointwiseLog({0})", "Matrix.PointwiseLog(Matrix)")
+        Op("MatrixPointwiseLog", M, W(F.PointwiseLog, a), "Matrix.PointwiseLog(Matrix)")
             .Rule("Y = log A ⇒ dA += dY/A", D(0, Call(PointwiseDivide, dy, a))),
-        Op("MatrixPointwiseDivide", M, "{ws}.PointwiseDivide({0}, {1})", "Matrix.PointwiseDivide(Matrix,Matrix)")
+        Op("MatrixPointwiseDivide", M, W(F.PointwiseDivide, a, b), "Matrix.PointwiseDivide(Matrix,Matrix)")
             .Rule("Y = A/B ⇒ dA += dY/B; dB −= dY∘Y/B", D(0, Call(PointwiseDivide, dy, b)), D(1, Call(DivisorGradient, dy, y, b))),
-        Op("MatrixPlusScalar", M, "{ws}.AddScalar({0}, {1})", "Matrix.op_Addition(Matrix,Scalar)", "Matrix.Add(Matrix,Scalar)")
+        Op("MatrixPlusScalar", M, W(F.AddScalar, a, b), "Matrix.op_Addition(Matrix,Scalar)", "Matrix.Add(Matrix,Scalar)")
             .Rule("Y = A + s·11ᵀ ⇒ dA += dY; ds += 1ᵀdY1", D(0, dy), D(1, Call(Sum, dy))),
-        Op("ScalarPlusMatrix", M, "{ws}.AddScalar({1}, {0})", "Matrix.op_Addition(Scalar,Matrix)")
+        Op("ScalarPlusMatrix", M, W(F.AddScalar, b, a), "Matrix.op_Addition(Scalar,Matrix)")
             .Rule("Y = s·11ᵀ + A ⇒ ds += 1ᵀdY1; dA += dY", D(0, Call(Sum, dy)), D(1, dy)),
-        Op("MatrixMinusScalar", M, "{ws}.AddScalar({0}, -{1})", "Matrix.op_Subtraction(Matrix,Scalar)", "Matrix.Subtract(Matrix,Scalar)")
+        Op("MatrixMinusScalar", M, W(F.AddScalar, a, -b), "Matrix.op_Subtraction(Matrix,Scalar)", "Matrix.Subtract(Matrix,Scalar)")
             .Rule("Y = A − s·11ᵀ ⇒ dA += dY; ds −= 1ᵀdY1", D(0, dy), D(1, -Call(Sum, dy))),
-        Op("ScalarMinusMatrix", M, "{ws}.ScalarMinus({0}, {1})", "Matrix.op_Subtraction(Scalar,Matrix)")
+        Op("ScalarMinusMatrix", M, W(F.ScalarMinus, a, b), "Matrix.op_Subtraction(Scalar,Matrix)")
             .Rule("Y = s·11ᵀ − A ⇒ ds += 1ᵀdY1; dA −= dY", D(0, Call(Sum, dy)), D(1, -dy)),
-        Op("MatrixDivideScalar", M, "{ws}.Divide({0}, {1})", "Matrix.op_Division(Matrix,Scalar)", "Matrix.Divide(Matrix,Scalar)")
+        Op("MatrixDivideScalar", M, W(F.Divide, a, b), "Matrix.op_Division(Matrix,Scalar)", "Matrix.Divide(Matrix,Scalar)")
             .Rule("Y = A/s ⇒ dA += dY/s; ds −= ⟨dY, Y⟩/s", D(0, Call(Scale, 1 / b, dy)), D(1, -Call(Dot, dy, y) / b)),
-        Op("ScalarDivideMatrix", M, "{ws}.ScalarDivide({0}, {1})", "Matrix.op_Division(Scalar,Matrix)")
+        Op("ScalarDivideMatrix", M, W(F.ScalarDivide, a, b), "Matrix.op_Division(Scalar,Matrix)")
             .Rule("Y = s/A ⇒ ds += Σ dY/A; dA −= dY∘Y/A", D(0, Call(SumQuotient, dy, b)), D(1, Call(DivisorGradient, dy, y, b))),
-        Op("AddColumnwise", M, "{ws}.AddColumnwise({0}, {1})", "Functions.AddColumnwise(Matrix,Vector)")
+        Op("AddColumnwise", M, W(F.AddColumnwise, a, b), "Functions.AddColumnwise(Matrix,Vector)")
             .Rule("Y = A + b1ᵀ ⇒ dA += dY; db += dY 1 (the row sums of dY)", D(0, dy), D(1, Call(RowSums, dy))),
-        Op("MatrixSoftmax", M, "{ws}.Softmax({0})", "Functions.Softmax(Matrix)")
+        Op("MatrixSoftmax", M, W(F.Softmax, a), "Functions.Softmax(Matrix)")
             .Rule("Y[:, j] = softmax A[:, j] ⇒ dA[:, j] += Y[:, j]∘(dY[:, j] − ⟨dY[:, j], Y[:, j]⟩)", D(0, Call(SoftmaxGradient, dy, y)))
             .Is(Activation),
-        Op("MatrixLogSoftmax", M, "{ws}.LogSoftmax({0})", "Functions.LogSoftmax(Matrix)")
+        Op("MatrixLogSoftmax", M, W(F.LogSoftmax, a), "Functions.LogSoftmax(Matrix)")
             .Rule("Y[:, j] = A[:, j] − logΣexp A[:, j] ⇒ dA[:, j] += dY[:, j] − exp(Y[:, j])·(1ᵀdY[:, j])", D(0, Call(LogSoftmaxGradient, dy, y)))
             .Is(Activation),
-        Op("RowSums", V, "{ws}.RowSums({0})", "Matrix.RowSums(Matrix)")
+        Op("RowSums", V, W(F.RowSums, a), "Matrix.RowSums(Matrix)")
             .Rule("y = A 1 ⇒ dA += dy 1ᵀ", D(0, Call(RowSumsGradient, dy, a))),
-        Op("ColumnSums", V, "{ws}.ColumnSums({0})", "Matrix.ColumnSums(Matrix)")
+        Op("ColumnSums", V, W(F.ColumnSums, a), "Matrix.ColumnSums(Matrix)")
             .Rule("y = Aᵀ1 ⇒ dA += 1 dyᵀ", D(0, Call(ColumnSumsGradient, dy, a))),
-        Op("MatrixCrossEntropy", S, "{ws}.CrossEntropy({0}, {1})", "Functions.CrossEntropy(Matrix,IntArray)")
+        Op("MatrixCrossEntropy", S, W(F.CrossEntropy, a, b), "Functions.CrossEntropy(Matrix,IntArray)")
             .Rule("y = Σⱼ −log softmax(A[:, j])_kⱼ ⇒ dA += dy·(softmax(A) − Y), Y the one-hot labels by column", D(0, Call(CrossEntropyGradient, dy, a, b))),
-        Op("MeanCrossEntropy", S, "{ws}.MeanCrossEntropy({0}, {1})", "Functions.MeanCrossEntropy(Matrix,IntArray)")
+        Op("MeanCrossEntropy", S, W(F.MeanCrossEntropy, a, b), "Functions.MeanCrossEntropy(Matrix,IntArray)")
             .Rule("y = (1/B) Σⱼ −log softmax(A[:, j])_kⱼ ⇒ dA += (dy/B)·(softmax(A) − Y), B = labels.Length", D(0, Call(CrossEntropyGradient, dy / Length(b), a, b))),
     };
 }

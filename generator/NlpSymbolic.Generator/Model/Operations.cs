@@ -6,7 +6,8 @@ namespace NlpSymbolic.Generator.Model;
 
 /// <summary>
 /// The catalogue of operations, each declared once with everything about it: what user code resolves to
-/// (signatures) → operation id → how generated code computes the value (its forward kernel) → its derivative,
+/// (signatures) → operation id → how generated code computes the value (its forward form, a typed expression
+/// over the arguments a, b, c, usually a workspace kernel) → its derivative,
 /// a rule in matrix-calculus form (y is the result, dy its adjoint, a, b, … the arguments in order) → flags
 /// that naming reads. Adding an operation is one entry in a family file (Operations.Scalars.cs, …), its runtime
 /// kernels and their tests; OperationCatalogueTests and KernelCatalogueTests check the entry against the rest.
@@ -23,22 +24,28 @@ internal static partial class Operations
 
     // The placeholders of a rule: the arguments, the result, its adjoint and the adjoint of the first argument.
     // Declared before All, which reads them while the family lists are built.
-    private static readonly AdjointExpression a = new Argument(0);
-    private static readonly AdjointExpression b = new Argument(1);
-    private static readonly AdjointExpression c = new Argument(2);
-    private static readonly AdjointExpression y = new Result();
-    private static readonly AdjointExpression dy = new ResultAdjoint();
-    private static readonly AdjointExpression da = new ArgumentAdjoint(0);
+    private static readonly Expression a = new Argument(0);
+    private static readonly Expression b = new Argument(1);
+    private static readonly Expression c = new Argument(2);
+    private static readonly Expression y = new Result();
+    private static readonly Expression dy = new ResultAdjoint();
+    private static readonly Expression da = new ArgumentAdjoint(0);
+
+    // Every argument of a variadic operation, in a forward form.
+    private static readonly Expression args = new AllArguments();
 
     public static IReadOnlyList<OperationDefinition> All { get; } =
         Scalars().Concat(Reductions()).Concat(Vectors()).Concat(Matrices()).Concat(Minibatches()).Concat(Indices()).Concat(BuiltValues()).ToList();
 
-    /// <summary>An operation: its id, result kind, forward template and signatures; <c>.Rule(…)</c> and <c>.Is(…)</c> add the rest.</summary>
-    private static OperationDefinition Op(string id, ValueKind resultKind, string forward, params string[] signatures) =>
+    /// <summary>An operation: its id, result kind, forward form and signatures; <c>.Rule(…)</c> and <c>.Is(…)</c> add the rest.</summary>
+    private static OperationDefinition Op(string id, ValueKind resultKind, Expression forward, params string[] signatures) =>
         new(id, resultKind, forward, signatures);
 
+    /// <summary>A forward form that calls a workspace kernel: <c>ws.K(arguments)</c>.</summary>
+    private static Expression W(ForwardKernel kernel, params Expression[] arguments) => new ForwardKernelCall(kernel, arguments.ToEquatableArray());
+
     /// <summary>A term of a rule: <c>d[argument] += addend</c> (-1: every argument of a variadic operation).</summary>
-    private static AdjointTerm D(int argument, AdjointExpression addend) => new(argument, addend);
+    private static AdjointTerm D(int argument, Expression addend) => new(argument, addend);
 
     private static readonly Dictionary<string, OperationDefinition> byId = All.ToDictionary(o => o.Id);
 

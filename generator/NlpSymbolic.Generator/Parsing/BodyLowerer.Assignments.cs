@@ -67,7 +67,7 @@ internal sealed partial class BodyLowerer
                 var isIncrement = increment.Kind == OperationKind.Increment;
                 var isInt = variable.Kind == ValueKind.Int;
                 var step = Operations.ById((isInt ? "Int" : string.Empty) + (isIncrement ? "Add" : "Subtract"));
-                var one = IrOperand.Constant(isInt ? "1" : "1.0", variable.Kind);
+                var one = isInt ? IrOperand.Int(1) : IrOperand.Number(1.0);
                 var next = builder.Emit(step, new[] { current, one }, variable.Name);
                 Bind(variable, next, firstNew);
                 break;

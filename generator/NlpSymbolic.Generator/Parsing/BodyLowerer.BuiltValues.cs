@@ -25,7 +25,7 @@ internal sealed partial class BodyLowerer
     /// <summary>Operations making a vector or matrix whose elements a user may then try to set.</summary>
     private static readonly HashSet<string> BufferBuilders = new() { "VectorZeros", "VectorFill", "MatrixZeros", "MatrixFill", "OneHot" };
 
-    private bool IsBuiltArray(IrOperand operand) => !operand.IsLiteral && builtArrays.ContainsKey(operand.ValueId);
+    private bool IsBuiltArray(IrOperand operand) => !operand.IsConstant && builtArrays.ContainsKey(operand.ValueId);
 
     /// <summary>A reference to a local that holds a built array (checked before lowering, to report once).</summary>
     private bool IsBuiltArrayReference(IOperation operation) =>
@@ -53,7 +53,7 @@ internal sealed partial class BodyLowerer
         var elementKind = kind == ValueKind.VectorArray ? ValueKind.Vector : ValueKind.Scalar;
         var elements = creation.Initializer?.ElementValues ?? ImmutableArrayOfNone;
         var size = elements.Length > 0 || creation.Initializer is not null
-            ? IrOperand.Constant(elements.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), ValueKind.Int)
+            ? IrOperand.Int(elements.Length)
             : Lower(creation.DimensionSizes[0], "n");
         if (size is null)
         {
@@ -75,7 +75,7 @@ internal sealed partial class BodyLowerer
         builtArrays[array.ValueId] = owner;
         for (var i = 0; i < lowered.Count; i++)
         {
-            var index = IrOperand.Constant(i.ToString(System.Globalization.CultureInfo.InvariantCulture), ValueKind.Int);
+            var index = IrOperand.Int(i);
             Store(array, index, lowered[i]);
         }
 
@@ -131,7 +131,7 @@ internal sealed partial class BodyLowerer
             case IIncrementOrDecrementOperation increment when kind == ValueKind.ScalarArray:
             {
                 var step = Operations.ById(increment.Kind == OperationKind.Increment ? "Add" : "Subtract");
-                value = builder.Emit(step, new[] { ReadElement(array, index, name), IrOperand.Constant("1.0", ValueKind.Scalar) }, name);
+                value = builder.Emit(step, new[] { ReadElement(array, index, name), IrOperand.Number(1.0) }, name);
                 break;
             }
 
@@ -170,7 +170,7 @@ internal sealed partial class BodyLowerer
         if (target is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: ILocalReferenceOperation local }
             && KindClassifier.Classify(local.Type) is { } kind
             && variables.TryGetValue(VariableKey.For(local.Local, kind), out var current)
-            && !current.IsLiteral && builder.OperationOf(current.ValueId) is { } made && BufferBuilders.Contains(made))
+            && !current.IsConstant && builder.OperationOf(current.ValueId) is { } made && BufferBuilders.Contains(made))
         {
             Report(DiagnosticDescriptors.BuiltBufferElementWrite, target.Syntax, target.Syntax.ToString(), local.Local.Name);
             return true;

@@ -178,7 +178,7 @@ internal sealed partial class BodyLowerer
         if (definition is not null)
         {
             // a·a and vᵀv are squares: one operation whose rule adds 2·dy·a, not two halves of a product.
-            if (arguments.Count == 2 && !arguments[0].IsLiteral && arguments[0] == arguments[1]
+            if (arguments.Count == 2 && !arguments[0].IsConstant && arguments[0] == arguments[1]
                 && Squares.TryGetValue(definition.Id, out var square))
             {
                 return builder.Emit(Operations.ById(square), new[] { arguments[0] }, hint);

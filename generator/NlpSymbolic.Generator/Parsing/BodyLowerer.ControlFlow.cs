@@ -116,7 +116,7 @@ internal sealed partial class BodyLowerer
         var usesReturn = loop.Syntax.DescendantNodes().OfType<ReturnStatementSyntax>().Any();
         if (usesBreak)
         {
-            variables[flags.Break] = IrOperand.Constant("false", ValueKind.Bool);
+            variables[flags.Break] = IrOperand.Bool(false);
         }
 
         // A built array is never carried: assigning its variable is NLPSYM115, reported at the assignment.
@@ -164,14 +164,14 @@ internal sealed partial class BodyLowerer
         }
 
         var header = builder.CloseBlock();
-        test ??= IrOperand.Constant("true", ValueKind.Bool);
+        test ??= IrOperand.Bool(true);
 
         // Body.
         builder.OpenBlock();
         loops.Push(flags);
         if (usesContinue)
         {
-            variables[flags.Continue] = IrOperand.Constant("false", ValueKind.Bool);
+            variables[flags.Continue] = IrOperand.Bool(false);
         }
 
         body();
@@ -202,7 +202,7 @@ internal sealed partial class BodyLowerer
     private IrOperand? LowerLazyAnd(IrOperand left, Func<IrOperand?> right, int source)
     {
         var key = VariableKey.Synthetic("both", ValueKind.Bool);
-        variables[key] = IrOperand.Constant("false", ValueKind.Bool);
+        variables[key] = IrOperand.Bool(false);
         var failed = false;
         LowerBranches(left, () =>
         {
@@ -224,7 +224,7 @@ internal sealed partial class BodyLowerer
     private IrOperand? LowerLazyOr(IrOperand left, Func<IrOperand?> right, int source)
     {
         var key = VariableKey.Synthetic("either", ValueKind.Bool);
-        variables[key] = IrOperand.Constant("true", ValueKind.Bool);
+        variables[key] = IrOperand.Bool(true);
         var failed = false;
         LowerBranches(left, () => { }, () =>
         {
@@ -272,7 +272,7 @@ internal sealed partial class BodyLowerer
         IrOperand? any = null;
         foreach (var flag in flags)
         {
-            var value = variables.TryGetValue(flag, out var v) ? v : IrOperand.Constant("false", ValueKind.Bool);
+            var value = variables.TryGetValue(flag, out var v) ? v : IrOperand.Bool(false);
             any = any is null ? value : builder.Emit(Operations.ById("Or"), new[] { any, value }, "jumped");
         }
 

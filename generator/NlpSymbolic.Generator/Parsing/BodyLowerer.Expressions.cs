@@ -12,9 +12,9 @@ internal sealed partial class BodyLowerer
     private IrOperand? Lower(IOperation operation, string hint)
     {
         if (operation.ConstantValue.HasValue && KindClassifier.Classify(operation.Type) is { } constantKind
-            && LiteralFormatter.Format(operation.ConstantValue.Value) is { } literal)
+            && ConstantOf(operation.ConstantValue.Value) is { } constant)
         {
-            return IrOperand.Constant(literal, constantKind);
+            return IrOperand.Of(constant, constantKind);
         }
 
         if (TupleShape.IsTuple(operation.Type))

@@ -74,7 +74,7 @@ internal sealed partial class BodyLowerer
                         variables[resultKeys[i]] = values[i];
                     }
 
-                    variables[returnedKey] = IrOperand.Constant("true", ValueKind.Bool);
+                    variables[returnedKey] = IrOperand.Bool(true);
                     ResultSource = builder.CurrentSource;
                 }
 
@@ -107,12 +107,12 @@ internal sealed partial class BodyLowerer
 
             case IBranchOperation { BranchKind: BranchKind.Break } when loops.Count > 0:
                 builder.BeginSource("break;");
-                variables[loops.Peek().Break] = IrOperand.Constant("true", ValueKind.Bool);
+                variables[loops.Peek().Break] = IrOperand.Bool(true);
                 break;
 
             case IBranchOperation { BranchKind: BranchKind.Continue } when loops.Count > 0:
                 builder.BeginSource("continue;");
-                variables[loops.Peek().Continue] = IrOperand.Constant("true", ValueKind.Bool);
+                variables[loops.Peek().Continue] = IrOperand.Bool(true);
                 break;
 
             case IEmptyOperation:

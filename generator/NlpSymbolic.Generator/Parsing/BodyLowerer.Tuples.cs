@@ -106,7 +106,7 @@ internal sealed partial class BodyLowerer
 
                 var components = TupleShape.Components(invocation.TargetMethod.ReturnType)!;
                 return components
-                    .Select((c, i) => builder.Emit(IrStatement.TupleItemOperation, c.Kind!.Value, new[] { call, IrOperand.Constant(i.ToString(System.Globalization.CultureInfo.InvariantCulture), ValueKind.Int) }, hint, null))
+                    .Select((c, i) => builder.Emit(IrStatement.TupleItemOperation, c.Kind!.Value, new[] { call, IrOperand.Int(i) }, hint, null))
                     .ToList();
             }
 
@@ -159,8 +159,8 @@ internal sealed partial class BodyLowerer
 
         if (part.Kind == ValueKind.Int && kind == ValueKind.Scalar)
         {
-            return part.IsLiteral && int.TryParse(part.Literal!.Trim('(', ')'), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n)
-                ? IrOperand.Constant(LiteralFormatter.Format((double)n)!, ValueKind.Scalar)
+            return part.Constant is IrInt n
+                ? IrOperand.Number(n.Value)
                 : EmitOrReport(at, "builtin", "convert", new[] { part }, hint);
         }
 

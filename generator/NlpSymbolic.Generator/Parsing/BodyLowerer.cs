@@ -39,7 +39,7 @@ internal sealed partial class BodyLowerer
             variables[key] = resultComponents is null ? Undefined(key.Kind) : UnassignedComponent(key.Kind);
         }
 
-        variables[returnedKey] = IrOperand.Constant("false", ValueKind.Bool);
+        variables[returnedKey] = IrOperand.Bool(false);
     }
 
     public IReadOnlyList<DiagnosticInfo> Diagnostics => diagnostics;
@@ -105,7 +105,7 @@ internal sealed partial class BodyLowerer
         }
 
         ResultComponents = resultComponents.Select((c, i) => new IrResultComponent(c.Name, c.Kind!.Value, results[i])).ToList();
-        Result = IrOperand.Constant("default", ValueKind.Tuple);
+        Result = IrOperand.Of(new IrUndefined(ValueKind.Tuple), ValueKind.Tuple);
     }
 
     private readonly List<SyntaxNode> earlyReturns = new();
@@ -125,7 +125,7 @@ internal sealed partial class BodyLowerer
                 return true;
             }
 
-            if (!operand.IsLiteral && seen.Add(operand.ValueId) && phis.TryGetValue(operand.ValueId, out var phi))
+            if (!operand.IsConstant && seen.Add(operand.ValueId) && phis.TryGetValue(operand.ValueId, out var phi))
             {
                 pending.Push(phi.First);
                 pending.Push(phi.Second);
@@ -136,29 +136,24 @@ internal sealed partial class BodyLowerer
     }
 
     /// <summary>The value of a variable on a path that has not assigned it yet (only ever merged, never used).</summary>
-    private static IrOperand Undefined(ValueKind kind) => IrOperand.Constant(kind switch
-    {
-        ValueKind.Scalar => "default(double)",
-        ValueKind.Int => "default(int)",
-        ValueKind.Bool => "default(bool)",
-        _ => "null!",
-    }, kind);
+    private static IrOperand Undefined(ValueKind kind) => IrOperand.Of(new IrUndefined(kind), kind);
 
     /// <summary>
     /// A tuple result's component before a return assigns it: for a vector or matrix, the runtime's empty
     /// <c>Unassigned</c> value rather than null, so that the adjoint of a merge with it has a shape (empty) on the
     /// paths where the merge chose it, and early returns of tuples need no NLPSYM110.
     /// </summary>
-    private static IrOperand UnassignedComponent(ValueKind kind) => kind switch
+    private static IrOperand UnassignedComponent(ValueKind kind) =>
+        kind is ValueKind.Vector or ValueKind.Matrix ? IrOperand.Of(new IrUnassigned(kind), kind) : Undefined(kind);
+
+    private static bool IsUndefined(IrOperand operand) => operand.Constant is IrUndefined or IrUnassigned;
+
+    /// <summary>A constant the semantic model folded, as a typed constant; null for a type the IR has no constant of.</summary>
+    private static IrConstant? ConstantOf(object? value) => value switch
     {
-        ValueKind.Vector => IrOperand.Constant(UnassignedVector, kind),
-        ValueKind.Matrix => IrOperand.Constant(UnassignedMatrix, kind),
-        _ => Undefined(kind),
+        double d => new IrNumber(d),
+        int i => new IrInt(i),
+        bool b => new IrBool(b),
+        _ => null,
     };
-
-    private const string UnassignedVector = "global::NlpSymbolic.Workspace.UnassignedVector";
-    private const string UnassignedMatrix = "global::NlpSymbolic.Workspace.UnassignedMatrix";
-
-    private static bool IsUndefined(IrOperand operand) =>
-        operand.IsLiteral && (operand.Literal is "null!" or UnassignedVector or UnassignedMatrix || operand.Literal!.StartsWith("default(", System.StringComparison.Ordinal));
 }

@@ -249,11 +249,12 @@ internal static class DifferentiableMethodParser
         var ns = method.ContainingNamespace is { IsGlobalNamespace: false } containing
             ? containing.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty)
             : null;
-        var hintName = HintName(ns, method, parameters);
+        var typeHint = TypeHintName(ns, method);
+        var hintName = HintName(typeHint, method, parameters);
         var model = modelFields is null ? null : ModelOf(context.SemanticModel, syntax, method, modelFields);
         EquatableArray<string> Shadowed() => ShadowedAliases.At(context.SemanticModel, syntax.Body?.OpenBraceToken.Span.End ?? syntax.ExpressionBody!.Expression.SpanStart, method.ContainingType);
         var shadowed = cache is null || ShadowedAliases.DeclaresLocalNamedLikeAnAlias(syntax) ? Shadowed() : cache.ForDeclaration(context, "shadowed aliases", Shadowed);
-        var spec = new DifferentiableMethodSpec(ns, containingTypes.ToEquatableArray(), ir, hintName, model, ShadowedAliases: shadowed);
+        var spec = new DifferentiableMethodSpec(ns, containingTypes.ToEquatableArray(), ir, hintName, typeHint, model, ShadowedAliases: shadowed);
         return new MethodParseResult(spec, diagnostics.ToEquatableArray(), Calls: calls, ExternalCalls: externalCalls);
     }
 
@@ -437,21 +438,25 @@ internal static class DifferentiableMethodParser
         _ => type.Keyword.ValueText,
     };
 
-    private static string Accessibility(IMethodSymbol method) => method.DeclaredAccessibility switch
+    private static MethodAccessibility Accessibility(IMethodSymbol method) => method.DeclaredAccessibility switch
     {
-        Microsoft.CodeAnalysis.Accessibility.Public => "public",
-        Microsoft.CodeAnalysis.Accessibility.Internal => "internal",
-        Microsoft.CodeAnalysis.Accessibility.Protected => "protected",
-        Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => "protected internal",
-        Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
-        _ => "private",
+        Microsoft.CodeAnalysis.Accessibility.Public => MethodAccessibility.Public,
+        Microsoft.CodeAnalysis.Accessibility.Internal => MethodAccessibility.Internal,
+        Microsoft.CodeAnalysis.Accessibility.Protected => MethodAccessibility.Protected,
+        Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => MethodAccessibility.ProtectedInternal,
+        Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => MethodAccessibility.PrivateProtected,
+        _ => MethodAccessibility.Private,
     };
 
     /// <summary>
-    /// A file name unique per method: metadata names keep generic arity (<c>Model`1</c>) and the parameter
-    /// kinds are listed in parentheses, characters no identifier can contain, so no two methods share one.
+    /// A file name unique per method: the type's part (<see cref="TypeHintName"/>), then the method with its parameter
+    /// kinds listed in parentheses, characters no identifier can contain, so no two methods share one.
     /// </summary>
-    private static string HintName(string? ns, IMethodSymbol method, List<IrParameter> parameters)
+    private static string HintName(string typeHint, IMethodSymbol method, List<IrParameter> parameters) =>
+        typeHint + "." + method.Name + "(" + string.Join(",", parameters.Select(p => p.Kind.ToString())) + ").g.cs";
+
+    /// <summary>The containing type's part of the hint names: namespace and types, with metadata names that keep generic arity (<c>Model`1</c>).</summary>
+    private static string TypeHintName(string? ns, IMethodSymbol method)
     {
         var parts = new List<string>();
         if (ns is not null)
@@ -467,7 +472,6 @@ internal static class DifferentiableMethodParser
         }
 
         parts.AddRange(types);
-        parts.Add(method.Name + "(" + string.Join(",", parameters.Select(p => p.Kind.ToString())) + ")");
-        return string.Join(".", parts) + ".g.cs";
+        return string.Join(".", parts);
     }
 }

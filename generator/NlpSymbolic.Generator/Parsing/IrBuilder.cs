@@ -68,7 +68,7 @@ internal sealed class IrBuilder
     /// </summary>
     public bool TryAdoptName(IrOperand operand, int firstNewValue, string name)
     {
-        if (operand.IsLiteral || operand.ValueId < firstNewValue || values[operand.ValueId].IsVariable)
+        if (operand.IsConstant || operand.ValueId < firstNewValue || values[operand.ValueId].IsVariable)
         {
             return false;
         }

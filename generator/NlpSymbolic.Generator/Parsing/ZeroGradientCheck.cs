@@ -32,7 +32,7 @@ internal static class ZeroGradientCheck
         var read = new HashSet<int>();
         void Add(IrOperand operand)
         {
-            if (!operand.IsLiteral)
+            if (!operand.IsConstant)
             {
                 read.Add(operand.ValueId);
             }

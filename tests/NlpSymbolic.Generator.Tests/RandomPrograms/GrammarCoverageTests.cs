@@ -50,12 +50,16 @@ public sealed class GrammarCoverageTests(ITestOutputHelper output)
 
     /// <summary>
     /// Forms of the generated code the random programs must reach, so that the finite-difference oracle checks
-    /// them: a weight's update deferred inside a loop (both kernels), and the immediate fused adjoints.
+    /// them: a weight's update deferred inside a loop (both kernels), the immediate fused adjoints, and counted
+    /// loops reversed by counting down (from 0, from 1, and nested to the enclosing counter).
     /// </summary>
     [Theory]
     [InlineData(@"ws\.AccumulateMultiplyAdjointsDeferred\(")]
     [InlineData(@"ws\.AccumulateOuterDeferred\(")]
     [InlineData(@"ws\.AccumulateMultiplyAdjoints\(")]
+    [InlineData(@"for \(var (\w+) = [^;]+; \1 >= 0; \1--\)")]
+    [InlineData(@"for \(var (\w+) = [^;]+; \1 >= 1; \1--\)")]
+    [InlineData(@"for \(var (\w+) = [A-Za-z_]\w*; \1 >= 0; \1--\)")]
     public void TheDefaultRunGeneratesEveryKernelForm(string pattern)
     {
         var programs = ChoiceTrees.Programs();

@@ -351,8 +351,14 @@ public sealed class ProgramRenderer
                 break;
             case 7:
             {
+                // Counted loops, reversed by counting back down: from 0 or 1, to a bound before the loop, a bound
+                // one less, or (nested) the enclosing counter plus one, a bound the enclosing body computes.
                 var i = Fresh("i");
-                Line($"for (var {i} = 0; {i} < {Bound(s.Pick)}; {i}++)");
+                var start = s.Pick % 7 == 3 ? "1" : "0";
+                var bound = s.Pick % 5 == 2 && loopVariables.Count > 0 ? $"{loopVariables[^1]} + 1"
+                    : s.Pick % 13 == 6 ? $"{Bound(s.Pick)} - 1"
+                    : Bound(s.Pick);
+                Line($"for (var {i} = {start}; {i} < {bound}; {i}++)");
                 Loop(i, s.Block(0));
                 break;
             }

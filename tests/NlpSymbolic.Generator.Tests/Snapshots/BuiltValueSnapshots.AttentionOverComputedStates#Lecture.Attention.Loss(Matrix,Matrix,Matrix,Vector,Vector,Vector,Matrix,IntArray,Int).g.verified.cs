@@ -81,9 +81,7 @@ namespace Lecture
             var h = h0;
             // for (var t = 0; t < T; t++)
             Vector h_1 = h;
-            int t = 0;
-            var iterations = 0;
-            while (t < T)
+            for (var t = 0; t < T; t++)
             {
                 // h = Tanh(H * h + W * L.Column(tokens[t]) + b);
                 var Hh_1 = ws.Multiply(H, h_1);
@@ -95,17 +93,12 @@ namespace Lecture
                 var h_2 = ws.Tanh(z_h);
                 // hs[t] = h;
                 hs[t] = h_2;
-                // for (var t = 0; t < T; t++)
-                var t_1 = t + 1;
                 // saved for the reverse sweep
                 ws.Push(h_1);
-                ws.Push(t);
                 ws.Push(tokens_t);
                 ws.Push(tmp1);
                 ws.Push(h_2);
                 h_1 = h_2;
-                t = t_1;
-                iterations++;
             }
             // var states = Matrix<double>.Build.DenseOfColumnVectors(hs);
             var states = ws.DenseOfColumnVectors(hs);
@@ -116,25 +109,18 @@ namespace Lecture
             var context = ws.Zeros(h_1.Count);
             // for (var t = 0; t < T; t++)
             Vector context_1 = context;
-            int t_2 = 0;
-            var iterations_1 = 0;
-            while (t_2 < T)
+            for (var t_1 = 0; t_1 < T; t_1++)
             {
                 // context += alpha[t] * hs[t];
-                var alpha_t_2 = alpha[t_2];
-                var hs_t_2 = hs[t_2] ?? throw global::NlpSymbolic.Workspace.ReadBeforeWrite("hs", t_2);
-                var tmp4 = ws.Scale(alpha_t_2, hs_t_2);
+                var alpha_t_1 = alpha[t_1];
+                var hs_t_1 = hs[t_1] ?? throw global::NlpSymbolic.Workspace.ReadBeforeWrite("hs", t_1);
+                var tmp4 = ws.Scale(alpha_t_1, hs_t_1);
                 var context_2 = ws.Add(context_1, tmp4);
-                // for (var t = 0; t < T; t++)
-                var t_3 = t_2 + 1;
                 // saved for the reverse sweep
                 ws.Push(context_1);
-                ws.Push(t_2);
-                ws.Push(alpha_t_2);
-                ws.Push(hs_t_2);
+                ws.Push(alpha_t_1);
+                ws.Push(hs_t_1);
                 context_1 = context_2;
-                t_2 = t_3;
-                iterations_1++;
             }
             // return CrossEntropy(U * Concat(context, h), label);
             var tmp5 = ws.Concat(context_1, h_1);
@@ -153,18 +139,17 @@ namespace Lecture
             // for (var t = 0; t < T; t++)  (iterations in reverse)
             var dhs = ws.ZerosLike(hs);
             var dalpha = ws.ZerosLike(alpha);
-            while (iterations_1-- > 0)
+            for (var t_1 = T - 1; t_1 >= 0; t_1--)
             {
-                var hs_t_2 = ws.PopVector();
-                var alpha_t_2 = ws.PopScalar();
-                t_2 = ws.PopInt();
+                var hs_t_1 = ws.PopVector();
+                var alpha_t_1 = ws.PopScalar();
                 context_1 = ws.PopVector();
                 // gradients arriving from the next iteration
                 // context += alpha[t] * hs[t];
-                var dalpha_t_2 = ws.Dot(dcontext_1, hs_t_2);
-                var dhs_t_2 = ws.Scale(alpha_t_2, dcontext_1);
-                ws.AccumulateElement(dhs, t_2, dhs_t_2);
-                ws.AccumulateAt(dalpha, t_2, dalpha_t_2);
+                var dalpha_t_1 = ws.Dot(dcontext_1, hs_t_1);
+                var dhs_t_1 = ws.Scale(alpha_t_1, dcontext_1);
+                ws.AccumulateElement(dhs, t_1, dhs_t_1);
+                ws.AccumulateAt(dalpha, t_1, dalpha_t_1);
             }
             // var alpha = Softmax(q * states);
             var dz_alpha = ws.SoftmaxGradient(dalpha, alpha);
@@ -174,12 +159,11 @@ namespace Lecture
             ws.AccumulateColumns(dhs, dstates);
             // for (var t = 0; t < T; t++)  (iterations in reverse)
             var dh_2 = ws.ZerosLike(h_1);
-            while (iterations-- > 0)
+            for (var t = T - 1; t >= 0; t--)
             {
                 var h_2 = ws.PopVector();
                 var tmp1 = ws.PopVector();
                 var tokens_t = ws.PopInt();
-                t = ws.PopInt();
                 h_1 = ws.PopVector();
                 // gradients arriving from the next iteration
                 (dh_2, dh_1) = (dh_1, dh_2);
@@ -224,8 +208,7 @@ namespace Lecture
             var h = h0;
             // for (var t = 0; t < T; t++)
             Vector h_1 = h;
-            int t = 0;
-            while (t < T)
+            for (var t = 0; t < T; t++)
             {
                 // h = Tanh(H * h + W * L.Column(tokens[t]) + b);
                 var Hh_1 = ws.Multiply(H, h_1);
@@ -236,10 +219,7 @@ namespace Lecture
                 var h_2 = ws.Tanh(z_h);
                 // hs[t] = h;
                 hs[t] = h_2;
-                // for (var t = 0; t < T; t++)
-                var t_1 = t + 1;
                 h_1 = h_2;
-                t = t_1;
             }
             // var states = Matrix<double>.Build.DenseOfColumnVectors(hs);
             var states = ws.DenseOfColumnVectors(hs);
@@ -250,18 +230,14 @@ namespace Lecture
             var context = ws.Zeros(h_1.Count);
             // for (var t = 0; t < T; t++)
             Vector context_1 = context;
-            int t_2 = 0;
-            while (t_2 < T)
+            for (var t_1 = 0; t_1 < T; t_1++)
             {
                 // context += alpha[t] * hs[t];
-                var alpha_t_2 = alpha[t_2];
-                var hs_t_2 = hs[t_2] ?? throw global::NlpSymbolic.Workspace.ReadBeforeWrite("hs", t_2);
-                var tmp4 = ws.Scale(alpha_t_2, hs_t_2);
+                var alpha_t_1 = alpha[t_1];
+                var hs_t_1 = hs[t_1] ?? throw global::NlpSymbolic.Workspace.ReadBeforeWrite("hs", t_1);
+                var tmp4 = ws.Scale(alpha_t_1, hs_t_1);
                 var context_2 = ws.Add(context_1, tmp4);
-                // for (var t = 0; t < T; t++)
-                var t_3 = t_2 + 1;
                 context_1 = context_2;
-                t_2 = t_3;
             }
             // return CrossEntropy(U * Concat(context, h), label);
             var tmp5 = ws.Concat(context_1, h_1);

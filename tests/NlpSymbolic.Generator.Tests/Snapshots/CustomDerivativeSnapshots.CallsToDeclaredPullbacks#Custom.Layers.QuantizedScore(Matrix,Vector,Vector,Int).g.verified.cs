@@ -58,9 +58,7 @@ namespace Custom
             var score = 0.0;
             // for (var t = 0; t < steps; t++)
             double score_1 = score;
-            int t = 0;
-            var iterations = 0;
-            while (t < steps)
+            for (var t = 0; t < steps; t++)
             {
                 // if (score < 10)
                 var tmp1 = score_1 < 10.0;
@@ -79,13 +77,9 @@ namespace Custom
                 {
                     score_3 = score_1;
                 }
-                // for (var t = 0; t < steps; t++)
-                var t_1 = t + 1;
                 // saved for the reverse sweep
                 ws.Push(tmp1);
                 score_1 = score_3;
-                t = t_1;
-                iterations++;
             }
             var value = score_1;
 
@@ -93,7 +87,7 @@ namespace Custom
             var dscore_1 = dResult;
             // for (var t = 0; t < steps; t++)  (iterations in reverse)
             var dh = ws.ZerosLike(h);
-            while (iterations-- > 0)
+            for (var t = steps - 1; t >= 0; t--)
             {
                 var tmp1 = ws.PopBool();
                 // gradients arriving from the next iteration
@@ -139,8 +133,7 @@ namespace Custom
             var score = 0.0;
             // for (var t = 0; t < steps; t++)
             double score_1 = score;
-            int t = 0;
-            while (t < steps)
+            for (var t = 0; t < steps; t++)
             {
                 // if (score < 10)
                 double score_3;
@@ -156,10 +149,7 @@ namespace Custom
                 {
                     score_3 = score_1;
                 }
-                // for (var t = 0; t < steps; t++)
-                var t_1 = t + 1;
                 score_1 = score_3;
-                t = t_1;
             }
             return score_1;
         }

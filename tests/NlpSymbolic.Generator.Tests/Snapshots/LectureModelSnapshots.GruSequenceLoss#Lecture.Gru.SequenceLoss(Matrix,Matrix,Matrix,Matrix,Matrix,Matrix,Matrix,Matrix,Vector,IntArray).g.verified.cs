@@ -88,9 +88,7 @@ namespace Lecture
             // for (var t = 0; t < tokens.Length - 1; t++)
             Vector h_1 = h;
             double J_1 = J;
-            int t = 0;
-            var iterations = 0;
-            while (t < (tokens.Length - 1))
+            for (var t = 0; t < tokens.Length - 1; t++)
             {
                 // var x = L.Column(tokens[t]);
                 var tokens_t = tokens[t];
@@ -102,8 +100,6 @@ namespace Lecture
                 var tmp1 = tokens[t + 1];
                 var tmp2 = ws.CrossEntropy(Vh_2, tmp1);
                 var J_2 = J_1 + tmp2;
-                // for (var t = 0; t < tokens.Length - 1; t++)
-                var t_1 = t + 1;
                 // saved for the reverse sweep
                 ws.Push(h_1);
                 ws.Push(tokens_t);
@@ -113,8 +109,6 @@ namespace Lecture
                 ws.Push(tmp1);
                 h_1 = h_2;
                 J_1 = J_2;
-                t = t_1;
-                iterations++;
             }
             var value = J_1;
 
@@ -123,7 +117,7 @@ namespace Lecture
             // for (var t = 0; t < tokens.Length - 1; t++)  (iterations in reverse)
             var dh_1 = ws.ZerosLike(h_1);
             var dh_2 = ws.ZerosLike(h_1);
-            while (iterations-- > 0)
+            for (var t = tokens.Length - 2; t >= 0; t--)
             {
                 var tmp1 = ws.PopInt();
                 var Vh_2 = ws.PopVector();
@@ -172,8 +166,7 @@ namespace Lecture
             // for (var t = 0; t < tokens.Length - 1; t++)
             Vector h_1 = h;
             double J_1 = J;
-            int t = 0;
-            while (t < (tokens.Length - 1))
+            for (var t = 0; t < tokens.Length - 1; t++)
             {
                 // var x = L.Column(tokens[t]);
                 var x = ws.Column(L, tokens[t]);
@@ -183,11 +176,8 @@ namespace Lecture
                 var Vh_2 = ws.Multiply(V, h_2);
                 var tmp1 = ws.CrossEntropy(Vh_2, tokens[t + 1]);
                 var J_2 = J_1 + tmp1;
-                // for (var t = 0; t < tokens.Length - 1; t++)
-                var t_1 = t + 1;
                 h_1 = h_2;
                 J_1 = J_2;
-                t = t_1;
             }
             return J_1;
         }

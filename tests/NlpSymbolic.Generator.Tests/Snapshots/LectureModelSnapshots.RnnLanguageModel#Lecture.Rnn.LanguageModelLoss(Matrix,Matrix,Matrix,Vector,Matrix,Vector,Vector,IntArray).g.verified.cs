@@ -78,9 +78,7 @@ namespace Lecture
             // for (var t = 0; t < tokens.Length - 1; t++)
             Vector h_1 = h;
             double J_1 = J;
-            int t = 0;
-            var iterations = 0;
-            while (t < (tokens.Length - 1))
+            for (var t = 0; t < tokens.Length - 1; t++)
             {
                 // var x = L.Column(tokens[t]);
                 var tokens_t = tokens[t];
@@ -97,8 +95,6 @@ namespace Lecture
                 var tmp3 = tokens[t + 1];
                 var tmp4 = ws.CrossEntropy(tmp2, tmp3);
                 var J_2 = J_1 + tmp4;
-                // for (var t = 0; t < tokens.Length - 1; t++)
-                var t_1 = t + 1;
                 // saved for the reverse sweep
                 ws.Push(h_1);
                 ws.Push(tokens_t);
@@ -108,8 +104,6 @@ namespace Lecture
                 ws.Push(tmp3);
                 h_1 = h_2;
                 J_1 = J_2;
-                t = t_1;
-                iterations++;
             }
             var value = J_1;
 
@@ -118,7 +112,7 @@ namespace Lecture
             // for (var t = 0; t < tokens.Length - 1; t++)  (iterations in reverse)
             var dh_1 = ws.ZerosLike(h_1);
             var dh_2 = ws.ZerosLike(h_1);
-            while (iterations-- > 0)
+            for (var t = tokens.Length - 2; t >= 0; t--)
             {
                 var tmp3 = ws.PopInt();
                 var tmp2 = ws.PopVector();
@@ -169,8 +163,7 @@ namespace Lecture
             // for (var t = 0; t < tokens.Length - 1; t++)
             Vector h_1 = h;
             double J_1 = J;
-            int t = 0;
-            while (t < (tokens.Length - 1))
+            for (var t = 0; t < tokens.Length - 1; t++)
             {
                 // var x = L.Column(tokens[t]);
                 var x = ws.Column(L, tokens[t]);
@@ -185,11 +178,8 @@ namespace Lecture
                 var tmp2 = ws.Add(Uh_2, b2);
                 var tmp3 = ws.CrossEntropy(tmp2, tokens[t + 1]);
                 var J_2 = J_1 + tmp3;
-                // for (var t = 0; t < tokens.Length - 1; t++)
-                var t_1 = t + 1;
                 h_1 = h_2;
                 J_1 = J_2;
-                t = t_1;
             }
             return J_1;
         }

@@ -54,9 +54,7 @@ namespace Lecture
             var J = -tmp1;
             // for (var k = 0; k < negatives.Length; k++)
             double J_1 = J;
-            int k = 0;
-            var iterations = 0;
-            while (k < negatives.Length)
+            for (var k = 0; k < negatives.Length; k++)
             {
                 // J -= LogSigmoid(-(negatives[k] * vc));
                 var negatives_k = negatives[k];
@@ -64,26 +62,20 @@ namespace Lecture
                 var tmp3 = -tmp2;
                 var tmp4 = global::NlpSymbolic.Functions.LogSigmoid(tmp3);
                 var J_2 = J_1 - tmp4;
-                // for (var k = 0; k < negatives.Length; k++)
-                var k_1 = k + 1;
                 // saved for the reverse sweep
-                ws.Push(k);
                 ws.Push(negatives_k);
                 ws.Push(tmp3);
                 J_1 = J_2;
-                k = k_1;
-                iterations++;
             }
             var value = J_1;
 
             // Reverse sweep: adjoints in reverse order of the statements above.
             var dJ_1 = dResult;
             // for (var k = 0; k < negatives.Length; k++)  (iterations in reverse)
-            while (iterations-- > 0)
+            for (var k = negatives.Length - 1; k >= 0; k--)
             {
                 var tmp3 = ws.PopScalar();
                 var negatives_k = ws.PopVector();
-                k = ws.PopInt();
                 // gradients arriving from the next iteration
                 // J -= LogSigmoid(-(negatives[k] * vc));
                 var dtmp4 = -dJ_1;
@@ -116,8 +108,7 @@ namespace Lecture
             var J = -tmp1;
             // for (var k = 0; k < negatives.Length; k++)
             double J_1 = J;
-            int k = 0;
-            while (k < negatives.Length)
+            for (var k = 0; k < negatives.Length; k++)
             {
                 // J -= LogSigmoid(-(negatives[k] * vc));
                 var negatives_k = negatives[k];
@@ -125,10 +116,7 @@ namespace Lecture
                 var tmp3 = -tmp2;
                 var tmp4 = global::NlpSymbolic.Functions.LogSigmoid(tmp3);
                 var J_2 = J_1 - tmp4;
-                // for (var k = 0; k < negatives.Length; k++)
-                var k_1 = k + 1;
                 J_1 = J_2;
-                k = k_1;
             }
             return J_1;
         }

@@ -154,9 +154,7 @@ namespace Models
             // for (var t = 0; t < xs.Length; t++)
             Vector h_1 = h;
             double loss_1 = loss;
-            int t = 0;
-            var iterations = 0;
-            while (t < xs.Length)
+            for (var t = 0; t < xs.Length; t++)
             {
                 // h = Step(h, xs[t]);
                 var xs_t = xs[t];
@@ -167,11 +165,8 @@ namespace Models
                 var targets_t = targets[t];
                 var tmp2 = ws.CrossEntropy(tmp1, targets_t);
                 var loss_2 = loss_1 + tmp2;
-                // for (var t = 0; t < xs.Length; t++)
-                var t_1 = t + 1;
                 // saved for the reverse sweep
                 ws.Push(h_1);
-                ws.Push(t);
                 ws.Push(xs_t);
                 ws.Push(h_2);
                 ws.Push(WhyTimesH_2);
@@ -179,8 +174,6 @@ namespace Models
                 ws.Push(targets_t);
                 h_1 = h_2;
                 loss_1 = loss_2;
-                t = t_1;
-                iterations++;
             }
             var value = loss_1;
 
@@ -189,14 +182,13 @@ namespace Models
             // for (var t = 0; t < xs.Length; t++)  (iterations in reverse)
             var dh_1 = ws.ZerosLike(h_1);
             var dh_2 = ws.ZerosLike(h_1);
-            while (iterations-- > 0)
+            for (var t = xs.Length - 1; t >= 0; t--)
             {
                 var targets_t = ws.PopInt();
                 var tmp1 = ws.PopVector();
                 var WhyTimesH_2 = ws.PopVector();
                 var h_2 = ws.PopVector();
                 var xs_t = ws.PopVector();
-                t = ws.PopInt();
                 h_1 = ws.PopVector();
                 // gradients arriving from the next iteration
                 (dh_2, dh_1) = (dh_1, dh_2);
@@ -238,8 +230,7 @@ namespace Models
             // for (var t = 0; t < xs.Length; t++)
             Vector h_1 = h;
             double loss_1 = loss;
-            int t = 0;
-            while (t < xs.Length)
+            for (var t = 0; t < xs.Length; t++)
             {
                 // h = Step(h, xs[t]);
                 var xs_t = xs[t];
@@ -249,11 +240,8 @@ namespace Models
                 var tmp1 = ws.Scale(temperature, WhyTimesH_2);
                 var tmp2 = ws.CrossEntropy(tmp1, targets[t]);
                 var loss_2 = loss_1 + tmp2;
-                // for (var t = 0; t < xs.Length; t++)
-                var t_1 = t + 1;
                 h_1 = h_2;
                 loss_1 = loss_2;
-                t = t_1;
             }
             return loss_1;
         }

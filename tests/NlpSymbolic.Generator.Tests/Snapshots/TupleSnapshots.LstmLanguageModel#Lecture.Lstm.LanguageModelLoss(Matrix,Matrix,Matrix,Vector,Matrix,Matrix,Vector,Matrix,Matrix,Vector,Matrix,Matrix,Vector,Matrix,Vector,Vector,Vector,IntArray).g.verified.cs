@@ -131,9 +131,7 @@ namespace Lecture
             Vector h_1 = h;
             Vector c_1 = c;
             double J_1 = J;
-            int t = 0;
-            var iterations = 0;
-            while (t < (tokens.Length - 1))
+            for (var t = 0; t < tokens.Length - 1; t++)
             {
                 // (h, c) = Cell(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, L.Column(tokens[t]), h, c);
                 var tokens_t = tokens[t];
@@ -145,8 +143,6 @@ namespace Lecture
                 var tmp3 = tokens[t + 1];
                 var tmp4 = ws.CrossEntropy(tmp2, tmp3);
                 var J_2 = J_1 + tmp4;
-                // for (var t = 0; t < tokens.Length - 1; t++)
-                var t_1 = t + 1;
                 // saved for the reverse sweep
                 ws.Push(h_1);
                 ws.Push(c_1);
@@ -158,8 +154,6 @@ namespace Lecture
                 h_1 = h_2;
                 c_1 = c_2;
                 J_1 = J_2;
-                t = t_1;
-                iterations++;
             }
             var value = J_1;
 
@@ -170,7 +164,7 @@ namespace Lecture
             var dc_1 = ws.ZerosLike(c_1);
             var dh_2 = ws.ZerosLike(h_1);
             var dc_2 = ws.ZerosLike(c_1);
-            while (iterations-- > 0)
+            for (var t = tokens.Length - 2; t >= 0; t--)
             {
                 var tmp3 = ws.PopInt();
                 var tmp2 = ws.PopVector();
@@ -236,8 +230,7 @@ namespace Lecture
             Vector h_1 = h;
             Vector c_1 = c;
             double J_1 = J;
-            int t = 0;
-            while (t < (tokens.Length - 1))
+            for (var t = 0; t < tokens.Length - 1; t++)
             {
                 // (h, c) = Cell(Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wg, Ug, bg, L.Column(tokens[t]), h, c);
                 var tmp1 = ws.Column(L, tokens[t]);
@@ -247,12 +240,9 @@ namespace Lecture
                 var tmp2 = ws.Add(Uh_2, b);
                 var tmp3 = ws.CrossEntropy(tmp2, tokens[t + 1]);
                 var J_2 = J_1 + tmp3;
-                // for (var t = 0; t < tokens.Length - 1; t++)
-                var t_1 = t + 1;
                 h_1 = h_2;
                 c_1 = c_2;
                 J_1 = J_2;
-                t = t_1;
             }
             return J_1;
         }

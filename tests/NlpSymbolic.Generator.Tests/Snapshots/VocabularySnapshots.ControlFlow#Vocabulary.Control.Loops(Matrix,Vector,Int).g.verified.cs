@@ -52,8 +52,8 @@ namespace Vocabulary
             double s_1 = s;
             int i = 0;
             bool broke = false;
-            var iterations_1 = 0;
-            while (!broke && (i < A.RowCount))
+            var iterations = 0;
+            while (!broke && i < A.RowCount)
             {
                 // if (i == n)
                 bool broke_1;
@@ -74,13 +74,11 @@ namespace Vocabulary
                     var row = 0.0;
                     // for (var j = 0; j < A.ColumnCount; j++)
                     double row_1 = row;
-                    int j = 0;
-                    var iterations = 0;
-                    while (j < A.ColumnCount)
+                    for (var j = 0; j < A.ColumnCount; j++)
                     {
                         // if (j % 2 == 1)
                         bool skipped;
-                        if ((j % 2) == 1)
+                        if (j % 2 == 1)
                         {
                             skipped = true;
                         }
@@ -107,23 +105,16 @@ namespace Vocabulary
                         {
                             row_3 = row_1;
                         }
-                        // for (var j = 0; j < A.ColumnCount; j++)
-                        var j_1 = j + 1;
                         // saved for the reverse sweep
                         ws.Push(row_1);
-                        ws.Push(j);
                         ws.Push(tmp2);
                         row_1 = row_3;
-                        j = j_1;
-                        iterations++;
                     }
                     // s += row * row;
                     var tmp5 = row_1 * row_1;
                     var s_2 = s_1 + tmp5;
                     // saved for the reverse sweep
                     ws.Push(row_1);
-                    ws.Push(j);
-                    ws.Push(iterations);
                     s_3 = s_2;
                 }
                 else
@@ -138,13 +129,13 @@ namespace Vocabulary
                 s_1 = s_3;
                 i = i_1;
                 broke = broke_1;
-                iterations_1++;
+                iterations++;
             }
             // while (s < 10 && k < n)
             double s_4 = s_1;
             int k = 0;
-            var iterations_2 = 0;
-            while ((s_4 < 10.0) && (k < n))
+            var iterations_1 = 0;
+            while (s_4 < 10.0 && k < n)
             {
                 // s = s * 1.5 + v[0];
                 var tmp6 = s_4 * 1.5;
@@ -154,13 +145,13 @@ namespace Vocabulary
                 var k_1 = k + 1;
                 s_4 = s_5;
                 k = k_1;
-                iterations_2++;
+                iterations_1++;
             }
             // do … while (k > 0);
             double s_6 = s_4;
             int k_2 = k;
             bool broke_2 = false;
-            var iterations_3 = 0;
+            var iterations_2 = 0;
             while (!broke_2)
             {
                 // s = Math.Sin(s) + v[1];
@@ -174,15 +165,15 @@ namespace Vocabulary
                 ws.Push(s_6);
                 s_6 = s_7;
                 k_2 = k_3;
-                broke_2 = broke_2 || (!(k_3 > 0));
-                iterations_3++;
+                broke_2 = broke_2 || !(k_3 > 0);
+                iterations_2++;
             }
             var value = s_6;
 
             // Reverse sweep: adjoints in reverse order of the statements above.
             var ds_6 = dResult;
             // do … while (k > 0);  (iterations in reverse)
-            while (iterations_3-- > 0)
+            while (iterations_2-- > 0)
             {
                 s_6 = ws.PopScalar();
                 // gradients arriving from the next iteration
@@ -194,7 +185,7 @@ namespace Vocabulary
             }
             var ds_4 = ds_6;
             // while (s < 10 && k < n)  (iterations in reverse)
-            while (iterations_2-- > 0)
+            while (iterations_1-- > 0)
             {
                 // gradients arriving from the next iteration
                 var ds_5 = ds_4;
@@ -205,7 +196,7 @@ namespace Vocabulary
             }
             var ds_1 = ds_4;
             // for (var i = 0; i < A.RowCount; i++)  (iterations in reverse)
-            while (iterations_1-- > 0)
+            while (iterations-- > 0)
             {
                 var tmp1 = ws.PopBool();
                 i = ws.PopInt();
@@ -215,17 +206,14 @@ namespace Vocabulary
                 // break;
                 if (tmp1)
                 {
-                    var iterations = ws.PopInt();
-                    var j = ws.PopInt();
                     var row_1 = ws.PopScalar();
                     // s += row * row;
                     ds_1 += ds_3;
                     var drow_1 = 2 * ds_3 * row_1;
                     // for (var j = 0; j < A.ColumnCount; j++)  (iterations in reverse)
-                    while (iterations-- > 0)
+                    for (var j = A.ColumnCount - 1; j >= 0; j--)
                     {
                         var tmp2 = ws.PopBool();
-                        j = ws.PopInt();
                         row_1 = ws.PopScalar();
                         // gradients arriving from the next iteration
                         var drow_3 = drow_1;
@@ -271,7 +259,7 @@ namespace Vocabulary
             double s_1 = s;
             int i = 0;
             bool broke = false;
-            while (!broke && (i < A.RowCount))
+            while (!broke && i < A.RowCount)
             {
                 // if (i == n)
                 bool broke_1;
@@ -291,12 +279,11 @@ namespace Vocabulary
                     var row = 0.0;
                     // for (var j = 0; j < A.ColumnCount; j++)
                     double row_1 = row;
-                    int j = 0;
-                    while (j < A.ColumnCount)
+                    for (var j = 0; j < A.ColumnCount; j++)
                     {
                         // if (j % 2 == 1)
                         bool skipped;
-                        if ((j % 2) == 1)
+                        if (j % 2 == 1)
                         {
                             skipped = true;
                         }
@@ -319,10 +306,7 @@ namespace Vocabulary
                         {
                             row_3 = row_1;
                         }
-                        // for (var j = 0; j < A.ColumnCount; j++)
-                        var j_1 = j + 1;
                         row_1 = row_3;
-                        j = j_1;
                     }
                     // s += row * row;
                     var tmp3 = row_1 * row_1;
@@ -342,7 +326,7 @@ namespace Vocabulary
             // while (s < 10 && k < n)
             double s_4 = s_1;
             int k = 0;
-            while ((s_4 < 10.0) && (k < n))
+            while (s_4 < 10.0 && k < n)
             {
                 // s = s * 1.5 + v[0];
                 var tmp4 = s_4 * 1.5;
@@ -368,7 +352,7 @@ namespace Vocabulary
                 // do … while (k > 0);
                 s_6 = s_7;
                 k_2 = k_3;
-                broke_2 = broke_2 || (!(k_3 > 0));
+                broke_2 = broke_2 || !(k_3 > 0);
             }
             return s_6;
         }

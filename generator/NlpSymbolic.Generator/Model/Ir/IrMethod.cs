@@ -15,7 +15,7 @@ namespace NlpSymbolic.Generator.Model.Ir;
 /// </param>
 internal sealed record IrMethod(
     string Name,
-    string Accessibility,
+    MethodAccessibility Accessibility,
     ValueKind ReturnKind,
     EquatableArray<IrParameter> Parameters,
     EquatableArray<IrValue> Values,

@@ -188,4 +188,45 @@ internal static class IrWalker
             }
         }
     }
+
+    /// <summary>Every operand read at any depth: statements' arguments, conditions, and both sides of every phi.</summary>
+    public static IEnumerable<IrOperand> Operands(IrBlock block)
+    {
+        foreach (var node in block.Nodes)
+        {
+            var operands = node switch
+            {
+                IrStatement statement => (IEnumerable<IrOperand>)statement.Arguments,
+                IrIf branch => new[] { branch.Condition }
+                    .Concat(branch.Phis.SelectMany(p => new[] { p.First, p.Second }))
+                    .Concat(Operands(branch.Then)).Concat(Operands(branch.Else)),
+                IrLoop loop => new[] { loop.Condition }
+                    .Concat(loop.Carried.SelectMany(p => new[] { p.First, p.Second }))
+                    .Concat(Operands(loop.Header)).Concat(Operands(loop.Body)),
+                _ => Enumerable.Empty<IrOperand>(),
+            };
+            foreach (var operand in operands)
+            {
+                yield return operand;
+            }
+        }
+    }
+
+    /// <summary>Every loop at any depth, outer loops first.</summary>
+    public static IEnumerable<IrLoop> Loops(IrBlock block)
+    {
+        foreach (var node in block.Nodes)
+        {
+            var inner = node switch
+            {
+                IrLoop loop => new[] { loop }.Concat(Loops(loop.Header)).Concat(Loops(loop.Body)),
+                IrIf branch => Loops(branch.Then).Concat(Loops(branch.Else)),
+                _ => Enumerable.Empty<IrLoop>(),
+            };
+            foreach (var loop in inner)
+            {
+                yield return loop;
+            }
+        }
+    }
 }
