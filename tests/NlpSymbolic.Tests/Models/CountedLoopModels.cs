@@ -85,7 +85,7 @@ public static partial class CountedLoopModels
     public static double OffsetsAndBranches([Shape(6)] Vector<double> x, double w, [Value(2)] int start)
     {
         var h = w;
-        for (var t = start; t < x.Count - 1; t++)
+        for (var t = start; t < x.Count - 2; t++)
         {
             if (x[t] > 0)
             {
