@@ -26,7 +26,10 @@ internal sealed class ShardReduction
     private readonly GradientLayout? _layout;
     private double[] _send = [];
     private double[] _receive = [];
-    private readonly double[] _flat;
+    private double[] _flat = [];
+    private readonly bool _hasSparse;
+    private readonly int[]?[] _columns;
+    private double[] _columnBuffer = [];
     private readonly double[] _losses;
     private readonly int[] _sendCounts;
     private readonly int[] _receiveCounts;
@@ -45,11 +48,12 @@ internal sealed class ShardReduction
         if (size > 1)
         {
             _layout = new GradientLayout(parameters, size);
-            _flat = new double[_layout.Length];
         }
-        else
+
+        _columns = new int[parameters.Count][];
+        foreach (Parameter parameter in parameters)
         {
-            _flat = [];
+            _hasSparse |= parameter.SparseColumns;
         }
     }
 
@@ -107,6 +111,11 @@ internal sealed class ShardReduction
     internal void Exchange(ShardTree plan, double scale)
     {
         GradientLayout layout = _layout!;
+        if (_hasSparse)
+        {
+            ShareTouchedColumns(plan, layout);
+        }
+
         int size = plan.Size;
         int rank = plan.Rank;
         int own = plan.OwnNodes.Length;
@@ -120,6 +129,7 @@ internal sealed class ShardReduction
         }
 
         EnsureLength(ref _send, sendLength);
+        EnsureLength(ref _flat, layout.Length);
         EnsureLength(ref _receive, nodes * layout.ChunkLength(rank));
         int at = 0;
         for (int q = 0; q < size; q++)
@@ -145,8 +155,106 @@ internal sealed class ShardReduction
         }
 
         _receive.AsSpan(0, chunk).CopyTo(_flat.AsSpan(layout.ChunkStart[rank]));
-        _communicator.AllGather(_flat, _receiveCounts);
+        _communicator.AllGather(_flat.AsSpan(0, layout.Length), _receiveCounts);
         layout.Unpack(_flat, _parameters, scale);
+    }
+
+    /// <summary>
+    /// Agrees on the union over all ranks of each sparse parameter's touched columns, in increasing order, and lays
+    /// the exchange out with just those columns (two small all-gathers: the counts, then the column numbers).
+    /// </summary>
+    private void ShareTouchedColumns(ShardTree plan, GradientLayout layout)
+    {
+        int size = plan.Size;
+        var mine = new List<int>();
+        var counts = new double[size * _parameters.Count];
+        for (int p = 0; p < _parameters.Count; p++)
+        {
+            if (!_parameters[p].SparseColumns)
+            {
+                continue;
+            }
+
+            int before = mine.Count;
+            foreach (int node in plan.OwnNodes)
+            {
+                foreach (int column in _shards[plan.Nodes[node].Lo][p].TouchedColumns)
+                {
+                    mine.Add(column);
+                }
+            }
+
+            mine.Sort(before, mine.Count - before, null);
+            int write = before;
+            for (int i = before; i < mine.Count; i++)
+            {
+                if (i == before || mine[i] != mine[write - 1])
+                {
+                    mine[write++] = mine[i];
+                }
+            }
+
+            mine.RemoveRange(write, mine.Count - write);
+            counts[(plan.Rank * _parameters.Count) + p] = write - before;
+        }
+
+        Array.Fill(_receiveCounts, _parameters.Count);
+        _communicator.AllGather(counts, _receiveCounts);
+        int total = 0;
+        for (int q = 0; q < size; q++)
+        {
+            int n = 0;
+            for (int p = 0; p < _parameters.Count; p++)
+            {
+                n += (int)counts[(q * _parameters.Count) + p];
+            }
+
+            _receiveCounts[q] = n;
+            total += n;
+        }
+
+        EnsureLength(ref _columnBuffer, total);
+        int at = Offset(_receiveCounts, plan.Rank);
+        for (int i = 0; i < mine.Count; i++)
+        {
+            _columnBuffer[at + i] = mine[i];
+        }
+
+        _communicator.AllGather(_columnBuffer.AsSpan(0, total), _receiveCounts);
+        var union = new SortedSet<int>[_parameters.Count];
+        for (int q = 0, read = 0; q < size; q++)
+        {
+            for (int p = 0; p < _parameters.Count; p++)
+            {
+                int n = (int)counts[(q * _parameters.Count) + p];
+                if (n > 0)
+                {
+                    union[p] ??= new SortedSet<int>();
+                    for (int i = 0; i < n; i++)
+                    {
+                        union[p].Add((int)_columnBuffer[read++]);
+                    }
+                }
+            }
+        }
+
+        for (int p = 0; p < _parameters.Count; p++)
+        {
+            _columns[p] = union[p] is { } set ? [.. set] : null;
+        }
+
+        layout.Build(_columns);
+    }
+
+    private static int Offset(int[] counts, int rank)
+    {
+        int offset = 0;
+        for (int q = 0; q < rank; q++)
+        {
+            offset += counts[q];
+        }
+
+        return offset;
     }
 
     /// <summary>Gives every rank every shard's loss and first non-finite example (a no-op on one rank).</summary>

@@ -9,30 +9,45 @@ namespace NlpSymbolic.Training;
 /// per rank; each rank finishes the shard tree for its chunk and then every rank gathers every chunk.
 /// </summary>
 /// <remarks>
-/// A dense parameter is its gradient entries. A parameter with sparse columns goes dense here (the documented
-/// cost: the whole matrix crosses the network every step, plus one number per column): each column is a flag
-/// (1 when some shard touched it) followed by its entries. Chunks never split a column from its flag.
+/// A dense parameter is its gradient entries. A parameter with sparse columns contributes only the columns some
+/// rank touched this step (their union, agreed on beforehand): each such column is a flag (1 when the sending
+/// subtree touched it) followed by its entries. Chunks never split a column from its flag.
 /// </remarks>
 internal sealed class GradientLayout
 {
     private const int DenseUnit = 1 << 14;
 
-    private readonly Unit[] _units;
+    private readonly ParameterSet _parameters;
+    private readonly int _size;
+    private readonly List<Unit> _units = new();
     private readonly int[] _chunkFirstUnit;
 
-    /// <summary>Lays out <paramref name="parameters"/> in chunks for <paramref name="size"/> ranks.</summary>
+    /// <summary>Lays out <paramref name="parameters"/> for <paramref name="size"/> ranks, sparse parameters with no columns yet.</summary>
     internal GradientLayout(ParameterSet parameters, int size)
     {
-        var units = new List<Unit>();
+        _parameters = parameters;
+        _size = size;
+        _chunkFirstUnit = new int[size + 1];
+        ChunkStart = new int[size + 1];
+        Build(new int[parameters.Count][]);
+    }
+
+    /// <summary>
+    /// Lays the flat vector out again with <paramref name="columns"/>[p] (increasing) as the columns of sparse
+    /// parameter p that cross this step; dense parameters are always whole.
+    /// </summary>
+    internal void Build(IReadOnlyList<int[]?> columns)
+    {
+        _units.Clear();
         int flat = 0;
-        for (int p = 0; p < parameters.Count; p++)
+        for (int p = 0; p < _parameters.Count; p++)
         {
-            Parameter parameter = parameters[p];
+            Parameter parameter = _parameters[p];
             if (parameter.SparseColumns)
             {
-                for (int column = 0; column < parameter.Columns; column++)
+                foreach (int column in columns[p] ?? [])
                 {
-                    units.Add(new Unit(p, column * parameter.Rows, parameter.Rows, column, flat));
+                    _units.Add(new Unit(p, column * parameter.Rows, parameter.Rows, column, flat));
                     flat = checked(flat + 1 + parameter.Rows);
                 }
 
@@ -42,30 +57,27 @@ internal sealed class GradientLayout
             for (int start = 0; start < parameter.Length; start += DenseUnit)
             {
                 int length = Math.Min(DenseUnit, parameter.Length - start);
-                units.Add(new Unit(p, start, length, -1, flat));
+                _units.Add(new Unit(p, start, length, -1, flat));
                 flat = checked(flat + length);
             }
         }
 
-        _units = units.ToArray();
         Length = flat;
-        _chunkFirstUnit = new int[size + 1];
-        ChunkStart = new int[size + 1];
-        for (int c = 0, u = 0; c <= size; c++)
+        for (int c = 0, u = 0; c <= _size; c++)
         {
-            long target = (long)c * flat / size;
-            while (u < _units.Length && _units[u].Flat < target)
+            long target = (long)c * flat / _size;
+            while (u < _units.Count && _units[u].Flat < target)
             {
                 u++;
             }
 
             _chunkFirstUnit[c] = u;
-            ChunkStart[c] = u < _units.Length ? _units[u].Flat : flat;
+            ChunkStart[c] = u < _units.Count ? _units[u].Flat : flat;
         }
     }
 
     /// <summary>Numbers in the flat vector.</summary>
-    internal int Length { get; }
+    internal int Length { get; private set; }
 
     /// <summary>Where each chunk starts in the flat vector; entry <c>size</c> is <see cref="Length"/>.</summary>
     internal int[] ChunkStart { get; }
