@@ -11,7 +11,7 @@ namespace NlpSymbolic.Samples;
 /// </summary>
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, AnsiConsole.Console);
+    public static int Main(string[] args) => Ranks.Main(console => Run(args, console));
 
     /// <summary>Runs a command line; tests call this with a recording console.</summary>
     public static int Run(string[] args, IAnsiConsole console)

@@ -11,7 +11,7 @@ public sealed class SampleContext
     public SampleContext(IAnsiConsole console, string outputDirectory, CancellationToken cancellation, bool quiet = false)
     {
         Console = console;
-        OutputDirectory = Path.GetFullPath(outputDirectory);
+        OutputDirectory = Ranks.Scratch ?? Path.GetFullPath(outputDirectory); // under mpiexec only rank 0 writes here
         Cancellation = cancellation;
         Quiet = quiet;
         Directory.CreateDirectory(OutputDirectory);
