@@ -185,7 +185,7 @@ internal sealed class VerifiedGZipStream : Stream
             }
         }
 
-        throw Damaged(feed.SawEnd
+        throw Damaged(feed.SawEnd || raw.Length - feed.LastEnd < 8
             ? $"truncated gzip data: the file ends inside member {members + 1} (after {length:N0} decompressed bytes, before its CRC-32 and length)"
             : $"gzip member {members + 1} does not match its trailer (CRC-32 or length of its {length:N0} decompressed bytes): the file is damaged");
     }
