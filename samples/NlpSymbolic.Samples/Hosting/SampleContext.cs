@@ -11,10 +11,9 @@ public sealed class SampleContext
     public SampleContext(IAnsiConsole console, string outputDirectory, CancellationToken cancellation, bool quiet = false)
     {
         Console = console;
-        OutputDirectory = Path.GetFullPath(outputDirectory);
+        OutputDirectory = Ranks.Scratch ?? Path.GetFullPath(outputDirectory); // under mpiexec only rank 0 writes here
         Cancellation = cancellation;
         Quiet = quiet;
-        Directory.CreateDirectory(OutputDirectory);
     }
 
     public IAnsiConsole Console { get; }
@@ -42,7 +41,12 @@ public sealed class SampleContext
             ? Path.GetFullPath(Path.Combine(root, "..", "shared", "data"))
             : null;
 
-    public string OutputPath(string fileName) => Path.Combine(OutputDirectory, fileName);
+    /// <summary>A file in the output folder (made and proven writable before the command ran: <see cref="OutputFolder"/>).</summary>
+    public string OutputPath(string fileName)
+    {
+        Directory.CreateDirectory(OutputDirectory);
+        return Path.Combine(OutputDirectory, fileName);
+    }
 
     private static string? FindRepositoryRoot()
     {
