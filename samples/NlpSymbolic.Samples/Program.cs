@@ -12,17 +12,17 @@ namespace NlpSymbolic.Samples;
 /// </summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    // Under mpiexec, Ranks.Main hands rank 0 this console and the other ranks a quiet one (see Ranks).
+    public static int Main(string[] args) => Ranks.Main(console =>
     {
-        var console = AnsiConsole.Console;
-        if (Console.IsOutputRedirected)
+        if (ReferenceEquals(console, AnsiConsole.Console) && Console.IsOutputRedirected)
         {
             // Into a file or a pipe, lines stay whole: paths and log lines are not wrapped at 80 columns.
             console.Profile.Width = 4096;
         }
 
         return Run(args, console);
-    }
+    });
 
     /// <summary>Runs a command line; tests call this with a recording console.</summary>
     public static int Run(string[] args, IAnsiConsole console)

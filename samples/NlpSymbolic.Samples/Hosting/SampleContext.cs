@@ -16,7 +16,7 @@ public sealed class SampleContext
         string commandName = "samples", string? logFile = null, string? plotsDirectory = null)
     {
         Console = console;
-        OutputDirectory = Path.GetFullPath(outputDirectory);
+        OutputDirectory = Ranks.Scratch ?? Path.GetFullPath(outputDirectory); // under mpiexec only rank 0 writes here
         Cancellation = cancellation;
         Quiet = quiet;
         CommandName = commandName;

@@ -12,7 +12,11 @@ public enum WindowLoss
 }
 
 /// <summary>A finished (or cancelled) run of <see cref="WindowTraining.Train"/>.</summary>
-public sealed record WindowRun(WindowTagger Model, TrainingResult Result, MetricHistory History, string Checkpoint);
+public sealed record WindowRun(WindowTagger Model, TrainingResult Result, MetricHistory History, string Checkpoint)
+{
+    /// <summary>SHA-256 of the trained parameters, equal across runs (and MPI ranks) that computed the same numbers.</summary>
+    public string Fingerprint { get; init; } = "";
+}
 
 /// <summary>
 /// The training both commands share: the model, the trainer (Adam, minibatches on all cores, dev evaluation
@@ -49,6 +53,8 @@ public static class WindowTraining
                 BatchSize = settings.BatchSize,
                 MaxEpochs = settings.Epochs,
                 Seed = settings.Seed,
+                Communicator = Ranks.Current,
+                WorkerCount = Ranks.Workers,
                 ClipGradientNorm = 5,
                 Evaluate = () => new Dictionary<string, double> { [devMetric] = evaluateDev(model) },
                 EarlyStopping = new EarlyStopping(devMetric, higherIsBetter: true, patience: settings.Patience),
@@ -63,7 +69,7 @@ public static class WindowTraining
 
             return trainer.Train(train, context.Cancellation);
         });
-        return new WindowRun(model, result, history, checkpoint);
+        return new WindowRun(model, result, history, checkpoint) { Fingerprint = ParameterFingerprint.Sha256Hex(parameters) };
     }
 
     /// <summary>The predicted tag ids of every sentence (sentences in parallel; the forward pass only reads the model).</summary>

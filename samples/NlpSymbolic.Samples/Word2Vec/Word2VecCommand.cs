@@ -92,7 +92,8 @@ public static class Word2VecCommand
                 BatchSize = settings.BatchSize,
                 MaxEpochs = settings.Epochs,
                 Seed = settings.Seed,
-                WorkerCount = settings.Workers,
+                WorkerCount = settings.Workers ?? Ranks.Workers,
+                Communicator = Ranks.Current,
                 // Fixed, so the weights are the same on any machine; each shard holds a full gradient buffer.
                 ShardCount = 4,
                 // word2vec's SGD updates after every pair; summing a few center words' gradients keeps that step size.
@@ -143,6 +144,7 @@ public static class Word2VecCommand
             Checkpoint = File.Exists(checkpoint) ? $"{checkpoint} (vocabulary: {vocabularyFile})" : null,
             Plots = plots,
             GeneratedSources = GeneratedSource.Find("SkipGram"),
+            Fingerprint = ParameterFingerprint.Sha256Hex(parameters),
             Details =
             [
                 ("corpus", $"{corpus.Tokens.Length:N0} words, vocabulary {corpus.Vocabulary.Count - 1:N0}"),
