@@ -68,6 +68,7 @@ public static class PosCommand
             Checkpoint = run.Checkpoint,
             Plots = WindowTraining.SavePlots(context, "pos", run, "dev/accuracy"),
             GeneratedSources = GeneratedSource.Find(nameof(WindowTagger)),
+            Fingerprint = run.Fingerprint,
             Details =
             [
                 ("dev accuracy (%)", $"{run.Result.BestMetric:F2} (epoch {run.Result.BestEpoch})"),

@@ -34,13 +34,14 @@ public static class Word2VecCommand
         var words = new Option<string>("--words") { Description = "Comma-separated words whose nearest neighbours are printed.", DefaultValueFactory = _ => string.Join(',', DefaultQueries) };
         var seed = new Option<int>("--seed") { Description = "Seed of the initialisation, the order and every random draw.", DefaultValueFactory = _ => 1 };
         var workers = new Option<int?>("--workers") { Description = "Training threads (default: all cores); the result does not depend on it." };
+        var resume = new Option<FileInfo?>("--resume") { Description = "Continue the run saved in this checkpoint (same data and options)." };
 
         var command = new Command(
             "word2vec",
             "Skip-gram with negative sampling (Mikolov et al. 2013) on the Brown corpus: two embedding matrices as sparse columns, "
             + "K negatives from unigram^0.75, dynamic window, subsampling, SGD with a linearly decaying rate. Prints the nearest "
             + "neighbours (cosine) of a few words, time per epoch and words/s.");
-        foreach (var option in new Option[] { data, epochs, dim, window, negatives, minCount, subsample, rate, batch, maxTokens, words, seed, workers })
+        foreach (var option in new Option[] { data, epochs, dim, window, negatives, minCount, subsample, rate, batch, maxTokens, words, seed, workers, resume })
         {
             command.Options.Add(option);
         }
@@ -52,12 +53,12 @@ public static class Word2VecCommand
                 parse.GetValue(data), parse.GetValue(epochs), parse.GetValue(dim), parse.GetValue(window), parse.GetValue(negatives),
                 parse.GetValue(minCount), parse.GetValue(subsample), parse.GetValue(rate), parse.GetValue(batch), parse.GetValue(maxTokens),
                 parse.GetValue(words)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                parse.GetValue(seed), parse.GetValue(workers))));
+                parse.GetValue(seed), parse.GetValue(workers)), parse.GetValue(resume)?.FullName));
         });
         return command;
     }
 
-    private static int Run(SampleContext context, Word2VecSettings settings)
+    private static int Run(SampleContext context, Word2VecSettings settings, string? resume)
     {
         settings.Validate();
         var console = context.Console;
@@ -91,7 +92,8 @@ public static class Word2VecCommand
                 BatchSize = settings.BatchSize,
                 MaxEpochs = settings.Epochs,
                 Seed = settings.Seed,
-                WorkerCount = settings.Workers,
+                WorkerCount = settings.Workers ?? Ranks.Workers,
+                Communicator = Ranks.Current,
                 // Fixed, so the weights are the same on any machine; each shard holds a full gradient buffer.
                 ShardCount = 4,
                 // word2vec's SGD updates after every pair; summing a few center words' gradients keeps that step size.
@@ -101,7 +103,13 @@ public static class Word2VecCommand
                 ProgressEverySteps = Math.Max(1, totalSteps / 300),
                 ProgressInterval = null,
                 Checkpoints = new SafeTensorsCheckpointSink(checkpoint),
+                History = context.CreateHistory(),
             });
+            if (resume is not null)
+            {
+                Resumed.From(context, resume, trainer);
+            }
+
             return trainer.Train(positions, context.Cancellation);
         });
         training.Stop();
@@ -128,7 +136,7 @@ public static class Word2VecCommand
         }
 
         console.Write(table);
-        var plots = Plots.Save(context, "word2vec", trainer!.History, MetricHistory.TrainLoss, MetricHistory.LearningRate);
+        var plots = Plots.SaveRun(context, "word2vec", trainer!.History, null).Concat(Plots.Save(context, "word2vec", trainer!.History, MetricHistory.TrainLoss, MetricHistory.LearningRate)).ToList();
         new Report("word2vec", "seconds per epoch", secondsPerEpoch,
             "Mikolov et al. 2013 (SGNS: window 5, K = 5, t = 1e-5, 300-d on 6B words) judged by analogies; here the neighbours above",
             wall.Elapsed)
@@ -136,6 +144,7 @@ public static class Word2VecCommand
             Checkpoint = File.Exists(checkpoint) ? $"{checkpoint} (vocabulary: {vocabularyFile})" : null,
             Plots = plots,
             GeneratedSources = GeneratedSource.Find("SkipGram"),
+            Fingerprint = ParameterFingerprint.Sha256Hex(parameters),
             Details =
             [
                 ("corpus", $"{corpus.Tokens.Length:N0} words, vocabulary {corpus.Vocabulary.Count - 1:N0}"),
