@@ -1,6 +1,6 @@
 namespace NlpSymbolic.Tool;
 
-/// <summary>What <c>nlpsym show</c> returns; the README's table is this one.</summary>
+/// <summary>What <c>nlpsym show</c> returns; the table in docs/generated-code.md is this one.</summary>
 public static class ExitCodes
 {
     /// <summary>The generated source was printed; no error.</summary>

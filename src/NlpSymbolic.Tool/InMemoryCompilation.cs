@@ -34,16 +34,22 @@ internal static class InMemoryCompilation
 
     public static CSharpCompilation Create(string path, string text)
     {
+        var file = CSharpSyntaxTree.ParseText(SourceText.From(text, System.Text.Encoding.UTF8), ParseOptions, path);
         var trees = new[]
         {
-            CSharpSyntaxTree.ParseText(SourceText.From(text, System.Text.Encoding.UTF8), ParseOptions, path),
+            file,
             CSharpSyntaxTree.ParseText(SourceText.From(ImplicitUsings, System.Text.Encoding.UTF8), ParseOptions, "ImplicitUsings.g.cs"),
         };
+
+        // A Program.cs with top-level statements is a console program's file (CS8805 in a library).
+        var kind = file.GetCompilationUnitRoot().Members.OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().Any()
+            ? OutputKind.ConsoleApplication
+            : OutputKind.DynamicallyLinkedLibrary;
         return CSharpCompilation.Create(
             Path.GetFileNameWithoutExtension(path),
             trees,
             references.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
     }
 
     private static ImmutableArray<MetadataReference> CreateReferences()

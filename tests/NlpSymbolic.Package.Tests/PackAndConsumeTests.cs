@@ -4,6 +4,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Xunit;
 using Xunit.Abstractions;
@@ -46,8 +47,11 @@ public sealed class PackAndConsumeTests
             Timed("packed");
             CheckPackage(Path.Combine(feed, $"NlpSymbolic.{version}.nupkg"), Path.Combine(feed, $"NlpSymbolic.{version}.snupkg"), version);
 
-            var consumer = CreateConsumer(work, feed, fallback, version);
             var cli = new DotnetCli(new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(work, "packages") });
+            WrongFrameworkConsumersGetNuGetsError(cli, work, feed, fallback, version);
+            Timed("net8.0 and net9.0 consumers refused");
+
+            var consumer = CreateConsumer(work, feed, fallback, version);
             cli.Run(consumer, "build", "-c", "Release", "-nodeReuse:false");
             Timed("consumer restored and built");
             var run = cli.Run(consumer, "run", "--no-build", "-c", "Release", "--", "with-sources");
@@ -89,11 +93,14 @@ public sealed class PackAndConsumeTests
         foreach (var expected in new[]
                  {
                      "lib/net10.0/NlpSymbolic.dll", "lib/net10.0/NlpSymbolic.xml", "analyzers/dotnet/cs/NlpSymbolic.Generator.dll",
-                     "build/NlpSymbolic.props", "buildTransitive/NlpSymbolic.props", "README.md", "LICENSE",
+                     "build/net10.0/NlpSymbolic.props", "buildTransitive/net10.0/NlpSymbolic.props", "README.md", "LICENSE",
                  })
         {
             Assert.Contains(expected, files);
         }
+
+        // Nothing framework-neutral in build/ or buildTransitive/: NuGet would then think the package fits any framework.
+        Assert.DoesNotContain(files, f => Regex.IsMatch(f, "^(build|buildTransitive)/[^/]+$"));
 
         Assert.DoesNotContain(files, f => f.StartsWith("lib/", StringComparison.Ordinal) && f.Contains("Generator", StringComparison.Ordinal));
 
@@ -118,16 +125,35 @@ public sealed class PackAndConsumeTests
     }
 
     /// <summary>
+    /// A user whose project targets an older framework: restore must stop with NuGet's own error NU1202 ("not
+    /// compatible with net8.0"), not succeed and leave the user with CS0246 at every use of the package.
+    /// </summary>
+    private void WrongFrameworkConsumersGetNuGetsError(DotnetCli cli, string work, string feed, string fallback, string version)
+    {
+        foreach (var framework in new[] { "net8.0", "net9.0" })
+        {
+            var consumer = CreateConsumer(Path.Combine(work, framework), feed, fallback, version, framework);
+            var (exitCode, restored) = cli.Run(consumer, expectSuccess: false, "restore", "-nodeReuse:false");
+            output.WriteLine(restored);
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains("NU1202", restored);
+            Assert.Contains(framework, restored);
+        }
+    }
+
+    /// <summary>
     /// A new console project in <paramref name="work"/>/consumer: its own NuGet.Config (the folder feed added to
     /// the machine's sources; the machine's package folder as a fallback) and empty Directory.Build files so
     /// nothing above the temporary folder leaks in.
     /// </summary>
-    private static string CreateConsumer(string work, string feed, string fallback, string version)
+    private static string CreateConsumer(string work, string feed, string fallback, string version, string framework = "net10.0")
     {
         var consumer = Directory.CreateDirectory(Path.Combine(work, "consumer")).FullName;
         var template = Path.Combine(AppContext.BaseDirectory, "Consumer");
         File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"),
-            File.ReadAllText(Path.Combine(template, "Consumer.csproj.template")).Replace("$VERSION$", version, StringComparison.Ordinal));
+            File.ReadAllText(Path.Combine(template, "Consumer.csproj.template"))
+                .Replace("$VERSION$", version, StringComparison.Ordinal)
+                .Replace("<TargetFramework>net10.0</TargetFramework>", $"<TargetFramework>{framework}</TargetFramework>", StringComparison.Ordinal));
         File.Copy(Path.Combine(template, "Gru.cs"), Path.Combine(consumer, "Gru.cs"));
         File.Copy(Path.Combine(template, "Program.cs"), Path.Combine(consumer, "Program.cs"));
         File.WriteAllText(Path.Combine(consumer, "Directory.Build.props"), "<Project />\n");

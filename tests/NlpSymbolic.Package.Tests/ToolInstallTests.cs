@@ -33,7 +33,17 @@ public sealed class ToolInstallTests
             var feed = Path.Combine(work, "feed");
             new DotnetCli(new Dictionary<string, string>()).Run(repository, "pack", Path.Combine("src", "NlpSymbolic.Tool", "NlpSymbolic.Tool.csproj"), "-c", "Release", "-o", feed,
                 "--artifacts-path", Path.Combine(work, "artifacts"), "-p:Version=" + version, "-nodeReuse:false");
-            Assert.True(File.Exists(Path.Combine(feed, $"NlpSymbolic.Tool.{version}.nupkg")), "no tool package in " + feed);
+            var nupkg = Path.Combine(feed, $"NlpSymbolic.Tool.{version}.nupkg");
+            Assert.True(File.Exists(nupkg), "no tool package in " + feed);
+            using (var package = System.IO.Compression.ZipFile.OpenRead(nupkg))
+            {
+                // nuget.org shows the README; without one, pack warns "missing a readme".
+                Assert.Contains(package.Entries, e => e.FullName == "README.md");
+                Assert.Contains(package.Entries, e => e.FullName == "LICENSE");
+                using var nuspec = package.GetEntry("NlpSymbolic.Tool.nuspec")!.Open();
+                Assert.Contains("<readme>README.md</readme>", new StreamReader(nuspec).ReadToEnd());
+            }
+
 
             // The install reads the NuGet.Config of its working folder: the feed beside the machine's sources.
             PackAndConsumeTests.WriteNuGetConfig(work, feed, fallback);

@@ -10,7 +10,7 @@ using Xunit;
 namespace NlpSymbolic.Tests;
 
 /// <summary>
-/// The README's training loop, run as written on a small synthetic tagging task (the tag is a function of the
+/// The training loop of docs/training.md ("Training with the trainer"), run as written on a small synthetic tagging task (the tag is a function of the
 /// word and its left neighbour), with the model class's generated backward, the data-parallel trainer,
 /// evaluation with early stopping and a safetensors checkpoint.
 /// </summary>
@@ -34,7 +34,7 @@ public sealed class TrainingLoopExampleTests : IDisposable
 
     private static (TrainingResult Result, WindowTagger Model) Train(List<Window> train, List<Window> dev, int workers, string? checkpoint)
     {
-        // ---- the README's loop (vocabulary.Count = 40, tags.Count = 5) ----
+        // ---- the loop of docs/training.md (vocabulary.Count = 40, tags.Count = 5) ----
         var model = new WindowTagger(40, 5, seed: 1, dimension: 8, hidden: 16);          // fields L, W, b, U, c
         var parameters = model.CreateParameterSet(new WindowTagger.Gradients(model));
         var trainer = new Trainer<Window>(parameters, new Adam(0.01),

@@ -61,6 +61,36 @@ public sealed class GradientClippingTests
     }
 
     [Fact]
+    public void AnInfiniteNormLeavesEveryGradientAsItIs()
+    {
+        // Scaling by maxNorm / ∞ = 0 would erase the finite entries and turn ∞ into NaN.
+        var (set, a, b) = Gradients([double.PositiveInfinity, 10], [-3, 1]);
+        Assert.Equal(double.PositiveInfinity, GradientClipping.ClipByGlobalNorm(set, 1));
+        Assert.Equal(new[] { double.PositiveInfinity, 10 }, a.Gradients);
+        Assert.Equal(new[] { -3.0, 1 }, b.Gradients);
+    }
+
+    [Fact]
+    public void ClipByGlobalNormClipsEveryParameterNotOnlyTheFirst()
+    {
+        var (set, a, b) = Gradients([0, 0], [6, 8]); // norm 10, all of it in the second parameter
+        Assert.Equal(10, GradientClipping.ClipByGlobalNorm(set, 5));
+        Assert.Equal(new[] { 0.0, 0 }, a.Gradients);
+        Near.Equal(3.0, b.Gradients[0]);
+        Near.Equal(4.0, b.Gradients[1]);
+        Assert.Equal(10, GradientClipping.ClipByValue(Gradients([0], [-10]).Set, 2));
+    }
+
+    [Fact]
+    public void ClipByValueLeavesEntriesWithinTheThresholdAlone()
+    {
+        var (set, a, b) = Gradients([-5, 4.999, 0], [5, -0.25]);
+        GradientClipping.ClipByValue(set, 5);
+        Assert.Equal(new[] { -5.0, 4.999, 0 }, a.Gradients);
+        Assert.Equal(new[] { 5.0, -0.25 }, b.Gradients);
+    }
+
+    [Fact]
     public void SparseParametersAreClippedOnTheirTouchedColumns()
     {
         var set = new ParameterSet();
@@ -80,5 +110,10 @@ public sealed class GradientClippingTests
         Assert.Throws<ArgumentOutOfRangeException>(() => GradientClipping.ClipByValue(set, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => GradientClipping.ClipByValue(set, double.NaN));
         Assert.Throws<ArgumentOutOfRangeException>(() => GradientClipping.ClipByGlobalNorm(set, -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => GradientClipping.ClipByGlobalNorm(set, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => GradientClipping.ClipByGlobalNorm(set, double.PositiveInfinity));
+        Assert.Throws<ArgumentNullException>(() => GradientClipping.ClipByValue(null!, 1));
+        Assert.Throws<ArgumentNullException>(() => GradientClipping.ClipByGlobalNorm(null!, 1));
+        Assert.Equal(new[] { 1.0 }, set[0].Gradients);
     }
 }
