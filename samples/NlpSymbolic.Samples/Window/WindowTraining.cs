@@ -1,4 +1,5 @@
 using NlpSymbolic.Checkpoints;
+using Spectre.Console;
 using NlpSymbolic.Samples.Hosting;
 using NlpSymbolic.Training;
 
@@ -25,10 +26,15 @@ public static class WindowTraining
 {
     public static WindowRun Train(
         SampleContext context, string name, WindowSettings settings, WindowFeatures features, IReadOnlyList<EncodedSentence> train,
-        WindowLoss loss, string devMetric, Func<WindowTagger, double> evaluateDev, Action<WindowTagger>? initialise = null)
+        WindowLoss loss, string devMetric, Func<WindowTagger, double> evaluateDev)
     {
         var model = new WindowTagger(features.Shape(settings.Dimension, settings.Hidden), settings.Seed);
-        initialise?.Invoke(model);
+        if (settings.Embeddings is { } file)
+        {
+            var coverage = WindowEmbeddings.Load(model, features, file.FullName, train.SelectMany(s => s.Source.Words));
+            context.Console.WriteLine($"word vectors from {file.FullName}: {coverage}");
+        }
+
         if (loss == WindowLoss.Sll)
         {
             // One example per sentence: the loss and its gradient cover every word and transition of it.
