@@ -148,6 +148,18 @@ public sealed class Parameter
         }
     }
 
+    /// <summary>Whether <paramref name="column"/> is recorded as touched (false for a dense parameter).</summary>
+    internal bool IsColumnTouched(int column) => _isTouched is not null && _isTouched[column];
+
+    /// <summary>Puts the recorded columns in increasing order, so sums over them do not depend on who touched them first.</summary>
+    internal void SortTouchedColumns()
+    {
+        if (_touched is not null)
+        {
+            Array.Sort(_touched, 0, _touchedCount);
+        }
+    }
+
     /// <summary>Forgets the recorded columns without clearing their gradients.</summary>
     public void ForgetTouchedColumns()
     {

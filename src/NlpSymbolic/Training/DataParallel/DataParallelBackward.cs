@@ -16,11 +16,19 @@ namespace NlpSymbolic.Training;
 /// <b>Determinism.</b> A minibatch of B examples is cut into <see cref="ShardCount"/> contiguous shards whose
 /// boundaries depend only on B and the shard count. Each shard's examples are run in order into that shard's
 /// own zeroed gradient buffers (shard 0 uses the set's own buffers, the others sets made by
-/// <see cref="ParameterSet.CreateGradientBuffers"/>), and the shards are then added in shard order. Which
-/// thread computes which shard changes nothing, so 1, 2 or 16 workers give bit-identical gradients and so
-/// bit-identical weights. The reduction itself runs in parallel over slices of each dense parameter (every
-/// entry still sums its shards in order); a sparse parameter is reduced by one worker over the touched columns
-/// only.
+/// <see cref="ParameterSet.CreateGradientBuffers"/>), and the shards are then added with a fixed pairwise
+/// bracketing, <c>((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))</c> for eight shards (earlier versions added
+/// them left to right; results differ from those in the last bits when there are more than two shards). Which
+/// thread, or which process (see <see cref="Communicator"/>), computes which shard changes nothing, so 1, 2 or
+/// 16 workers on one or several ranks give bit-identical gradients and so bit-identical weights. The reduction
+/// itself runs in parallel over slices of each dense parameter; a sparse parameter is reduced by one worker over
+/// the touched columns only, which afterwards are listed in increasing order.
+/// </para>
+/// <para>
+/// <b>Several ranks.</b> Each rank computes a contiguous block of the shards and sums the largest subtrees of the
+/// bracketing that are all its own; the ranks then finish the tree chunk by chunk (each rank one chunk of the
+/// gradient, like a reduce-scatter) and gather the chunks. A sparse-column parameter crosses as a dense matrix
+/// plus one flag per column, so the all-reduce moves the whole embedding table every step.
 /// </para>
 /// <para>
 /// <b>Cost.</b> Each extra shard holds a full set of gradient buffers, so memory is
@@ -47,10 +55,6 @@ public sealed class DataParallelBackward<TExample> : IDisposable
     /// <summary>The shard count used when none is given; fixed rather than derived from the machine, so a run reproduces elsewhere.</summary>
     public const int DefaultShardCount = 8;
 
-    // Dense parameters are reduced in slices of this many entries, so a single large matrix still spreads
-    // over the workers while a slice (128 KiB) stays cache-friendly.
-    private const int ReductionSlice = 1 << 14;
-
     private readonly ParameterSet _parameters;
     private readonly Func<TExample, ParameterSet, ExampleContext, double> _backward;
     private readonly GradientReduction _reduction;
@@ -58,7 +62,7 @@ public sealed class DataParallelBackward<TExample> : IDisposable
     private readonly double[] _shardLoss;
     private readonly int[] _shardFirstNonFinite;
     private readonly ExceptionDispatchInfo?[] _shardFailure;
-    private readonly Slice[] _slices;
+    private readonly ShardReduction _reducer;
     private readonly WorkerPool _pool;
 
     // The minibatch being computed, set by ComputeGradients for the workers to read.
@@ -67,6 +71,7 @@ public sealed class DataParallelBackward<TExample> : IDisposable
     private bool _wholeList;
     private int _count;
     private int _shardsInUse;
+    private ShardTree? _plan;
     private int _epoch;
     private long _step;
     private ulong _epochSeed;
@@ -84,13 +89,20 @@ public sealed class DataParallelBackward<TExample> : IDisposable
     /// <param name="shardCount">Contiguous shards per minibatch; results depend on it (see the remarks).</param>
     /// <param name="workerCount">Threads including the calling one; null for <see cref="Environment.ProcessorCount"/>. Capped at <paramref name="shardCount"/>.</param>
     /// <param name="reduction">Whether the optimiser sees the sum or the mean of the examples' gradients.</param>
+    /// <param name="communicator">
+    /// The ranks the shards are spread over (null for <see cref="Communicator.InProcess"/>). With more than one,
+    /// every rank must construct this object and call <see cref="ComputeGradients(IReadOnlyList{TExample}, ReadOnlyMemory{int}, int, long, int)"/>
+    /// with the same arguments; each computes its own shards, and all end with the same gradient.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">A count is below 1.</exception>
+    /// <exception cref="InvalidOperationException">The ranks disagree on the shard count or the parameters' values.</exception>
     public DataParallelBackward(
         ParameterSet parameters,
         Func<TExample, ParameterSet, ExampleContext, double> backward,
         int shardCount = DefaultShardCount,
         int? workerCount = null,
-        GradientReduction reduction = GradientReduction.Mean)
+        GradientReduction reduction = GradientReduction.Mean,
+        Communicator? communicator = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(backward);
@@ -115,24 +127,30 @@ public sealed class DataParallelBackward<TExample> : IDisposable
         _shardLoss = new double[shardCount];
         _shardFirstNonFinite = new int[shardCount];
         _shardFailure = new ExceptionDispatchInfo?[shardCount];
-        _slices = Slices(parameters);
+        Communicator = communicator ?? Communicator.InProcess;
+        RankAgreement.Check(Communicator, parameters, shardCount);
+        _reducer = new ShardReduction(parameters, _shards, Communicator);
         _pool = new WorkerPool(Math.Min(workers, shardCount), Work);
     }
 
     /// <summary>Like the main constructor, for a backward function that does not need the <see cref="ExampleContext"/>.</summary>
-    /// <inheritdoc cref="DataParallelBackward{TExample}(ParameterSet, Func{TExample, ParameterSet, ExampleContext, double}, int, int?, GradientReduction)"/>
+    /// <inheritdoc cref="DataParallelBackward{TExample}(ParameterSet, Func{TExample, ParameterSet, ExampleContext, double}, int, int?, GradientReduction, Communicator?)"/>
     public DataParallelBackward(
         ParameterSet parameters,
         Func<TExample, ParameterSet, double> backward,
         int shardCount = DefaultShardCount,
         int? workerCount = null,
-        GradientReduction reduction = GradientReduction.Mean)
-        : this(parameters, IgnoreContext(backward), shardCount, workerCount, reduction)
+        GradientReduction reduction = GradientReduction.Mean,
+        Communicator? communicator = null)
+        : this(parameters, IgnoreContext(backward), shardCount, workerCount, reduction, communicator)
     {
     }
 
     /// <summary>Contiguous shards per minibatch, each with its own gradient buffers.</summary>
     public int ShardCount { get; }
+
+    /// <summary>The ranks the shards are spread over; <see cref="Communicator.InProcess"/> unless one was given.</summary>
+    public Communicator Communicator { get; }
 
     /// <summary>Threads that compute shards, including the calling thread.</summary>
     public int WorkerCount => _pool.WorkerCount;
@@ -189,13 +207,14 @@ public sealed class DataParallelBackward<TExample> : IDisposable
         _step = step;
         _epochSeed = RunSeeds.ExampleEpoch(seed, epoch);
         _shardsInUse = Math.Min(ShardCount, count);
+        _plan = _reducer.Plan(_shardsInUse);
         _scale = _reduction == GradientReduction.Mean ? 1.0 / count : 1.0;
         try
         {
             _reducing = false;
-            _nextShard = 1; // worker 0 takes shard 0 first (see Work)
+            _nextShard = _plan.FirstShard + 1; // worker 0 takes the rank's first shard first (see Work)
             _pool.Run();
-            for (int s = 0; s < _shardsInUse; s++)
+            for (int s = _plan.FirstShard; s < _plan.EndShard; s++)
             {
                 if (_shardFailure[s] is { } failure)
                 {
@@ -204,11 +223,13 @@ public sealed class DataParallelBackward<TExample> : IDisposable
                 }
             }
 
-            if (_shardsInUse > 1 || _scale != 1.0)
+            _reducing = true;
+            _nextSlice = 0;
+            _pool.Run();
+            if (_plan.Size > 1)
             {
-                _reducing = true;
-                _nextSlice = 0;
-                _pool.Run();
+                _reducer.ShareLosses(_plan, _shardLoss, _shardFirstNonFinite);
+                _reducer.Exchange(_plan, _scale);
             }
         }
         finally
@@ -235,14 +256,15 @@ public sealed class DataParallelBackward<TExample> : IDisposable
     {
         if (!_reducing)
         {
-            // Shard 0 writes the model's own buffers; computing it on the calling thread keeps that thread's
-            // share of the work fixed (and lets tests observe it there).
-            if (worker == 0)
+            // Shard 0 writes the model's own buffers; computing the rank's first shard on the calling thread
+            // keeps that thread's share of the work fixed (and lets tests observe it there).
+            ShardTree plan = _plan!;
+            if (worker == 0 && plan.FirstShard < plan.EndShard)
             {
-                ComputeShard(0);
+                ComputeShard(plan.FirstShard);
             }
 
-            for (int s = Interlocked.Increment(ref _nextShard) - 1; s < _shardsInUse; s = Interlocked.Increment(ref _nextShard) - 1)
+            for (int s = Interlocked.Increment(ref _nextShard) - 1; s < plan.EndShard; s = Interlocked.Increment(ref _nextShard) - 1)
             {
                 ComputeShard(s);
             }
@@ -250,9 +272,10 @@ public sealed class DataParallelBackward<TExample> : IDisposable
             return;
         }
 
-        for (int i = Interlocked.Increment(ref _nextSlice) - 1; i < _slices.Length; i = Interlocked.Increment(ref _nextSlice) - 1)
+        ShardReduction.Slice[] slices = _reducer.Slices;
+        for (int i = Interlocked.Increment(ref _nextSlice) - 1; i < slices.Length; i = Interlocked.Increment(ref _nextSlice) - 1)
         {
-            Reduce(_slices[i]);
+            _reducer.ReduceSlice(_plan!, slices[i], _scale);
         }
     }
 
@@ -299,70 +322,10 @@ public sealed class DataParallelBackward<TExample> : IDisposable
         _shardFirstNonFinite[shard] = firstNonFinite;
     }
 
-    private void Reduce(Slice slice)
-    {
-        Parameter target = _parameters[slice.Parameter];
-        if (target.SparseColumns)
-        {
-            for (int s = 1; s < _shardsInUse; s++)
-            {
-                Parameter source = _shards[s][slice.Parameter];
-                foreach (int column in source.TouchedColumns)
-                {
-                    Span<double> into = target.GradientColumn(column);
-                    TensorPrimitives.Add(into, source.GradientColumn(column), into);
-                    target.TouchColumn(column);
-                }
-            }
-
-            if (_scale != 1.0)
-            {
-                target.ScaleGradient(_scale);
-            }
-
-            return;
-        }
-
-        Span<double> sum = target.Gradients.AsSpan(slice.Start, slice.Length);
-        for (int s = 1; s < _shardsInUse; s++)
-        {
-            TensorPrimitives.Add(sum, _shards[s][slice.Parameter].Gradients.AsSpan(slice.Start, slice.Length), sum);
-        }
-
-        if (_scale != 1.0)
-        {
-            TensorPrimitives.Multiply(sum, _scale, sum);
-        }
-    }
-
-    private static Slice[] Slices(ParameterSet parameters)
-    {
-        var slices = new List<Slice>();
-        for (int p = 0; p < parameters.Count; p++)
-        {
-            Parameter parameter = parameters[p];
-            if (parameter.SparseColumns)
-            {
-                slices.Add(new Slice(p, 0, parameter.Length));
-                continue;
-            }
-
-            for (int start = 0; start < parameter.Length; start += ReductionSlice)
-            {
-                slices.Add(new Slice(p, start, Math.Min(ReductionSlice, parameter.Length - start)));
-            }
-        }
-
-        return slices.ToArray();
-    }
-
     /// <summary>Adapts a backward function without context to the form with one.</summary>
     internal static Func<TExample, ParameterSet, ExampleContext, double> IgnoreContext(Func<TExample, ParameterSet, double> backward)
     {
         ArgumentNullException.ThrowIfNull(backward);
         return (example, gradients, _) => backward(example, gradients);
     }
-
-    /// <summary>A range of one parameter's storage reduced as a unit; a sparse parameter is always one slice.</summary>
-    private readonly record struct Slice(int Parameter, int Start, int Length);
 }

@@ -29,7 +29,7 @@ internal sealed class ProgressMeter
     /// <param name="firstStep">Updates made before this run.</param>
     internal ProgressMeter(TrainerOptions options, MetricHistory history, long? totalSteps, TimeSpan elapsedBefore, long firstStep)
     {
-        _progress = options.Progress;
+        _progress = options.Communicator is { Speaks: false } ? null : options.Progress; // rank 0 speaks
         _history = history;
         _everySteps = options.ProgressEverySteps;
         _intervalTicks = options.ProgressInterval is { } interval

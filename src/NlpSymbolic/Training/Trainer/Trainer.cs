@@ -151,7 +151,7 @@ public sealed class Trainer<TExample>
 
             _meter = new ProgressMeter(Options, History, TotalSteps(), _elapsed, _step);
             using var gradients = new DataParallelBackward<TExample>(
-                Parameters, _backward, Options.ShardCount, Options.WorkerCount, Options.Reduction);
+                Parameters, _backward, Options.ShardCount, Options.WorkerCount, Options.Reduction, Options.Communicator);
             return Run(trainingSet, gradients, cancellationToken);
         }
         finally
@@ -404,8 +404,13 @@ public sealed class Trainer<TExample>
         return norm;
     }
 
-    private void SaveCheckpoint(CheckpointReason reason) =>
-        Options.Checkpoints?.Save(new TrainingCheckpoint(reason, Parameters, Optimizer, ExportState(), History));
+    private void SaveCheckpoint(CheckpointReason reason)
+    {
+        if (Options.Communicator is not { Speaks: false }) // rank 0 writes; the others hold the same numbers
+        {
+            Options.Checkpoints?.Save(new TrainingCheckpoint(reason, Parameters, Optimizer, ExportState(), History));
+        }
+    }
 
     /// <summary>The step the run ends at unless stopped early.</summary>
     private long? TotalSteps()

@@ -43,6 +43,15 @@ public sealed record TrainerOptions
     /// </summary>
     public int ShardCount { get; init; } = DataParallelBackward<object>.DefaultShardCount;
 
+    /// <summary>
+    /// The ranks training is spread over; null (default) for <see cref="Communicator.InProcess"/>. Every rank runs
+    /// the same program; the weights after every step are bit-identical to one process with the same
+    /// <see cref="ShardCount"/>, whatever the number of ranks and workers. Only rank 0 reports
+    /// <see cref="Progress"/> and calls <see cref="Checkpoints"/>; <see cref="Evaluate"/> runs on every rank (early
+    /// stopping needs its result everywhere), so print from it only where <see cref="Communicator.Speaks"/>.
+    /// </summary>
+    public Communicator? Communicator { get; init; }
+
     /// <summary>Update with the mean (default) or the sum of the minibatch's gradients.</summary>
     public GradientReduction Reduction { get; init; } = GradientReduction.Mean;
 

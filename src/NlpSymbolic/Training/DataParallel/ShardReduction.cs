@@ -1,0 +1,341 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics.Tensors;
+
+namespace NlpSymbolic.Training;
+
+/// <summary>
+/// Adds the shard gradients of a minibatch in the fixed order of a <see cref="ShardTree"/>: in place within this
+/// rank, then — over a <see cref="Communicator"/> with more than one rank — the rest of the tree chunk by chunk.
+/// </summary>
+/// <remarks>
+/// A sparse-column parameter is summed column by column with "absent" semantics: a column a subtree did not touch
+/// is left out rather than added as zeros (adding +0 would turn a −0 into +0), and the touched columns end in
+/// increasing order. Both hold on one process and on many, which is what makes every split agree bit for bit.
+/// </remarks>
+internal sealed class ShardReduction
+{
+    // Dense parameters are reduced in slices of this many entries, so a single large matrix still spreads
+    // over the workers while a slice (128 KiB) stays cache-friendly.
+    private const int ReductionSlice = 1 << 14;
+
+    private readonly ParameterSet _parameters;
+    private readonly ParameterSet[] _shards;
+    private readonly Communicator _communicator;
+    private readonly ShardTree?[] _plans;
+    private readonly GradientLayout? _layout;
+    private double[] _send = [];
+    private double[] _receive = [];
+    private double[] _flat = [];
+    private readonly bool _hasSparse;
+    private readonly int[]?[] _columns;
+    private double[] _columnBuffer = [];
+    private readonly double[] _losses;
+    private readonly int[] _sendCounts;
+    private readonly int[] _receiveCounts;
+
+    internal ShardReduction(ParameterSet parameters, ParameterSet[] shards, Communicator communicator)
+    {
+        _parameters = parameters;
+        _shards = shards;
+        _communicator = communicator;
+        _plans = new ShardTree?[shards.Length + 1];
+        Slices = MakeSlices(parameters);
+        int size = communicator.Size;
+        _sendCounts = new int[size];
+        _receiveCounts = new int[size];
+        _losses = new double[2 * shards.Length];
+        if (size > 1)
+        {
+            _layout = new GradientLayout(parameters, size);
+        }
+
+        _columns = new int[parameters.Count][];
+        foreach (Parameter parameter in parameters)
+        {
+            _hasSparse |= parameter.SparseColumns;
+        }
+    }
+
+    /// <summary>The units the in-place part is split into for the workers; a sparse parameter is one slice.</summary>
+    internal Slice[] Slices { get; }
+
+    /// <summary>The plan for <paramref name="shardsInUse"/> shards (built once per count).</summary>
+    internal ShardTree Plan(int shardsInUse) =>
+        _plans[shardsInUse] ??= new ShardTree(shardsInUse, _communicator.Size, _communicator.Rank);
+
+    /// <summary>
+    /// Runs this rank's in-place additions on one slice; on a single rank also scales it and orders the touched
+    /// columns, which finishes the gradient.
+    /// </summary>
+    internal void ReduceSlice(ShardTree plan, Slice slice, double scale)
+    {
+        bool finish = plan.Size == 1;
+        Parameter first = _shards[0][slice.Parameter];
+        if (first.SparseColumns)
+        {
+            foreach ((int into, int from) in plan.LocalStepList)
+            {
+                AddColumns(_shards[into][slice.Parameter], _shards[from][slice.Parameter]);
+            }
+
+            if (finish)
+            {
+                first.SortTouchedColumns();
+                if (scale != 1.0)
+                {
+                    first.ScaleGradient(scale);
+                }
+            }
+
+            return;
+        }
+
+        foreach ((int into, int from) in plan.LocalStepList)
+        {
+            Span<double> sum = _shards[into][slice.Parameter].Gradients.AsSpan(slice.Start, slice.Length);
+            TensorPrimitives.Add(sum, _shards[from][slice.Parameter].Gradients.AsSpan(slice.Start, slice.Length), sum);
+        }
+
+        if (finish && scale != 1.0)
+        {
+            Span<double> sum = first.Gradients.AsSpan(slice.Start, slice.Length);
+            TensorPrimitives.Multiply(sum, scale, sum);
+        }
+    }
+
+    /// <summary>
+    /// With more than one rank: finishes the tree above the ranks' subtrees, chunk by chunk, and leaves the scaled
+    /// whole sum in the model's gradient buffers on every rank.
+    /// </summary>
+    internal void Exchange(ShardTree plan, double scale)
+    {
+        GradientLayout layout = _layout!;
+        if (_hasSparse)
+        {
+            ShareTouchedColumns(plan, layout);
+        }
+
+        int size = plan.Size;
+        int rank = plan.Rank;
+        int own = plan.OwnNodes.Length;
+        int nodes = plan.Nodes.Length;
+        int sendLength = 0;
+        for (int q = 0; q < size; q++)
+        {
+            _sendCounts[q] = own * layout.ChunkLength(q);
+            _receiveCounts[q] = plan.NodesPerRank[q] * layout.ChunkLength(rank);
+            sendLength += _sendCounts[q];
+        }
+
+        EnsureLength(ref _send, sendLength);
+        EnsureLength(ref _flat, layout.Length);
+        EnsureLength(ref _receive, nodes * layout.ChunkLength(rank));
+        int at = 0;
+        for (int q = 0; q < size; q++)
+        {
+            int length = layout.ChunkLength(q);
+            foreach (int node in plan.OwnNodes)
+            {
+                layout.Pack(_shards[plan.Nodes[node].Lo], q, _send.AsSpan(at, length));
+                at += length;
+            }
+        }
+
+        _communicator.AllToAll(_send.AsSpan(0, sendLength), _sendCounts, _receive, _receiveCounts);
+        int chunk = layout.ChunkLength(rank);
+        foreach ((int into, int from) in plan.UpperSteps)
+        {
+            layout.Combine(_receive.AsSpan(into * chunk, chunk), _receive.AsSpan(from * chunk, chunk), rank);
+        }
+
+        for (int q = 0; q < size; q++)
+        {
+            _receiveCounts[q] = layout.ChunkLength(q);
+        }
+
+        _receive.AsSpan(0, chunk).CopyTo(_flat.AsSpan(layout.ChunkStart[rank]));
+        _communicator.AllGather(_flat.AsSpan(0, layout.Length), _receiveCounts);
+        layout.Unpack(_flat, _parameters, scale);
+    }
+
+    /// <summary>
+    /// Agrees on the union over all ranks of each sparse parameter's touched columns, in increasing order, and lays
+    /// the exchange out with just those columns (two small all-gathers: the counts, then the column numbers).
+    /// </summary>
+    private void ShareTouchedColumns(ShardTree plan, GradientLayout layout)
+    {
+        int size = plan.Size;
+        var mine = new List<int>();
+        var counts = new double[size * _parameters.Count];
+        for (int p = 0; p < _parameters.Count; p++)
+        {
+            if (!_parameters[p].SparseColumns)
+            {
+                continue;
+            }
+
+            int before = mine.Count;
+            foreach (int node in plan.OwnNodes)
+            {
+                foreach (int column in _shards[plan.Nodes[node].Lo][p].TouchedColumns)
+                {
+                    mine.Add(column);
+                }
+            }
+
+            mine.Sort(before, mine.Count - before, null);
+            int write = before;
+            for (int i = before; i < mine.Count; i++)
+            {
+                if (i == before || mine[i] != mine[write - 1])
+                {
+                    mine[write++] = mine[i];
+                }
+            }
+
+            mine.RemoveRange(write, mine.Count - write);
+            counts[(plan.Rank * _parameters.Count) + p] = write - before;
+        }
+
+        Array.Fill(_receiveCounts, _parameters.Count);
+        _communicator.AllGather(counts, _receiveCounts);
+        int total = 0;
+        for (int q = 0; q < size; q++)
+        {
+            int n = 0;
+            for (int p = 0; p < _parameters.Count; p++)
+            {
+                n += (int)counts[(q * _parameters.Count) + p];
+            }
+
+            _receiveCounts[q] = n;
+            total += n;
+        }
+
+        EnsureLength(ref _columnBuffer, total);
+        int at = Offset(_receiveCounts, plan.Rank);
+        for (int i = 0; i < mine.Count; i++)
+        {
+            _columnBuffer[at + i] = mine[i];
+        }
+
+        _communicator.AllGather(_columnBuffer.AsSpan(0, total), _receiveCounts);
+        var union = new SortedSet<int>[_parameters.Count];
+        for (int q = 0, read = 0; q < size; q++)
+        {
+            for (int p = 0; p < _parameters.Count; p++)
+            {
+                int n = (int)counts[(q * _parameters.Count) + p];
+                if (n > 0)
+                {
+                    union[p] ??= new SortedSet<int>();
+                    for (int i = 0; i < n; i++)
+                    {
+                        union[p].Add((int)_columnBuffer[read++]);
+                    }
+                }
+            }
+        }
+
+        for (int p = 0; p < _parameters.Count; p++)
+        {
+            _columns[p] = union[p] is { } set ? [.. set] : null;
+        }
+
+        layout.Build(_columns);
+    }
+
+    private static int Offset(int[] counts, int rank)
+    {
+        int offset = 0;
+        for (int q = 0; q < rank; q++)
+        {
+            offset += counts[q];
+        }
+
+        return offset;
+    }
+
+    /// <summary>Gives every rank every shard's loss and first non-finite example (a no-op on one rank).</summary>
+    internal void ShareLosses(ShardTree plan, double[] shardLoss, int[] shardFirstNonFinite)
+    {
+        if (plan.Size == 1)
+        {
+            return;
+        }
+
+        for (int s = plan.FirstShard; s < plan.EndShard; s++)
+        {
+            _losses[2 * s] = shardLoss[s];
+            _losses[(2 * s) + 1] = shardFirstNonFinite[s];
+        }
+
+        for (int q = 0; q < plan.Size; q++)
+        {
+            _receiveCounts[q] = 0;
+        }
+
+        for (int s = 0; s < plan.Shards; s++)
+        {
+            _receiveCounts[plan.Owner(s)] += 2;
+        }
+
+        _communicator.AllGather(_losses.AsSpan(0, 2 * plan.Shards), _receiveCounts);
+        for (int s = 0; s < plan.Shards; s++)
+        {
+            shardLoss[s] = _losses[2 * s];
+            shardFirstNonFinite[s] = (int)_losses[(2 * s) + 1];
+        }
+    }
+
+    // into += from over the columns from touched; a column only from touched is copied (absent semantics).
+    private static void AddColumns(Parameter into, Parameter from)
+    {
+        foreach (int column in from.TouchedColumns)
+        {
+            Span<double> target = into.GradientColumn(column);
+            if (into.IsColumnTouched(column))
+            {
+                TensorPrimitives.Add(target, from.GradientColumn(column), target);
+            }
+            else
+            {
+                from.GradientColumn(column).CopyTo(target);
+                into.TouchColumn(column);
+            }
+        }
+    }
+
+    private static void EnsureLength(ref double[] buffer, int length)
+    {
+        if (buffer.Length < length)
+        {
+            buffer = new double[length];
+        }
+    }
+
+    private static Slice[] MakeSlices(ParameterSet parameters)
+    {
+        var slices = new List<Slice>();
+        for (int p = 0; p < parameters.Count; p++)
+        {
+            Parameter parameter = parameters[p];
+            if (parameter.SparseColumns)
+            {
+                slices.Add(new Slice(p, 0, parameter.Length));
+                continue;
+            }
+
+            for (int start = 0; start < parameter.Length; start += ReductionSlice)
+            {
+                slices.Add(new Slice(p, start, Math.Min(ReductionSlice, parameter.Length - start)));
+            }
+        }
+
+        return slices.ToArray();
+    }
+
+    /// <summary>A range of one parameter's storage reduced as a unit; a sparse parameter is always one slice.</summary>
+    internal readonly record struct Slice(int Parameter, int Start, int Length);
+}

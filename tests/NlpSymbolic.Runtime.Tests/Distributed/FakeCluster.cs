@@ -1,0 +1,80 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using NlpSymbolic.Training;
+
+namespace NlpSymbolic.Runtime.Tests.Distributed;
+
+/// <summary>
+/// N ranks as threads of this process, exchanging numbers through shared arrays: a stand-in for MPI that
+/// lets the reduction order be tested for every split without mpiexec.
+/// </summary>
+internal sealed class FakeCluster : IDisposable
+{
+    private readonly Barrier _barrier;
+    private readonly double[][] _published;
+    private readonly int[][] _publishedCounts;
+
+    internal FakeCluster(int size)
+    {
+        Size = size;
+        _barrier = new Barrier(size);
+        _published = new double[size][];
+        _publishedCounts = new int[size][];
+    }
+
+    internal int Size { get; }
+
+    /// <summary>Runs <paramref name="rank"/> on every rank at once and returns each rank's result.</summary>
+    internal T[] Run<T>(Func<Communicator, T> rank)
+    {
+        var results = new T[Size];
+        Parallel.For(0, Size, new ParallelOptions { MaxDegreeOfParallelism = Size }, r => results[r] = rank(new FakeRank(this, r)));
+        return results;
+    }
+
+    public void Dispose() => _barrier.Dispose();
+
+    private sealed class FakeRank(FakeCluster cluster, int rank) : Communicator
+    {
+        public override int Rank => rank;
+
+        public override int Size => cluster.Size;
+
+        public override void AllToAll(ReadOnlySpan<double> send, ReadOnlySpan<int> sendCounts, Span<double> receive, ReadOnlySpan<int> receiveCounts)
+        {
+            cluster._published[rank] = send.ToArray();
+            cluster._publishedCounts[rank] = sendCounts.ToArray();
+            cluster._barrier.SignalAndWait();
+            for (int q = 0; q < Size; q++)
+            {
+                int[] counts = cluster._publishedCounts[q];
+                if (counts[rank] != receiveCounts[q])
+                {
+                    throw new InvalidOperationException($"Rank {q} sends {counts[rank]} numbers to rank {rank}, which expects {receiveCounts[q]}.");
+                }
+
+                cluster._published[q].AsSpan(Offset(counts, rank), counts[rank]).CopyTo(receive.Slice(Offset(receiveCounts, q)));
+            }
+
+            cluster._barrier.SignalAndWait();
+        }
+
+        public override void AllGather(Span<double> buffer, ReadOnlySpan<int> counts)
+        {
+            cluster._published[rank] = buffer.ToArray();
+            cluster._barrier.SignalAndWait();
+            for (int q = 0; q < Size; q++)
+            {
+                if (q != rank)
+                {
+                    cluster._published[q].AsSpan(Offset(counts, q), counts[q]).CopyTo(buffer.Slice(Offset(counts, q)));
+                }
+            }
+
+            cluster._barrier.SignalAndWait();
+        }
+
+        public override void Abort(int exitCode) => throw new InvalidOperationException($"rank {rank} aborted with {exitCode}");
+    }
+}
