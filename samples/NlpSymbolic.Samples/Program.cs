@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using NlpSymbolic.Samples.Hosting;
 using Spectre.Console;
 
@@ -11,7 +12,17 @@ namespace NlpSymbolic.Samples;
 /// </summary>
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, AnsiConsole.Console);
+    public static int Main(string[] args)
+    {
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            // Into a file or a pipe, lines stay whole: paths and log lines are not wrapped at 80 columns.
+            console.Profile.Width = 4096;
+        }
+
+        return Run(args, console);
+    }
 
     /// <summary>Runs a command line; tests call this with a recording console.</summary>
     public static int Run(string[] args, IAnsiConsole console)
@@ -34,7 +45,12 @@ public static class Program
             SampleContext Context(ParseResult parse) => new(console, parse.GetValue(output)!.FullName, cancellation.Token, parse.GetValue(quiet));
 
             var commands = SampleCommands.All(Context);
-            var root = new RootCommand("NlpSymbolic samples: the lecture's models trained with generated gradients. Without a command: pos.");
+            foreach (var command in commands)
+            {
+                GuardAction(command, console, parse => parse.GetValue(output)!.FullName);
+            }
+
+            var root = new RootCommand("NlpSymbolic samples: models trained with generated gradients. Without a command: pos.\n" + ExitCodes.Description);
             root.Options.Add(output);
             root.Options.Add(quiet);
             foreach (var command in commands)
@@ -62,6 +78,37 @@ public static class Program
         }
     }
 
+    /// <summary>
+    /// Runs before every command's own action, whatever the command: the output folder made and proven writable, a
+    /// <c>--resume</c> file checked, and anything the action throws turned into one line and an exit code.
+    /// </summary>
+    private static void GuardAction(Command command, IAnsiConsole console, Func<ParseResult, string> outputFolder)
+    {
+        if (command.Action is not SynchronousCommandLineAction inner)
+        {
+            return;
+        }
+
+        command.SetAction(parse =>
+        {
+            try
+            {
+                OutputFolder.EnsureWritable(outputFolder(parse));
+                var resume = command.Options.FirstOrDefault(o => o.Name == "--resume");
+                if (resume is not null && parse.GetResult(resume) is { Tokens: [var token, ..] })
+                {
+                    ResumeFile.Validate(token.Value);
+                }
+
+                return inner.Invoke(parse);
+            }
+            catch (Exception e)
+            {
+                return CommandErrors.Report(console, e);
+            }
+        });
+    }
+
     /// <summary>Wraps a command body: user errors become one line and an exit code, never a stack trace.</summary>
     public static int Guard(IAnsiConsole console, Func<int> body)
     {
@@ -69,40 +116,9 @@ public static class Program
         {
             return body();
         }
-        catch (SampleException e)
+        catch (Exception e)
         {
-            console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
-            return e.ExitCode;
-        }
-        catch (NlpSymbolic.Data.DataFormatException e)
-        {
-            console.MarkupLine($"[red]error: malformed data:[/] {Markup.Escape(e.Message)}");
-            return ExitCodes.BadInput;
-        }
-        catch (FileNotFoundException e)
-        {
-            console.MarkupLine($"[red]error: file not found:[/] {Markup.Escape(e.FileName ?? e.Message)}");
-            return ExitCodes.MissingData;
-        }
-        catch (DirectoryNotFoundException e)
-        {
-            console.MarkupLine($"[red]error: folder not found:[/] {Markup.Escape(e.Message)}");
-            return ExitCodes.MissingData;
-        }
-        catch (NlpSymbolic.Checkpoints.CheckpointMismatchException e)
-        {
-            console.MarkupLine($"[red]error: the checkpoint belongs to another model:[/] {Markup.Escape(e.Message)}");
-            return ExitCodes.BadInput;
-        }
-        catch (FormatException e)
-        {
-            console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
-            return ExitCodes.BadInput;
-        }
-        catch (NlpSymbolic.Training.TrainingDivergedException e)
-        {
-            console.MarkupLine($"[red]error: training diverged:[/] {Markup.Escape(e.Message)}");
-            return ExitCodes.Diverged;
+            return CommandErrors.Report(console, e);
         }
     }
 }

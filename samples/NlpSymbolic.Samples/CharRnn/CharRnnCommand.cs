@@ -48,6 +48,7 @@ public static class CharRnnCommand
         if (resume is not null)
         {
             CharRun.Resume(resume, trainer, text);
+            context.Console.WriteLine($"resumed from iteration {trainer.Iteration:N0} ({Path.GetFullPath(resume)})");
         }
 
         context.Console.WriteLine($"charrnn: {text.Path}: {text.Ids.Length:N0} characters, V = {text.Vocabulary}; hidden {hidden}, {model.ParameterCount:N0} parameters");

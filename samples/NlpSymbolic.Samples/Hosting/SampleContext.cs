@@ -14,7 +14,6 @@ public sealed class SampleContext
         OutputDirectory = Path.GetFullPath(outputDirectory);
         Cancellation = cancellation;
         Quiet = quiet;
-        Directory.CreateDirectory(OutputDirectory);
     }
 
     public IAnsiConsole Console { get; }
@@ -42,7 +41,12 @@ public sealed class SampleContext
             ? Path.GetFullPath(Path.Combine(root, "..", "shared", "data"))
             : null;
 
-    public string OutputPath(string fileName) => Path.Combine(OutputDirectory, fileName);
+    /// <summary>A file in the output folder (made and proven writable before the command ran: <see cref="OutputFolder"/>).</summary>
+    public string OutputPath(string fileName)
+    {
+        Directory.CreateDirectory(OutputDirectory);
+        return Path.Combine(OutputDirectory, fileName);
+    }
 
     private static string? FindRepositoryRoot()
     {

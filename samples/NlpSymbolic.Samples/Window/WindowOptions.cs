@@ -32,11 +32,11 @@ public sealed class WindowOptions
         data = new Option<DirectoryInfo?>("--data") { Description = dataDescription };
         epochs = new Option<int>("--epochs") { Description = "Passes over the training words (early stopping on dev may end sooner).", DefaultValueFactory = _ => defaultEpochs };
         batchSize = new Option<int>("--batch-size") { Description = "Words per minibatch (the gradient is their mean).", DefaultValueFactory = _ => defaultBatchSize };
-        learningRate = new Option<double>("--lr") { Description = "Adam's learning rate.", DefaultValueFactory = _ => 1e-3 };
+        learningRate = new Option<double>("--learning-rate", "--lr") { Description = "Adam's learning rate.", DefaultValueFactory = _ => 1e-3 };
         hidden = new Option<int>("--hidden") { Description = "Hidden units (tanh).", DefaultValueFactory = _ => defaultHidden };
         dimension = new Option<int>("--dim") { Description = "Word-embedding size (the caps embedding is 5, the suffix embedding 10).", DefaultValueFactory = _ => 50 };
         suffixLength = new Option<int>("--suffix") { Description = "Letters of the suffix feature (0: no suffix feature).", DefaultValueFactory = _ => 3 };
-        sentences = new Option<int>("--sentences")
+        sentences = new Option<int>("--max-sentences", "--sentences")
         {
             Description = $"Use only the first N sentences of each split (0 = all; default ${SentencesVariable} when set).",
             DefaultValueFactory = _ => int.TryParse(Environment.GetEnvironmentVariable(SentencesVariable), out var n) ? n : 0,
@@ -67,9 +67,9 @@ public sealed class WindowOptions
             parse.GetValue(resume), parse.GetValue(embeddings));
         Require(settings.Epochs >= 1, "--epochs must be at least 1");
         Require(settings.BatchSize >= 1, "--batch-size must be at least 1");
-        Require(settings.LearningRate > 0 && double.IsFinite(settings.LearningRate), "--lr must be a positive number");
+        Require(settings.LearningRate > 0 && double.IsFinite(settings.LearningRate), "--learning-rate must be a positive number");
         Require(settings.Hidden >= 1 && settings.Dimension >= 1, "--hidden and --dim must be at least 1");
-        Require(settings.SuffixLength >= 0 && settings.Sentences >= 0 && settings.Patience >= 1, "--suffix and --sentences must be ≥ 0, --patience ≥ 1");
+        Require(settings.SuffixLength >= 0 && settings.Sentences >= 0 && settings.Patience >= 1, "--suffix and --max-sentences must be ≥ 0, --patience ≥ 1");
         if (settings.Embeddings is { } file)
         {
             // The vectors' dimension is the word-embedding size; --dim given explicitly must agree with it.

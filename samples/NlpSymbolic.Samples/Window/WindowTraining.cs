@@ -84,14 +84,7 @@ public static class WindowTraining
             });
             if (settings.Resume is { } resume)
             {
-                try
-                {
-                    Checkpoint.Resume(resume.FullName, trainer);
-                }
-                catch (ArgumentException e)
-                {
-                    throw new SampleException($"{resume.FullName}: cannot resume this run with these options: {e.Message}");
-                }
+                Resumed.From(context, resume.FullName, trainer);
             }
 
             return trainer.Train(train, context.Cancellation);

@@ -39,13 +39,14 @@ public static class Word2VecCommand
                 + "readable by gensim and by pos/ner --embeddings.",
         };
         var workers = new Option<int?>("--workers") { Description = "Training threads (default: all cores); the result does not depend on it." };
+        var resume = new Option<FileInfo?>("--resume") { Description = "Continue the run saved in this checkpoint (same data and options)." };
 
         var command = new Command(
             "word2vec",
             "Skip-gram with negative sampling (Mikolov et al. 2013) on the Brown corpus: two embedding matrices as sparse columns, "
             + "K negatives from unigram^0.75, dynamic window, subsampling, SGD with a linearly decaying rate. Prints the nearest "
             + "neighbours (cosine) of a few words, time per epoch and words/s.");
-        foreach (var option in new Option[] { data, epochs, dim, window, negatives, minCount, subsample, rate, batch, maxTokens, words, seed, workers, saveVectors })
+        foreach (var option in new Option[] { data, epochs, dim, window, negatives, minCount, subsample, rate, batch, maxTokens, words, seed, workers, resume, saveVectors })
         {
             command.Options.Add(option);
         }
@@ -57,12 +58,12 @@ public static class Word2VecCommand
                 parse.GetValue(data), parse.GetValue(epochs), parse.GetValue(dim), parse.GetValue(window), parse.GetValue(negatives),
                 parse.GetValue(minCount), parse.GetValue(subsample), parse.GetValue(rate), parse.GetValue(batch), parse.GetValue(maxTokens),
                 parse.GetValue(words)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                parse.GetValue(seed), parse.GetValue(workers)) { SaveVectors = parse.GetValue(saveVectors) }));
+                parse.GetValue(seed), parse.GetValue(workers)) { SaveVectors = parse.GetValue(saveVectors) }, parse.GetValue(resume)?.FullName));
         });
         return command;
     }
 
-    private static int Run(SampleContext context, Word2VecSettings settings)
+    private static int Run(SampleContext context, Word2VecSettings settings, string? resume)
     {
         settings.Validate();
         var console = context.Console;
@@ -107,6 +108,11 @@ public static class Word2VecCommand
                 ProgressInterval = null,
                 Checkpoints = new SafeTensorsCheckpointSink(checkpoint),
             });
+            if (resume is not null)
+            {
+                Resumed.From(context, resume, trainer);
+            }
+
             return trainer.Train(positions, context.Cancellation);
         });
         training.Stop();

@@ -34,6 +34,7 @@ public static class Checkpoint
     /// <param name="parameters">The model's parameters.</param>
     /// <param name="optimizer">The optimiser whose state to save, or null for weights only.</param>
     /// <param name="metadata">Extra string metadata (for example the epoch), stored in the header.</param>
+    /// <exception cref="NonFiniteParameterException">A parameter holds NaN or an infinity: nothing is written.</exception>
     public static void Save(string path, ParameterSet parameters, Optimizer? optimizer = null, IReadOnlyDictionary<string, string>? metadata = null) =>
         Save(path, parameters, optimizer, metadata, []);
 
@@ -119,6 +120,7 @@ public static class Checkpoint
     private static void Save(string path, ParameterSet parameters, Optimizer? optimizer, IReadOnlyDictionary<string, string>? metadata, IReadOnlyList<NamedTensor> extra)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        NonFiniteParameterException.ThrowIfAny(path, parameters);
         var tensors = new List<NamedTensor>(extra);
         foreach (Parameter p in parameters)
         {

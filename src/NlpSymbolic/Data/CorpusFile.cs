@@ -4,7 +4,10 @@ using System.Text;
 
 namespace NlpSymbolic.Data;
 
-/// <summary>Opens data files as text: UTF-8 (BOM optional), gzip-compressed when the name ends in <c>.gz</c>.</summary>
+/// <summary>
+/// Opens data files as text: UTF-8 (BOM optional), gzip-compressed when the name ends in <c>.gz</c> (every member's
+/// CRC-32 and length checked: a truncated or damaged file throws <see cref="DataFormatException"/> naming it).
+/// </summary>
 internal static class CorpusFile
 {
     private const int BufferSize = 1 << 16;
@@ -31,7 +34,8 @@ internal static class CorpusFile
         {
             if (path.EndsWith(".gz", System.StringComparison.OrdinalIgnoreCase))
             {
-                stream = new GZipStream(stream, CompressionMode.Decompress);
+                // Checked to its end (CRC-32 and length of every member): GZipStream takes a file cut short for a whole one.
+                stream = stream.CanSeek ? new VerifiedGZipStream(stream, path) : new GZipStream(stream, CompressionMode.Decompress);
             }
 
             return new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, BufferSize);
