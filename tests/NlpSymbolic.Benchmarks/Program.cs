@@ -10,6 +10,12 @@ using NlpSymbolic.Benchmarks;
 // dotnet run -c Release --project tests/NlpSymbolic.Benchmarks -- --filter '*'
 // The generator's own time per edit (GeneratorTiming/):
 // dotnet run -c Release --project tests/NlpSymbolic.Benchmarks -- --generator-timing [--rounds N] [--edits …] [--steps]
+// The gradient exchange between MPI ranks against MPI_Allreduce (Mpi/): under mpiexec.mpich -n 2, with --allreduce N REPEATS
+if (args.Contains("--allreduce"))
+{
+    return NlpSymbolic.Benchmarks.Mpi.AllReduceTiming.Run(args);
+}
+
 if (args.Contains("--generator-timing"))
 {
     return NlpSymbolic.Benchmarks.GeneratorTiming.GeneratorTimingRun.Run(args);

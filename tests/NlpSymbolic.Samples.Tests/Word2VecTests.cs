@@ -146,7 +146,7 @@ public class Word2VecTests
     }
 
     /// <summary>Sentences from a tiny grammar, so words of a kind share contexts ("the man saw three cities").</summary>
-    private static string SyntheticCorpus(int sentences, int seed)
+    internal static string SyntheticCorpus(int sentences, int seed)
     {
         string[] people = ["man", "woman", "boy", "girl"];
         string[] places = ["city", "town", "house", "village"];

@@ -17,6 +17,9 @@ public sealed record Report(string Command, string Metric, double Value, string 
 
     public IReadOnlyList<(string Name, string Value)> Details { get; init; } = [];
 
+    /// <summary>The trained parameters' SHA-256 (<see cref="NlpSymbolic.Training.ParameterFingerprint"/>), printed on a line of its own so runs can be compared.</summary>
+    public string? Fingerprint { get; init; }
+
     public void Print(IAnsiConsole console)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("").AddColumn("");
@@ -44,7 +47,16 @@ public sealed record Report(string Command, string Metric, double Value, string 
             table.AddRow("generated backward", Markup.Escape(source));
         }
 
+        if (Ranks.Current.Size > 1)
+        {
+            table.AddRow("processes", $"{Ranks.Current.Size} MPI ranks × {Ranks.Workers} workers");
+        }
+
         console.Write(table);
+        if (Fingerprint is not null)
+        {
+            console.WriteLine($"weights sha256 {Fingerprint}"); // one line of under 80 characters, to compare runs
+        }
     }
 }
 

@@ -72,6 +72,7 @@ public static class PosCommand
             Checkpoint = run.Checkpoint,
             Plots = WindowTraining.SavePlots(context, name, run, "dev/accuracy"),
             GeneratedSources = GeneratedSource.Find(nameof(WindowTagger)),
+            Fingerprint = run.Fingerprint,
             Details =
             [
                 ("dev accuracy (%)", $"{run.Result.BestMetric:F2} (epoch {run.Result.BestEpoch})"),

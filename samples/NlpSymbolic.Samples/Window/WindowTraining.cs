@@ -16,7 +16,11 @@ public enum WindowLoss
 }
 
 /// <summary>A finished (or cancelled) run of <see cref="WindowTraining.Train"/>.</summary>
-public sealed record WindowRun(WindowTagger Model, TrainingResult Result, MetricHistory History, string Checkpoint);
+public sealed record WindowRun(WindowTagger Model, TrainingResult Result, MetricHistory History, string Checkpoint)
+{
+    /// <summary>SHA-256 of the trained parameters, equal across runs (and MPI ranks) that computed the same numbers.</summary>
+    public string Fingerprint { get; init; } = "";
+}
 
 /// <summary>
 /// The training both commands share: the model, the trainer (Adam, minibatches on all cores, dev evaluation
@@ -67,7 +71,7 @@ public static class WindowTraining
     {
         var parameters = model.CreateSparseParameterSet();
         var checkpoint = context.OutputPath(name + ".safetensors");
-        var history = new MetricHistory();
+        var history = context.CreateHistory();
         var result = LiveProgress.Run(context, name, progress =>
         {
             var trainer = new Trainer<TExample>(parameters, new Adam(settings.LearningRate), backward, new TrainerOptions
@@ -75,6 +79,8 @@ public static class WindowTraining
                 BatchSize = settings.BatchSize,
                 MaxEpochs = settings.Epochs,
                 Seed = settings.Seed,
+                Communicator = Ranks.Current,
+                WorkerCount = Ranks.Workers,
                 ClipGradientNorm = 5,
                 Evaluate = () => new Dictionary<string, double> { [devMetric] = evaluateDev(model) },
                 EarlyStopping = new EarlyStopping(devMetric, higherIsBetter: true, patience: settings.Patience),
@@ -89,7 +95,7 @@ public static class WindowTraining
 
             return trainer.Train(train, context.Cancellation);
         });
-        return new WindowRun(model, result, history, checkpoint);
+        return new WindowRun(model, result, history, checkpoint) { Fingerprint = ParameterFingerprint.Sha256Hex(parameters) };
     }
 
     /// <summary>The predicted tag ids of every sentence (sentences in parallel; the forward pass only reads the model).</summary>
@@ -102,5 +108,5 @@ public static class WindowTraining
 
     /// <summary>The curves of a run (training loss and the dev metric).</summary>
     public static IReadOnlyList<string> SavePlots(SampleContext context, string name, WindowRun run, string devMetric) =>
-        Plots.Save(context, name, run.History, "train/loss", "train/epoch_loss", devMetric);
+        [.. Plots.SaveRun(context, name, run.History, run.Result.BestEpoch, devMetric), .. Plots.Save(context, name, run.History, "train/loss", "train/epoch_loss", devMetric)];
 }

@@ -97,7 +97,8 @@ public static class Word2VecCommand
                 BatchSize = settings.BatchSize,
                 MaxEpochs = settings.Epochs,
                 Seed = settings.Seed,
-                WorkerCount = settings.Workers,
+                WorkerCount = settings.Workers ?? Ranks.Workers,
+                Communicator = Ranks.Current,
                 // Fixed, so the weights are the same on any machine; each shard holds a full gradient buffer.
                 ShardCount = 4,
                 // word2vec's SGD updates after every pair; summing a few center words' gradients keeps that step size.
@@ -107,6 +108,7 @@ public static class Word2VecCommand
                 ProgressEverySteps = Math.Max(1, totalSteps / 300),
                 ProgressInterval = null,
                 Checkpoints = new SafeTensorsCheckpointSink(checkpoint),
+                History = context.CreateHistory(),
             });
             if (resume is not null)
             {
@@ -145,7 +147,7 @@ public static class Word2VecCommand
         }
 
         console.Write(table);
-        var plots = Plots.Save(context, "word2vec", trainer!.History, MetricHistory.TrainLoss, MetricHistory.LearningRate);
+        var plots = Plots.SaveRun(context, "word2vec", trainer!.History, null).Concat(Plots.Save(context, "word2vec", trainer!.History, MetricHistory.TrainLoss, MetricHistory.LearningRate)).ToList();
         new Report("word2vec", "seconds per epoch", secondsPerEpoch,
             "Mikolov et al. 2013 (SGNS: window 5, K = 5, t = 1e-5, 300-d on 6B words) judged by analogies; here the neighbours above",
             wall.Elapsed)
@@ -153,6 +155,7 @@ public static class Word2VecCommand
             Checkpoint = File.Exists(checkpoint) ? $"{checkpoint} (vocabulary: {vocabularyFile})" : null,
             Plots = plots,
             GeneratedSources = GeneratedSource.Find("SkipGram"),
+            Fingerprint = ParameterFingerprint.Sha256Hex(parameters),
             Details =
             [
                 ("corpus", $"{corpus.Tokens.Length:N0} words, vocabulary {corpus.Vocabulary.Count - 1:N0}"),
