@@ -41,7 +41,7 @@ internal static class CountedLoops
         }
 
         var header = loop.Header.Nodes.Cast<IrStatement>().ToDictionary(s => s.Target);
-        if (!header.TryGetValue(loop.Condition.ValueId, out var test) || test.Operation != "Less" || test.Arguments[0].IsConstant
+        if (!header.TryGetValue(loop.Condition.ValueId, out var test) || test.Operation != OperationId.Less || test.Arguments[0].IsConstant
             || loop.Carried.FirstOrDefault(p => p.Target == test.Arguments[0].ValueId) is not { Second.IsConstant: false } counter
             || counter.Second.Kind != ValueKind.Int
             || loop.Body.Nodes.OfType<IrStatement>().FirstOrDefault(s => s.Target == counter.Second.ValueId) is not { } increment
@@ -65,7 +65,7 @@ internal static class CountedLoops
 
     /// <summary><c>target = counter + 1</c>.</summary>
     private static bool IsStepOf(IrStatement statement, int counter) =>
-        statement is { Operation: "IntAdd", Callee: null }
+        statement is { Operation: OperationId.IntAdd, Callee: null }
         && statement.Arguments[0] is { IsConstant: false } stepped && stepped.ValueId == counter
         && statement.Arguments[1].Constant is IrInt { Value: 1 };
 

@@ -259,7 +259,7 @@ internal sealed class EmittedNames
     }
 
     /// <summary>Whether the catalogue flags the operation (activation, product, element read), which decides how its values are named.</summary>
-    private static bool Is(string operation, OperationFlags flag) => Operations.TryById(operation)?.Has(flag) == true;
+    private static bool Is(OperationId operation, OperationFlags flag) => Operations.TryById(operation)?.Has(flag) == true;
 
     /// <summary>
     /// Temporaries that only feed an activation whose result is a user variable: the lecture's pre-activation

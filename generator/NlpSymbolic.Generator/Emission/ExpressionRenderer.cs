@@ -89,12 +89,19 @@ internal sealed class ExpressionRenderer
         _ => throw new InvalidOperationException($"'{expression}' is a placeholder of the catalogue, not part of generated code"),
     };
 
-    /// <summary>The operand of a minus: a negative literal gets parentheses, so <c>-</c> never meets <c>-</c>.</summary>
+    /// <summary>The operand of a minus: one that itself starts with a minus gets parentheses, so <c>-</c> never meets <c>-</c>.</summary>
     private string Negated(Expression operand)
     {
         var text = Render(operand, Unary);
-        return text.StartsWith("-", StringComparison.Ordinal) ? "(" + text + ")" : text;
+        return StartsWithMinus(operand) ? "(" + text + ")" : text;
     }
+
+    /// <summary>
+    /// Whether <see cref="Render(Expression, int)"/> at unary precedence writes a leading minus: a negation or a
+    /// negative number. Anything looser is parenthesised there, and a negative constant is parenthesised already.
+    /// </summary>
+    private static bool StartsWithMinus(Expression operand) =>
+        operand is Differentiation.Unary { Operator: UnaryOperator.Negate } or Number { Value: < 0 };
 
     private string Arguments(EquatableArray<Expression> arguments) => string.Join(", ", arguments.Select(a => Render(a)));
 
@@ -186,6 +193,6 @@ internal sealed class ExpressionRenderer
         }
 
         // -0.0 keeps its sign ("R" drops it on some frameworks).
-        return d == 0 && new IrNumber(d).IsNegative && !text.StartsWith("-", StringComparison.Ordinal) ? "-" + text : text;
+        return d == 0 ? (new IrNumber(d).IsNegative ? "-0.0" : "0.0") : text;
     }
 }

@@ -17,4 +17,7 @@ internal enum OperationFlags
 
     /// <summary>Writes an element of an array built in the method; its reverse clears the element's adjoint.</summary>
     Store = 8,
+
+    /// <summary>Makes a fresh vector or matrix (zeros, a fill, a one-hot) whose elements a user may then try to set (NLPSYM rejects it).</summary>
+    BuildsBuffer = 16,
 }

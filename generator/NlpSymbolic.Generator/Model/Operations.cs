@@ -38,7 +38,7 @@ internal static partial class Operations
         Scalars().Concat(Reductions()).Concat(Vectors()).Concat(Matrices()).Concat(Minibatches()).Concat(Indices()).Concat(BuiltValues()).ToList();
 
     /// <summary>An operation: its id, result kind, forward form and signatures; <c>.Rule(…)</c> and <c>.Is(…)</c> add the rest.</summary>
-    private static OperationDefinition Op(string id, ValueKind resultKind, Expression forward, params string[] signatures) =>
+    private static OperationDefinition Op(OperationId id, ValueKind resultKind, Expression forward, params string[] signatures) =>
         new(id, resultKind, forward, signatures);
 
     /// <summary>A forward form that calls a workspace kernel: <c>ws.K(arguments)</c>.</summary>
@@ -47,23 +47,23 @@ internal static partial class Operations
     /// <summary>A term of a rule: <c>d[argument] += addend</c> (-1: every argument of a variadic operation).</summary>
     private static AdjointTerm D(int argument, Expression addend) => new(argument, addend);
 
-    private static readonly Dictionary<string, OperationDefinition> byId = All.ToDictionary(o => o.Id);
+    private static readonly Dictionary<OperationId, OperationDefinition> byId = All.ToDictionary(o => o.Id);
 
     private static readonly Dictionary<string, OperationDefinition> bySignature =
         All.SelectMany(o => o.Signatures.Select(s => (s, o))).ToDictionary(p => p.s, p => p.o);
 
-    public static OperationDefinition ById(string id) => byId[id];
+    public static OperationDefinition ById(OperationId id) => byId[id];
 
-    public static OperationDefinition? TryById(string id) => byId.TryGetValue(id, out var operation) ? operation : null;
+    public static OperationDefinition? TryById(OperationId id) => byId.TryGetValue(id, out var operation) ? operation : null;
 
     /// <summary>The derivative of an operation, or null for operations that never carry gradients (ints, bools).</summary>
-    public static AdjointRule? RuleOf(string id) => TryById(id)?.Derivative;
+    public static AdjointRule? RuleOf(OperationId id) => TryById(id)?.Derivative;
 
     /// <summary>
     /// Writes of an element of an array built in the method (<c>hs[t] = h</c>): a statement of their own in
     /// generated code, and in reverse the element's gradient goes to the stored value and starts over.
     /// </summary>
-    public static bool IsStore(string id) => TryById(id) is { } operation && operation.Has(OperationFlags.Store);
+    public static bool IsStore(OperationId id) => TryById(id) is { } operation && operation.Has(OperationFlags.Store);
 
     /// <summary>The operation a resolved call maps to, or null when it has no derivative rule.</summary>
     public static OperationDefinition? Find(string owner, string member, IReadOnlyList<ValueKind> argumentKinds)

@@ -66,7 +66,13 @@ internal sealed partial class BodyLowerer
 
                 var isIncrement = increment.Kind == OperationKind.Increment;
                 var isInt = variable.Kind == ValueKind.Int;
-                var step = Operations.ById((isInt ? "Int" : string.Empty) + (isIncrement ? "Add" : "Subtract"));
+                var step = Operations.ById((isInt, isIncrement) switch
+                {
+                    (true, true) => OperationId.IntAdd,
+                    (true, false) => OperationId.IntSubtract,
+                    (false, true) => OperationId.Add,
+                    _ => OperationId.Subtract,
+                });
                 var one = isInt ? IrOperand.Int(1) : IrOperand.Number(1.0);
                 var next = builder.Emit(step, new[] { current, one }, variable.Name);
                 Bind(variable, next, firstNew);
@@ -157,15 +163,15 @@ internal sealed partial class BodyLowerer
         {
             var identity = variable.Kind switch
             {
-                ValueKind.Scalar => "Identity",
-                ValueKind.Vector => "VectorIdentity",
-                ValueKind.Matrix => "MatrixIdentity",
-                _ => null,
+                ValueKind.Scalar => OperationId.Identity,
+                ValueKind.Vector => OperationId.VectorIdentity,
+                ValueKind.Matrix => OperationId.MatrixIdentity,
+                _ => (OperationId?)null,
             };
             if (identity is not null)
             {
                 // `var y = x;` keeps a named copy of the reference so that generated code reads like the source.
-                operand = builder.Emit(Operations.ById(identity), new[] { operand }, variable.Name);
+                operand = builder.Emit(Operations.ById(identity.Value), new[] { operand }, variable.Name);
                 builder.TryAdoptName(operand, firstNew, variable.Name);
             }
         }

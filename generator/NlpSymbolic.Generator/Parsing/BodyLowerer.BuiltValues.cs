@@ -22,9 +22,6 @@ internal sealed partial class BodyLowerer
     /// <summary>The local whose declaration is being lowered, when its initializer creates an array.</summary>
     private VariableKey? declaringArray;
 
-    /// <summary>Operations making a vector or matrix whose elements a user may then try to set.</summary>
-    private static readonly HashSet<string> BufferBuilders = new() { "VectorZeros", "VectorFill", "MatrixZeros", "MatrixFill", "OneHot" };
-
     private bool IsBuiltArray(IrOperand operand) => !operand.IsConstant && builtArrays.ContainsKey(operand.ValueId);
 
     /// <summary>A reference to a local that holds a built array (checked before lowering, to report once).</summary>
@@ -71,7 +68,7 @@ internal sealed partial class BodyLowerer
             lowered.Add(value);
         }
 
-        var array = builder.Emit(Operations.ById(kind == ValueKind.VectorArray ? "NewVectorArray" : "NewScalarArray"), new[] { size }, owner.Name);
+        var array = builder.Emit(Operations.ById(kind == ValueKind.VectorArray ? OperationId.NewVectorArray : OperationId.NewScalarArray), new[] { size }, owner.Name);
         builtArrays[array.ValueId] = owner;
         for (var i = 0; i < lowered.Count; i++)
         {
@@ -85,7 +82,7 @@ internal sealed partial class BodyLowerer
     private static readonly System.Collections.Immutable.ImmutableArray<IOperation> ImmutableArrayOfNone = System.Collections.Immutable.ImmutableArray<IOperation>.Empty;
 
     private void Store(IrOperand array, IrOperand index, IrOperand value) =>
-        builder.Emit(Operations.ById(array.Kind == ValueKind.VectorArray ? "StoreVectorElement" : "StoreScalarElement"), new[] { array, index, value }, "store");
+        builder.Emit(Operations.ById(array.Kind == ValueKind.VectorArray ? OperationId.StoreVectorElement : OperationId.StoreScalarElement), new[] { array, index, value }, "store");
 
     /// <summary>
     /// <c>hs[t] = h</c>, <c>hs[t] += h</c>, <c>xs[t]++</c> on an array built in the method; false when the target
@@ -130,7 +127,7 @@ internal sealed partial class BodyLowerer
 
             case IIncrementOrDecrementOperation increment when kind == ValueKind.ScalarArray:
             {
-                var step = Operations.ById(increment.Kind == OperationKind.Increment ? "Add" : "Subtract");
+                var step = Operations.ById(increment.Kind == OperationKind.Increment ? OperationId.Add : OperationId.Subtract);
                 value = builder.Emit(step, new[] { ReadElement(array, index, name), IrOperand.Number(1.0) }, name);
                 break;
             }
@@ -149,7 +146,7 @@ internal sealed partial class BodyLowerer
 
     /// <summary><c>hs[i]</c>: an element of a built vector array is checked (null until written); a double array's reads 0.</summary>
     private IrOperand ReadElement(IrOperand array, IrOperand index, string hint) =>
-        builder.Emit(Operations.ById(array.Kind == ValueKind.VectorArray ? "WrittenVectorElement" : "ScalarElement"), new[] { array, index }, hint);
+        builder.Emit(Operations.ById(array.Kind == ValueKind.VectorArray ? OperationId.WrittenVectorElement : OperationId.ScalarElement), new[] { array, index }, hint);
 
     /// <summary>
     /// <c>Vector&lt;double&gt;.Build.Dense(n)</c> and the other builder calls: the receiver (<c>Vector&lt;double&gt;.Build</c>)
@@ -170,7 +167,7 @@ internal sealed partial class BodyLowerer
         if (target is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: ILocalReferenceOperation local }
             && KindClassifier.Classify(local.Type) is { } kind
             && variables.TryGetValue(VariableKey.For(local.Local, kind), out var current)
-            && !current.IsConstant && builder.OperationOf(current.ValueId) is { } made && BufferBuilders.Contains(made))
+            && !current.IsConstant && builder.OperationOf(current.ValueId) is { } made && Operations.TryById(made)?.Has(OperationFlags.BuildsBuffer) == true)
         {
             Report(DiagnosticDescriptors.BuiltBufferElementWrite, target.Syntax, target.Syntax.ToString(), local.Local.Name);
             return true;

@@ -14,12 +14,6 @@ namespace NlpSymbolic.Generator.Parsing;
 /// </summary>
 internal sealed partial class BodyLowerer
 {
-    private static readonly Dictionary<string, string> Squares = new()
-    {
-        ["Multiply"] = "Square",
-        ["Dot"] = "SquaredNorm",
-    };
-
     private IrOperand? LowerInvocation(IInvocationOperation invocation, string hint)
     {
         var target = invocation.TargetMethod;
@@ -179,7 +173,7 @@ internal sealed partial class BodyLowerer
         {
             // a·a and vᵀv are squares: one operation whose rule adds 2·dy·a, not two halves of a product.
             if (arguments.Count == 2 && !arguments[0].IsConstant && arguments[0] == arguments[1]
-                && Squares.TryGetValue(definition.Id, out var square))
+                && definition.Squared is { } square)
             {
                 return builder.Emit(Operations.ById(square), new[] { arguments[0] }, hint);
             }

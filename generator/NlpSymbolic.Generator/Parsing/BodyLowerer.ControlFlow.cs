@@ -180,8 +180,8 @@ internal sealed partial class BodyLowerer
             builder.ResumeSource(source);
             if (Lower(condition, "condition") is { } again)
             {
-                var stop = builder.Emit(Operations.ById("Not"), new[] { again }, "stop");
-                variables[flags.Break] = builder.Emit(Operations.ById("Or"), new[] { variables[flags.Break], stop }, "stop");
+                var stop = builder.Emit(Operations.ById(OperationId.Not), new[] { again }, "stop");
+                variables[flags.Break] = builder.Emit(Operations.ById(OperationId.Or), new[] { variables[flags.Break], stop }, "stop");
             }
         }
 
@@ -273,10 +273,10 @@ internal sealed partial class BodyLowerer
         foreach (var flag in flags)
         {
             var value = variables.TryGetValue(flag, out var v) ? v : IrOperand.Bool(false);
-            any = any is null ? value : builder.Emit(Operations.ById("Or"), new[] { any, value }, "jumped");
+            any = any is null ? value : builder.Emit(Operations.ById(OperationId.Or), new[] { any, value }, "jumped");
         }
 
-        return builder.Emit(Operations.ById("Not"), new[] { any! }, "proceed");
+        return builder.Emit(Operations.ById(OperationId.Not), new[] { any! }, "proceed");
     }
 
     /// <summary>The flags a statement may set: early return, and break/continue of the enclosing loop.</summary>

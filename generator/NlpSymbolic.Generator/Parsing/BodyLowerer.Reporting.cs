@@ -127,7 +127,7 @@ internal sealed partial class BodyLowerer
 
     private static string Shorten(string text)
     {
-        var oneLine = Whitespace.Replace(text, " ").Trim();
+        var oneLine = SourceLine.Of(text);
         return oneLine.Length <= 60 ? oneLine : oneLine.Substring(0, 57) + "...";
     }
 }

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using NlpSymbolic.Generator.Diagnostics;
 using NlpSymbolic.Generator.Model;
 using NlpSymbolic.Generator.Model.Ir;
@@ -160,13 +160,11 @@ internal sealed partial class BodyLowerer
         declaringArray = null;
     }
 
-    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.Compiled);
-
     /// <summary>The user's statement on one line, for the comments in generated code.</summary>
     private static string SourceText(SyntaxNode syntax)
     {
         var text = syntax.Parent is ArrowExpressionClauseSyntax arrow ? "return " + arrow.Expression + ";" : syntax.ToString();
-        return Whitespace.Replace(text, " ").Trim();
+        return SourceLine.Of(text);
     }
 
     /// <summary>The head of a compound statement (<c>for (…)</c>, <c>if (…)</c>) without its body.</summary>
@@ -175,11 +173,11 @@ internal sealed partial class BodyLowerer
         var text = syntax switch
         {
             IfStatementSyntax s => "if (" + s.Condition + ")",
-            ForStatementSyntax s => s.ToString().Substring(0, s.CloseParenToken.Span.End - s.SpanStart),
+            ForStatementSyntax s => s.SyntaxTree.GetText().ToString(TextSpan.FromBounds(s.SpanStart, s.CloseParenToken.Span.End)),
             WhileStatementSyntax s => "while (" + s.Condition + ")",
             DoStatementSyntax s => "do … while (" + s.Condition + ");",
             _ => syntax.ToString(),
         };
-        return Whitespace.Replace(text, " ").Trim();
+        return SourceLine.Of(text);
     }
 }

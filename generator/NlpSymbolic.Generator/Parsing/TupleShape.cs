@@ -43,6 +43,20 @@ internal static class TupleShape
     public static int IndexOf(IFieldSymbol field)
     {
         var underlying = field.CorrespondingTupleField ?? field;
-        return underlying.Name.StartsWith("Item", System.StringComparison.Ordinal) && int.TryParse(underlying.Name.Substring(4), out var n) ? n - 1 : -1;
+        if (field.ContainingType is not INamedTypeSymbol { IsTupleType: true } tuple)
+        {
+            return -1;
+        }
+
+        var elements = tuple.TupleElements;
+        for (var i = 0; i < elements.Length; i++)
+        {
+            if (SymbolEqualityComparer.Default.Equals(elements[i].CorrespondingTupleField ?? elements[i], underlying))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }
