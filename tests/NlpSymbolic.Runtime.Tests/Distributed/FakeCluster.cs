@@ -1,6 +1,5 @@
 using System;
 using System.Threading;
-using System.Threading.Tasks;
 using NlpSymbolic.Training;
 
 namespace NlpSymbolic.Runtime.Tests.Distributed;
@@ -28,8 +27,41 @@ internal sealed class FakeCluster : IDisposable
     /// <summary>Runs <paramref name="rank"/> on every rank at once and returns each rank's result.</summary>
     internal T[] Run<T>(Func<Communicator, T> rank)
     {
+        // One dedicated thread per rank: the barrier needs them all running at once, which the thread pool does not promise.
         var results = new T[Size];
-        Parallel.For(0, Size, new ParallelOptions { MaxDegreeOfParallelism = Size }, r => results[r] = rank(new FakeRank(this, r)));
+        var failures = new Exception?[Size];
+        var threads = new Thread[Size];
+        for (int r = 0; r < Size; r++)
+        {
+            int index = r;
+            threads[r] = new Thread(() =>
+            {
+                try
+                {
+                    results[index] = rank(new FakeRank(this, index));
+                }
+                catch (Exception e)
+                {
+                    failures[index] = e;
+                    _barrier.RemoveParticipant(); // the other ranks must not wait for this one
+                }
+            });
+            threads[r].Start();
+        }
+
+        foreach (Thread thread in threads)
+        {
+            thread.Join();
+        }
+
+        foreach (Exception? failure in failures)
+        {
+            if (failure is not null)
+            {
+                throw new AggregateException(failure);
+            }
+        }
+
         return results;
     }
 
