@@ -228,8 +228,7 @@ public sealed class DataParallelBackward<TExample> : IDisposable
             _pool.Run();
             if (_plan.Size > 1)
             {
-                _reducer.ShareLosses(_plan, _shardLoss, _shardFirstNonFinite);
-                _reducer.Exchange(_plan, _scale);
+                _reducer.Exchange(_plan, _scale, _shardLoss, _shardFirstNonFinite);
             }
         }
         finally

@@ -30,7 +30,8 @@ internal sealed class ShardReduction
     private readonly bool _hasSparse;
     private readonly int[]?[] _columns;
     private double[] _columnBuffer = [];
-    private readonly double[] _losses;
+    private double[] _small = [];
+    private readonly List<int> _mine = new();
     private readonly int[] _sendCounts;
     private readonly int[] _receiveCounts;
 
@@ -44,7 +45,6 @@ internal sealed class ShardReduction
         int size = communicator.Size;
         _sendCounts = new int[size];
         _receiveCounts = new int[size];
-        _losses = new double[2 * shards.Length];
         if (size > 1)
         {
             _layout = new GradientLayout(parameters, size);
@@ -105,15 +105,19 @@ internal sealed class ShardReduction
     }
 
     /// <summary>
-    /// With more than one rank: finishes the tree above the ranks' subtrees, chunk by chunk, and leaves the scaled
-    /// whole sum in the model's gradient buffers on every rank.
+    /// With more than one rank: shares the shards' losses (into <paramref name="shardLoss"/> and
+    /// <paramref name="shardFirstNonFinite"/>), finishes the tree above the ranks' subtrees chunk by chunk, and
+    /// leaves the scaled whole sum in the model's gradient buffers on every rank. Three collective operations per
+    /// step (four with sparse-column parameters).
     /// </summary>
-    internal void Exchange(ShardTree plan, double scale)
+    internal void Exchange(ShardTree plan, double scale, double[] shardLoss, int[] shardFirstNonFinite)
     {
         GradientLayout layout = _layout!;
+        _mine.Clear();
+        ShareLossesAndColumnCounts(plan, shardLoss, shardFirstNonFinite, _mine);
         if (_hasSparse)
         {
-            ShareTouchedColumns(plan, layout);
+            AgreeOnColumns(plan, layout, _mine);
         }
 
         int size = plan.Size;
@@ -160,53 +164,80 @@ internal sealed class ShardReduction
     }
 
     /// <summary>
-    /// Agrees on the union over all ranks of each sparse parameter's touched columns, in increasing order, and lays
-    /// the exchange out with just those columns (two small all-gathers: the counts, then the column numbers).
+    /// One small all-gather: every shard's loss and first non-finite example, and each rank's number of touched
+    /// columns per sparse parameter (a block of 2 × shards + parameters numbers per rank).
     /// </summary>
-    private void ShareTouchedColumns(ShardTree plan, GradientLayout layout)
+    private void ShareLossesAndColumnCounts(ShardTree plan, double[] shardLoss, int[] shardFirstNonFinite, List<int> mine)
     {
-        int size = plan.Size;
-        var mine = new List<int>();
-        var counts = new double[size * _parameters.Count];
-        for (int p = 0; p < _parameters.Count; p++)
+        int block = (2 * plan.Shards) + _parameters.Count;
+        EnsureLength(ref _small, block * plan.Size);
+        Span<double> own = _small.AsSpan(block * plan.Rank, block);
+        own.Clear();
+        for (int s = plan.FirstShard; s < plan.EndShard; s++)
         {
-            if (!_parameters[p].SparseColumns)
-            {
-                continue;
-            }
-
-            int before = mine.Count;
-            foreach (int node in plan.OwnNodes)
-            {
-                foreach (int column in _shards[plan.Nodes[node].Lo][p].TouchedColumns)
-                {
-                    mine.Add(column);
-                }
-            }
-
-            mine.Sort(before, mine.Count - before, null);
-            int write = before;
-            for (int i = before; i < mine.Count; i++)
-            {
-                if (i == before || mine[i] != mine[write - 1])
-                {
-                    mine[write++] = mine[i];
-                }
-            }
-
-            mine.RemoveRange(write, mine.Count - write);
-            counts[(plan.Rank * _parameters.Count) + p] = write - before;
+            own[2 * s] = shardLoss[s];
+            own[(2 * s) + 1] = shardFirstNonFinite[s];
         }
 
-        Array.Fill(_receiveCounts, _parameters.Count);
-        _communicator.AllGather(counts, _receiveCounts);
+        for (int p = 0; p < _parameters.Count; p++)
+        {
+            if (_parameters[p].SparseColumns)
+            {
+                own[(2 * plan.Shards) + p] = CollectColumns(plan, p, mine);
+            }
+        }
+
+        Array.Fill(_receiveCounts, block);
+        _communicator.AllGather(_small.AsSpan(0, block * plan.Size), _receiveCounts);
+        for (int s = 0; s < plan.Shards; s++)
+        {
+            int at = (block * plan.Owner(s)) + (2 * s);
+            shardLoss[s] = _small[at];
+            shardFirstNonFinite[s] = (int)_small[at + 1];
+        }
+    }
+
+    // Appends this rank's touched columns of parameter p (over its subtrees, increasing, distinct); returns how many.
+    private int CollectColumns(ShardTree plan, int p, List<int> mine)
+    {
+        int before = mine.Count;
+        foreach (int node in plan.OwnNodes)
+        {
+            foreach (int column in _shards[plan.Nodes[node].Lo][p].TouchedColumns)
+            {
+                mine.Add(column);
+            }
+        }
+
+        mine.Sort(before, mine.Count - before, null);
+        int write = before;
+        for (int i = before; i < mine.Count; i++)
+        {
+            if (i == before || mine[i] != mine[write - 1])
+            {
+                mine[write++] = mine[i];
+            }
+        }
+
+        mine.RemoveRange(write, mine.Count - write);
+        return write - before;
+    }
+
+    /// <summary>
+    /// Agrees on the union over all ranks of each sparse parameter's touched columns, in increasing order (one
+    /// all-gather of the column numbers), and lays the exchange out with just those columns.
+    /// </summary>
+    private void AgreeOnColumns(ShardTree plan, GradientLayout layout, List<int> mine)
+    {
+        int size = plan.Size;
+        int block = (2 * plan.Shards) + _parameters.Count;
         int total = 0;
         for (int q = 0; q < size; q++)
         {
             int n = 0;
             for (int p = 0; p < _parameters.Count; p++)
             {
-                n += (int)counts[(q * _parameters.Count) + p];
+                n += (int)_small[(q * block) + (2 * plan.Shards) + p];
             }
 
             _receiveCounts[q] = n;
@@ -226,14 +257,10 @@ internal sealed class ShardReduction
         {
             for (int p = 0; p < _parameters.Count; p++)
             {
-                int n = (int)counts[(q * _parameters.Count) + p];
-                if (n > 0)
+                int n = (int)_small[(q * block) + (2 * plan.Shards) + p];
+                for (int i = 0; i < n; i++)
                 {
-                    union[p] ??= new SortedSet<int>();
-                    for (int i = 0; i < n; i++)
-                    {
-                        union[p].Add((int)_columnBuffer[read++]);
-                    }
+                    (union[p] ??= new SortedSet<int>()).Add((int)_columnBuffer[read++]);
                 }
             }
         }
@@ -255,38 +282,6 @@ internal sealed class ShardReduction
         }
 
         return offset;
-    }
-
-    /// <summary>Gives every rank every shard's loss and first non-finite example (a no-op on one rank).</summary>
-    internal void ShareLosses(ShardTree plan, double[] shardLoss, int[] shardFirstNonFinite)
-    {
-        if (plan.Size == 1)
-        {
-            return;
-        }
-
-        for (int s = plan.FirstShard; s < plan.EndShard; s++)
-        {
-            _losses[2 * s] = shardLoss[s];
-            _losses[(2 * s) + 1] = shardFirstNonFinite[s];
-        }
-
-        for (int q = 0; q < plan.Size; q++)
-        {
-            _receiveCounts[q] = 0;
-        }
-
-        for (int s = 0; s < plan.Shards; s++)
-        {
-            _receiveCounts[plan.Owner(s)] += 2;
-        }
-
-        _communicator.AllGather(_losses.AsSpan(0, 2 * plan.Shards), _receiveCounts);
-        for (int s = 0; s < plan.Shards; s++)
-        {
-            shardLoss[s] = _losses[2 * s];
-            shardFirstNonFinite[s] = (int)_losses[(2 * s) + 1];
-        }
     }
 
     // into += from over the columns from touched; a column only from touched is copied (absent semantics).
