@@ -42,7 +42,10 @@ public static class Program
         {
             var output = new Option<DirectoryInfo>("--output") { Description = "Folder for checkpoints, curves and reports (default: samples-output).", DefaultValueFactory = _ => new DirectoryInfo("samples-output"), Recursive = true };
             var quiet = new Option<bool>("--quiet") { Description = "No live display: a progress line every few seconds.", Recursive = true };
-            SampleContext Context(ParseResult parse) => new(console, parse.GetValue(output)!.FullName, cancellation.Token, parse.GetValue(quiet));
+            var log = new Option<FileInfo?>("--log") { Description = "The run log, JSON Lines appended as training goes (default: {output}/{command}.metrics.jsonl).", Recursive = true };
+            var plots = new Option<DirectoryInfo?>("--plots") { Description = "Folder for the charts (default: the output folder).", Recursive = true };
+            SampleContext Context(ParseResult parse) => new(console, parse.GetValue(output)!.FullName, cancellation.Token, parse.GetValue(quiet),
+                parse.CommandResult.Command.Name, parse.GetValue(log)?.FullName, parse.GetValue(plots)?.FullName);
 
             var commands = SampleCommands.All(Context);
             foreach (var command in commands)
@@ -53,6 +56,8 @@ public static class Program
             var root = new RootCommand("NlpSymbolic samples: models trained with generated gradients. Without a command: pos.\n" + ExitCodes.Description);
             root.Options.Add(output);
             root.Options.Add(quiet);
+            root.Options.Add(log);
+            root.Options.Add(plots);
             foreach (var command in commands)
             {
                 root.Subcommands.Add(command);

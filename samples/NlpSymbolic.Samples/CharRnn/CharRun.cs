@@ -18,7 +18,7 @@ public sealed class CharRun(SampleContext context, SequentialTrainer trainer, Ch
     /// <summary>Every <see cref="CharRunOptions.LogEvery"/> updates (and after the first), as min-char-rnn prints it.</summary>
     public List<CurvePoint> Curve { get; } = [];
 
-    public MetricHistory History { get; } = new();
+    public MetricHistory History { get; } = context.CreateHistory();
 
     public string SeriesName => trainer.Model.Name + "/smoothed_loss";
 

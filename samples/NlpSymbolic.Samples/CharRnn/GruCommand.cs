@@ -135,7 +135,7 @@ public static class GruCommand
             plot.Title($"RNN vs GRU at equal parameters: smoothed loss vs {axis}");
             plot.XLabel(axis == "iteration" ? "iteration" : "training time (s)");
             plot.YLabel("smoothed loss (nats per chunk)");
-            var file = context.OutputPath($"gru-comparison-{axis}");
+            var file = context.PlotPath($"gru-comparison-{axis}");
             plot.SavePng(file + ".png", 800, 500);
             plot.SaveSvg(file + ".svg", 800, 500);
             yield return file + ".png";

@@ -25,7 +25,7 @@ public static class Plots
             plot.Title($"{prefix}: {name}");
             plot.XLabel("step");
             plot.YLabel(name);
-            var file = context.OutputPath($"{prefix}-{name.Replace('/', '-')}");
+            var file = context.PlotPath($"{prefix}-{name.Replace('/', '-')}");
             plot.SavePng(file + ".png", 800, 500);
             plot.SaveSvg(file + ".svg", 800, 500);
             written.Add(file + ".png");
@@ -33,5 +33,53 @@ public static class Plots
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// One chart of a whole run against epochs: the training loss per epoch (left axis) and each dev metric (right
+    /// axis) on one x-axis, the best epoch marked; <c>{prefix}-run.png/.svg</c>. Nothing when no epoch ended.
+    /// </summary>
+    public static IReadOnlyList<string> SaveRun(SampleContext context, string prefix, MetricHistory history, int? bestEpoch, params string[] devSeries)
+    {
+        var train = history.Series(MetricHistory.TrainEpochLoss);
+        if (train.Length == 0)
+        {
+            return [];
+        }
+
+        var plot = new ScottPlot.Plot();
+        var loss = plot.Add.Scatter(train.Select(p => (double)p.Epoch).ToArray(), train.Select(p => p.Value).ToArray());
+        loss.LegendText = "train loss per example";
+        plot.Axes.Left.Label.Text = "train loss";
+        foreach (var name in devSeries)
+        {
+            var dev = history.Series(name);
+            if (dev.Length == 0)
+            {
+                continue;
+            }
+
+            var metric = plot.Add.Scatter(dev.Select(p => (double)p.Epoch).ToArray(), dev.Select(p => p.Value).ToArray());
+            metric.LegendText = name;
+            metric.Axes.YAxis = plot.Axes.Right;
+            plot.Axes.Right.Label.Text = name;
+        }
+
+        if (bestEpoch is { } best)
+        {
+            var line = plot.Add.VerticalLine(best);
+            line.LegendText = $"best epoch {best}";
+            line.LinePattern = ScottPlot.LinePattern.Dashed;
+        }
+
+        plot.Title($"{prefix}: train and dev by epoch");
+        plot.XLabel("epoch");
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
+        plot.ShowLegend();
+        plot.Legend.Alignment = ScottPlot.Alignment.UpperCenter;
+        var file = context.PlotPath($"{prefix}-run");
+        plot.SavePng(file + ".png", 800, 500);
+        plot.SaveSvg(file + ".svg", 800, 500);
+        return [file + ".png", file + ".svg"];
     }
 }

@@ -1,3 +1,4 @@
+using NlpSymbolic.Training;
 using Spectre.Console;
 
 namespace NlpSymbolic.Samples.Hosting;
@@ -8,15 +9,41 @@ namespace NlpSymbolic.Samples.Hosting;
 /// </summary>
 public sealed class SampleContext
 {
-    public SampleContext(IAnsiConsole console, string outputDirectory, CancellationToken cancellation, bool quiet = false)
+    private RunLog? log;
+
+    public SampleContext(
+        IAnsiConsole console, string outputDirectory, CancellationToken cancellation, bool quiet = false,
+        string commandName = "samples", string? logFile = null, string? plotsDirectory = null)
     {
         Console = console;
         OutputDirectory = Ranks.Scratch ?? Path.GetFullPath(outputDirectory); // under mpiexec only rank 0 writes here
         Cancellation = cancellation;
         Quiet = quiet;
+        CommandName = commandName;
+        LogFile = Path.GetFullPath(logFile ?? Path.Combine(OutputDirectory, commandName + ".metrics.jsonl"));
+        PlotsDirectory = Path.GetFullPath(plotsDirectory ?? OutputDirectory);
     }
 
     public IAnsiConsole Console { get; }
+
+    /// <summary>The command being run (<c>pos</c>, <c>charrnn</c>, …): names the run log and the checkpoint.</summary>
+    public string CommandName { get; }
+
+    /// <summary>The JSON Lines run log (<c>--log</c>; default <c>{output}/{command}.metrics.jsonl</c>).</summary>
+    public string LogFile { get; }
+
+    /// <summary>Where the charts go (<c>--plots</c>; default the output folder).</summary>
+    public string PlotsDirectory { get; }
+
+    /// <summary>A metric history whose every point is appended to the run log as it is recorded.</summary>
+    public MetricHistory CreateHistory() => (log ??= new RunLog(LogFile)).Attach(new MetricHistory());
+
+    /// <summary>A chart's path (without extension) in the plots folder.</summary>
+    public string PlotPath(string fileName)
+    {
+        Directory.CreateDirectory(PlotsDirectory);
+        return Path.Combine(PlotsDirectory, fileName);
+    }
 
     /// <summary>Checkpoints, plots and reports of this run.</summary>
     public string OutputDirectory { get; }

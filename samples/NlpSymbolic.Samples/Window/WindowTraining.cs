@@ -45,7 +45,7 @@ public static class WindowTraining
                 return model.HingeLossBackward(s.Words, s.Caps, s.Suffixes, example.Position, example.Tag, 1.0, gradients);
             };
 
-        var history = new MetricHistory();
+        var history = context.CreateHistory();
         var result = LiveProgress.Run(context, name, progress =>
         {
             var trainer = new Trainer<WindowExample>(parameters, new Adam(settings.LearningRate), backward, new TrainerOptions
@@ -82,5 +82,5 @@ public static class WindowTraining
 
     /// <summary>The curves of a run (training loss and the dev metric).</summary>
     public static IReadOnlyList<string> SavePlots(SampleContext context, string name, WindowRun run, string devMetric) =>
-        Plots.Save(context, name, run.History, "train/loss", "train/epoch_loss", devMetric);
+        [.. Plots.SaveRun(context, name, run.History, run.Result.BestEpoch, devMetric), .. Plots.Save(context, name, run.History, "train/loss", "train/epoch_loss", devMetric)];
 }

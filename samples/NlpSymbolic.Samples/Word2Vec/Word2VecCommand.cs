@@ -103,6 +103,7 @@ public static class Word2VecCommand
                 ProgressEverySteps = Math.Max(1, totalSteps / 300),
                 ProgressInterval = null,
                 Checkpoints = new SafeTensorsCheckpointSink(checkpoint),
+                History = context.CreateHistory(),
             });
             if (resume is not null)
             {
@@ -135,7 +136,7 @@ public static class Word2VecCommand
         }
 
         console.Write(table);
-        var plots = Plots.Save(context, "word2vec", trainer!.History, MetricHistory.TrainLoss, MetricHistory.LearningRate);
+        var plots = Plots.SaveRun(context, "word2vec", trainer!.History, null).Concat(Plots.Save(context, "word2vec", trainer!.History, MetricHistory.TrainLoss, MetricHistory.LearningRate)).ToList();
         new Report("word2vec", "seconds per epoch", secondsPerEpoch,
             "Mikolov et al. 2013 (SGNS: window 5, K = 5, t = 1e-5, 300-d on 6B words) judged by analogies; here the neighbours above",
             wall.Elapsed)

@@ -45,11 +45,17 @@ public sealed class MetricHistory
         }
     }
 
+    /// <summary>
+    /// Raised after each point is recorded, on the thread that recorded it (for a run log written as training goes).
+    /// </summary>
+    public event Action<string, MetricPoint>? Recorded;
+
     /// <summary>Appends a point to the series <paramref name="name"/>, creating the series if needed.</summary>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     public void Add(string name, long step, int epoch, double value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
+        var point = new MetricPoint(step, epoch, value);
         lock (_lock)
         {
             if (!_series.TryGetValue(name, out List<MetricPoint>? points))
@@ -59,8 +65,10 @@ public sealed class MetricHistory
                 _names.Add(name);
             }
 
-            points.Add(new MetricPoint(step, epoch, value));
+            points.Add(point);
         }
+
+        Recorded?.Invoke(name, point);
     }
 
     /// <summary>A copy of the points recorded under <paramref name="name"/>, oldest first; empty when there are none.</summary>
