@@ -14,15 +14,20 @@ internal sealed class FakeCluster : IDisposable
     private readonly double[][] _published;
     private readonly int[][] _publishedCounts;
 
-    internal FakeCluster(int size)
+    /// <param name="size">The number of ranks.</param>
+    /// <param name="sumsPairs">Whether two ranks add pairs as MPI's all-reduce does (as the MPI communicator does).</param>
+    internal FakeCluster(int size, bool sumsPairs = true)
     {
         Size = size;
+        SumsPairs = sumsPairs && size == 2;
         _barrier = new Barrier(size);
         _published = new double[size][];
         _publishedCounts = new int[size][];
     }
 
     internal int Size { get; }
+
+    internal bool SumsPairs { get; }
 
     /// <summary>Runs <paramref name="rank"/> on every rank at once and returns each rank's result.</summary>
     internal T[] Run<T>(Func<Communicator, T> rank)
@@ -72,6 +77,22 @@ internal sealed class FakeCluster : IDisposable
         public override int Rank => rank;
 
         public override int Size => cluster.Size;
+
+        internal override bool SumsPairs => cluster.SumsPairs;
+
+        // Each rank adds its own numbers first (rank 0: a + b, rank 1: b + a): the sums must agree all the same.
+        internal override void SumPair(Span<double> buffer)
+        {
+            cluster._published[rank] = buffer.ToArray();
+            cluster._barrier.SignalAndWait();
+            double[] other = cluster._published[1 - rank];
+            for (int i = 0; i < buffer.Length; i++)
+            {
+                buffer[i] += other[i];
+            }
+
+            cluster._barrier.SignalAndWait();
+        }
 
         public override void AllToAll(ReadOnlySpan<double> send, ReadOnlySpan<int> sendCounts, Span<double> receive, ReadOnlySpan<int> receiveCounts)
         {

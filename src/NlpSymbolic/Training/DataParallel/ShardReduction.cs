@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Numerics.Tensors;
 
 namespace NlpSymbolic.Training;
@@ -19,6 +20,11 @@ internal sealed class ShardReduction
     // over the workers while a slice (128 KiB) stays cache-friendly.
     private const int ReductionSlice = 1 << 14;
 
+    // A dense parameter of at least this many entries crosses between ranks straight from and into its own gradient
+    // array (two collectives of its own); smaller ones ride in the packed vector, where copying 8 KB costs less than
+    // the latency of two more collectives.
+    internal const int DirectMinimum = 1 << 10;
+
     private readonly ParameterSet _parameters;
     private readonly ParameterSet[] _shards;
     private readonly Communicator _communicator;
@@ -34,6 +40,7 @@ internal sealed class ShardReduction
     private readonly List<int> _mine = new();
     private readonly int[] _sendCounts;
     private readonly int[] _receiveCounts;
+    private readonly int[] _direct;
 
     internal ShardReduction(ParameterSet parameters, ParameterSet[] shards, Communicator communicator)
     {
@@ -45,9 +52,16 @@ internal sealed class ShardReduction
         int size = communicator.Size;
         _sendCounts = new int[size];
         _receiveCounts = new int[size];
+        var direct = new bool[parameters.Count];
+        for (int p = 0; p < parameters.Count; p++)
+        {
+            direct[p] = !parameters[p].SparseColumns && parameters[p].Length >= DirectMinimum;
+        }
+
+        _direct = [.. Enumerable.Range(0, parameters.Count).Where(p => direct[p])];
         if (size > 1)
         {
-            _layout = new GradientLayout(parameters, size);
+            _layout = new GradientLayout(parameters, size, leftOut: direct);
         }
 
         _columns = new int[parameters.Count][];
@@ -107,8 +121,9 @@ internal sealed class ShardReduction
     /// <summary>
     /// With more than one rank: shares the shards' losses (into <paramref name="shardLoss"/> and
     /// <paramref name="shardFirstNonFinite"/>), finishes the tree above the ranks' subtrees chunk by chunk, and
-    /// leaves the scaled whole sum in the model's gradient buffers on every rank. Three collective operations per
-    /// step (four with sparse-column parameters).
+    /// leaves the scaled whole sum in the model's gradient buffers on every rank. One small all-gather, one more
+    /// with sparse-column parameters, two collectives for the packed vector of the small and sparse parameters, and
+    /// two for each large dense parameter (see <see cref="DirectMinimum"/>).
     /// </summary>
     internal void Exchange(ShardTree plan, double scale, double[] shardLoss, int[] shardFirstNonFinite)
     {
@@ -120,6 +135,143 @@ internal sealed class ShardReduction
             AgreeOnColumns(plan, layout, _mine);
         }
 
+        foreach (int p in _direct)
+        {
+            ExchangeDirect(plan, p, scale);
+        }
+
+        // Even with nothing to pack: unpacking also clears the sparse parameters' gradients, which on a rank that
+        // does not compute shard 0 may still hold an earlier step's columns (the word2vec test on two ranks fails
+        // when an empty exchange is skipped).
+        ExchangePacked(plan, layout, scale);
+    }
+
+    /// <summary>
+    /// Finishes one large dense parameter without copying it into the packed vector: chunk q of it (a contiguous
+    /// range) is sent to rank q straight from the gradient array of this rank's one subtree, rank q adds the
+    /// subtrees' chunks in the tree's order, writes the scaled sum into the model's gradient array and every rank
+    /// gathers the chunks there in place. The additions are those of <see cref="ExchangePacked"/>, element by element.
+    /// </summary>
+    private void ExchangeDirect(ShardTree plan, int p, double scale)
+    {
+        int size = plan.Size;
+        int rank = plan.Rank;
+        int length = _parameters[p].Length;
+        int own = plan.OwnNodes.Length;
+        int sendLength = 0;
+        for (int q = 0; q < size; q++)
+        {
+            _sendCounts[q] = own * DirectChunkLength(length, size, q);
+            _receiveCounts[q] = plan.NodesPerRank[q] * DirectChunkLength(length, size, rank);
+            sendLength += _sendCounts[q];
+        }
+
+        if (size == 2 && own == 1 && plan.NodesPerRank[1 - rank] == 1 && _communicator.SumsPairs)
+        {
+            SumPairInPlace(plan, p, scale);
+            return;
+        }
+
+        ReadOnlySpan<double> send;
+        if (own == 1)
+        {
+            // Chunks are consecutive, so the whole array with these counts is the send buffer as it stands.
+            send = _shards[plan.Nodes[plan.OwnNodes[0]].Lo][p].Gradients;
+        }
+        else
+        {
+            EnsureLength(ref _send, sendLength);
+            int at = 0;
+            for (int q = 0; q < size; q++)
+            {
+                int start = DirectChunkStart(length, size, q), chunkLength = DirectChunkLength(length, size, q);
+                foreach (int node in plan.OwnNodes)
+                {
+                    _shards[plan.Nodes[node].Lo][p].Gradients.AsSpan(start, chunkLength).CopyTo(_send.AsSpan(at));
+                    at += chunkLength;
+                }
+            }
+
+            send = _send.AsSpan(0, sendLength);
+        }
+
+        int chunk = DirectChunkLength(length, size, rank);
+        EnsureLength(ref _receive, plan.Nodes.Length * chunk);
+        _communicator.AllToAll(send, _sendCounts, _receive, _receiveCounts);
+        double[] gradients = _parameters[p].Gradients;
+        Span<double> mine = gradients.AsSpan(DirectChunkStart(length, size, rank), chunk);
+        (int Into, int From)[] steps = plan.UpperSteps;
+        bool rootWritten = false;
+        for (int i = 0; i < steps.Length; i++)
+        {
+            Span<double> sum = _receive.AsSpan(steps[i].Into * chunk, chunk);
+            ReadOnlySpan<double> from = _receive.AsSpan(steps[i].From * chunk, chunk);
+            if (i < steps.Length - 1 || steps[i].Into != 0)
+            {
+                TensorPrimitives.Add(sum, from, sum);
+            }
+            else
+            {
+                // The root's step writes the scaled sum straight into the model's gradient: one pass, not three.
+                // (x + y) · s rounds twice, exactly as adding and then scaling.
+                if (scale != 1.0)
+                {
+                    TensorPrimitives.AddMultiply(sum, from, scale, mine);
+                }
+                else
+                {
+                    TensorPrimitives.Add(sum, from, mine);
+                }
+
+                rootWritten = true;
+            }
+        }
+
+        if (!rootWritten)
+        {
+            Scale(_receive.AsSpan(0, chunk), scale, mine);
+        }
+
+        for (int q = 0; q < size; q++)
+        {
+            _receiveCounts[q] = DirectChunkLength(length, size, q);
+        }
+
+        _communicator.AllGather(gradients, _receiveCounts);
+    }
+
+    /// <summary>
+    /// Two ranks holding one subtree each: the tree's last step is one addition a + b per number, and addition is
+    /// commutative, so the communicator's own sum of the pair (MPI_Allreduce) gives the tree's result bit for bit
+    /// whichever rank adds. Then the scaled sum goes into the model's gradient.
+    /// </summary>
+    private void SumPairInPlace(ShardTree plan, int p, double scale)
+    {
+        double[] subtree = _shards[plan.Nodes[plan.OwnNodes[0]].Lo][p].Gradients;
+        _communicator.SumPair(subtree);
+        Scale(subtree, scale, _parameters[p].Gradients);
+    }
+
+    private static void Scale(ReadOnlySpan<double> source, double scale, Span<double> into)
+    {
+        if (scale != 1.0)
+        {
+            TensorPrimitives.Multiply(source, scale, into);
+        }
+        else if (!source.Overlaps(into))
+        {
+            source.CopyTo(into);
+        }
+    }
+
+    private static int DirectChunkStart(int length, int size, int chunk) => (int)((long)chunk * length / size);
+
+    private static int DirectChunkLength(int length, int size, int chunk) =>
+        DirectChunkStart(length, size, chunk + 1) - DirectChunkStart(length, size, chunk);
+
+    /// <summary>The small dense and the sparse-column parameters, packed into one flat vector (see <see cref="GradientLayout"/>).</summary>
+    private void ExchangePacked(ShardTree plan, GradientLayout layout, double scale)
+    {
         int size = plan.Size;
         int rank = plan.Rank;
         int own = plan.OwnNodes.Length;
