@@ -12,8 +12,8 @@ namespace NlpSymbolic.Samples;
 /// </summary>
 public static class Program
 {
-    // Under mpiexec, Ranks.Main hands rank 0 this console and the other ranks a quiet one (see Ranks).
-    public static int Main(string[] args) => Ranks.Main(console =>
+    // Under mpiexec, Ranks.Run hands rank 0 this console and the other ranks a quiet one (see Ranks).
+    public static int Main(string[] args) => Ranks.Run(console =>
     {
         if (ReferenceEquals(console, AnsiConsole.Console) && Console.IsOutputRedirected)
         {

@@ -37,7 +37,7 @@ public sealed class ZerosLikeReuseTests
         {
             var buffer = Vector<double>.Build.Dense(3, 2.0);
             var zeros = ws.ZerosLike(Vector<double>.Build.Dense(0), buffer);
-            Assert.Equal(0, zeros.Count);
+            Assert.Empty(zeros);
             Assert.Equal(2.0, buffer[0]);
 
             var matrix = Matrix<double>.Build.Dense(2, 3, 2.0);

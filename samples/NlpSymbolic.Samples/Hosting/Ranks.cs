@@ -14,6 +14,9 @@ public static class Ranks
     // diverged loss is seen by all) rank 0's line is the one printed.
     private static readonly TimeSpan NonRootGrace = TimeSpan.FromSeconds(3);
 
+    // Time for mpiexec to forward a failing rank's last line before the abort ends every rank.
+    private static readonly TimeSpan ForwardGrace = TimeSpan.FromMilliseconds(500);
+
     /// <summary>This process's communicator: <see cref="Communicator.InProcess"/> unless started by mpiexec.</summary>
     public static Communicator Current { get; private set; } = Communicator.InProcess;
 
@@ -33,7 +36,7 @@ public static class Ranks
     /// Runs <paramref name="run"/> as this rank: alone, exactly as before; under mpiexec with rank 0's console,
     /// and on any failure ends every rank with the failing rank's one-line error and its exit code.
     /// </summary>
-    public static int Main(Func<IAnsiConsole, int> run)
+    public static int Run(Func<IAnsiConsole, int> run)
     {
         Communicator communicator;
         try
@@ -98,6 +101,10 @@ public static class Ranks
             }
 
             Console.Out.Flush();
+            Console.Error.Flush();
+            // mpiexec forwards a rank's output from a pipe; an abort that reaches it first drops what is still in
+            // the pipe (seen under load), so the line is given time to travel before the run is ended.
+            Thread.Sleep(ForwardGrace);
             communicator.Abort(code); // ends every rank; mpiexec exits non-zero
         }
 

@@ -30,16 +30,18 @@ public static class PosCommand
         var options = new WindowOptions(
             "Folder with en_ewt-ud-{train,dev,test}.conllu(.gz) (default: the reduced copy the repository ships in data/ud-english-ewt).",
             defaultEpochs: 3);
+        var loss = new Option<WindowLoss>("--loss") { Description = "softmax (cross-entropy over the tags), hinge (multiclass max-margin) or sll (sentence-level log-likelihood with tag transitions, Viterbi decoding).", DefaultValueFactory = _ => WindowLoss.Softmax };
         options.AddTo(command);
+        command.Options.Add(loss);
         command.SetAction(parse =>
         {
             var sample = context(parse);
-            return Program.Guard(sample.Console, () => Run(sample, options.Read(parse)));
+            return Program.Guard(sample.Console, () => Run(sample, options.Read(parse), parse.GetValue(loss)));
         });
         return command;
     }
 
-    private static int Run(SampleContext context, WindowSettings settings)
+    private static int Run(SampleContext context, WindowSettings settings, WindowLoss loss)
     {
         var clock = Stopwatch.StartNew();
         var folder = settings.Data?.FullName ?? Path.Combine(SampleContext.ShippedData, "ud-english-ewt");
@@ -47,42 +49,44 @@ public static class PosCommand
         var dev = Read(folder, "dev", settings.Sentences);
         var test = Read(folder, "test", settings.Sentences);
         var features = WindowFeatures.Build(train, UniversalTags, settings.SuffixLength);
-        var trainExamples = WindowFeatures.Examples(features.Encode(train));
+        var trainSentences = features.Encode(train);
         var devSentences = features.Encode(dev);
         var testSentences = features.Encode(test);
         context.Console.WriteLine(
-            $"UD English EWT from {folder}: {train.Count:N0} training sentences ({trainExamples.Count:N0} words), dev {dev.Count:N0}, test {test.Count:N0}; "
+            $"UD English EWT from {folder}: {train.Count:N0} training sentences ({trainSentences.Sum(s => s.Count):N0} words), dev {dev.Count:N0}, test {test.Count:N0}; "
             + $"vocabulary {features.Words.Count:N0} words, {features.Suffixes.Count:N0} suffixes, {features.Tags.Count} tags");
 
-        var run = WindowTraining.Train(context, "pos", settings, features, trainExamples, WindowLoss.Softmax, "dev/accuracy",
-            model => Accuracy(model, devSentences));
+        // The softmax run keeps its historical name (pos.safetensors); the other losses add theirs.
+        var name = loss == WindowLoss.Softmax ? "pos" : "pos-" + loss.ToString().ToLowerInvariant();
+        var run = WindowTraining.Train(context, name, settings, features, trainSentences, loss, "dev/accuracy",
+            model => Accuracy(model, devSentences, loss));
         if (run.Result.Outcome == TrainingOutcome.Cancelled)
         {
             context.Console.WriteLine($"Cancelled; the run is saved in {run.Checkpoint} (continue with --resume).");
             return ExitCodes.Cancelled;
         }
 
-        var accuracy = Accuracy(run.Model, testSentences);
-        new Report("pos", "test accuracy (%)", accuracy, Reference, clock.Elapsed)
+        var accuracy = Accuracy(run.Model, testSentences, loss);
+        new Report(name, "test accuracy (%)", accuracy, Reference, clock.Elapsed)
         {
             Checkpoint = run.Checkpoint,
-            Plots = WindowTraining.SavePlots(context, "pos", run, "dev/accuracy"),
+            Plots = WindowTraining.SavePlots(context, name, run, "dev/accuracy"),
             GeneratedSources = GeneratedSource.Find(nameof(WindowTagger)),
             Fingerprint = run.Fingerprint,
             Details =
             [
                 ("dev accuracy (%)", $"{run.Result.BestMetric:F2} (epoch {run.Result.BestEpoch})"),
                 ("training", $"{run.Result.Outcome}, {run.Result.CompletedEpochs} epochs, {run.Result.Steps:N0} steps, {run.Result.Elapsed:hh\\:mm\\:ss}"),
-                ("model", $"window 5 × (word {settings.Dimension} + caps 5 + suffix 10), hidden {settings.Hidden} tanh, {features.Tags.Count} tags"),
+                ("model", $"window 5 × (word {settings.Dimension} + caps 5 + suffix 10), hidden {settings.Hidden} tanh, {features.Tags.Count} tags, {loss.ToString().ToLowerInvariant()} loss"),
             ],
         }.Print(context.Console);
         return ExitCodes.Success;
     }
 
     /// <summary>Token accuracy in percent.</summary>
-    private static double Accuracy(WindowTagger model, IReadOnlyList<EncodedSentence> sentences)
+    private static double Accuracy(WindowTagger model, IReadOnlyList<EncodedSentence> sentences, WindowLoss loss)
     {
-        var predicted = WindowTraining.Predict(model, sentences);
+        var predicted = WindowTraining.Predict(model, sentences, loss);
         var counter = new AccuracyCounter();
         for (var i = 0; i < sentences.Count; i++)
         {

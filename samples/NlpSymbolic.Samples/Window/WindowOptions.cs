@@ -6,7 +6,7 @@ namespace NlpSymbolic.Samples.Window;
 /// <summary>The settings of one window-tagger run (see <see cref="WindowOptions"/> for their meaning).</summary>
 public sealed record WindowSettings(
     DirectoryInfo? Data, int Epochs, int BatchSize, double LearningRate, int Hidden, int Dimension, int SuffixLength,
-    int Sentences, int Seed, int Patience, FileInfo? Resume);
+    int Sentences, int Seed, int Patience, FileInfo? Resume, FileInfo? Embeddings = null);
 
 /// <summary>The command-line options <c>pos</c> and <c>ner</c> share, with their defaults.</summary>
 public sealed class WindowOptions
@@ -25,6 +25,7 @@ public sealed class WindowOptions
     private readonly Option<int> seed;
     private readonly Option<int> patience;
     private readonly Option<FileInfo?> resume;
+    private readonly Option<FileInfo?> embeddings;
 
     public WindowOptions(string dataDescription, int defaultEpochs, int defaultBatchSize = 32, int defaultHidden = 300)
     {
@@ -43,11 +44,16 @@ public sealed class WindowOptions
         seed = new Option<int>("--seed") { Description = "Seed of the initialisation and the shuffle.", DefaultValueFactory = _ => 1 };
         patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better dev score (the best weights are kept).", DefaultValueFactory = _ => 2 };
         resume = new Option<FileInfo?>("--resume") { Description = "Continue the run saved in this checkpoint (same data and options)." };
+        embeddings = new Option<FileInfo?>("--embeddings")
+        {
+            Description = "Initialise the word embeddings from this file (word2vec text or binary, or GloVe; .gz too), matched to the "
+                + "vocabulary lower-cased with digits → 0; they keep training. The file sets --dim (an explicit --dim must agree).",
+        };
     }
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { data, epochs, batchSize, learningRate, hidden, dimension, suffixLength, sentences, seed, patience, resume })
+        foreach (var option in new Option[] { data, epochs, batchSize, learningRate, hidden, dimension, suffixLength, sentences, seed, patience, resume, embeddings })
         {
             command.Options.Add(option);
         }
@@ -58,12 +64,21 @@ public sealed class WindowOptions
         var settings = new WindowSettings(
             parse.GetValue(data), parse.GetValue(epochs), parse.GetValue(batchSize), parse.GetValue(learningRate), parse.GetValue(hidden),
             parse.GetValue(dimension), parse.GetValue(suffixLength), parse.GetValue(sentences), parse.GetValue(seed), parse.GetValue(patience),
-            parse.GetValue(resume));
+            parse.GetValue(resume), parse.GetValue(embeddings));
         Require(settings.Epochs >= 1, "--epochs must be at least 1");
         Require(settings.BatchSize >= 1, "--batch-size must be at least 1");
         Require(settings.LearningRate > 0 && double.IsFinite(settings.LearningRate), "--learning-rate must be a positive number");
         Require(settings.Hidden >= 1 && settings.Dimension >= 1, "--hidden and --dim must be at least 1");
         Require(settings.SuffixLength >= 0 && settings.Sentences >= 0 && settings.Patience >= 1, "--suffix and --max-sentences must be ≥ 0, --patience ≥ 1");
+        if (settings.Embeddings is { } file)
+        {
+            // The vectors' dimension is the word-embedding size; --dim given explicitly must agree with it.
+            var fileDimension = WindowEmbeddings.DimensionOf(file);
+            Require(parse.GetResult(dimension) is not { Implicit: false } || settings.Dimension == fileDimension,
+                $"--dim {settings.Dimension} disagrees with {file.FullName}, whose vectors have {fileDimension} values: drop --dim (the file sets it) or pass --dim {fileDimension}");
+            settings = settings with { Dimension = fileDimension };
+        }
+
         return settings;
     }
 

@@ -17,6 +17,9 @@ public sealed partial class WindowTagger
     public Matrix<double> L, C, S, W, U;
     public Vector<double> b, c;
 
+    /// <summary>Tag transition scores for the sentence-level loss: row 0 the start, row i + 1 after tag i ((K + 1) × K).</summary>
+    public Matrix<double> A;
+
     public WindowTagger(WindowShape shape, int seed)
     {
         Shape = shape;
@@ -29,6 +32,7 @@ public sealed partial class WindowTagger
         U = Init.XavierUniform(shape.Tags, shape.Hidden, random);
         b = Init.Zeros(shape.Hidden);
         c = Init.Zeros(shape.Tags);
+        A = Init.Zeros(shape.Tags + 1, shape.Tags);
     }
 
     public WindowShape Shape { get; }
@@ -52,6 +56,36 @@ public sealed partial class WindowTagger
         CrossEntropy(Scores(words, caps, suffixes, t), tag);
 
     /// <summary>
+    /// The network's scores for every word of a sentence at once (K × T): the T windows' inputs as the columns
+    /// of one matrix, so each layer is one matrix product per sentence.
+    /// </summary>
+    [Differentiable]
+    public Matrix<double> SentenceScores(int[] words, int[] caps, int[] suffixes, int count)
+    {
+        var xs = new Vector<double>[count];
+        for (var i = 0; i < count; i++)
+        {
+            var t = i + 2;
+            xs[i] = Concat(
+                Concat(L.Column(words[t - 2]), L.Column(words[t - 1]), L.Column(words[t]), L.Column(words[t + 1]), L.Column(words[t + 2])),
+                Concat(C.Column(caps[t - 2]), C.Column(caps[t - 1]), C.Column(caps[t]), C.Column(caps[t + 1]), C.Column(caps[t + 2])),
+                Concat(S.Column(suffixes[t - 2]), S.Column(suffixes[t - 1]), S.Column(suffixes[t]), S.Column(suffixes[t + 1]), S.Column(suffixes[t + 2])));
+        }
+
+        var H = Tanh(AddColumnwise(W * Matrix<double>.Build.DenseOfColumnVectors(xs), b));
+        return AddColumnwise(U * H, c);
+    }
+
+    /// <summary>
+    /// The sentence-level log-likelihood of Collobert et al. (§3.4.2): the forward algorithm over the network's
+    /// scores and the transitions <see cref="A"/>, minus the gold path's score. <paramref name="tags"/> has one
+    /// tag per word (unpadded).
+    /// </summary>
+    [Differentiable]
+    public double SentenceLoss(int[] words, int[] caps, int[] suffixes, int[] tags) =>
+        SentenceLevel.Loss(SentenceScores(words, caps, suffixes, tags.Length), A, tags);
+
+    /// <summary>
     /// The lecture's max-margin J = max(0, 1 − s_gold + s_best wrong) as a multiclass hinge: the gold tag's score
     /// against the best-scoring wrong tag. The gradient flows through the two scores that won.
     /// </summary>
@@ -72,18 +106,40 @@ public sealed partial class WindowTagger
     }
 
     /// <summary>
-    /// The highest-scoring tag of every word of a sentence: the forward pass of <see cref="Scores"/> over the
-    /// column-major storage with SIMD spans and no allocation per word (MathNet's operators allocate and were 30×
-    /// slower here). Only reads the model, so sentences can be tagged in parallel.
+    /// The tags of every word of a sentence: the highest-scoring tag of each word, or with
+    /// <paramref name="viterbi"/> the best path under the scores and the transitions <see cref="A"/>
+    /// (what a model trained with <see cref="SentenceLoss"/> predicts). Only reads the model, so sentences can
+    /// be tagged in parallel.
     /// </summary>
-    public int[] Predict(EncodedSentence sentence)
+    public int[] Predict(EncodedSentence sentence, bool viterbi = false)
+    {
+        var tags = U.RowCount;
+        var scores = ScoreColumns(sentence);
+        if (viterbi)
+        {
+            return SentenceLevel.Viterbi(scores, Storage(A), tags);
+        }
+
+        var predicted = new int[sentence.Count];
+        for (var i = 0; i < predicted.Length; i++)
+        {
+            predicted[i] = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(scores.AsSpan(i * tags, tags));
+        }
+
+        return predicted;
+    }
+
+    /// <summary>
+    /// The forward pass of <see cref="Scores"/> for every word (column-major K × T) over the column-major
+    /// storage with SIMD spans and no allocation per word (MathNet's operators allocate and were 30× slower here).
+    /// </summary>
+    public double[] ScoreColumns(EncodedSentence sentence)
     {
         var (d, dc, ds, hidden, tags) = (L.RowCount, C.RowCount, S.RowCount, W.RowCount, U.RowCount);
         var (l, cm, sm, w, u) = (Storage(L), Storage(C), Storage(S), Storage(W), Storage(U));
         Span<double> h = stackalloc double[hidden];
-        Span<double> scores = stackalloc double[tags];
-        var predicted = new int[sentence.Count];
-        for (var i = 0; i < predicted.Length; i++)
+        var all = new double[sentence.Count * tags];
+        for (var i = 0; i < sentence.Count; i++)
         {
             var t = i + WindowExample.Pad;
             b.AsArray().CopyTo(h);
@@ -105,16 +161,15 @@ public sealed partial class WindowTagger
             }
 
             System.Numerics.Tensors.TensorPrimitives.Tanh(h, h);
+            var scores = all.AsSpan(i * tags, tags);
             c.AsArray().CopyTo(scores);
             for (var j = 0; j < hidden; j++)
             {
                 System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(u.AsSpan(j * tags, tags), h[j], scores, scores);
             }
-
-            predicted[i] = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(scores);
         }
 
-        return predicted;
+        return all;
     }
 
     private static int Accumulate(Span<double> h, double[] w, int rows, int column, ReadOnlySpan<double> x)
@@ -145,7 +200,15 @@ public sealed partial class WindowTagger
         set.Add(nameof(U), U);
         set.Add(nameof(b), b);
         set.Add(nameof(c), c);
+        set.Add(nameof(A), A);
         return set;
+    }
+
+    /// <summary>Records the embedding columns a whole sentence's windows read.</summary>
+    public static void TouchSentence(ParameterSet gradients, EncodedSentence sentence)
+    {
+        gradients[0].TouchColumns(sentence.Words);
+        gradients[2].TouchColumns(sentence.Suffixes);
     }
 
     /// <summary>Records the embedding columns one window reads (the sparse parameters' contract).</summary>

@@ -1,4 +1,5 @@
 using NlpSymbolic.Checkpoints;
+using Spectre.Console;
 using NlpSymbolic.Samples.Hosting;
 using NlpSymbolic.Training;
 
@@ -9,6 +10,9 @@ public enum WindowLoss
 {
     Softmax,
     Hinge,
+
+    /// <summary>Sentence-level log-likelihood: the forward algorithm over tag paths with learned transitions; Viterbi decoding.</summary>
+    Sll,
 }
 
 /// <summary>A finished (or cancelled) run of <see cref="WindowTraining.Train"/>.</summary>
@@ -25,12 +29,26 @@ public sealed record WindowRun(WindowTagger Model, TrainingResult Result, Metric
 public static class WindowTraining
 {
     public static WindowRun Train(
-        SampleContext context, string name, WindowSettings settings, WindowFeatures features, IReadOnlyList<WindowExample> train,
+        SampleContext context, string name, WindowSettings settings, WindowFeatures features, IReadOnlyList<EncodedSentence> train,
         WindowLoss loss, string devMetric, Func<WindowTagger, double> evaluateDev)
     {
         var model = new WindowTagger(features.Shape(settings.Dimension, settings.Hidden), settings.Seed);
-        var parameters = model.CreateSparseParameterSet();
-        var checkpoint = context.OutputPath(name + ".safetensors");
+        if (settings.Embeddings is { } file)
+        {
+            var coverage = WindowEmbeddings.Load(model, features, file.FullName, train.SelectMany(s => s.Source.Words));
+            context.Console.WriteLine($"word vectors from {file.FullName}: {coverage}");
+        }
+
+        if (loss == WindowLoss.Sll)
+        {
+            // One example per sentence: the loss and its gradient cover every word and transition of it.
+            return Run(context, name, settings, model, train, devMetric, evaluateDev, (sentence, gradients) =>
+            {
+                WindowTagger.TouchSentence(gradients, sentence);
+                return model.SentenceLossBackward(sentence.Words, sentence.Caps, sentence.Suffixes, sentence.Tags, 1.0, gradients);
+            });
+        }
+
         Func<WindowExample, ParameterSet, double> backward = loss == WindowLoss.Softmax
             ? (example, gradients) =>
             {
@@ -44,11 +62,19 @@ public static class WindowTraining
                 var s = example.Sentence;
                 return model.HingeLossBackward(s.Words, s.Caps, s.Suffixes, example.Position, example.Tag, 1.0, gradients);
             };
+        return Run(context, name, settings, model, WindowFeatures.Examples(train), devMetric, evaluateDev, backward);
+    }
 
+    private static WindowRun Run<TExample>(
+        SampleContext context, string name, WindowSettings settings, WindowTagger model, IReadOnlyList<TExample> train,
+        string devMetric, Func<WindowTagger, double> evaluateDev, Func<TExample, ParameterSet, double> backward)
+    {
+        var parameters = model.CreateSparseParameterSet();
+        var checkpoint = context.OutputPath(name + ".safetensors");
         var history = context.CreateHistory();
         var result = LiveProgress.Run(context, name, progress =>
         {
-            var trainer = new Trainer<WindowExample>(parameters, new Adam(settings.LearningRate), backward, new TrainerOptions
+            var trainer = new Trainer<TExample>(parameters, new Adam(settings.LearningRate), backward, new TrainerOptions
             {
                 BatchSize = settings.BatchSize,
                 MaxEpochs = settings.Epochs,
@@ -73,10 +99,10 @@ public static class WindowTraining
     }
 
     /// <summary>The predicted tag ids of every sentence (sentences in parallel; the forward pass only reads the model).</summary>
-    public static int[][] Predict(WindowTagger model, IReadOnlyList<EncodedSentence> sentences)
+    public static int[][] Predict(WindowTagger model, IReadOnlyList<EncodedSentence> sentences, WindowLoss loss)
     {
         var predicted = new int[sentences.Count][];
-        Parallel.For(0, sentences.Count, i => predicted[i] = model.Predict(sentences[i]));
+        Parallel.For(0, sentences.Count, i => predicted[i] = model.Predict(sentences[i], viterbi: loss == WindowLoss.Sll));
         return predicted;
     }
 

@@ -33,6 +33,11 @@ public static class Word2VecCommand
         var maxTokens = new Option<long?>("--max-tokens") { Description = "Read only this many words (a quick run)." };
         var words = new Option<string>("--words") { Description = "Comma-separated words whose nearest neighbours are printed.", DefaultValueFactory = _ => string.Join(',', DefaultQueries) };
         var seed = new Option<int>("--seed") { Description = "Seed of the initialisation, the order and every random draw.", DefaultValueFactory = _ => 1 };
+        var saveVectors = new Option<FileInfo?>("--save-vectors")
+        {
+            Description = "Also write the input vectors in word2vec text format (word2vec binary if the name ends in .bin; .gz compresses), "
+                + "readable by gensim and by pos/ner --embeddings.",
+        };
         var workers = new Option<int?>("--workers") { Description = "Training threads (default: all cores); the result does not depend on it." };
         var resume = new Option<FileInfo?>("--resume") { Description = "Continue the run saved in this checkpoint (same data and options)." };
 
@@ -41,7 +46,7 @@ public static class Word2VecCommand
             "Skip-gram with negative sampling (Mikolov et al. 2013) on the Brown corpus: two embedding matrices as sparse columns, "
             + "K negatives from unigram^0.75, dynamic window, subsampling, SGD with a linearly decaying rate. Prints the nearest "
             + "neighbours (cosine) of a few words, time per epoch and words/s.");
-        foreach (var option in new Option[] { data, epochs, dim, window, negatives, minCount, subsample, rate, batch, maxTokens, words, seed, workers, resume })
+        foreach (var option in new Option[] { data, epochs, dim, window, negatives, minCount, subsample, rate, batch, maxTokens, words, seed, workers, resume, saveVectors })
         {
             command.Options.Add(option);
         }
@@ -53,7 +58,7 @@ public static class Word2VecCommand
                 parse.GetValue(data), parse.GetValue(epochs), parse.GetValue(dim), parse.GetValue(window), parse.GetValue(negatives),
                 parse.GetValue(minCount), parse.GetValue(subsample), parse.GetValue(rate), parse.GetValue(batch), parse.GetValue(maxTokens),
                 parse.GetValue(words)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                parse.GetValue(seed), parse.GetValue(workers)), parse.GetValue(resume)?.FullName));
+                parse.GetValue(seed), parse.GetValue(workers)) { SaveVectors = parse.GetValue(saveVectors) }, parse.GetValue(resume)?.FullName));
         });
         return command;
     }
@@ -121,6 +126,12 @@ public static class Word2VecCommand
         console.WriteLine($"trained {result.ExamplesSeen:N0} center words in {seconds:F1} s: {secondsPerEpoch:F1} s per epoch, {wordsPerSecond:N0} words/s, "
             + $"final epoch loss {result.LastEpochLoss:F3} ({result.Outcome})");
 
+        if (settings.SaveVectors is { } vectorFile && result.Outcome != TrainingOutcome.Cancelled)
+        {
+            WordVectorExport.Save(vectorFile.FullName, model.In, corpus.Vocabulary);
+            console.WriteLine($"vectors: {vectorFile.FullName} ({corpus.Vocabulary.Count - 1:N0} words × {settings.Dimension})");
+        }
+
         var neighbours = new Neighbours(model.In, corpus.Vocabulary, corpus.Counts);
         var table = new Table().Border(TableBorder.Rounded).AddColumn("word").AddColumn("nearest neighbours (cosine)");
         var found = new List<(string, string)>();
@@ -170,6 +181,9 @@ internal sealed record Word2VecSettings(
     string? Data, int Epochs, int Dimension, int Window, int Negatives, int MinCount, double Subsample, double LearningRate,
     int BatchSize, long? MaxTokens, string[] Queries, int Seed, int? Workers)
 {
+    /// <summary>Where --save-vectors writes the vectors (null: not written).</summary>
+    public FileInfo? SaveVectors { get; init; }
+
     public void Validate()
     {
         static void Positive(long value, string name)

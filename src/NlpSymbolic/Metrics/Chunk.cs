@@ -26,6 +26,7 @@ public readonly record struct Chunk(string Type, int Start, int End)
         var chunks = new List<Chunk>();
         var previous = ConllTag.Outside;
         var start = -1;
+        // Stryker disable once String : never read before a chunk start assigns it
         var type = "";
         for (var i = 0; i < tags.Length; i++)
         {

