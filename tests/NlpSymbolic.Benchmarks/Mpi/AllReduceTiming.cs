@@ -33,6 +33,8 @@ internal static class AllReduceTiming
         var reduction = new ShardReduction(parameters, shards, communicator);
         ShardTree plan = reduction.Plan(Shards);
         var plain = new double[n];
+        var losses = new double[Shards];
+        var nonFinite = new int[Shards];
         var ordered = new double[repeats];
         var mpi = new double[repeats];
         for (int r = -20; r < repeats; r++)
@@ -41,7 +43,7 @@ internal static class AllReduceTiming
             Fill(plain, communicator.Rank);
             communicator.Barrier();
             long start = Stopwatch.GetTimestamp();
-            reduction.Exchange(plan, 1.0);
+            reduction.Exchange(plan, 1.0, losses, nonFinite);
             double a = Stopwatch.GetElapsedTime(start).TotalSeconds;
             communicator.Barrier();
             start = Stopwatch.GetTimestamp();

@@ -39,6 +39,30 @@ public sealed class DistributedTrainingTests
         }
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void AParameterThatCrossesOnItsOwnGivesTheSameWeights(int shards)
+    {
+        // W is 3 × 400: large enough to cross straight from its gradient array, not in the packed vector.
+        const int Wide = 400;
+        Assert.True(3 * Wide >= ShardReduction.DirectMinimum);
+        (double[][] reference, double[] referenceLosses) = Train(Communicator.InProcess, shards, workers: 1, Wide);
+        // Two ranks add W's two halves as a pair (MPI_Allreduce) or through the ordered exchange; more ranks always
+        // take the exchange, with one subtree per rank (3 shards over 3 ranks) or several (8 over 3 or 5).
+        foreach ((int ranks, bool sumsPairs) in new[] { (2, true), (2, false), (3, false), (5, false) })
+        {
+            using var cluster = new FakeCluster(ranks, sumsPairs);
+            (double[][] Values, double[] Losses)[] results = cluster.Run(c => Train(c, shards, workers: 2, Wide));
+            for (int r = 0; r < ranks; r++)
+            {
+                string where = $"{shards} shards, {ranks} ranks (pair sums: {sumsPairs}), rank {r}, W of 3 × {Wide}";
+                TrainingAssert.BitIdentical(reference, results[r].Values, where);
+                Assert.Equal(referenceLosses, results[r].Losses);
+            }
+        }
+    }
+
     [Fact]
     public void OneProcessSumsTheShardsPairwise()
     {
@@ -107,9 +131,9 @@ public sealed class DistributedTrainingTests
         Assert.Equal((0, 0), counts[1]);
     }
 
-    private static (double[][] Values, double[] Losses) Train(Communicator communicator, int shards, int workers)
+    private static (double[][] Values, double[] Losses) Train(Communicator communicator, int shards, int workers, int dimension = 6)
     {
-        ParameterSet set = BagOfWordsClassifier.Create();
+        ParameterSet set = BagOfWordsClassifier.Create(dimension: dimension);
         var losses = new List<double>();
         var trainer = new Trainer<Sentence>(set, new Adam(0.05), BagOfWordsClassifier.Backward, new TrainerOptions
         {

@@ -1,6 +1,5 @@
 using System;
 using System.Threading;
-using System.Threading.Tasks;
 using NlpSymbolic.Training;
 
 namespace NlpSymbolic.Runtime.Tests.Distributed;
@@ -15,9 +14,12 @@ internal sealed class FakeCluster : IDisposable
     private readonly double[][] _published;
     private readonly int[][] _publishedCounts;
 
-    internal FakeCluster(int size)
+    /// <param name="size">The number of ranks.</param>
+    /// <param name="sumsPairs">Whether two ranks add pairs as MPI's all-reduce does (as the MPI communicator does).</param>
+    internal FakeCluster(int size, bool sumsPairs = true)
     {
         Size = size;
+        SumsPairs = sumsPairs && size == 2;
         _barrier = new Barrier(size);
         _published = new double[size][];
         _publishedCounts = new int[size][];
@@ -25,11 +27,46 @@ internal sealed class FakeCluster : IDisposable
 
     internal int Size { get; }
 
+    internal bool SumsPairs { get; }
+
     /// <summary>Runs <paramref name="rank"/> on every rank at once and returns each rank's result.</summary>
     internal T[] Run<T>(Func<Communicator, T> rank)
     {
+        // One dedicated thread per rank: the barrier needs them all running at once, which the thread pool does not promise.
         var results = new T[Size];
-        Parallel.For(0, Size, new ParallelOptions { MaxDegreeOfParallelism = Size }, r => results[r] = rank(new FakeRank(this, r)));
+        var failures = new Exception?[Size];
+        var threads = new Thread[Size];
+        for (int r = 0; r < Size; r++)
+        {
+            int index = r;
+            threads[r] = new Thread(() =>
+            {
+                try
+                {
+                    results[index] = rank(new FakeRank(this, index));
+                }
+                catch (Exception e)
+                {
+                    failures[index] = e;
+                    _barrier.RemoveParticipant(); // the other ranks must not wait for this one
+                }
+            });
+            threads[r].Start();
+        }
+
+        foreach (Thread thread in threads)
+        {
+            thread.Join();
+        }
+
+        foreach (Exception? failure in failures)
+        {
+            if (failure is not null)
+            {
+                throw new AggregateException(failure);
+            }
+        }
+
         return results;
     }
 
@@ -40,6 +77,22 @@ internal sealed class FakeCluster : IDisposable
         public override int Rank => rank;
 
         public override int Size => cluster.Size;
+
+        internal override bool SumsPairs => cluster.SumsPairs;
+
+        // Each rank adds its own numbers first (rank 0: a + b, rank 1: b + a): the sums must agree all the same.
+        internal override void SumPair(Span<double> buffer)
+        {
+            cluster._published[rank] = buffer.ToArray();
+            cluster._barrier.SignalAndWait();
+            double[] other = cluster._published[1 - rank];
+            for (int i = 0; i < buffer.Length; i++)
+            {
+                buffer[i] += other[i];
+            }
+
+            cluster._barrier.SignalAndWait();
+        }
 
         public override void AllToAll(ReadOnlySpan<double> send, ReadOnlySpan<int> sendCounts, Span<double> receive, ReadOnlySpan<int> receiveCounts)
         {

@@ -47,7 +47,7 @@ namespace NlpSymbolic.Training;
 /// <see cref="ParameterSet.DeferGradientUpdates"/>, which lets rank-one updates of its dense weight gradients wait: the backward function must not read the gradient buffers it is
 /// given (reading a shard's partial sum was never meaningful: it depends on the shard count).
 /// </para>
-/// <para>A warmed-up <see cref="ComputeGradients(IReadOnlyList{TExample}, ReadOnlyMemory{int}, int, long, int)"/> allocates nothing.</para>
+/// <para>A warmed-up <see cref="ComputeGradients(IReadOnlyList{TExample}, ReadOnlyMemory{int}, int, long, int)"/> allocates nothing on one rank (with several, agreeing on the touched columns of sparse parameters allocates a little per step).</para>
 /// </remarks>
 /// <typeparam name="TExample">One training example, as the backward function takes it.</typeparam>
 public sealed class DataParallelBackward<TExample> : IDisposable
@@ -228,8 +228,7 @@ public sealed class DataParallelBackward<TExample> : IDisposable
             _pool.Run();
             if (_plan.Size > 1)
             {
-                _reducer.ShareLosses(_plan, _shardLoss, _shardFirstNonFinite);
-                _reducer.Exchange(_plan, _scale);
+                _reducer.Exchange(_plan, _scale, _shardLoss, _shardFirstNonFinite);
             }
         }
         finally

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Numerics.Tensors;
 
 namespace NlpSymbolic.Training;
@@ -19,6 +20,11 @@ internal sealed class ShardReduction
     // over the workers while a slice (128 KiB) stays cache-friendly.
     private const int ReductionSlice = 1 << 14;
 
+    // A dense parameter of at least this many entries crosses between ranks straight from and into its own gradient
+    // array (two collectives of its own); smaller ones ride in the packed vector, where copying 8 KB costs less than
+    // the latency of two more collectives.
+    internal const int DirectMinimum = 1 << 10;
+
     private readonly ParameterSet _parameters;
     private readonly ParameterSet[] _shards;
     private readonly Communicator _communicator;
@@ -30,9 +36,11 @@ internal sealed class ShardReduction
     private readonly bool _hasSparse;
     private readonly int[]?[] _columns;
     private double[] _columnBuffer = [];
-    private readonly double[] _losses;
+    private double[] _small = [];
+    private readonly List<int> _mine = new();
     private readonly int[] _sendCounts;
     private readonly int[] _receiveCounts;
+    private readonly int[] _direct;
 
     internal ShardReduction(ParameterSet parameters, ParameterSet[] shards, Communicator communicator)
     {
@@ -44,10 +52,16 @@ internal sealed class ShardReduction
         int size = communicator.Size;
         _sendCounts = new int[size];
         _receiveCounts = new int[size];
-        _losses = new double[2 * shards.Length];
+        var direct = new bool[parameters.Count];
+        for (int p = 0; p < parameters.Count; p++)
+        {
+            direct[p] = !parameters[p].SparseColumns && parameters[p].Length >= DirectMinimum;
+        }
+
+        _direct = [.. Enumerable.Range(0, parameters.Count).Where(p => direct[p])];
         if (size > 1)
         {
-            _layout = new GradientLayout(parameters, size);
+            _layout = new GradientLayout(parameters, size, leftOut: direct);
         }
 
         _columns = new int[parameters.Count][];
@@ -105,17 +119,159 @@ internal sealed class ShardReduction
     }
 
     /// <summary>
-    /// With more than one rank: finishes the tree above the ranks' subtrees, chunk by chunk, and leaves the scaled
-    /// whole sum in the model's gradient buffers on every rank.
+    /// With more than one rank: shares the shards' losses (into <paramref name="shardLoss"/> and
+    /// <paramref name="shardFirstNonFinite"/>), finishes the tree above the ranks' subtrees chunk by chunk, and
+    /// leaves the scaled whole sum in the model's gradient buffers on every rank. One small all-gather, one more
+    /// with sparse-column parameters, two collectives for the packed vector of the small and sparse parameters, and
+    /// two for each large dense parameter (see <see cref="DirectMinimum"/>).
     /// </summary>
-    internal void Exchange(ShardTree plan, double scale)
+    internal void Exchange(ShardTree plan, double scale, double[] shardLoss, int[] shardFirstNonFinite)
     {
         GradientLayout layout = _layout!;
+        _mine.Clear();
+        ShareLossesAndColumnCounts(plan, shardLoss, shardFirstNonFinite, _mine);
         if (_hasSparse)
         {
-            ShareTouchedColumns(plan, layout);
+            AgreeOnColumns(plan, layout, _mine);
         }
 
+        foreach (int p in _direct)
+        {
+            ExchangeDirect(plan, p, scale);
+        }
+
+        // Even with nothing to pack: unpacking also clears the sparse parameters' gradients, which on a rank that
+        // does not compute shard 0 may still hold an earlier step's columns (the word2vec test on two ranks fails
+        // when an empty exchange is skipped).
+        ExchangePacked(plan, layout, scale);
+    }
+
+    /// <summary>
+    /// Finishes one large dense parameter without copying it into the packed vector: chunk q of it (a contiguous
+    /// range) is sent to rank q straight from the gradient array of this rank's one subtree, rank q adds the
+    /// subtrees' chunks in the tree's order, writes the scaled sum into the model's gradient array and every rank
+    /// gathers the chunks there in place. The additions are those of <see cref="ExchangePacked"/>, element by element.
+    /// </summary>
+    private void ExchangeDirect(ShardTree plan, int p, double scale)
+    {
+        int size = plan.Size;
+        int rank = plan.Rank;
+        int length = _parameters[p].Length;
+        int own = plan.OwnNodes.Length;
+        int sendLength = 0;
+        for (int q = 0; q < size; q++)
+        {
+            _sendCounts[q] = own * DirectChunkLength(length, size, q);
+            _receiveCounts[q] = plan.NodesPerRank[q] * DirectChunkLength(length, size, rank);
+            sendLength += _sendCounts[q];
+        }
+
+        if (size == 2 && own == 1 && plan.NodesPerRank[1 - rank] == 1 && _communicator.SumsPairs)
+        {
+            SumPairInPlace(plan, p, scale);
+            return;
+        }
+
+        ReadOnlySpan<double> send;
+        if (own == 1)
+        {
+            // Chunks are consecutive, so the whole array with these counts is the send buffer as it stands.
+            send = _shards[plan.Nodes[plan.OwnNodes[0]].Lo][p].Gradients;
+        }
+        else
+        {
+            EnsureLength(ref _send, sendLength);
+            int at = 0;
+            for (int q = 0; q < size; q++)
+            {
+                int start = DirectChunkStart(length, size, q), chunkLength = DirectChunkLength(length, size, q);
+                foreach (int node in plan.OwnNodes)
+                {
+                    _shards[plan.Nodes[node].Lo][p].Gradients.AsSpan(start, chunkLength).CopyTo(_send.AsSpan(at));
+                    at += chunkLength;
+                }
+            }
+
+            send = _send.AsSpan(0, sendLength);
+        }
+
+        int chunk = DirectChunkLength(length, size, rank);
+        EnsureLength(ref _receive, plan.Nodes.Length * chunk);
+        _communicator.AllToAll(send, _sendCounts, _receive, _receiveCounts);
+        double[] gradients = _parameters[p].Gradients;
+        Span<double> mine = gradients.AsSpan(DirectChunkStart(length, size, rank), chunk);
+        (int Into, int From)[] steps = plan.UpperSteps;
+        bool rootWritten = false;
+        for (int i = 0; i < steps.Length; i++)
+        {
+            Span<double> sum = _receive.AsSpan(steps[i].Into * chunk, chunk);
+            ReadOnlySpan<double> from = _receive.AsSpan(steps[i].From * chunk, chunk);
+            if (i < steps.Length - 1 || steps[i].Into != 0)
+            {
+                TensorPrimitives.Add(sum, from, sum);
+            }
+            else
+            {
+                // The root's step writes the scaled sum straight into the model's gradient: one pass, not three.
+                // (x + y) · s rounds twice, exactly as adding and then scaling.
+                if (scale != 1.0)
+                {
+                    TensorPrimitives.AddMultiply(sum, from, scale, mine);
+                }
+                else
+                {
+                    TensorPrimitives.Add(sum, from, mine);
+                }
+
+                rootWritten = true;
+            }
+        }
+
+        if (!rootWritten)
+        {
+            Scale(_receive.AsSpan(0, chunk), scale, mine);
+        }
+
+        for (int q = 0; q < size; q++)
+        {
+            _receiveCounts[q] = DirectChunkLength(length, size, q);
+        }
+
+        _communicator.AllGather(gradients, _receiveCounts);
+    }
+
+    /// <summary>
+    /// Two ranks holding one subtree each: the tree's last step is one addition a + b per number, and addition is
+    /// commutative, so the communicator's own sum of the pair (MPI_Allreduce) gives the tree's result bit for bit
+    /// whichever rank adds. Then the scaled sum goes into the model's gradient.
+    /// </summary>
+    private void SumPairInPlace(ShardTree plan, int p, double scale)
+    {
+        double[] subtree = _shards[plan.Nodes[plan.OwnNodes[0]].Lo][p].Gradients;
+        _communicator.SumPair(subtree);
+        Scale(subtree, scale, _parameters[p].Gradients);
+    }
+
+    private static void Scale(ReadOnlySpan<double> source, double scale, Span<double> into)
+    {
+        if (scale != 1.0)
+        {
+            TensorPrimitives.Multiply(source, scale, into);
+        }
+        else if (!source.Overlaps(into))
+        {
+            source.CopyTo(into);
+        }
+    }
+
+    private static int DirectChunkStart(int length, int size, int chunk) => (int)((long)chunk * length / size);
+
+    private static int DirectChunkLength(int length, int size, int chunk) =>
+        DirectChunkStart(length, size, chunk + 1) - DirectChunkStart(length, size, chunk);
+
+    /// <summary>The small dense and the sparse-column parameters, packed into one flat vector (see <see cref="GradientLayout"/>).</summary>
+    private void ExchangePacked(ShardTree plan, GradientLayout layout, double scale)
+    {
         int size = plan.Size;
         int rank = plan.Rank;
         int own = plan.OwnNodes.Length;
@@ -160,53 +316,80 @@ internal sealed class ShardReduction
     }
 
     /// <summary>
-    /// Agrees on the union over all ranks of each sparse parameter's touched columns, in increasing order, and lays
-    /// the exchange out with just those columns (two small all-gathers: the counts, then the column numbers).
+    /// One small all-gather: every shard's loss and first non-finite example, and each rank's number of touched
+    /// columns per sparse parameter (a block of 2 × shards + parameters numbers per rank).
     /// </summary>
-    private void ShareTouchedColumns(ShardTree plan, GradientLayout layout)
+    private void ShareLossesAndColumnCounts(ShardTree plan, double[] shardLoss, int[] shardFirstNonFinite, List<int> mine)
     {
-        int size = plan.Size;
-        var mine = new List<int>();
-        var counts = new double[size * _parameters.Count];
-        for (int p = 0; p < _parameters.Count; p++)
+        int block = (2 * plan.Shards) + _parameters.Count;
+        EnsureLength(ref _small, block * plan.Size);
+        Span<double> own = _small.AsSpan(block * plan.Rank, block);
+        own.Clear();
+        for (int s = plan.FirstShard; s < plan.EndShard; s++)
         {
-            if (!_parameters[p].SparseColumns)
-            {
-                continue;
-            }
-
-            int before = mine.Count;
-            foreach (int node in plan.OwnNodes)
-            {
-                foreach (int column in _shards[plan.Nodes[node].Lo][p].TouchedColumns)
-                {
-                    mine.Add(column);
-                }
-            }
-
-            mine.Sort(before, mine.Count - before, null);
-            int write = before;
-            for (int i = before; i < mine.Count; i++)
-            {
-                if (i == before || mine[i] != mine[write - 1])
-                {
-                    mine[write++] = mine[i];
-                }
-            }
-
-            mine.RemoveRange(write, mine.Count - write);
-            counts[(plan.Rank * _parameters.Count) + p] = write - before;
+            own[2 * s] = shardLoss[s];
+            own[(2 * s) + 1] = shardFirstNonFinite[s];
         }
 
-        Array.Fill(_receiveCounts, _parameters.Count);
-        _communicator.AllGather(counts, _receiveCounts);
+        for (int p = 0; p < _parameters.Count; p++)
+        {
+            if (_parameters[p].SparseColumns)
+            {
+                own[(2 * plan.Shards) + p] = CollectColumns(plan, p, mine);
+            }
+        }
+
+        Array.Fill(_receiveCounts, block);
+        _communicator.AllGather(_small.AsSpan(0, block * plan.Size), _receiveCounts);
+        for (int s = 0; s < plan.Shards; s++)
+        {
+            int at = (block * plan.Owner(s)) + (2 * s);
+            shardLoss[s] = _small[at];
+            shardFirstNonFinite[s] = (int)_small[at + 1];
+        }
+    }
+
+    // Appends this rank's touched columns of parameter p (over its subtrees, increasing, distinct); returns how many.
+    private int CollectColumns(ShardTree plan, int p, List<int> mine)
+    {
+        int before = mine.Count;
+        foreach (int node in plan.OwnNodes)
+        {
+            foreach (int column in _shards[plan.Nodes[node].Lo][p].TouchedColumns)
+            {
+                mine.Add(column);
+            }
+        }
+
+        mine.Sort(before, mine.Count - before, null);
+        int write = before;
+        for (int i = before; i < mine.Count; i++)
+        {
+            if (i == before || mine[i] != mine[write - 1])
+            {
+                mine[write++] = mine[i];
+            }
+        }
+
+        mine.RemoveRange(write, mine.Count - write);
+        return write - before;
+    }
+
+    /// <summary>
+    /// Agrees on the union over all ranks of each sparse parameter's touched columns, in increasing order (one
+    /// all-gather of the column numbers), and lays the exchange out with just those columns.
+    /// </summary>
+    private void AgreeOnColumns(ShardTree plan, GradientLayout layout, List<int> mine)
+    {
+        int size = plan.Size;
+        int block = (2 * plan.Shards) + _parameters.Count;
         int total = 0;
         for (int q = 0; q < size; q++)
         {
             int n = 0;
             for (int p = 0; p < _parameters.Count; p++)
             {
-                n += (int)counts[(q * _parameters.Count) + p];
+                n += (int)_small[(q * block) + (2 * plan.Shards) + p];
             }
 
             _receiveCounts[q] = n;
@@ -226,14 +409,10 @@ internal sealed class ShardReduction
         {
             for (int p = 0; p < _parameters.Count; p++)
             {
-                int n = (int)counts[(q * _parameters.Count) + p];
-                if (n > 0)
+                int n = (int)_small[(q * block) + (2 * plan.Shards) + p];
+                for (int i = 0; i < n; i++)
                 {
-                    union[p] ??= new SortedSet<int>();
-                    for (int i = 0; i < n; i++)
-                    {
-                        union[p].Add((int)_columnBuffer[read++]);
-                    }
+                    (union[p] ??= new SortedSet<int>()).Add((int)_columnBuffer[read++]);
                 }
             }
         }
@@ -255,38 +434,6 @@ internal sealed class ShardReduction
         }
 
         return offset;
-    }
-
-    /// <summary>Gives every rank every shard's loss and first non-finite example (a no-op on one rank).</summary>
-    internal void ShareLosses(ShardTree plan, double[] shardLoss, int[] shardFirstNonFinite)
-    {
-        if (plan.Size == 1)
-        {
-            return;
-        }
-
-        for (int s = plan.FirstShard; s < plan.EndShard; s++)
-        {
-            _losses[2 * s] = shardLoss[s];
-            _losses[(2 * s) + 1] = shardFirstNonFinite[s];
-        }
-
-        for (int q = 0; q < plan.Size; q++)
-        {
-            _receiveCounts[q] = 0;
-        }
-
-        for (int s = 0; s < plan.Shards; s++)
-        {
-            _receiveCounts[plan.Owner(s)] += 2;
-        }
-
-        _communicator.AllGather(_losses.AsSpan(0, 2 * plan.Shards), _receiveCounts);
-        for (int s = 0; s < plan.Shards; s++)
-        {
-            shardLoss[s] = _losses[2 * s];
-            shardFirstNonFinite[s] = (int)_losses[(2 * s) + 1];
-        }
     }
 
     // into += from over the columns from touched; a column only from touched is copied (absent semantics).

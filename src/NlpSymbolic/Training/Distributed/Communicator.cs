@@ -12,7 +12,8 @@ namespace NlpSymbolic.Training;
 /// Every rank builds the same model and optimiser and calls the same operations in the same order; the
 /// collective operations block until every rank has called them. They are called from one thread at a time.
 /// An implementation only moves numbers: all arithmetic (and so all rounding) happens in
-/// <see cref="DataParallelBackward{TExample}"/>, in an order that does not depend on the rank count.
+/// <see cref="DataParallelBackward{TExample}"/>, in an order that does not depend on the rank count — save for
+/// the sum of exactly two numbers, which is the same in either order.
 /// </remarks>
 public abstract class Communicator : IDisposable
 {
@@ -48,6 +49,19 @@ public abstract class Communicator : IDisposable
     /// <param name="buffer">All blocks; this rank's is read, the others are written.</param>
     /// <param name="counts">One count per rank.</param>
     public abstract void AllGather(Span<double> buffer, ReadOnlySpan<int> counts);
+
+    /// <summary>
+    /// True when <see cref="SumPair"/> is available (two ranks over MPI). Every rank gives the same answer.
+    /// </summary>
+    internal virtual bool SumsPairs => false;
+
+    /// <summary>
+    /// Two ranks only: afterwards both hold <c>a + b</c> number by number, <c>a</c> and <c>b</c> being the two
+    /// ranks' buffers. One addition per number, and <c>a + b</c> equals <c>b + a</c> bit for bit, so this is the
+    /// one piece of arithmetic a communicator may do: whichever rank adds, the result is the same.
+    /// </summary>
+    /// <param name="buffer">This rank's numbers; afterwards the sums.</param>
+    internal virtual void SumPair(Span<double> buffer) => throw new NotSupportedException("This communicator does not add pairs.");
 
     /// <summary>
     /// Ends every rank's process with <paramref name="exitCode"/> after a failure on this one, so that no rank waits

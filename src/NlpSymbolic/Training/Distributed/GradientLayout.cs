@@ -22,11 +22,17 @@ internal sealed class GradientLayout
     private readonly List<Unit> _units = new();
     private readonly int[] _chunkFirstUnit;
 
-    /// <summary>Lays out <paramref name="parameters"/> for <paramref name="size"/> ranks, sparse parameters with no columns yet.</summary>
-    internal GradientLayout(ParameterSet parameters, int size)
+    private readonly bool[] _leftOut;
+
+    /// <summary>
+    /// Lays out <paramref name="parameters"/> for <paramref name="size"/> ranks, sparse parameters with no columns
+    /// yet, without the parameters marked in <paramref name="leftOut"/> (they cross on their own).
+    /// </summary>
+    internal GradientLayout(ParameterSet parameters, int size, bool[] leftOut)
     {
         _parameters = parameters;
         _size = size;
+        _leftOut = leftOut;
         _chunkFirstUnit = new int[size + 1];
         ChunkStart = new int[size + 1];
         Build(new int[parameters.Count][]);
@@ -43,6 +49,11 @@ internal sealed class GradientLayout
         for (int p = 0; p < _parameters.Count; p++)
         {
             Parameter parameter = _parameters[p];
+            if (_leftOut[p])
+            {
+                continue;
+            }
+
             if (parameter.SparseColumns)
             {
                 foreach (int column in columns[p] ?? [])

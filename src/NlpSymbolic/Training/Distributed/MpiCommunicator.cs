@@ -114,6 +114,20 @@ public sealed class MpiCommunicator : Communicator
             MpiNative.MPI_Allreduce(MpiNative.InPlace, ref MemoryMarshal.GetReference(buffer), buffer.Length, MpiNative.Double, MpiNative.Sum, MpiNative.CommWorld),
             "MPI_Allreduce");
 
+    /// <inheritdoc/>
+    internal override bool SumsPairs => Size == 2;
+
+    /// <inheritdoc/>
+    internal override void SumPair(Span<double> buffer)
+    {
+        if (Size != 2)
+        {
+            throw new InvalidOperationException($"A pair sum needs exactly two ranks, not {Size}.");
+        }
+
+        AllReduceSumUnordered(buffer);
+    }
+
     /// <summary>Waits until every rank has called it.</summary>
     public void Barrier() => Check(MpiNative.MPI_Barrier(MpiNative.CommWorld), "MPI_Barrier");
 
