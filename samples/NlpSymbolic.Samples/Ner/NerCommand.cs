@@ -20,6 +20,9 @@ public static class NerCommand
 
     public const string SllReference = "F1 81.47 (Collobert et al. 2011, window approach, random embeddings, caps feature, sentence-level likelihood)";
 
+    /// <summary>The reference of a run whose word vectors were initialised from a file (--embeddings).</summary>
+    public const string EmbeddingsReference = "F1 88.67 (Collobert et al. 2011, window approach, caps feature, sentence-level likelihood, word vectors of a language model trained on 631M words)";
+
     /// <summary>CoNLL-2003's entity tags, as IOB2 (B-X starts an entity, I-X continues it).</summary>
     public static readonly TagSet EntityTags = TagSet.FromTags(
         ["B-LOC", "B-MISC", "B-ORG", "B-PER", "I-LOC", "I-MISC", "I-ORG", "I-PER", "O"]);
@@ -57,7 +60,7 @@ public static class NerCommand
         var train = Read(folder, "eng.train", settings.Sentences);
         var dev = Read(folder, "eng.testa", settings.Sentences);
         var test = Read(folder, "eng.testb", settings.Sentences);
-        var features = WindowFeatures.Build(train, EntityTags, settings.SuffixLength);
+        var features = WindowFeatures.Build(train, EntityTags, settings.SuffixLength, WindowEmbeddings.WordsOf(settings.Embeddings));
         var trainSentences = features.Encode(train);
         var devSentences = features.Encode(dev);
         var testSentences = features.Encode(test);
@@ -76,7 +79,7 @@ public static class NerCommand
 
         var report = Evaluate(run.Model, testSentences, features.Tags, loss);
         context.Console.WriteLine(report.ToString());
-        new Report(name, "eng.testb entity F1", report.Overall.F1, loss == WindowLoss.Sll ? SllReference : Reference, clock.Elapsed)
+        new Report(name, "eng.testb entity F1", report.Overall.F1, settings.Embeddings is not null ? EmbeddingsReference : loss == WindowLoss.Sll ? SllReference : Reference, clock.Elapsed)
         {
             Checkpoint = run.Checkpoint,
             Plots = WindowTraining.SavePlots(context, name, run, "dev/f1"),

@@ -12,6 +12,25 @@ public static class WindowEmbeddings
         return reader.Dimension;
     }
 
+    /// <summary>How many of a file's words (its first, the most frequent in word2vec's and GloVe's files) join the vocabulary.</summary>
+    public const int MaxVocabularyWords = 100_000;
+
+    /// <summary>
+    /// The first <see cref="MaxVocabularyWords"/> words of the file (none without a file), for
+    /// <see cref="WindowFeatures.Build"/>: Collobert et al. likewise tag with the 100,000 most frequent words of their
+    /// language model's dictionary, not only the words of the training set.
+    /// </summary>
+    public static IReadOnlyList<string> WordsOf(FileInfo? file)
+    {
+        if (file is null)
+        {
+            return [];
+        }
+
+        using var reader = WordVectorFile.Open(file.FullName);
+        return reader.Vectors().Take(MaxVocabularyWords).Select(v => v.Word).ToList();
+    }
+
     /// <summary>
     /// Copies the file's vector of every vocabulary word it has into the columns of <see cref="WindowTagger.L"/>
     /// (words normalised as the vocabulary is: lower case, digits → 0); the others keep their random

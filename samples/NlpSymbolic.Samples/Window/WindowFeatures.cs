@@ -48,10 +48,21 @@ public sealed class WindowFeatures
     /// The vocabularies from the training sentences; <paramref name="tags"/> is the task's closed tag set (fixed,
     /// so a slice of the data that lacks a rare tag still reads the rest, and a tag outside it is an error).
     /// </summary>
-    public static WindowFeatures Build(IReadOnlyList<TaggedSentence> train, TagSet tags, int suffixLength)
+    /// <param name="pretrained">
+    /// Words that have a pre-trained vector (<c>--embeddings</c>): each joins the vocabulary even if training never
+    /// shows it (or shows it once), so a dev or test word the file knows is read as itself, not as &lt;unk&gt;.
+    /// </param>
+    public static WindowFeatures Build(IReadOnlyList<TaggedSentence> train, TagSet tags, int suffixLength, IEnumerable<string>? pretrained = null)
     {
         var options = new VocabularyOptions { MinCount = 2, Normalizer = WordNormalizer.LowerCaseAndDigits, Specials = SpecialTokens.Padding };
-        var words = Vocabulary.Build(train.SelectMany(s => s.Words), options);
+        var counts = new TokenCounts();
+        counts.AddRange(train.SelectMany(s => s.Words));
+        foreach (var word in pretrained ?? [])
+        {
+            counts.Add(word, options.MinCount);
+        }
+
+        var words = Vocabulary.Build(counts, options);
         var suffixes = Vocabulary.Build(train.SelectMany(s => s.Words).Select(w => Suffix(w, suffixLength)), options);
         return new WindowFeatures(words, suffixes, tags, suffixLength);
     }
