@@ -25,10 +25,7 @@ public sealed partial class Workspace
     public Vector<double> Softplus(Vector<double> v) => Softplus<double>(v);
 
     /// <inheritdoc cref="Softplus(Vector{double})"/>
-    public Vector<float> Softplus(Vector<float> v) => Softplus<float>(v);
-
-    /// <inheritdoc cref="Softplus(Vector{double})"/>
-    internal Vector<T> Softplus<T>(Vector<T> v)
+    public Vector<T> Softplus<T>(Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -41,10 +38,7 @@ public sealed partial class Workspace
     public Vector<double> SoftplusGradient(Vector<double> dy, Vector<double> x) => SoftplusGradient<double>(dy, x);
 
     /// <inheritdoc cref="SoftplusGradient(Vector{double}, Vector{double})"/>
-    public Vector<float> SoftplusGradient(Vector<float> dy, Vector<float> x) => SoftplusGradient<float>(dy, x);
-
-    /// <inheritdoc cref="SoftplusGradient(Vector{double}, Vector{double})"/>
-    internal Vector<T> SoftplusGradient<T>(Vector<T> dy, Vector<T> x)
+    public Vector<T> SoftplusGradient<T>(Vector<T> dy, Vector<T> x)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -57,10 +51,7 @@ public sealed partial class Workspace
     public void AccumulateSoftplusGradient(Vector<double> dx, Vector<double> dy, Vector<double> x) => AccumulateSoftplusGradient<double>(dx, dy, x);
 
     /// <inheritdoc cref="AccumulateSoftplusGradient(Vector{double}, Vector{double}, Vector{double})"/>
-    public void AccumulateSoftplusGradient(Vector<float> dx, Vector<float> dy, Vector<float> x) => AccumulateSoftplusGradient<float>(dx, dy, x);
-
-    /// <inheritdoc cref="AccumulateSoftplusGradient(Vector{double}, Vector{double}, Vector{double})"/>
-    internal void AccumulateSoftplusGradient<T>(Vector<T> dx, Vector<T> dy, Vector<T> x)
+    public void AccumulateSoftplusGradient<T>(Vector<T> dx, Vector<T> dy, Vector<T> x)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateSoftplusGradient", dx, dy, x, "dy", "x");

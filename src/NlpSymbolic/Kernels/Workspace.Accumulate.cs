@@ -11,10 +11,7 @@ public sealed partial class Workspace
     public void Accumulate(Vector<double> dst, Vector<double> src) => Accumulate<double>(dst, src);
 
     /// <inheritdoc cref="Accumulate(Vector{double}, Vector{double})"/>
-    public void Accumulate(Vector<float> dst, Vector<float> src) => Accumulate<float>(dst, src);
-
-    /// <inheritdoc cref="Accumulate(Vector{double}, Vector{double})"/>
-    internal void Accumulate<T>(Vector<T> dst, Vector<T> src)
+    public void Accumulate<T>(Vector<T> dst, Vector<T> src)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("Accumulate", dst, src);
@@ -27,10 +24,7 @@ public sealed partial class Workspace
     public void Accumulate(Matrix<double> dst, Matrix<double> src) => Accumulate<double>(dst, src);
 
     /// <inheritdoc cref="Accumulate(Matrix{double}, Matrix{double})"/>
-    public void Accumulate(Matrix<float> dst, Matrix<float> src) => Accumulate<float>(dst, src);
-
-    /// <inheritdoc cref="Accumulate(Matrix{double}, Matrix{double})"/>
-    internal void Accumulate<T>(Matrix<T> dst, Matrix<T> src)
+    public void Accumulate<T>(Matrix<T> dst, Matrix<T> src)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("Accumulate", dst, src);
@@ -43,10 +37,7 @@ public sealed partial class Workspace
     public void AccumulateNegate(Vector<double> dst, Vector<double> src) => AccumulateNegate<double>(dst, src);
 
     /// <inheritdoc cref="AccumulateNegate(Vector{double}, Vector{double})"/>
-    public void AccumulateNegate(Vector<float> dst, Vector<float> src) => AccumulateNegate<float>(dst, src);
-
-    /// <inheritdoc cref="AccumulateNegate(Vector{double}, Vector{double})"/>
-    internal void AccumulateNegate<T>(Vector<T> dst, Vector<T> src)
+    public void AccumulateNegate<T>(Vector<T> dst, Vector<T> src)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateNegate", dst, src);
@@ -59,10 +50,7 @@ public sealed partial class Workspace
     public void AccumulateNegate(Matrix<double> dst, Matrix<double> src) => AccumulateNegate<double>(dst, src);
 
     /// <inheritdoc cref="AccumulateNegate(Matrix{double}, Matrix{double})"/>
-    public void AccumulateNegate(Matrix<float> dst, Matrix<float> src) => AccumulateNegate<float>(dst, src);
-
-    /// <inheritdoc cref="AccumulateNegate(Matrix{double}, Matrix{double})"/>
-    internal void AccumulateNegate<T>(Matrix<T> dst, Matrix<T> src)
+    public void AccumulateNegate<T>(Matrix<T> dst, Matrix<T> src)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateNegate", dst, src);
@@ -75,10 +63,7 @@ public sealed partial class Workspace
     public void AccumulateScale(Vector<double> dst, double s, Vector<double> src) => AccumulateScale<double>(dst, s, src);
 
     /// <inheritdoc cref="AccumulateScale(Vector{double}, double, Vector{double})"/>
-    public void AccumulateScale(Vector<float> dst, float s, Vector<float> src) => AccumulateScale<float>(dst, s, src);
-
-    /// <inheritdoc cref="AccumulateScale(Vector{double}, double, Vector{double})"/>
-    internal void AccumulateScale<T>(Vector<T> dst, T s, Vector<T> src)
+    public void AccumulateScale<T>(Vector<T> dst, T s, Vector<T> src)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateScale", dst, src);
@@ -91,10 +76,7 @@ public sealed partial class Workspace
     public void AccumulateScale(Matrix<double> dst, double s, Matrix<double> src) => AccumulateScale<double>(dst, s, src);
 
     /// <inheritdoc cref="AccumulateScale(Matrix{double}, double, Matrix{double})"/>
-    public void AccumulateScale(Matrix<float> dst, float s, Matrix<float> src) => AccumulateScale<float>(dst, s, src);
-
-    /// <inheritdoc cref="AccumulateScale(Matrix{double}, double, Matrix{double})"/>
-    internal void AccumulateScale<T>(Matrix<T> dst, T s, Matrix<T> src)
+    public void AccumulateScale<T>(Matrix<T> dst, T s, Matrix<T> src)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateScale", dst, src);
@@ -107,10 +89,7 @@ public sealed partial class Workspace
     public void AccumulateScalar(Vector<double> dst, double s) => AccumulateScalar<double>(dst, s);
 
     /// <inheritdoc cref="AccumulateScalar(Vector{double}, double)"/>
-    public void AccumulateScalar(Vector<float> dst, float s) => AccumulateScalar<float>(dst, s);
-
-    /// <inheritdoc cref="AccumulateScalar(Vector{double}, double)"/>
-    internal void AccumulateScalar<T>(Vector<T> dst, T s)
+    public void AccumulateScalar<T>(Vector<T> dst, T s)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
@@ -123,10 +102,7 @@ public sealed partial class Workspace
     public void AccumulateSlice(Vector<double> dst, Vector<double> src, int offset) => AccumulateSlice<double>(dst, src, offset);
 
     /// <inheritdoc cref="AccumulateSlice(Vector{double}, Vector{double}, int)"/>
-    public void AccumulateSlice(Vector<float> dst, Vector<float> src, int offset) => AccumulateSlice<float>(dst, src, offset);
-
-    /// <inheritdoc cref="AccumulateSlice(Vector{double}, Vector{double}, int)"/>
-    internal void AccumulateSlice<T>(Vector<T> dst, Vector<T> src, int offset)
+    public void AccumulateSlice<T>(Vector<T> dst, Vector<T> src, int offset)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
@@ -148,10 +124,7 @@ public sealed partial class Workspace
     public void AccumulateIntoRow(Matrix<double> dst, int i, Vector<double> src) => AccumulateIntoRow<double>(dst, i, src);
 
     /// <inheritdoc cref="AccumulateIntoRow(Matrix{double}, int, Vector{double})"/>
-    public void AccumulateIntoRow(Matrix<float> dst, int i, Vector<float> src) => AccumulateIntoRow<float>(dst, i, src);
-
-    /// <inheritdoc cref="AccumulateIntoRow(Matrix{double}, int, Vector{double})"/>
-    internal void AccumulateIntoRow<T>(Matrix<T> dst, int i, Vector<T> src)
+    public void AccumulateIntoRow<T>(Matrix<T> dst, int i, Vector<T> src)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
@@ -180,10 +153,7 @@ public sealed partial class Workspace
     public void AccumulateIntoColumn(Matrix<double> dst, int j, Vector<double> src) => AccumulateIntoColumn<double>(dst, j, src);
 
     /// <inheritdoc cref="AccumulateIntoColumn(Matrix{double}, int, Vector{double})"/>
-    public void AccumulateIntoColumn(Matrix<float> dst, int j, Vector<float> src) => AccumulateIntoColumn<float>(dst, j, src);
-
-    /// <inheritdoc cref="AccumulateIntoColumn(Matrix{double}, int, Vector{double})"/>
-    internal void AccumulateIntoColumn<T>(Matrix<T> dst, int j, Vector<T> src)
+    public void AccumulateIntoColumn<T>(Matrix<T> dst, int j, Vector<T> src)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
@@ -206,10 +176,7 @@ public sealed partial class Workspace
     public void AccumulateAt(Vector<double> dst, int i, double s) => AccumulateAt<double>(dst, i, s);
 
     /// <inheritdoc cref="AccumulateAt(Vector{double}, int, double)"/>
-    public void AccumulateAt(Vector<float> dst, int i, float s) => AccumulateAt<float>(dst, i, s);
-
-    /// <inheritdoc cref="AccumulateAt(Vector{double}, int, double)"/>
-    internal void AccumulateAt<T>(Vector<T> dst, int i, T s)
+    public void AccumulateAt<T>(Vector<T> dst, int i, T s)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
@@ -221,10 +188,7 @@ public sealed partial class Workspace
     public void AccumulateAt(Matrix<double> dst, int i, int j, double s) => AccumulateAt<double>(dst, i, j, s);
 
     /// <inheritdoc cref="AccumulateAt(Matrix{double}, int, int, double)"/>
-    public void AccumulateAt(Matrix<float> dst, int i, int j, float s) => AccumulateAt<float>(dst, i, j, s);
-
-    /// <inheritdoc cref="AccumulateAt(Matrix{double}, int, int, double)"/>
-    internal void AccumulateAt<T>(Matrix<T> dst, int i, int j, T s)
+    public void AccumulateAt<T>(Matrix<T> dst, int i, int j, T s)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
@@ -236,10 +200,7 @@ public sealed partial class Workspace
     public void AccumulateElement(double[] dst, int i, double s) => AccumulateElement<double>(dst, i, s);
 
     /// <inheritdoc cref="AccumulateElement(double[], int, double)"/>
-    public void AccumulateElement(float[] dst, int i, float s) => AccumulateElement<float>(dst, i, s);
-
-    /// <inheritdoc cref="AccumulateElement(double[], int, double)"/>
-    internal void AccumulateElement<T>(T[] dst, int i, T s)
+    public void AccumulateElement<T>(T[] dst, int i, T s)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
@@ -251,10 +212,7 @@ public sealed partial class Workspace
     public void AccumulateElement(Vector<double>[] dst, int i, Vector<double> src) => AccumulateElement<double>(dst, i, src);
 
     /// <inheritdoc cref="AccumulateElement(Vector{double}[], int, Vector{double})"/>
-    public void AccumulateElement(Vector<float>[] dst, int i, Vector<float> src) => AccumulateElement<float>(dst, i, src);
-
-    /// <inheritdoc cref="AccumulateElement(Vector{double}[], int, Vector{double})"/>
-    internal void AccumulateElement<T>(Vector<T>[] dst, int i, Vector<T> src)
+    public void AccumulateElement<T>(Vector<T>[] dst, int i, Vector<T> src)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);

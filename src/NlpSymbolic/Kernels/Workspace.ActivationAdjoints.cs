@@ -10,10 +10,7 @@ public sealed partial class Workspace
     public void AccumulateSigmoidGradient(Vector<double> dx, Vector<double> dy, Vector<double> y) => AccumulateSigmoidGradient<double>(dx, dy, y);
 
     /// <inheritdoc cref="AccumulateSigmoidGradient(Vector{double}, Vector{double}, Vector{double})"/>
-    public void AccumulateSigmoidGradient(Vector<float> dx, Vector<float> dy, Vector<float> y) => AccumulateSigmoidGradient<float>(dx, dy, y);
-
-    /// <inheritdoc cref="AccumulateSigmoidGradient(Vector{double}, Vector{double}, Vector{double})"/>
-    internal void AccumulateSigmoidGradient<T>(Vector<T> dx, Vector<T> dy, Vector<T> y)
+    public void AccumulateSigmoidGradient<T>(Vector<T> dx, Vector<T> dy, Vector<T> y)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateSigmoidGradient", dx, dy, y, "dy", "y");
@@ -26,10 +23,7 @@ public sealed partial class Workspace
     public void AccumulateTanhGradient(Vector<double> dx, Vector<double> dy, Vector<double> y) => AccumulateTanhGradient<double>(dx, dy, y);
 
     /// <inheritdoc cref="AccumulateTanhGradient(Vector{double}, Vector{double}, Vector{double})"/>
-    public void AccumulateTanhGradient(Vector<float> dx, Vector<float> dy, Vector<float> y) => AccumulateTanhGradient<float>(dx, dy, y);
-
-    /// <inheritdoc cref="AccumulateTanhGradient(Vector{double}, Vector{double}, Vector{double})"/>
-    internal void AccumulateTanhGradient<T>(Vector<T> dx, Vector<T> dy, Vector<T> y)
+    public void AccumulateTanhGradient<T>(Vector<T> dx, Vector<T> dy, Vector<T> y)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateTanhGradient", dx, dy, y, "dy", "y");
@@ -42,10 +36,7 @@ public sealed partial class Workspace
     public void AccumulateReluGradient(Vector<double> dx, Vector<double> dy, Vector<double> x) => AccumulateReluGradient<double>(dx, dy, x);
 
     /// <inheritdoc cref="AccumulateReluGradient(Vector{double}, Vector{double}, Vector{double})"/>
-    public void AccumulateReluGradient(Vector<float> dx, Vector<float> dy, Vector<float> x) => AccumulateReluGradient<float>(dx, dy, x);
-
-    /// <inheritdoc cref="AccumulateReluGradient(Vector{double}, Vector{double}, Vector{double})"/>
-    internal void AccumulateReluGradient<T>(Vector<T> dx, Vector<T> dy, Vector<T> x)
+    public void AccumulateReluGradient<T>(Vector<T> dx, Vector<T> dy, Vector<T> x)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateReluGradient", dx, dy, x, "dy", "x");
@@ -58,10 +49,7 @@ public sealed partial class Workspace
     public void AccumulateLeakyReluGradient(Vector<double> dx, Vector<double> dy, Vector<double> x, double slope) => AccumulateLeakyReluGradient<double>(dx, dy, x, slope);
 
     /// <inheritdoc cref="AccumulateLeakyReluGradient(Vector{double}, Vector{double}, Vector{double}, double)"/>
-    public void AccumulateLeakyReluGradient(Vector<float> dx, Vector<float> dy, Vector<float> x, float slope) => AccumulateLeakyReluGradient<float>(dx, dy, x, slope);
-
-    /// <inheritdoc cref="AccumulateLeakyReluGradient(Vector{double}, Vector{double}, Vector{double}, double)"/>
-    internal void AccumulateLeakyReluGradient<T>(Vector<T> dx, Vector<T> dy, Vector<T> x, T slope)
+    public void AccumulateLeakyReluGradient<T>(Vector<T> dx, Vector<T> dy, Vector<T> x, T slope)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateLeakyReluGradient", dx, dy, x, "dy", "x");
@@ -74,10 +62,7 @@ public sealed partial class Workspace
     public double LeakyReluSlopeGradient(Vector<double> dy, Vector<double> x) => LeakyReluSlopeGradient<double>(dy, x);
 
     /// <inheritdoc cref="LeakyReluSlopeGradient(Vector{double}, Vector{double})"/>
-    public float LeakyReluSlopeGradient(Vector<float> dy, Vector<float> x) => LeakyReluSlopeGradient<float>(dy, x);
-
-    /// <inheritdoc cref="LeakyReluSlopeGradient(Vector{double}, Vector{double})"/>
-    internal T LeakyReluSlopeGradient<T>(Vector<T> dy, Vector<T> x)
+    public T LeakyReluSlopeGradient<T>(Vector<T> dy, Vector<T> x)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dy);
@@ -90,10 +75,7 @@ public sealed partial class Workspace
     public void AccumulateHardTanhGradient(Vector<double> dx, Vector<double> dy, Vector<double> x) => AccumulateHardTanhGradient<double>(dx, dy, x);
 
     /// <inheritdoc cref="AccumulateHardTanhGradient(Vector{double}, Vector{double}, Vector{double})"/>
-    public void AccumulateHardTanhGradient(Vector<float> dx, Vector<float> dy, Vector<float> x) => AccumulateHardTanhGradient<float>(dx, dy, x);
-
-    /// <inheritdoc cref="AccumulateHardTanhGradient(Vector{double}, Vector{double}, Vector{double})"/>
-    internal void AccumulateHardTanhGradient<T>(Vector<T> dx, Vector<T> dy, Vector<T> x)
+    public void AccumulateHardTanhGradient<T>(Vector<T> dx, Vector<T> dy, Vector<T> x)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateHardTanhGradient", dx, dy, x, "dy", "x");
@@ -106,10 +88,7 @@ public sealed partial class Workspace
     public void AccumulateSoftmaxGradient(Vector<double> dx, Vector<double> dy, Vector<double> y) => AccumulateSoftmaxGradient<double>(dx, dy, y);
 
     /// <inheritdoc cref="AccumulateSoftmaxGradient(Vector{double}, Vector{double}, Vector{double})"/>
-    public void AccumulateSoftmaxGradient(Vector<float> dx, Vector<float> dy, Vector<float> y) => AccumulateSoftmaxGradient<float>(dx, dy, y);
-
-    /// <inheritdoc cref="AccumulateSoftmaxGradient(Vector{double}, Vector{double}, Vector{double})"/>
-    internal void AccumulateSoftmaxGradient<T>(Vector<T> dx, Vector<T> dy, Vector<T> y)
+    public void AccumulateSoftmaxGradient<T>(Vector<T> dx, Vector<T> dy, Vector<T> y)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateSoftmaxGradient", dx, dy, y, "dy", "y");
@@ -122,10 +101,7 @@ public sealed partial class Workspace
     public void AccumulateLogSoftmaxGradient(Vector<double> dx, Vector<double> dy, Vector<double> y) => AccumulateLogSoftmaxGradient<double>(dx, dy, y);
 
     /// <inheritdoc cref="AccumulateLogSoftmaxGradient(Vector{double}, Vector{double}, Vector{double})"/>
-    public void AccumulateLogSoftmaxGradient(Vector<float> dx, Vector<float> dy, Vector<float> y) => AccumulateLogSoftmaxGradient<float>(dx, dy, y);
-
-    /// <inheritdoc cref="AccumulateLogSoftmaxGradient(Vector{double}, Vector{double}, Vector{double})"/>
-    internal void AccumulateLogSoftmaxGradient<T>(Vector<T> dx, Vector<T> dy, Vector<T> y)
+    public void AccumulateLogSoftmaxGradient<T>(Vector<T> dx, Vector<T> dy, Vector<T> y)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateLogSoftmaxGradient", dx, dy, y, "dy", "y");
@@ -138,10 +114,7 @@ public sealed partial class Workspace
     public void AccumulateLogSumExpGradient(Vector<double> dx, double ds, Vector<double> x, double s) => AccumulateLogSumExpGradient<double>(dx, ds, x, s);
 
     /// <inheritdoc cref="AccumulateLogSumExpGradient(Vector{double}, double, Vector{double}, double)"/>
-    public void AccumulateLogSumExpGradient(Vector<float> dx, float ds, Vector<float> x, float s) => AccumulateLogSumExpGradient<float>(dx, ds, x, s);
-
-    /// <inheritdoc cref="AccumulateLogSumExpGradient(Vector{double}, double, Vector{double}, double)"/>
-    internal void AccumulateLogSumExpGradient<T>(Vector<T> dx, T ds, Vector<T> x, T s)
+    public void AccumulateLogSumExpGradient<T>(Vector<T> dx, T ds, Vector<T> x, T s)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dx);
@@ -156,10 +129,7 @@ public sealed partial class Workspace
     public void AccumulateCrossEntropyGradient(Vector<double> dx, double ds, Vector<double> logits, int label) => AccumulateCrossEntropyGradient<double>(dx, ds, logits, label);
 
     /// <inheritdoc cref="AccumulateCrossEntropyGradient(Vector{double}, double, Vector{double}, int)"/>
-    public void AccumulateCrossEntropyGradient(Vector<float> dx, float ds, Vector<float> logits, int label) => AccumulateCrossEntropyGradient<float>(dx, ds, logits, label);
-
-    /// <inheritdoc cref="AccumulateCrossEntropyGradient(Vector{double}, double, Vector{double}, int)"/>
-    internal void AccumulateCrossEntropyGradient<T>(Vector<T> dx, T ds, Vector<T> logits, int label)
+    public void AccumulateCrossEntropyGradient<T>(Vector<T> dx, T ds, Vector<T> logits, int label)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dx);

@@ -45,10 +45,7 @@ public sealed partial class Workspace
     public Vector<double> Sigmoid(Vector<double> v) => Sigmoid<double>(v);
 
     /// <inheritdoc cref="Sigmoid(Vector{double})"/>
-    public Vector<float> Sigmoid(Vector<float> v) => Sigmoid<float>(v);
-
-    /// <inheritdoc cref="Sigmoid(Vector{double})"/>
-    internal Vector<T> Sigmoid<T>(Vector<T> v)
+    public Vector<T> Sigmoid<T>(Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -61,10 +58,7 @@ public sealed partial class Workspace
     public Vector<double> Tanh(Vector<double> v) => Tanh<double>(v);
 
     /// <inheritdoc cref="Tanh(Vector{double})"/>
-    public Vector<float> Tanh(Vector<float> v) => Tanh<float>(v);
-
-    /// <inheritdoc cref="Tanh(Vector{double})"/>
-    internal Vector<T> Tanh<T>(Vector<T> v)
+    public Vector<T> Tanh<T>(Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -77,10 +71,7 @@ public sealed partial class Workspace
     public Vector<double> Relu(Vector<double> v) => Relu<double>(v);
 
     /// <inheritdoc cref="Relu(Vector{double})"/>
-    public Vector<float> Relu(Vector<float> v) => Relu<float>(v);
-
-    /// <inheritdoc cref="Relu(Vector{double})"/>
-    internal Vector<T> Relu<T>(Vector<T> v)
+    public Vector<T> Relu<T>(Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -93,10 +84,7 @@ public sealed partial class Workspace
     public Vector<double> LeakyRelu(Vector<double> v, double slope) => LeakyRelu<double>(v, slope);
 
     /// <inheritdoc cref="LeakyRelu(Vector{double}, double)"/>
-    public Vector<float> LeakyRelu(Vector<float> v, float slope) => LeakyRelu<float>(v, slope);
-
-    /// <inheritdoc cref="LeakyRelu(Vector{double}, double)"/>
-    internal Vector<T> LeakyRelu<T>(Vector<T> v, T slope)
+    public Vector<T> LeakyRelu<T>(Vector<T> v, T slope)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -109,10 +97,7 @@ public sealed partial class Workspace
     public Vector<double> HardTanh(Vector<double> v) => HardTanh<double>(v);
 
     /// <inheritdoc cref="HardTanh(Vector{double})"/>
-    public Vector<float> HardTanh(Vector<float> v) => HardTanh<float>(v);
-
-    /// <inheritdoc cref="HardTanh(Vector{double})"/>
-    internal Vector<T> HardTanh<T>(Vector<T> v)
+    public Vector<T> HardTanh<T>(Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -125,10 +110,7 @@ public sealed partial class Workspace
     public Vector<double> Softmax(Vector<double> v) => Softmax<double>(v);
 
     /// <inheritdoc cref="Softmax(Vector{double})"/>
-    public Vector<float> Softmax(Vector<float> v) => Softmax<float>(v);
-
-    /// <inheritdoc cref="Softmax(Vector{double})"/>
-    internal Vector<T> Softmax<T>(Vector<T> v)
+    public Vector<T> Softmax<T>(Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -142,10 +124,7 @@ public sealed partial class Workspace
     public Vector<double> LogSoftmax(Vector<double> v) => LogSoftmax<double>(v);
 
     /// <inheritdoc cref="LogSoftmax(Vector{double})"/>
-    public Vector<float> LogSoftmax(Vector<float> v) => LogSoftmax<float>(v);
-
-    /// <inheritdoc cref="LogSoftmax(Vector{double})"/>
-    internal Vector<T> LogSoftmax<T>(Vector<T> v)
+    public Vector<T> LogSoftmax<T>(Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);

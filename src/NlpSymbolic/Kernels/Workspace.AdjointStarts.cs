@@ -12,10 +12,7 @@ public sealed partial class Workspace
     public Vector<double> TransposeThisAndMultiply(Matrix<double> m, Vector<double> u) => TransposeThisAndMultiply<double>(m, u);
 
     /// <inheritdoc cref="TransposeThisAndMultiply(Matrix{double}, Vector{double})"/>
-    public Vector<float> TransposeThisAndMultiply(Matrix<float> m, Vector<float> u) => TransposeThisAndMultiply<float>(m, u);
-
-    /// <inheritdoc cref="TransposeThisAndMultiply(Matrix{double}, Vector{double})"/>
-    internal Vector<T> TransposeThisAndMultiply<T>(Matrix<T> m, Vector<T> u)
+    public Vector<T> TransposeThisAndMultiply<T>(Matrix<T> m, Vector<T> u)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(m.ColumnCount);
@@ -27,10 +24,7 @@ public sealed partial class Workspace
     public Matrix<double> TransposeThisAndMultiply(Matrix<double> a, Matrix<double> c) => TransposeThisAndMultiply<double>(a, c);
 
     /// <inheritdoc cref="TransposeThisAndMultiply(Matrix{double}, Matrix{double})"/>
-    public Matrix<float> TransposeThisAndMultiply(Matrix<float> a, Matrix<float> c) => TransposeThisAndMultiply<float>(a, c);
-
-    /// <inheritdoc cref="TransposeThisAndMultiply(Matrix{double}, Matrix{double})"/>
-    internal Matrix<T> TransposeThisAndMultiply<T>(Matrix<T> a, Matrix<T> c)
+    public Matrix<T> TransposeThisAndMultiply<T>(Matrix<T> a, Matrix<T> c)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentMatrix<T>(a.ColumnCount, c.ColumnCount);
@@ -43,10 +37,7 @@ public sealed partial class Workspace
     public Matrix<double> TransposeAndMultiply(Matrix<double> c, Matrix<double> b) => TransposeAndMultiply<double>(c, b);
 
     /// <inheritdoc cref="TransposeAndMultiply(Matrix{double}, Matrix{double})"/>
-    public Matrix<float> TransposeAndMultiply(Matrix<float> c, Matrix<float> b) => TransposeAndMultiply<float>(c, b);
-
-    /// <inheritdoc cref="TransposeAndMultiply(Matrix{double}, Matrix{double})"/>
-    internal Matrix<T> TransposeAndMultiply<T>(Matrix<T> c, Matrix<T> b)
+    public Matrix<T> TransposeAndMultiply<T>(Matrix<T> c, Matrix<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentMatrix<T>(c.RowCount, b.RowCount);
@@ -59,10 +50,7 @@ public sealed partial class Workspace
     public Vector<double> TanhGradient(Vector<double> dy, Vector<double> y) => TanhGradient<double>(dy, y);
 
     /// <inheritdoc cref="TanhGradient(Vector{double}, Vector{double})"/>
-    public Vector<float> TanhGradient(Vector<float> dy, Vector<float> y) => TanhGradient<float>(dy, y);
-
-    /// <inheritdoc cref="TanhGradient(Vector{double}, Vector{double})"/>
-    internal Vector<T> TanhGradient<T>(Vector<T> dy, Vector<T> y)
+    public Vector<T> TanhGradient<T>(Vector<T> dy, Vector<T> y)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(y.Count);
@@ -74,10 +62,7 @@ public sealed partial class Workspace
     public Vector<double> SigmoidGradient(Vector<double> dy, Vector<double> y) => SigmoidGradient<double>(dy, y);
 
     /// <inheritdoc cref="SigmoidGradient(Vector{double}, Vector{double})"/>
-    public Vector<float> SigmoidGradient(Vector<float> dy, Vector<float> y) => SigmoidGradient<float>(dy, y);
-
-    /// <inheritdoc cref="SigmoidGradient(Vector{double}, Vector{double})"/>
-    internal Vector<T> SigmoidGradient<T>(Vector<T> dy, Vector<T> y)
+    public Vector<T> SigmoidGradient<T>(Vector<T> dy, Vector<T> y)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(y.Count);
@@ -89,10 +74,7 @@ public sealed partial class Workspace
     public Vector<double> ReluGradient(Vector<double> dy, Vector<double> x) => ReluGradient<double>(dy, x);
 
     /// <inheritdoc cref="ReluGradient(Vector{double}, Vector{double})"/>
-    public Vector<float> ReluGradient(Vector<float> dy, Vector<float> x) => ReluGradient<float>(dy, x);
-
-    /// <inheritdoc cref="ReluGradient(Vector{double}, Vector{double})"/>
-    internal Vector<T> ReluGradient<T>(Vector<T> dy, Vector<T> x)
+    public Vector<T> ReluGradient<T>(Vector<T> dy, Vector<T> x)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(x.Count);
@@ -104,10 +86,7 @@ public sealed partial class Workspace
     public Vector<double> LeakyReluGradient(Vector<double> dy, Vector<double> x, double slope) => LeakyReluGradient<double>(dy, x, slope);
 
     /// <inheritdoc cref="LeakyReluGradient(Vector{double}, Vector{double}, double)"/>
-    public Vector<float> LeakyReluGradient(Vector<float> dy, Vector<float> x, float slope) => LeakyReluGradient<float>(dy, x, slope);
-
-    /// <inheritdoc cref="LeakyReluGradient(Vector{double}, Vector{double}, double)"/>
-    internal Vector<T> LeakyReluGradient<T>(Vector<T> dy, Vector<T> x, T slope)
+    public Vector<T> LeakyReluGradient<T>(Vector<T> dy, Vector<T> x, T slope)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(x.Count);
@@ -119,10 +98,7 @@ public sealed partial class Workspace
     public Vector<double> HardTanhGradient(Vector<double> dy, Vector<double> x) => HardTanhGradient<double>(dy, x);
 
     /// <inheritdoc cref="HardTanhGradient(Vector{double}, Vector{double})"/>
-    public Vector<float> HardTanhGradient(Vector<float> dy, Vector<float> x) => HardTanhGradient<float>(dy, x);
-
-    /// <inheritdoc cref="HardTanhGradient(Vector{double}, Vector{double})"/>
-    internal Vector<T> HardTanhGradient<T>(Vector<T> dy, Vector<T> x)
+    public Vector<T> HardTanhGradient<T>(Vector<T> dy, Vector<T> x)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(x.Count);
@@ -134,10 +110,7 @@ public sealed partial class Workspace
     public Vector<double> SoftmaxGradient(Vector<double> dy, Vector<double> y) => SoftmaxGradient<double>(dy, y);
 
     /// <inheritdoc cref="SoftmaxGradient(Vector{double}, Vector{double})"/>
-    public Vector<float> SoftmaxGradient(Vector<float> dy, Vector<float> y) => SoftmaxGradient<float>(dy, y);
-
-    /// <inheritdoc cref="SoftmaxGradient(Vector{double}, Vector{double})"/>
-    internal Vector<T> SoftmaxGradient<T>(Vector<T> dy, Vector<T> y)
+    public Vector<T> SoftmaxGradient<T>(Vector<T> dy, Vector<T> y)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(y.Count);
@@ -149,10 +122,7 @@ public sealed partial class Workspace
     public Vector<double> LogSoftmaxGradient(Vector<double> dy, Vector<double> y) => LogSoftmaxGradient<double>(dy, y);
 
     /// <inheritdoc cref="LogSoftmaxGradient(Vector{double}, Vector{double})"/>
-    public Vector<float> LogSoftmaxGradient(Vector<float> dy, Vector<float> y) => LogSoftmaxGradient<float>(dy, y);
-
-    /// <inheritdoc cref="LogSoftmaxGradient(Vector{double}, Vector{double})"/>
-    internal Vector<T> LogSoftmaxGradient<T>(Vector<T> dy, Vector<T> y)
+    public Vector<T> LogSoftmaxGradient<T>(Vector<T> dy, Vector<T> y)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(y.Count);
@@ -164,10 +134,7 @@ public sealed partial class Workspace
     public Vector<double> LogSumExpGradient(double ds, Vector<double> x, double s) => LogSumExpGradient<double>(ds, x, s);
 
     /// <inheritdoc cref="LogSumExpGradient(double, Vector{double}, double)"/>
-    public Vector<float> LogSumExpGradient(float ds, Vector<float> x, float s) => LogSumExpGradient<float>(ds, x, s);
-
-    /// <inheritdoc cref="LogSumExpGradient(double, Vector{double}, double)"/>
-    internal Vector<T> LogSumExpGradient<T>(T ds, Vector<T> x, T s)
+    public Vector<T> LogSumExpGradient<T>(T ds, Vector<T> x, T s)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(x.Count);
@@ -179,10 +146,7 @@ public sealed partial class Workspace
     public Vector<double> CrossEntropyGradient(double ds, Vector<double> logits, int label) => CrossEntropyGradient<double>(ds, logits, label);
 
     /// <inheritdoc cref="CrossEntropyGradient(double, Vector{double}, int)"/>
-    public Vector<float> CrossEntropyGradient(float ds, Vector<float> logits, int label) => CrossEntropyGradient<float>(ds, logits, label);
-
-    /// <inheritdoc cref="CrossEntropyGradient(double, Vector{double}, int)"/>
-    internal Vector<T> CrossEntropyGradient<T>(T ds, Vector<T> logits, int label)
+    public Vector<T> CrossEntropyGradient<T>(T ds, Vector<T> logits, int label)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(logits.Count);
@@ -194,10 +158,7 @@ public sealed partial class Workspace
     public Vector<double> DivisorGradient(Vector<double> dy, Vector<double> y, Vector<double> b) => DivisorGradient<double>(dy, y, b);
 
     /// <inheritdoc cref="DivisorGradient(Vector{double}, Vector{double}, Vector{double})"/>
-    public Vector<float> DivisorGradient(Vector<float> dy, Vector<float> y, Vector<float> b) => DivisorGradient<float>(dy, y, b);
-
-    /// <inheritdoc cref="DivisorGradient(Vector{double}, Vector{double}, Vector{double})"/>
-    internal Vector<T> DivisorGradient<T>(Vector<T> dy, Vector<T> y, Vector<T> b)
+    public Vector<T> DivisorGradient<T>(Vector<T> dy, Vector<T> y, Vector<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(b.Count);

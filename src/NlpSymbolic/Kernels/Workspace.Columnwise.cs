@@ -11,10 +11,7 @@ public sealed partial class Workspace
     public Matrix<double> AddColumnwise(Matrix<double> m, Vector<double> b) => AddColumnwise<double>(m, b);
 
     /// <inheritdoc cref="AddColumnwise(Matrix{double}, Vector{double})"/>
-    public Matrix<float> AddColumnwise(Matrix<float> m, Vector<float> b) => AddColumnwise<float>(m, b);
-
-    /// <inheritdoc cref="AddColumnwise(Matrix{double}, Vector{double})"/>
-    internal Matrix<T> AddColumnwise<T>(Matrix<T> m, Vector<T> b)
+    public Matrix<T> AddColumnwise<T>(Matrix<T> m, Vector<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         BatchGuard.Bias("AddColumnwise", m, b);
@@ -27,10 +24,7 @@ public sealed partial class Workspace
     public Vector<double> RowSums(Matrix<double> m) => RowSums<double>(m);
 
     /// <inheritdoc cref="RowSums(Matrix{double})"/>
-    public Vector<float> RowSums(Matrix<float> m) => RowSums<float>(m);
-
-    /// <inheritdoc cref="RowSums(Matrix{double})"/>
-    internal Vector<T> RowSums<T>(Matrix<T> m)
+    public Vector<T> RowSums<T>(Matrix<T> m)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -44,10 +38,7 @@ public sealed partial class Workspace
     public Vector<double> ColumnSums(Matrix<double> m) => ColumnSums<double>(m);
 
     /// <inheritdoc cref="ColumnSums(Matrix{double})"/>
-    public Vector<float> ColumnSums(Matrix<float> m) => ColumnSums<float>(m);
-
-    /// <inheritdoc cref="ColumnSums(Matrix{double})"/>
-    internal Vector<T> ColumnSums<T>(Matrix<T> m)
+    public Vector<T> ColumnSums<T>(Matrix<T> m)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -61,10 +52,7 @@ public sealed partial class Workspace
     public Matrix<double> Softmax(Matrix<double> m) => Softmax<double>(m);
 
     /// <inheritdoc cref="Softmax(Matrix{double})"/>
-    public Matrix<float> Softmax(Matrix<float> m) => Softmax<float>(m);
-
-    /// <inheritdoc cref="Softmax(Matrix{double})"/>
-    internal Matrix<T> Softmax<T>(Matrix<T> m)
+    public Matrix<T> Softmax<T>(Matrix<T> m)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -77,10 +65,7 @@ public sealed partial class Workspace
     public Matrix<double> LogSoftmax(Matrix<double> m) => LogSoftmax<double>(m);
 
     /// <inheritdoc cref="LogSoftmax(Matrix{double})"/>
-    public Matrix<float> LogSoftmax(Matrix<float> m) => LogSoftmax<float>(m);
-
-    /// <inheritdoc cref="LogSoftmax(Matrix{double})"/>
-    internal Matrix<T> LogSoftmax<T>(Matrix<T> m)
+    public Matrix<T> LogSoftmax<T>(Matrix<T> m)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -93,10 +78,7 @@ public sealed partial class Workspace
     public double CrossEntropy(Matrix<double> logits, int[] labels) => CrossEntropy<double>(logits, labels);
 
     /// <inheritdoc cref="CrossEntropy(Matrix{double}, int[])"/>
-    public float CrossEntropy(Matrix<float> logits, int[] labels) => CrossEntropy<float>(logits, labels);
-
-    /// <inheritdoc cref="CrossEntropy(Matrix{double}, int[])"/>
-    internal T CrossEntropy<T>(Matrix<T> logits, int[] labels)
+    public T CrossEntropy<T>(Matrix<T> logits, int[] labels)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         BatchGuard.Labels("Cross-entropy", logits, labels);
@@ -107,10 +89,7 @@ public sealed partial class Workspace
     public double MeanCrossEntropy(Matrix<double> logits, int[] labels) => MeanCrossEntropy<double>(logits, labels);
 
     /// <inheritdoc cref="MeanCrossEntropy(Matrix{double}, int[])"/>
-    public float MeanCrossEntropy(Matrix<float> logits, int[] labels) => MeanCrossEntropy<float>(logits, labels);
-
-    /// <inheritdoc cref="MeanCrossEntropy(Matrix{double}, int[])"/>
-    internal T MeanCrossEntropy<T>(Matrix<T> logits, int[] labels)
+    public T MeanCrossEntropy<T>(Matrix<T> logits, int[] labels)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         BatchGuard.Labels("Mean cross-entropy", logits, labels);

@@ -12,10 +12,7 @@ public sealed partial class Workspace
     public void AccumulateOuter(Matrix<double> dst, Vector<double> u, Vector<double> v) => AccumulateOuter<double>(dst, u, v);
 
     /// <inheritdoc cref="AccumulateOuter(Matrix{double}, Vector{double}, Vector{double})"/>
-    public void AccumulateOuter(Matrix<float> dst, Vector<float> u, Vector<float> v) => AccumulateOuter<float>(dst, u, v);
-
-    /// <inheritdoc cref="AccumulateOuter(Matrix{double}, Vector{double}, Vector{double})"/>
-    internal void AccumulateOuter<T>(Matrix<T> dst, Vector<T> u, Vector<T> v)
+    public void AccumulateOuter<T>(Matrix<T> dst, Vector<T> u, Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckOuter(dst, u, v, nameof(AccumulateOuter));
@@ -33,10 +30,7 @@ public sealed partial class Workspace
     public void AccumulateTransposeThisAndMultiply(Vector<double> dst, Matrix<double> m, Vector<double> u) => AccumulateTransposeThisAndMultiply<double>(dst, m, u);
 
     /// <inheritdoc cref="AccumulateTransposeThisAndMultiply(Vector{double}, Matrix{double}, Vector{double})"/>
-    public void AccumulateTransposeThisAndMultiply(Vector<float> dst, Matrix<float> m, Vector<float> u) => AccumulateTransposeThisAndMultiply<float>(dst, m, u);
-
-    /// <inheritdoc cref="AccumulateTransposeThisAndMultiply(Vector{double}, Matrix{double}, Vector{double})"/>
-    internal void AccumulateTransposeThisAndMultiply<T>(Vector<T> dst, Matrix<T> m, Vector<T> u)
+    public void AccumulateTransposeThisAndMultiply<T>(Vector<T> dst, Matrix<T> m, Vector<T> u)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
@@ -59,10 +53,7 @@ public sealed partial class Workspace
     public void AccumulateMultiply(Vector<double> dst, Matrix<double> m, Vector<double> u) => AccumulateMultiply<double>(dst, m, u);
 
     /// <inheritdoc cref="AccumulateMultiply(Vector{double}, Matrix{double}, Vector{double})"/>
-    public void AccumulateMultiply(Vector<float> dst, Matrix<float> m, Vector<float> u) => AccumulateMultiply<float>(dst, m, u);
-
-    /// <inheritdoc cref="AccumulateMultiply(Vector{double}, Matrix{double}, Vector{double})"/>
-    internal void AccumulateMultiply<T>(Vector<T> dst, Matrix<T> m, Vector<T> u)
+    public void AccumulateMultiply<T>(Vector<T> dst, Matrix<T> m, Vector<T> u)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
@@ -84,10 +75,7 @@ public sealed partial class Workspace
     public void AccumulateTransposeAndMultiply(Matrix<double> dst, Matrix<double> c, Matrix<double> b) => AccumulateTransposeAndMultiply<double>(dst, c, b);
 
     /// <inheritdoc cref="AccumulateTransposeAndMultiply(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    public void AccumulateTransposeAndMultiply(Matrix<float> dst, Matrix<float> c, Matrix<float> b) => AccumulateTransposeAndMultiply<float>(dst, c, b);
-
-    /// <inheritdoc cref="AccumulateTransposeAndMultiply(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    internal void AccumulateTransposeAndMultiply<T>(Matrix<T> dst, Matrix<T> c, Matrix<T> b)
+    public void AccumulateTransposeAndMultiply<T>(Matrix<T> dst, Matrix<T> c, Matrix<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
@@ -110,10 +98,7 @@ public sealed partial class Workspace
     public void AccumulateTransposeThisAndMultiply(Matrix<double> dst, Matrix<double> a, Matrix<double> c) => AccumulateTransposeThisAndMultiply<double>(dst, a, c);
 
     /// <inheritdoc cref="AccumulateTransposeThisAndMultiply(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    public void AccumulateTransposeThisAndMultiply(Matrix<float> dst, Matrix<float> a, Matrix<float> c) => AccumulateTransposeThisAndMultiply<float>(dst, a, c);
-
-    /// <inheritdoc cref="AccumulateTransposeThisAndMultiply(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    internal void AccumulateTransposeThisAndMultiply<T>(Matrix<T> dst, Matrix<T> a, Matrix<T> c)
+    public void AccumulateTransposeThisAndMultiply<T>(Matrix<T> dst, Matrix<T> a, Matrix<T> c)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
@@ -136,10 +121,7 @@ public sealed partial class Workspace
     public void AccumulateTranspose(Matrix<double> dst, Matrix<double> y) => AccumulateTranspose<double>(dst, y);
 
     /// <inheritdoc cref="AccumulateTranspose(Matrix{double}, Matrix{double})"/>
-    public void AccumulateTranspose(Matrix<float> dst, Matrix<float> y) => AccumulateTranspose<float>(dst, y);
-
-    /// <inheritdoc cref="AccumulateTranspose(Matrix{double}, Matrix{double})"/>
-    internal void AccumulateTranspose<T>(Matrix<T> dst, Matrix<T> y)
+    public void AccumulateTranspose<T>(Matrix<T> dst, Matrix<T> y)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
@@ -160,10 +142,7 @@ public sealed partial class Workspace
     public void AccumulatePointwiseMultiply(Vector<double> dst, Vector<double> a, Vector<double> b) => AccumulatePointwiseMultiply<double>(dst, a, b);
 
     /// <inheritdoc cref="AccumulatePointwiseMultiply(Vector{double}, Vector{double}, Vector{double})"/>
-    public void AccumulatePointwiseMultiply(Vector<float> dst, Vector<float> a, Vector<float> b) => AccumulatePointwiseMultiply<float>(dst, a, b);
-
-    /// <inheritdoc cref="AccumulatePointwiseMultiply(Vector{double}, Vector{double}, Vector{double})"/>
-    internal void AccumulatePointwiseMultiply<T>(Vector<T> dst, Vector<T> a, Vector<T> b)
+    public void AccumulatePointwiseMultiply<T>(Vector<T> dst, Vector<T> a, Vector<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulatePointwiseMultiply", dst, a, b);
@@ -176,10 +155,7 @@ public sealed partial class Workspace
     public void AccumulatePointwiseMultiply(Matrix<double> dst, Matrix<double> a, Matrix<double> b) => AccumulatePointwiseMultiply<double>(dst, a, b);
 
     /// <inheritdoc cref="AccumulatePointwiseMultiply(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    public void AccumulatePointwiseMultiply(Matrix<float> dst, Matrix<float> a, Matrix<float> b) => AccumulatePointwiseMultiply<float>(dst, a, b);
-
-    /// <inheritdoc cref="AccumulatePointwiseMultiply(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    internal void AccumulatePointwiseMultiply<T>(Matrix<T> dst, Matrix<T> a, Matrix<T> b)
+    public void AccumulatePointwiseMultiply<T>(Matrix<T> dst, Matrix<T> a, Matrix<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulatePointwiseMultiply", dst, a);
@@ -193,10 +169,7 @@ public sealed partial class Workspace
     public void AccumulatePointwiseDivide(Vector<double> dst, Vector<double> a, Vector<double> b) => AccumulatePointwiseDivide<double>(dst, a, b);
 
     /// <inheritdoc cref="AccumulatePointwiseDivide(Vector{double}, Vector{double}, Vector{double})"/>
-    public void AccumulatePointwiseDivide(Vector<float> dst, Vector<float> a, Vector<float> b) => AccumulatePointwiseDivide<float>(dst, a, b);
-
-    /// <inheritdoc cref="AccumulatePointwiseDivide(Vector{double}, Vector{double}, Vector{double})"/>
-    internal void AccumulatePointwiseDivide<T>(Vector<T> dst, Vector<T> a, Vector<T> b)
+    public void AccumulatePointwiseDivide<T>(Vector<T> dst, Vector<T> a, Vector<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulatePointwiseDivide", dst, a, b);
@@ -209,10 +182,7 @@ public sealed partial class Workspace
     public void AccumulateDivisorGradient(Vector<double> dst, Vector<double> dy, Vector<double> y, Vector<double> b) => AccumulateDivisorGradient<double>(dst, dy, y, b);
 
     /// <inheritdoc cref="AccumulateDivisorGradient(Vector{double}, Vector{double}, Vector{double}, Vector{double})"/>
-    public void AccumulateDivisorGradient(Vector<float> dst, Vector<float> dy, Vector<float> y, Vector<float> b) => AccumulateDivisorGradient<float>(dst, dy, y, b);
-
-    /// <inheritdoc cref="AccumulateDivisorGradient(Vector{double}, Vector{double}, Vector{double}, Vector{double})"/>
-    internal void AccumulateDivisorGradient<T>(Vector<T> dst, Vector<T> dy, Vector<T> y, Vector<T> b)
+    public void AccumulateDivisorGradient<T>(Vector<T> dst, Vector<T> dy, Vector<T> y, Vector<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateDivisorGradient", dst, dy, y, "dy", "y");

@@ -10,10 +10,7 @@ public sealed partial class Workspace
     public Matrix<double> TanhGradient(Matrix<double> dy, Matrix<double> y) => TanhGradient<double>(dy, y);
 
     /// <inheritdoc cref="TanhGradient(Matrix{double}, Matrix{double})"/>
-    public Matrix<float> TanhGradient(Matrix<float> dy, Matrix<float> y) => TanhGradient<float>(dy, y);
-
-    /// <inheritdoc cref="TanhGradient(Matrix{double}, Matrix{double})"/>
-    internal Matrix<T> TanhGradient<T>(Matrix<T> dy, Matrix<T> y)
+    public Matrix<T> TanhGradient<T>(Matrix<T> dy, Matrix<T> y)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(y);
@@ -25,10 +22,7 @@ public sealed partial class Workspace
     public Matrix<double> SigmoidGradient(Matrix<double> dy, Matrix<double> y) => SigmoidGradient<double>(dy, y);
 
     /// <inheritdoc cref="SigmoidGradient(Matrix{double}, Matrix{double})"/>
-    public Matrix<float> SigmoidGradient(Matrix<float> dy, Matrix<float> y) => SigmoidGradient<float>(dy, y);
-
-    /// <inheritdoc cref="SigmoidGradient(Matrix{double}, Matrix{double})"/>
-    internal Matrix<T> SigmoidGradient<T>(Matrix<T> dy, Matrix<T> y)
+    public Matrix<T> SigmoidGradient<T>(Matrix<T> dy, Matrix<T> y)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(y);
@@ -40,10 +34,7 @@ public sealed partial class Workspace
     public Matrix<double> ReluGradient(Matrix<double> dy, Matrix<double> x) => ReluGradient<double>(dy, x);
 
     /// <inheritdoc cref="ReluGradient(Matrix{double}, Matrix{double})"/>
-    public Matrix<float> ReluGradient(Matrix<float> dy, Matrix<float> x) => ReluGradient<float>(dy, x);
-
-    /// <inheritdoc cref="ReluGradient(Matrix{double}, Matrix{double})"/>
-    internal Matrix<T> ReluGradient<T>(Matrix<T> dy, Matrix<T> x)
+    public Matrix<T> ReluGradient<T>(Matrix<T> dy, Matrix<T> x)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(x);
@@ -55,10 +46,7 @@ public sealed partial class Workspace
     public Matrix<double> LeakyReluGradient(Matrix<double> dy, Matrix<double> x, double slope) => LeakyReluGradient<double>(dy, x, slope);
 
     /// <inheritdoc cref="LeakyReluGradient(Matrix{double}, Matrix{double}, double)"/>
-    public Matrix<float> LeakyReluGradient(Matrix<float> dy, Matrix<float> x, float slope) => LeakyReluGradient<float>(dy, x, slope);
-
-    /// <inheritdoc cref="LeakyReluGradient(Matrix{double}, Matrix{double}, double)"/>
-    internal Matrix<T> LeakyReluGradient<T>(Matrix<T> dy, Matrix<T> x, T slope)
+    public Matrix<T> LeakyReluGradient<T>(Matrix<T> dy, Matrix<T> x, T slope)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(x);
@@ -70,10 +58,7 @@ public sealed partial class Workspace
     public Matrix<double> HardTanhGradient(Matrix<double> dy, Matrix<double> x) => HardTanhGradient<double>(dy, x);
 
     /// <inheritdoc cref="HardTanhGradient(Matrix{double}, Matrix{double})"/>
-    public Matrix<float> HardTanhGradient(Matrix<float> dy, Matrix<float> x) => HardTanhGradient<float>(dy, x);
-
-    /// <inheritdoc cref="HardTanhGradient(Matrix{double}, Matrix{double})"/>
-    internal Matrix<T> HardTanhGradient<T>(Matrix<T> dy, Matrix<T> x)
+    public Matrix<T> HardTanhGradient<T>(Matrix<T> dy, Matrix<T> x)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(x);
@@ -85,10 +70,7 @@ public sealed partial class Workspace
     public Matrix<double> SoftmaxGradient(Matrix<double> dy, Matrix<double> y) => SoftmaxGradient<double>(dy, y);
 
     /// <inheritdoc cref="SoftmaxGradient(Matrix{double}, Matrix{double})"/>
-    public Matrix<float> SoftmaxGradient(Matrix<float> dy, Matrix<float> y) => SoftmaxGradient<float>(dy, y);
-
-    /// <inheritdoc cref="SoftmaxGradient(Matrix{double}, Matrix{double})"/>
-    internal Matrix<T> SoftmaxGradient<T>(Matrix<T> dy, Matrix<T> y)
+    public Matrix<T> SoftmaxGradient<T>(Matrix<T> dy, Matrix<T> y)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(y);
@@ -100,10 +82,7 @@ public sealed partial class Workspace
     public Matrix<double> LogSoftmaxGradient(Matrix<double> dy, Matrix<double> y) => LogSoftmaxGradient<double>(dy, y);
 
     /// <inheritdoc cref="LogSoftmaxGradient(Matrix{double}, Matrix{double})"/>
-    public Matrix<float> LogSoftmaxGradient(Matrix<float> dy, Matrix<float> y) => LogSoftmaxGradient<float>(dy, y);
-
-    /// <inheritdoc cref="LogSoftmaxGradient(Matrix{double}, Matrix{double})"/>
-    internal Matrix<T> LogSoftmaxGradient<T>(Matrix<T> dy, Matrix<T> y)
+    public Matrix<T> LogSoftmaxGradient<T>(Matrix<T> dy, Matrix<T> y)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(y);
@@ -115,10 +94,7 @@ public sealed partial class Workspace
     public Matrix<double> CrossEntropyGradient(double ds, Matrix<double> logits, int[] labels) => CrossEntropyGradient<double>(ds, logits, labels);
 
     /// <inheritdoc cref="CrossEntropyGradient(double, Matrix{double}, int[])"/>
-    public Matrix<float> CrossEntropyGradient(float ds, Matrix<float> logits, int[] labels) => CrossEntropyGradient<float>(ds, logits, labels);
-
-    /// <inheritdoc cref="CrossEntropyGradient(double, Matrix{double}, int[])"/>
-    internal Matrix<T> CrossEntropyGradient<T>(T ds, Matrix<T> logits, int[] labels)
+    public Matrix<T> CrossEntropyGradient<T>(T ds, Matrix<T> logits, int[] labels)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(logits);
@@ -130,10 +106,7 @@ public sealed partial class Workspace
     public Matrix<double> DivisorGradient(Matrix<double> dy, Matrix<double> y, Matrix<double> b) => DivisorGradient<double>(dy, y, b);
 
     /// <inheritdoc cref="DivisorGradient(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    public Matrix<float> DivisorGradient(Matrix<float> dy, Matrix<float> y, Matrix<float> b) => DivisorGradient<float>(dy, y, b);
-
-    /// <inheritdoc cref="DivisorGradient(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    internal Matrix<T> DivisorGradient<T>(Matrix<T> dy, Matrix<T> y, Matrix<T> b)
+    public Matrix<T> DivisorGradient<T>(Matrix<T> dy, Matrix<T> y, Matrix<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(b);
@@ -145,10 +118,7 @@ public sealed partial class Workspace
     public Matrix<double> RowSumsGradient(Vector<double> dy, Matrix<double> a) => RowSumsGradient<double>(dy, a);
 
     /// <inheritdoc cref="RowSumsGradient(Vector{double}, Matrix{double})"/>
-    public Matrix<float> RowSumsGradient(Vector<float> dy, Matrix<float> a) => RowSumsGradient<float>(dy, a);
-
-    /// <inheritdoc cref="RowSumsGradient(Vector{double}, Matrix{double})"/>
-    internal Matrix<T> RowSumsGradient<T>(Vector<T> dy, Matrix<T> a)
+    public Matrix<T> RowSumsGradient<T>(Vector<T> dy, Matrix<T> a)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(a);
@@ -160,10 +130,7 @@ public sealed partial class Workspace
     public Matrix<double> ColumnSumsGradient(Vector<double> dy, Matrix<double> a) => ColumnSumsGradient<double>(dy, a);
 
     /// <inheritdoc cref="ColumnSumsGradient(Vector{double}, Matrix{double})"/>
-    public Matrix<float> ColumnSumsGradient(Vector<float> dy, Matrix<float> a) => ColumnSumsGradient<float>(dy, a);
-
-    /// <inheritdoc cref="ColumnSumsGradient(Vector{double}, Matrix{double})"/>
-    internal Matrix<T> ColumnSumsGradient<T>(Vector<T> dy, Matrix<T> a)
+    public Matrix<T> ColumnSumsGradient<T>(Vector<T> dy, Matrix<T> a)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var result = RentZeros<T>(a);

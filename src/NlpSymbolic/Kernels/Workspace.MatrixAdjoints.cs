@@ -11,10 +11,7 @@ public sealed partial class Workspace
     public void AccumulateSigmoidGradient(Matrix<double> dx, Matrix<double> dy, Matrix<double> y) => AccumulateSigmoidGradient<double>(dx, dy, y);
 
     /// <inheritdoc cref="AccumulateSigmoidGradient(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    public void AccumulateSigmoidGradient(Matrix<float> dx, Matrix<float> dy, Matrix<float> y) => AccumulateSigmoidGradient<float>(dx, dy, y);
-
-    /// <inheritdoc cref="AccumulateSigmoidGradient(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    internal void AccumulateSigmoidGradient<T>(Matrix<T> dx, Matrix<T> dy, Matrix<T> y)
+    public void AccumulateSigmoidGradient<T>(Matrix<T> dx, Matrix<T> dy, Matrix<T> y)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateSigmoidGradient", dx, dy, y, "dy", "y");
@@ -27,10 +24,7 @@ public sealed partial class Workspace
     public void AccumulateTanhGradient(Matrix<double> dx, Matrix<double> dy, Matrix<double> y) => AccumulateTanhGradient<double>(dx, dy, y);
 
     /// <inheritdoc cref="AccumulateTanhGradient(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    public void AccumulateTanhGradient(Matrix<float> dx, Matrix<float> dy, Matrix<float> y) => AccumulateTanhGradient<float>(dx, dy, y);
-
-    /// <inheritdoc cref="AccumulateTanhGradient(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    internal void AccumulateTanhGradient<T>(Matrix<T> dx, Matrix<T> dy, Matrix<T> y)
+    public void AccumulateTanhGradient<T>(Matrix<T> dx, Matrix<T> dy, Matrix<T> y)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateTanhGradient", dx, dy, y, "dy", "y");
@@ -43,10 +37,7 @@ public sealed partial class Workspace
     public void AccumulateReluGradient(Matrix<double> dx, Matrix<double> dy, Matrix<double> x) => AccumulateReluGradient<double>(dx, dy, x);
 
     /// <inheritdoc cref="AccumulateReluGradient(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    public void AccumulateReluGradient(Matrix<float> dx, Matrix<float> dy, Matrix<float> x) => AccumulateReluGradient<float>(dx, dy, x);
-
-    /// <inheritdoc cref="AccumulateReluGradient(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    internal void AccumulateReluGradient<T>(Matrix<T> dx, Matrix<T> dy, Matrix<T> x)
+    public void AccumulateReluGradient<T>(Matrix<T> dx, Matrix<T> dy, Matrix<T> x)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateReluGradient", dx, dy, x, "dy", "x");
@@ -59,10 +50,7 @@ public sealed partial class Workspace
     public void AccumulateLeakyReluGradient(Matrix<double> dx, Matrix<double> dy, Matrix<double> x, double slope) => AccumulateLeakyReluGradient<double>(dx, dy, x, slope);
 
     /// <inheritdoc cref="AccumulateLeakyReluGradient(Matrix{double}, Matrix{double}, Matrix{double}, double)"/>
-    public void AccumulateLeakyReluGradient(Matrix<float> dx, Matrix<float> dy, Matrix<float> x, float slope) => AccumulateLeakyReluGradient<float>(dx, dy, x, slope);
-
-    /// <inheritdoc cref="AccumulateLeakyReluGradient(Matrix{double}, Matrix{double}, Matrix{double}, double)"/>
-    internal void AccumulateLeakyReluGradient<T>(Matrix<T> dx, Matrix<T> dy, Matrix<T> x, T slope)
+    public void AccumulateLeakyReluGradient<T>(Matrix<T> dx, Matrix<T> dy, Matrix<T> x, T slope)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateLeakyReluGradient", dx, dy, x, "dy", "x");
@@ -75,10 +63,7 @@ public sealed partial class Workspace
     public double LeakyReluSlopeGradient(Matrix<double> dy, Matrix<double> x) => LeakyReluSlopeGradient<double>(dy, x);
 
     /// <inheritdoc cref="LeakyReluSlopeGradient(Matrix{double}, Matrix{double})"/>
-    public float LeakyReluSlopeGradient(Matrix<float> dy, Matrix<float> x) => LeakyReluSlopeGradient<float>(dy, x);
-
-    /// <inheritdoc cref="LeakyReluSlopeGradient(Matrix{double}, Matrix{double})"/>
-    internal T LeakyReluSlopeGradient<T>(Matrix<T> dy, Matrix<T> x)
+    public T LeakyReluSlopeGradient<T>(Matrix<T> dy, Matrix<T> x)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckPair("LeakyReluSlopeGradient", dy, x);
@@ -89,10 +74,7 @@ public sealed partial class Workspace
     public void AccumulateHardTanhGradient(Matrix<double> dx, Matrix<double> dy, Matrix<double> x) => AccumulateHardTanhGradient<double>(dx, dy, x);
 
     /// <inheritdoc cref="AccumulateHardTanhGradient(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    public void AccumulateHardTanhGradient(Matrix<float> dx, Matrix<float> dy, Matrix<float> x) => AccumulateHardTanhGradient<float>(dx, dy, x);
-
-    /// <inheritdoc cref="AccumulateHardTanhGradient(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    internal void AccumulateHardTanhGradient<T>(Matrix<T> dx, Matrix<T> dy, Matrix<T> x)
+    public void AccumulateHardTanhGradient<T>(Matrix<T> dx, Matrix<T> dy, Matrix<T> x)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateHardTanhGradient", dx, dy, x, "dy", "x");
@@ -105,10 +87,7 @@ public sealed partial class Workspace
     public void AccumulateSoftmaxGradient(Matrix<double> dx, Matrix<double> dy, Matrix<double> y) => AccumulateSoftmaxGradient<double>(dx, dy, y);
 
     /// <inheritdoc cref="AccumulateSoftmaxGradient(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    public void AccumulateSoftmaxGradient(Matrix<float> dx, Matrix<float> dy, Matrix<float> y) => AccumulateSoftmaxGradient<float>(dx, dy, y);
-
-    /// <inheritdoc cref="AccumulateSoftmaxGradient(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    internal void AccumulateSoftmaxGradient<T>(Matrix<T> dx, Matrix<T> dy, Matrix<T> y)
+    public void AccumulateSoftmaxGradient<T>(Matrix<T> dx, Matrix<T> dy, Matrix<T> y)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateSoftmaxGradient", dx, dy, y, "dy", "y");
@@ -121,10 +100,7 @@ public sealed partial class Workspace
     public void AccumulateLogSoftmaxGradient(Matrix<double> dx, Matrix<double> dy, Matrix<double> y) => AccumulateLogSoftmaxGradient<double>(dx, dy, y);
 
     /// <inheritdoc cref="AccumulateLogSoftmaxGradient(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    public void AccumulateLogSoftmaxGradient(Matrix<float> dx, Matrix<float> dy, Matrix<float> y) => AccumulateLogSoftmaxGradient<float>(dx, dy, y);
-
-    /// <inheritdoc cref="AccumulateLogSoftmaxGradient(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    internal void AccumulateLogSoftmaxGradient<T>(Matrix<T> dx, Matrix<T> dy, Matrix<T> y)
+    public void AccumulateLogSoftmaxGradient<T>(Matrix<T> dx, Matrix<T> dy, Matrix<T> y)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateLogSoftmaxGradient", dx, dy, y, "dy", "y");
@@ -137,10 +113,7 @@ public sealed partial class Workspace
     public void AccumulateCrossEntropyGradient(Matrix<double> dx, double ds, Matrix<double> logits, int[] labels) => AccumulateCrossEntropyGradient<double>(dx, ds, logits, labels);
 
     /// <inheritdoc cref="AccumulateCrossEntropyGradient(Matrix{double}, double, Matrix{double}, int[])"/>
-    public void AccumulateCrossEntropyGradient(Matrix<float> dx, float ds, Matrix<float> logits, int[] labels) => AccumulateCrossEntropyGradient<float>(dx, ds, logits, labels);
-
-    /// <inheritdoc cref="AccumulateCrossEntropyGradient(Matrix{double}, double, Matrix{double}, int[])"/>
-    internal void AccumulateCrossEntropyGradient<T>(Matrix<T> dx, T ds, Matrix<T> logits, int[] labels)
+    public void AccumulateCrossEntropyGradient<T>(Matrix<T> dx, T ds, Matrix<T> logits, int[] labels)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dx);
@@ -155,10 +128,7 @@ public sealed partial class Workspace
     public void AccumulatePointwiseDivide(Matrix<double> dst, Matrix<double> a, Matrix<double> b) => AccumulatePointwiseDivide<double>(dst, a, b);
 
     /// <inheritdoc cref="AccumulatePointwiseDivide(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    public void AccumulatePointwiseDivide(Matrix<float> dst, Matrix<float> a, Matrix<float> b) => AccumulatePointwiseDivide<float>(dst, a, b);
-
-    /// <inheritdoc cref="AccumulatePointwiseDivide(Matrix{double}, Matrix{double}, Matrix{double})"/>
-    internal void AccumulatePointwiseDivide<T>(Matrix<T> dst, Matrix<T> a, Matrix<T> b)
+    public void AccumulatePointwiseDivide<T>(Matrix<T> dst, Matrix<T> a, Matrix<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulatePointwiseDivide", dst, a, b, "a", "b");
@@ -171,10 +141,7 @@ public sealed partial class Workspace
     public void AccumulateDivisorGradient(Matrix<double> dst, Matrix<double> dy, Matrix<double> y, Matrix<double> b) => AccumulateDivisorGradient<double>(dst, dy, y, b);
 
     /// <inheritdoc cref="AccumulateDivisorGradient(Matrix{double}, Matrix{double}, Matrix{double}, Matrix{double})"/>
-    public void AccumulateDivisorGradient(Matrix<float> dst, Matrix<float> dy, Matrix<float> y, Matrix<float> b) => AccumulateDivisorGradient<float>(dst, dy, y, b);
-
-    /// <inheritdoc cref="AccumulateDivisorGradient(Matrix{double}, Matrix{double}, Matrix{double}, Matrix{double})"/>
-    internal void AccumulateDivisorGradient<T>(Matrix<T> dst, Matrix<T> dy, Matrix<T> y, Matrix<T> b)
+    public void AccumulateDivisorGradient<T>(Matrix<T> dst, Matrix<T> dy, Matrix<T> y, Matrix<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateDivisorGradient", dst, dy, y, "dy", "y");
@@ -189,10 +156,7 @@ public sealed partial class Workspace
     public void AccumulateRowSums(Vector<double> dst, Matrix<double> dy) => AccumulateRowSums<double>(dst, dy);
 
     /// <inheritdoc cref="AccumulateRowSums(Vector{double}, Matrix{double})"/>
-    public void AccumulateRowSums(Vector<float> dst, Matrix<float> dy) => AccumulateRowSums<float>(dst, dy);
-
-    /// <inheritdoc cref="AccumulateRowSums(Vector{double}, Matrix{double})"/>
-    internal void AccumulateRowSums<T>(Vector<T> dst, Matrix<T> dy)
+    public void AccumulateRowSums<T>(Vector<T> dst, Matrix<T> dy)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dy);
@@ -206,10 +170,7 @@ public sealed partial class Workspace
     public void AccumulateRowSumsGradient(Matrix<double> dst, Vector<double> dy, Matrix<double> a) => AccumulateRowSumsGradient<double>(dst, dy, a);
 
     /// <inheritdoc cref="AccumulateRowSumsGradient(Matrix{double}, Vector{double}, Matrix{double})"/>
-    public void AccumulateRowSumsGradient(Matrix<float> dst, Vector<float> dy, Matrix<float> a) => AccumulateRowSumsGradient<float>(dst, dy, a);
-
-    /// <inheritdoc cref="AccumulateRowSumsGradient(Matrix{double}, Vector{double}, Matrix{double})"/>
-    internal void AccumulateRowSumsGradient<T>(Matrix<T> dst, Vector<T> dy, Matrix<T> a)
+    public void AccumulateRowSumsGradient<T>(Matrix<T> dst, Vector<T> dy, Matrix<T> a)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
@@ -225,10 +186,7 @@ public sealed partial class Workspace
     public void AccumulateColumnSumsGradient(Matrix<double> dst, Vector<double> dy, Matrix<double> a) => AccumulateColumnSumsGradient<double>(dst, dy, a);
 
     /// <inheritdoc cref="AccumulateColumnSumsGradient(Matrix{double}, Vector{double}, Matrix{double})"/>
-    public void AccumulateColumnSumsGradient(Matrix<float> dst, Vector<float> dy, Matrix<float> a) => AccumulateColumnSumsGradient<float>(dst, dy, a);
-
-    /// <inheritdoc cref="AccumulateColumnSumsGradient(Matrix{double}, Vector{double}, Matrix{double})"/>
-    internal void AccumulateColumnSumsGradient<T>(Matrix<T> dst, Vector<T> dy, Matrix<T> a)
+    public void AccumulateColumnSumsGradient<T>(Matrix<T> dst, Vector<T> dy, Matrix<T> a)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);

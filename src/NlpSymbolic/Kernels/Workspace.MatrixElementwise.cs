@@ -12,10 +12,7 @@ public sealed partial class Workspace
     public Matrix<double> Sigmoid(Matrix<double> m) => Sigmoid<double>(m);
 
     /// <inheritdoc cref="Sigmoid(Matrix{double})"/>
-    public Matrix<float> Sigmoid(Matrix<float> m) => Sigmoid<float>(m);
-
-    /// <inheritdoc cref="Sigmoid(Matrix{double})"/>
-    internal Matrix<T> Sigmoid<T>(Matrix<T> m)
+    public Matrix<T> Sigmoid<T>(Matrix<T> m)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -28,10 +25,7 @@ public sealed partial class Workspace
     public Matrix<double> Tanh(Matrix<double> m) => Tanh<double>(m);
 
     /// <inheritdoc cref="Tanh(Matrix{double})"/>
-    public Matrix<float> Tanh(Matrix<float> m) => Tanh<float>(m);
-
-    /// <inheritdoc cref="Tanh(Matrix{double})"/>
-    internal Matrix<T> Tanh<T>(Matrix<T> m)
+    public Matrix<T> Tanh<T>(Matrix<T> m)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -44,10 +38,7 @@ public sealed partial class Workspace
     public Matrix<double> Relu(Matrix<double> m) => Relu<double>(m);
 
     /// <inheritdoc cref="Relu(Matrix{double})"/>
-    public Matrix<float> Relu(Matrix<float> m) => Relu<float>(m);
-
-    /// <inheritdoc cref="Relu(Matrix{double})"/>
-    internal Matrix<T> Relu<T>(Matrix<T> m)
+    public Matrix<T> Relu<T>(Matrix<T> m)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -60,10 +51,7 @@ public sealed partial class Workspace
     public Matrix<double> LeakyRelu(Matrix<double> m, double slope) => LeakyRelu<double>(m, slope);
 
     /// <inheritdoc cref="LeakyRelu(Matrix{double}, double)"/>
-    public Matrix<float> LeakyRelu(Matrix<float> m, float slope) => LeakyRelu<float>(m, slope);
-
-    /// <inheritdoc cref="LeakyRelu(Matrix{double}, double)"/>
-    internal Matrix<T> LeakyRelu<T>(Matrix<T> m, T slope)
+    public Matrix<T> LeakyRelu<T>(Matrix<T> m, T slope)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -76,10 +64,7 @@ public sealed partial class Workspace
     public Matrix<double> HardTanh(Matrix<double> m) => HardTanh<double>(m);
 
     /// <inheritdoc cref="HardTanh(Matrix{double})"/>
-    public Matrix<float> HardTanh(Matrix<float> m) => HardTanh<float>(m);
-
-    /// <inheritdoc cref="HardTanh(Matrix{double})"/>
-    internal Matrix<T> HardTanh<T>(Matrix<T> m)
+    public Matrix<T> HardTanh<T>(Matrix<T> m)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -92,10 +77,7 @@ public sealed partial class Workspace
     public Matrix<double> PointwiseExp(Matrix<double> m) => PointwiseExp<double>(m);
 
     /// <inheritdoc cref="PointwiseExp(Matrix{double})"/>
-    public Matrix<float> PointwiseExp(Matrix<float> m) => PointwiseExp<float>(m);
-
-    /// <inheritdoc cref="PointwiseExp(Matrix{double})"/>
-    internal Matrix<T> PointwiseExp<T>(Matrix<T> m)
+    public Matrix<T> PointwiseExp<T>(Matrix<T> m)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -108,10 +90,7 @@ public sealed partial class Workspace
     public Matrix<double> PointwiseLog(Matrix<double> m) => PointwiseLog<double>(m);
 
     /// <inheritdoc cref="PointwiseLog(Matrix{double})"/>
-    public Matrix<float> PointwiseLog(Matrix<float> m) => PointwiseLog<float>(m);
-
-    /// <inheritdoc cref="PointwiseLog(Matrix{double})"/>
-    internal Matrix<T> PointwiseLog<T>(Matrix<T> m)
+    public Matrix<T> PointwiseLog<T>(Matrix<T> m)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -124,10 +103,7 @@ public sealed partial class Workspace
     public Matrix<double> PointwiseDivide(Matrix<double> a, Matrix<double> b) => PointwiseDivide<double>(a, b);
 
     /// <inheritdoc cref="PointwiseDivide(Matrix{double}, Matrix{double})"/>
-    public Matrix<float> PointwiseDivide(Matrix<float> a, Matrix<float> b) => PointwiseDivide<float>(a, b);
-
-    /// <inheritdoc cref="PointwiseDivide(Matrix{double}, Matrix{double})"/>
-    internal Matrix<T> PointwiseDivide<T>(Matrix<T> a, Matrix<T> b)
+    public Matrix<T> PointwiseDivide<T>(Matrix<T> a, Matrix<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckPair("Pointwise division", a, b);
@@ -140,10 +116,7 @@ public sealed partial class Workspace
     public Matrix<double> AddScalar(Matrix<double> m, double s) => AddScalar<double>(m, s);
 
     /// <inheritdoc cref="AddScalar(Matrix{double}, double)"/>
-    public Matrix<float> AddScalar(Matrix<float> m, float s) => AddScalar<float>(m, s);
-
-    /// <inheritdoc cref="AddScalar(Matrix{double}, double)"/>
-    internal Matrix<T> AddScalar<T>(Matrix<T> m, T s)
+    public Matrix<T> AddScalar<T>(Matrix<T> m, T s)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -156,10 +129,7 @@ public sealed partial class Workspace
     public Matrix<double> ScalarMinus(double s, Matrix<double> m) => ScalarMinus<double>(s, m);
 
     /// <inheritdoc cref="ScalarMinus(double, Matrix{double})"/>
-    public Matrix<float> ScalarMinus(float s, Matrix<float> m) => ScalarMinus<float>(s, m);
-
-    /// <inheritdoc cref="ScalarMinus(double, Matrix{double})"/>
-    internal Matrix<T> ScalarMinus<T>(T s, Matrix<T> m)
+    public Matrix<T> ScalarMinus<T>(T s, Matrix<T> m)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -172,10 +142,7 @@ public sealed partial class Workspace
     public Matrix<double> Divide(Matrix<double> m, double s) => Divide<double>(m, s);
 
     /// <inheritdoc cref="Divide(Matrix{double}, double)"/>
-    public Matrix<float> Divide(Matrix<float> m, float s) => Divide<float>(m, s);
-
-    /// <inheritdoc cref="Divide(Matrix{double}, double)"/>
-    internal Matrix<T> Divide<T>(Matrix<T> m, T s)
+    public Matrix<T> Divide<T>(Matrix<T> m, T s)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -188,10 +155,7 @@ public sealed partial class Workspace
     public Matrix<double> ScalarDivide(double s, Matrix<double> m) => ScalarDivide<double>(s, m);
 
     /// <inheritdoc cref="ScalarDivide(double, Matrix{double})"/>
-    public Matrix<float> ScalarDivide(float s, Matrix<float> m) => ScalarDivide<float>(s, m);
-
-    /// <inheritdoc cref="ScalarDivide(double, Matrix{double})"/>
-    internal Matrix<T> ScalarDivide<T>(T s, Matrix<T> m)
+    public Matrix<T> ScalarDivide<T>(T s, Matrix<T> m)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -204,10 +168,7 @@ public sealed partial class Workspace
     public double Sum(Matrix<double> m) => Sum<double>(m);
 
     /// <inheritdoc cref="Sum(Matrix{double})"/>
-    public float Sum(Matrix<float> m) => Sum<float>(m);
-
-    /// <inheritdoc cref="Sum(Matrix{double})"/>
-    internal T Sum<T>(Matrix<T> m)
+    public T Sum<T>(Matrix<T> m)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -218,10 +179,7 @@ public sealed partial class Workspace
     public double SumQuotient(Matrix<double> a, Matrix<double> b) => SumQuotient<double>(a, b);
 
     /// <inheritdoc cref="SumQuotient(Matrix{double}, Matrix{double})"/>
-    public float SumQuotient(Matrix<float> a, Matrix<float> b) => SumQuotient<float>(a, b);
-
-    /// <inheritdoc cref="SumQuotient(Matrix{double}, Matrix{double})"/>
-    internal T SumQuotient<T>(Matrix<T> a, Matrix<T> b)
+    public T SumQuotient<T>(Matrix<T> a, Matrix<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckPair("Sum of quotients", a, b);

@@ -11,10 +11,7 @@ public sealed partial class Workspace
     public Matrix<double> Add(Matrix<double> a, Matrix<double> b) => Add<double>(a, b);
 
     /// <inheritdoc cref="Add(Matrix{double}, Matrix{double})"/>
-    public Matrix<float> Add(Matrix<float> a, Matrix<float> b) => Add<float>(a, b);
-
-    /// <inheritdoc cref="Add(Matrix{double}, Matrix{double})"/>
-    internal Matrix<T> Add<T>(Matrix<T> a, Matrix<T> b)
+    public Matrix<T> Add<T>(Matrix<T> a, Matrix<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckPair("Matrix addition", a, b);
@@ -27,10 +24,7 @@ public sealed partial class Workspace
     public Matrix<double> Subtract(Matrix<double> a, Matrix<double> b) => Subtract<double>(a, b);
 
     /// <inheritdoc cref="Subtract(Matrix{double}, Matrix{double})"/>
-    public Matrix<float> Subtract(Matrix<float> a, Matrix<float> b) => Subtract<float>(a, b);
-
-    /// <inheritdoc cref="Subtract(Matrix{double}, Matrix{double})"/>
-    internal Matrix<T> Subtract<T>(Matrix<T> a, Matrix<T> b)
+    public Matrix<T> Subtract<T>(Matrix<T> a, Matrix<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckPair("Matrix subtraction", a, b);
@@ -43,10 +37,7 @@ public sealed partial class Workspace
     public Matrix<double> PointwiseMultiply(Matrix<double> a, Matrix<double> b) => PointwiseMultiply<double>(a, b);
 
     /// <inheritdoc cref="PointwiseMultiply(Matrix{double}, Matrix{double})"/>
-    public Matrix<float> PointwiseMultiply(Matrix<float> a, Matrix<float> b) => PointwiseMultiply<float>(a, b);
-
-    /// <inheritdoc cref="PointwiseMultiply(Matrix{double}, Matrix{double})"/>
-    internal Matrix<T> PointwiseMultiply<T>(Matrix<T> a, Matrix<T> b)
+    public Matrix<T> PointwiseMultiply<T>(Matrix<T> a, Matrix<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckPair("Pointwise multiplication", a, b);
@@ -59,10 +50,7 @@ public sealed partial class Workspace
     public Matrix<double> Negate(Matrix<double> m) => Negate<double>(m);
 
     /// <inheritdoc cref="Negate(Matrix{double})"/>
-    public Matrix<float> Negate(Matrix<float> m) => Negate<float>(m);
-
-    /// <inheritdoc cref="Negate(Matrix{double})"/>
-    internal Matrix<T> Negate<T>(Matrix<T> m)
+    public Matrix<T> Negate<T>(Matrix<T> m)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -75,10 +63,7 @@ public sealed partial class Workspace
     public Matrix<double> Scale(double s, Matrix<double> m) => Scale<double>(s, m);
 
     /// <inheritdoc cref="Scale(double, Matrix{double})"/>
-    public Matrix<float> Scale(float s, Matrix<float> m) => Scale<float>(s, m);
-
-    /// <inheritdoc cref="Scale(double, Matrix{double})"/>
-    internal Matrix<T> Scale<T>(T s, Matrix<T> m)
+    public Matrix<T> Scale<T>(T s, Matrix<T> m)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -91,10 +76,7 @@ public sealed partial class Workspace
     public Matrix<double> Multiply(Matrix<double> a, Matrix<double> b) => Multiply<double>(a, b);
 
     /// <inheritdoc cref="Multiply(Matrix{double}, Matrix{double})"/>
-    public Matrix<float> Multiply(Matrix<float> a, Matrix<float> b) => Multiply<float>(a, b);
-
-    /// <inheritdoc cref="Multiply(Matrix{double}, Matrix{double})"/>
-    internal Matrix<T> Multiply<T>(Matrix<T> a, Matrix<T> b)
+    public Matrix<T> Multiply<T>(Matrix<T> a, Matrix<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -117,10 +99,7 @@ public sealed partial class Workspace
     public Matrix<double> Transpose(Matrix<double> m) => Transpose<double>(m);
 
     /// <inheritdoc cref="Transpose(Matrix{double})"/>
-    public Matrix<float> Transpose(Matrix<float> m) => Transpose<float>(m);
-
-    /// <inheritdoc cref="Transpose(Matrix{double})"/>
-    internal Matrix<T> Transpose<T>(Matrix<T> m)
+    public Matrix<T> Transpose<T>(Matrix<T> m)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -133,10 +112,7 @@ public sealed partial class Workspace
     public Matrix<double> Outer(Vector<double> u, Vector<double> v) => Outer<double>(u, v);
 
     /// <inheritdoc cref="Outer(Vector{double}, Vector{double})"/>
-    public Matrix<float> Outer(Vector<float> u, Vector<float> v) => Outer<float>(u, v);
-
-    /// <inheritdoc cref="Outer(Vector{double}, Vector{double})"/>
-    internal Matrix<T> Outer<T>(Vector<T> u, Vector<T> v)
+    public Matrix<T> Outer<T>(Vector<T> u, Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(u);

@@ -14,10 +14,7 @@ public sealed partial class Workspace
     public void AccumulateMultiplyAdjoints(Matrix<double>? dW, Vector<double>? dx, Matrix<double> W, Vector<double> x, Vector<double> dy) => AccumulateMultiplyAdjoints<double>(dW, dx, W, x, dy);
 
     /// <inheritdoc cref="AccumulateMultiplyAdjoints(Matrix{double}, Vector{double}, Matrix{double}, Vector{double}, Vector{double})"/>
-    public void AccumulateMultiplyAdjoints(Matrix<float>? dW, Vector<float>? dx, Matrix<float> W, Vector<float> x, Vector<float> dy) => AccumulateMultiplyAdjoints<float>(dW, dx, W, x, dy);
-
-    /// <inheritdoc cref="AccumulateMultiplyAdjoints(Matrix{double}, Vector{double}, Matrix{double}, Vector{double}, Vector{double})"/>
-    internal void AccumulateMultiplyAdjoints<T>(Matrix<T>? dW, Vector<T>? dx, Matrix<T> W, Vector<T> x, Vector<T> dy)
+    public void AccumulateMultiplyAdjoints<T>(Matrix<T>? dW, Vector<T>? dx, Matrix<T> W, Vector<T> x, Vector<T> dy)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckMultiplyAdjoints(dW, dx, W, x, dy, nameof(AccumulateMultiplyAdjoints));

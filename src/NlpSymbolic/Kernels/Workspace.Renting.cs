@@ -34,10 +34,7 @@ public sealed partial class Workspace
     public Vector<double> ZerosLike(Vector<double> v) => ZerosLike<double>(v);
 
     /// <inheritdoc cref="ZerosLike(Vector{double})"/>
-    public Vector<float> ZerosLike(Vector<float> v) => ZerosLike<float>(v);
-
-    /// <inheritdoc cref="ZerosLike(Vector{double})"/>
-    internal Vector<T> ZerosLike<T>(Vector<T> v)
+    public Vector<T> ZerosLike<T>(Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -50,10 +47,7 @@ public sealed partial class Workspace
     public Matrix<double> ZerosLike(Matrix<double> m) => ZerosLike<double>(m);
 
     /// <inheritdoc cref="ZerosLike(Matrix{double})"/>
-    public Matrix<float> ZerosLike(Matrix<float> m) => ZerosLike<float>(m);
-
-    /// <inheritdoc cref="ZerosLike(Matrix{double})"/>
-    internal Matrix<T> ZerosLike<T>(Matrix<T> m)
+    public Matrix<T> ZerosLike<T>(Matrix<T> m)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -70,10 +64,7 @@ public sealed partial class Workspace
     public Vector<double> ZerosLike(Vector<double> v, Vector<double> buffer) => ZerosLike<double>(v, buffer);
 
     /// <inheritdoc cref="ZerosLike(Vector{double}, Vector{double})"/>
-    public Vector<float> ZerosLike(Vector<float> v, Vector<float> buffer) => ZerosLike<float>(v, buffer);
-
-    /// <inheritdoc cref="ZerosLike(Vector{double}, Vector{double})"/>
-    internal Vector<T> ZerosLike<T>(Vector<T> v, Vector<T> buffer)
+    public Vector<T> ZerosLike<T>(Vector<T> v, Vector<T> buffer)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(buffer);
@@ -90,10 +81,7 @@ public sealed partial class Workspace
     public Matrix<double> ZerosLike(Matrix<double> m, Matrix<double> buffer) => ZerosLike<double>(m, buffer);
 
     /// <inheritdoc cref="ZerosLike(Matrix{double}, Matrix{double})"/>
-    public Matrix<float> ZerosLike(Matrix<float> m, Matrix<float> buffer) => ZerosLike<float>(m, buffer);
-
-    /// <inheritdoc cref="ZerosLike(Matrix{double}, Matrix{double})"/>
-    internal Matrix<T> ZerosLike<T>(Matrix<T> m, Matrix<T> buffer)
+    public Matrix<T> ZerosLike<T>(Matrix<T> m, Matrix<T> buffer)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(buffer);

@@ -11,10 +11,7 @@ public sealed partial class Workspace
     public double Dot(Vector<double> a, Vector<double> b) => Dot<double>(a, b);
 
     /// <inheritdoc cref="Dot(Vector{double}, Vector{double})"/>
-    public float Dot(Vector<float> a, Vector<float> b) => Dot<float>(a, b);
-
-    /// <inheritdoc cref="Dot(Vector{double}, Vector{double})"/>
-    internal T Dot<T>(Vector<T> a, Vector<T> b)
+    public T Dot<T>(Vector<T> a, Vector<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckPair("Dot product", a, b);
@@ -25,10 +22,7 @@ public sealed partial class Workspace
     public double Dot(Matrix<double> a, Matrix<double> b) => Dot<double>(a, b);
 
     /// <inheritdoc cref="Dot(Matrix{double}, Matrix{double})"/>
-    public float Dot(Matrix<float> a, Matrix<float> b) => Dot<float>(a, b);
-
-    /// <inheritdoc cref="Dot(Matrix{double}, Matrix{double})"/>
-    internal T Dot<T>(Matrix<T> a, Matrix<T> b)
+    public T Dot<T>(Matrix<T> a, Matrix<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckPair("Frobenius inner product", a, b);
@@ -40,10 +34,7 @@ public sealed partial class Workspace
     public double SumQuotient(Vector<double> a, Vector<double> b) => SumQuotient<double>(a, b);
 
     /// <inheritdoc cref="SumQuotient(Vector{double}, Vector{double})"/>
-    public float SumQuotient(Vector<float> a, Vector<float> b) => SumQuotient<float>(a, b);
-
-    /// <inheritdoc cref="SumQuotient(Vector{double}, Vector{double})"/>
-    internal T SumQuotient<T>(Vector<T> a, Vector<T> b)
+    public T SumQuotient<T>(Vector<T> a, Vector<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckPair("Sum of quotients", a, b);
@@ -62,10 +53,7 @@ public sealed partial class Workspace
     public double Sum(Vector<double> v) => Sum<double>(v);
 
     /// <inheritdoc cref="Sum(Vector{double})"/>
-    public float Sum(Vector<float> v) => Sum<float>(v);
-
-    /// <inheritdoc cref="Sum(Vector{double})"/>
-    internal T Sum<T>(Vector<T> v)
+    public T Sum<T>(Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -76,10 +64,7 @@ public sealed partial class Workspace
     public double LogSumExp(Vector<double> v) => LogSumExp<double>(v);
 
     /// <inheritdoc cref="LogSumExp(Vector{double})"/>
-    public float LogSumExp(Vector<float> v) => LogSumExp<float>(v);
-
-    /// <inheritdoc cref="LogSumExp(Vector{double})"/>
-    internal T LogSumExp<T>(Vector<T> v)
+    public T LogSumExp<T>(Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -91,10 +76,7 @@ public sealed partial class Workspace
     public double CrossEntropy(Vector<double> logits, int label) => CrossEntropy<double>(logits, label);
 
     /// <inheritdoc cref="CrossEntropy(Vector{double}, int)"/>
-    public float CrossEntropy(Vector<float> logits, int label) => CrossEntropy<float>(logits, label);
-
-    /// <inheritdoc cref="CrossEntropy(Vector{double}, int)"/>
-    internal T CrossEntropy<T>(Vector<T> logits, int label)
+    public T CrossEntropy<T>(Vector<T> logits, int label)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(logits);
@@ -106,10 +88,7 @@ public sealed partial class Workspace
     public double At(Vector<double> v, int i) => At<double>(v, i);
 
     /// <inheritdoc cref="At(Vector{double}, int)"/>
-    public float At(Vector<float> v, int i) => At<float>(v, i);
-
-    /// <inheritdoc cref="At(Vector{double}, int)"/>
-    internal T At<T>(Vector<T> v, int i)
+    public T At<T>(Vector<T> v, int i)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -121,10 +100,7 @@ public sealed partial class Workspace
     public double At(Matrix<double> m, int i, int j) => At<double>(m, i, j);
 
     /// <inheritdoc cref="At(Matrix{double}, int, int)"/>
-    public float At(Matrix<float> m, int i, int j) => At<float>(m, i, j);
-
-    /// <inheritdoc cref="At(Matrix{double}, int, int)"/>
-    internal T At<T>(Matrix<T> m, int i, int j)
+    public T At<T>(Matrix<T> m, int i, int j)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);

@@ -11,10 +11,7 @@ public sealed partial class Workspace
     public Vector<double> Add(Vector<double> a, Vector<double> b) => Add<double>(a, b);
 
     /// <inheritdoc cref="Add(Vector{double}, Vector{double})"/>
-    public Vector<float> Add(Vector<float> a, Vector<float> b) => Add<float>(a, b);
-
-    /// <inheritdoc cref="Add(Vector{double}, Vector{double})"/>
-    internal Vector<T> Add<T>(Vector<T> a, Vector<T> b)
+    public Vector<T> Add<T>(Vector<T> a, Vector<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckPair("Vector addition", a, b);
@@ -27,10 +24,7 @@ public sealed partial class Workspace
     public Vector<double> Subtract(Vector<double> a, Vector<double> b) => Subtract<double>(a, b);
 
     /// <inheritdoc cref="Subtract(Vector{double}, Vector{double})"/>
-    public Vector<float> Subtract(Vector<float> a, Vector<float> b) => Subtract<float>(a, b);
-
-    /// <inheritdoc cref="Subtract(Vector{double}, Vector{double})"/>
-    internal Vector<T> Subtract<T>(Vector<T> a, Vector<T> b)
+    public Vector<T> Subtract<T>(Vector<T> a, Vector<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckPair("Vector subtraction", a, b);
@@ -43,10 +37,7 @@ public sealed partial class Workspace
     public Vector<double> Negate(Vector<double> a) => Negate<double>(a);
 
     /// <inheritdoc cref="Negate(Vector{double})"/>
-    public Vector<float> Negate(Vector<float> a) => Negate<float>(a);
-
-    /// <inheritdoc cref="Negate(Vector{double})"/>
-    internal Vector<T> Negate<T>(Vector<T> a)
+    public Vector<T> Negate<T>(Vector<T> a)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -59,10 +50,7 @@ public sealed partial class Workspace
     public Vector<double> Scale(double s, Vector<double> v) => Scale<double>(s, v);
 
     /// <inheritdoc cref="Scale(double, Vector{double})"/>
-    public Vector<float> Scale(float s, Vector<float> v) => Scale<float>(s, v);
-
-    /// <inheritdoc cref="Scale(double, Vector{double})"/>
-    internal Vector<T> Scale<T>(T s, Vector<T> v)
+    public Vector<T> Scale<T>(T s, Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -75,10 +63,7 @@ public sealed partial class Workspace
     public Vector<double> AddScalar(Vector<double> v, double s) => AddScalar<double>(v, s);
 
     /// <inheritdoc cref="AddScalar(Vector{double}, double)"/>
-    public Vector<float> AddScalar(Vector<float> v, float s) => AddScalar<float>(v, s);
-
-    /// <inheritdoc cref="AddScalar(Vector{double}, double)"/>
-    internal Vector<T> AddScalar<T>(Vector<T> v, T s)
+    public Vector<T> AddScalar<T>(Vector<T> v, T s)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -91,10 +76,7 @@ public sealed partial class Workspace
     public Vector<double> ScalarMinus(double s, Vector<double> v) => ScalarMinus<double>(s, v);
 
     /// <inheritdoc cref="ScalarMinus(double, Vector{double})"/>
-    public Vector<float> ScalarMinus(float s, Vector<float> v) => ScalarMinus<float>(s, v);
-
-    /// <inheritdoc cref="ScalarMinus(double, Vector{double})"/>
-    internal Vector<T> ScalarMinus<T>(T s, Vector<T> v)
+    public Vector<T> ScalarMinus<T>(T s, Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -107,10 +89,7 @@ public sealed partial class Workspace
     public Vector<double> Divide(Vector<double> v, double s) => Divide<double>(v, s);
 
     /// <inheritdoc cref="Divide(Vector{double}, double)"/>
-    public Vector<float> Divide(Vector<float> v, float s) => Divide<float>(v, s);
-
-    /// <inheritdoc cref="Divide(Vector{double}, double)"/>
-    internal Vector<T> Divide<T>(Vector<T> v, T s)
+    public Vector<T> Divide<T>(Vector<T> v, T s)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -123,10 +102,7 @@ public sealed partial class Workspace
     public Vector<double> ScalarDivide(double s, Vector<double> v) => ScalarDivide<double>(s, v);
 
     /// <inheritdoc cref="ScalarDivide(double, Vector{double})"/>
-    public Vector<float> ScalarDivide(float s, Vector<float> v) => ScalarDivide<float>(s, v);
-
-    /// <inheritdoc cref="ScalarDivide(double, Vector{double})"/>
-    internal Vector<T> ScalarDivide<T>(T s, Vector<T> v)
+    public Vector<T> ScalarDivide<T>(T s, Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -139,10 +115,7 @@ public sealed partial class Workspace
     public Vector<double> PointwiseMultiply(Vector<double> a, Vector<double> b) => PointwiseMultiply<double>(a, b);
 
     /// <inheritdoc cref="PointwiseMultiply(Vector{double}, Vector{double})"/>
-    public Vector<float> PointwiseMultiply(Vector<float> a, Vector<float> b) => PointwiseMultiply<float>(a, b);
-
-    /// <inheritdoc cref="PointwiseMultiply(Vector{double}, Vector{double})"/>
-    internal Vector<T> PointwiseMultiply<T>(Vector<T> a, Vector<T> b)
+    public Vector<T> PointwiseMultiply<T>(Vector<T> a, Vector<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckPair("Pointwise multiplication", a, b);
@@ -155,10 +128,7 @@ public sealed partial class Workspace
     public Vector<double> PointwiseDivide(Vector<double> a, Vector<double> b) => PointwiseDivide<double>(a, b);
 
     /// <inheritdoc cref="PointwiseDivide(Vector{double}, Vector{double})"/>
-    public Vector<float> PointwiseDivide(Vector<float> a, Vector<float> b) => PointwiseDivide<float>(a, b);
-
-    /// <inheritdoc cref="PointwiseDivide(Vector{double}, Vector{double})"/>
-    internal Vector<T> PointwiseDivide<T>(Vector<T> a, Vector<T> b)
+    public Vector<T> PointwiseDivide<T>(Vector<T> a, Vector<T> b)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckPair("Pointwise division", a, b);
@@ -171,10 +141,7 @@ public sealed partial class Workspace
     public Vector<double> PointwiseExp(Vector<double> v) => PointwiseExp<double>(v);
 
     /// <inheritdoc cref="PointwiseExp(Vector{double})"/>
-    public Vector<float> PointwiseExp(Vector<float> v) => PointwiseExp<float>(v);
-
-    /// <inheritdoc cref="PointwiseExp(Vector{double})"/>
-    internal Vector<T> PointwiseExp<T>(Vector<T> v)
+    public Vector<T> PointwiseExp<T>(Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -187,10 +154,7 @@ public sealed partial class Workspace
     public Vector<double> PointwiseLog(Vector<double> v) => PointwiseLog<double>(v);
 
     /// <inheritdoc cref="PointwiseLog(Vector{double})"/>
-    public Vector<float> PointwiseLog(Vector<float> v) => PointwiseLog<float>(v);
-
-    /// <inheritdoc cref="PointwiseLog(Vector{double})"/>
-    internal Vector<T> PointwiseLog<T>(Vector<T> v)
+    public Vector<T> PointwiseLog<T>(Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
@@ -203,20 +167,14 @@ public sealed partial class Workspace
     public Vector<double> PointwiseTanh(Vector<double> v) => PointwiseTanh<double>(v);
 
     /// <inheritdoc cref="PointwiseTanh(Vector{double})"/>
-    public Vector<float> PointwiseTanh(Vector<float> v) => PointwiseTanh<float>(v);
-
-    /// <inheritdoc cref="PointwiseTanh(Vector{double})"/>
-    internal Vector<T> PointwiseTanh<T>(Vector<T> v)
+    public Vector<T> PointwiseTanh<T>(Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> => Tanh(v);
 
     /// <summary>m v.</summary>
     public Vector<double> Multiply(Matrix<double> m, Vector<double> v) => Multiply<double>(m, v);
 
     /// <inheritdoc cref="Multiply(Matrix{double}, Vector{double})"/>
-    public Vector<float> Multiply(Matrix<float> m, Vector<float> v) => Multiply<float>(m, v);
-
-    /// <inheritdoc cref="Multiply(Matrix{double}, Vector{double})"/>
-    internal Vector<T> Multiply<T>(Matrix<T> m, Vector<T> v)
+    public Vector<T> Multiply<T>(Matrix<T> m, Vector<T> v)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -238,10 +196,7 @@ public sealed partial class Workspace
     public Vector<double> Row(Matrix<double> m, int i) => Row<double>(m, i);
 
     /// <inheritdoc cref="Row(Matrix{double}, int)"/>
-    public Vector<float> Row(Matrix<float> m, int i) => Row<float>(m, i);
-
-    /// <inheritdoc cref="Row(Matrix{double}, int)"/>
-    internal Vector<T> Row<T>(Matrix<T> m, int i)
+    public Vector<T> Row<T>(Matrix<T> m, int i)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
@@ -261,10 +216,7 @@ public sealed partial class Workspace
     public Vector<double> Column(Matrix<double> m, int j) => Column<double>(m, j);
 
     /// <inheritdoc cref="Column(Matrix{double}, int)"/>
-    public Vector<float> Column(Matrix<float> m, int j) => Column<float>(m, j);
-
-    /// <inheritdoc cref="Column(Matrix{double}, int)"/>
-    internal Vector<T> Column<T>(Matrix<T> m, int j)
+    public Vector<T> Column<T>(Matrix<T> m, int j)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
