@@ -30,12 +30,12 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 "NlpSymbolic.DerivativeOfAttribute",
                 static (node, _) => node is MethodDeclarationSyntax,
                 CustomDerivativeParser.Parse);
-        context.RegisterSourceOutput(declarations.Select(static (declaration, _) => declaration.Diagnostics), Report);
+        Report(context, declarations.Select(static (declaration, _) => declaration.Diagnostics));
         var derivatives = declarations
             .Collect()
             .Select(static (all, _) => CustomDerivatives.Table(all))
             .WithTrackingName(TrackingNames.CustomDerivatives);
-        context.RegisterSourceOutput(derivatives.Select(static (table, _) => table.Diagnostics), Report);
+        Report(context, derivatives.Select(static (table, _) => table.Diagnostics));
 
         // Every compilation change runs the transform for every method again; the cache hands back the parse of
         // each method the change cannot have affected, so an edit binds only the methods it touched.
@@ -72,7 +72,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         var diagnostics = parsed
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, Report);
+        Report(context, diagnostics);
 
         // The spec alone feeds differentiation, so a method that only moved (its diagnostics and calls carry
         // locations) stays cached; so does emission, which reads only the adjoint program.
@@ -94,7 +94,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .Combine(failed)
             .Select(static (pair, _) => CallGraph.Link(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.CallGraph);
-        context.RegisterSourceOutput(blocked.Select(static (result, _) => result.Diagnostics), Report);
+        Report(context, blocked.Select(static (result, _) => result.Diagnostics));
 
         // A caller of a method that is not generated would call its missing Forward and Pullback.
         var outputs = programs
@@ -119,11 +119,12 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 (target, _) => (MethodId: cache.MethodId(target), Location: LocationInfo.From(((MethodDeclarationSyntax)target.TargetNode).Identifier.GetLocation())))
             .Collect();
         context.RegisterSourceOutput(
-            programs.Where(static program => program.Error is not null).Combine(locations),
+            programs.Where(static program => program.Error is not null).Combine(locations).Combine(context.CompilationProvider),
             static (output, pair) =>
             {
-                var location = pair.Right.FirstOrDefault(l => l.MethodId == pair.Left.MethodId).Location;
-                output.ReportDiagnostic((pair.Left.Error! with { Location = location }).ToDiagnostic());
+                var ((program, all), compilation) = pair;
+                var location = all.FirstOrDefault(l => l.MethodId == program.MethodId).Location;
+                output.ReportDiagnostic((program.Error! with { Location = location }).ToDiagnostic(compilation));
             });
 
         RegisterBackwardSources(context, outputs);
@@ -154,11 +155,22 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             output.AddSource(type.HintName, SourceText.From(BackwardSourcesEmitter.Emit(type), System.Text.Encoding.UTF8)));
     }
 
-    private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)
+    /// <summary>
+    /// Reports diagnostics carried as data, each located in the compilation's syntax tree so that pragmas and
+    /// .editorconfig severities apply. The compilation joins only here, at the output: the values before stay
+    /// plain data and cached; a changed compilation re-runs only this loop.
+    /// </summary>
+    private static void Report(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics) =>
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) => Report(output, pair.Left, pair.Right));
+
+    private static void Report(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics) =>
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) => Report(output, pair.Left, pair.Right));
+
+    private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics, Compilation compilation)
     {
         foreach (var diagnostic in diagnostics)
         {
-            output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            output.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
         }
     }
 

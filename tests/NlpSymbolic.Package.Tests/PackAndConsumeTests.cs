@@ -92,7 +92,7 @@ public sealed class PackAndConsumeTests
         var files = package.Entries.Select(e => e.FullName).ToHashSet();
         foreach (var expected in new[]
                  {
-                     "lib/net10.0/NlpSymbolic.dll", "lib/net10.0/NlpSymbolic.xml", "analyzers/dotnet/cs/NlpSymbolic.Generator.dll",
+                     "lib/net10.0/NlpSymbolic.dll", "lib/net10.0/NlpSymbolic.xml", "analyzers/dotnet/cs/NlpSymbolic.Generator.dll", "analyzers/dotnet/cs/NlpSymbolic.CodeFixes.dll",
                      "build/net10.0/NlpSymbolic.props", "buildTransitive/net10.0/NlpSymbolic.props", "README.md", "LICENSE",
                  })
         {

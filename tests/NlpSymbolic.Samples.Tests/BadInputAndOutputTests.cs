@@ -106,6 +106,19 @@ public class BadInputAndOutputTests
     }
 
     [Fact]
+    public void A_full_disk_under_an_output_is_exit_5_naming_it()
+    {
+        // /dev/full answers every write with "no space left on device", as a full disk does.
+        if (!OperatingSystem.IsLinux() || !File.Exists("/dev/full"))
+        {
+            return;
+        }
+
+        var run = SampleRun.Of("--output", SampleRun.TempOutput(), "pos", "--max-sentences", "20", "--epochs", "1", "--hidden", "4", "--log", "/dev/full");
+        AssertOneLine(run, ExitCodes.CannotWrite, "--log /dev/full", "cannot append to the run log");
+    }
+
+    [Fact]
     public void A_resume_that_is_a_folder_is_exit_2_before_the_data_are_read()
     {
         var folder = SampleRun.TempOutput();

@@ -8,6 +8,27 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
 {
     public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
 
+    /// <summary>
+    /// The location in the compilation's tree of this file, when it has one that still holds the span: a location in
+    /// a tree is what <c>#pragma warning disable</c> and a file's .editorconfig severity apply to (a location made
+    /// from a path alone is outside every tree, so neither would).
+    /// </summary>
+    public Location ToLocation(Compilation? compilation)
+    {
+        if (compilation is not null)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (tree.FilePath == FilePath && Span.End <= tree.Length)
+                {
+                    return Location.Create(tree, Span);
+                }
+            }
+        }
+
+        return ToLocation();
+    }
+
     public static LocationInfo? From(Location? location)
     {
         if (location is null || location.SourceTree is null)

@@ -61,7 +61,15 @@ internal sealed partial class BodyLowerer
             : $"declare it with {PullbackSignature.Declaration(target, method.ContainingType)}";
         var call = new ExternalCall(
             targetId,
-            new DiagnosticInfo(DiagnosticDescriptors.CallWithoutDerivative.Id, LocationInfo.From(invocation.Syntax), new[] { shown, advice }.ToEquatableArray()),
+            new DiagnosticInfo(DiagnosticDescriptors.CallWithoutDerivative.Id, LocationInfo.From(invocation.Syntax), new[] { shown, advice }.ToEquatableArray())
+            {
+                // The code fix that declares the pullback writes exactly what the message says.
+                Properties = new[]
+                {
+                    DiagnosticInfo.PullbackDeclarationKey, PullbackSignature.Describe(target, target.Name + "Pullback"),
+                    DiagnosticInfo.DerivativeOfKey, PullbackSignature.Attribute(target, method.ContainingType),
+                }.ToEquatableArray(),
+            },
             inSource ? null : LibraryPullback(target));
         if (!externalCalls.Contains(call))
         {

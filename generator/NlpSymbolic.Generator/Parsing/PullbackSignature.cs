@@ -99,12 +99,15 @@ internal static class PullbackSignature
     }
 
     /// <summary>How to declare the derivative of <paramref name="function"/> from code in <paramref name="from"/>.</summary>
-    public static string Declaration(IMethodSymbol function, INamedTypeSymbol? from)
+    public static string Declaration(IMethodSymbol function, INamedTypeSymbol? from) =>
+        Attribute(function, from) + " on " + Describe(function, function.Name + "Pullback");
+
+    /// <summary>The <c>[DerivativeOf]</c> attribute naming <paramref name="function"/> from code in <paramref name="from"/>.</summary>
+    public static string Attribute(IMethodSymbol function, INamedTypeSymbol? from)
     {
         var type = function.ContainingType;
-        var attribute = SymbolEqualityComparer.Default.Equals(type, from)
+        return SymbolEqualityComparer.Default.Equals(type, from)
             ? $"[DerivativeOf(nameof({function.Name}))]"
             : $"[DerivativeOf(typeof({type.Name}), nameof({type.Name}.{function.Name}))]";
-        return attribute + " on " + Describe(function, function.Name + "Pullback");
     }
 }

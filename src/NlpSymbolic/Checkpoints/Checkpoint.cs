@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
+using MathNet.Numerics.LinearAlgebra;
 using NlpSymbolic.Training;
 
 namespace NlpSymbolic.Checkpoints;
@@ -37,6 +39,40 @@ public static class Checkpoint
     /// <exception cref="NonFiniteParameterException">A parameter holds NaN or an infinity: nothing is written.</exception>
     public static void Save(string path, ParameterSet parameters, Optimizer? optimizer = null, IReadOnlyDictionary<string, string>? metadata = null) =>
         Save(path, parameters, optimizer, metadata, []);
+
+    /// <summary>The prefix of a run's extra tensors in the file (<c>extra.h</c>), so they never clash with a parameter's name.</summary>
+    public const string ExtraPrefix = "extra.";
+
+    /// <summary>
+    /// Writes the parameters, the optimiser's state and a run's extra tensors — state that is not a parameter but
+    /// that a resumed run needs, such as the carried <c>(h, c)</c> of a recurrent model trained in chunks — stored as
+    /// <c>extra.{name}</c>. <see cref="Load(string, ParameterSet, Optimizer?, IReadOnlyDictionary{string, Vector{double}})"/> reads them back.
+    /// </summary>
+    /// <param name="path">The checkpoint file; replaced atomically.</param>
+    /// <param name="parameters">The model's parameters.</param>
+    /// <param name="optimizer">The optimiser whose state to save, or null.</param>
+    /// <param name="metadata">Extra string metadata, or null.</param>
+    /// <param name="extraTensors">The extra tensors by name (the values are copied).</param>
+    /// <exception cref="NonFiniteParameterException">A parameter holds NaN or an infinity: nothing is written.</exception>
+    public static void Save(string path, ParameterSet parameters, Optimizer? optimizer, IReadOnlyDictionary<string, string>? metadata,
+        IReadOnlyDictionary<string, Vector<double>> extraTensors)
+    {
+        ArgumentNullException.ThrowIfNull(extraTensors);
+        Save(path, parameters, optimizer, metadata, extraTensors.Select(e => NamedTensor.FromVector(ExtraPrefix + e.Key, e.Value)).ToList());
+    }
+
+    /// <summary>
+    /// Loads a checkpoint written with extra tensors: the parameters, the optimiser's state when given, and each extra
+    /// tensor into the vector of the same name (same length), all or nothing.
+    /// </summary>
+    /// <exception cref="CheckpointMismatchException">A parameter or an extra tensor is missing or of another shape; nothing was changed.</exception>
+    public static IReadOnlyDictionary<string, string> Load(string path, ParameterSet parameters, Optimizer? optimizer,
+        IReadOnlyDictionary<string, Vector<double>> extraTensors)
+    {
+        ArgumentNullException.ThrowIfNull(extraTensors);
+        var extra = extraTensors.Select(e => CheckpointTarget.ForVector(ExtraPrefix + e.Key, e.Value)).ToList();
+        return Load(path, SafeTensorsFile.Load(path), parameters, optimizer, extra);
+    }
 
     /// <summary>
     /// Writes what <see cref="Trainer{TExample}"/> hands its checkpoint sink — parameters, optimiser state and the

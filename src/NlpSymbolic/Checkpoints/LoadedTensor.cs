@@ -94,6 +94,52 @@ public sealed class LoadedTensor
         LayoutOrder.FromRowMajor(values, _shape, layout, destination);
     }
 
+    /// <summary>A new dense float32 matrix from a rank-2 floating-point tensor: exact for an F32 (or F16, BF16) tensor, rounded to nearest for F64.</summary>
+    /// <exception cref="InvalidOperationException">The tensor is not rank 2 or not floating-point.</exception>
+    public Matrix<float> ToSingleMatrix()
+    {
+        RequireRank(2, "a matrix");
+        var columnMajor = new float[ElementCount];
+        CopyTo(columnMajor, TensorLayout.ColumnMajor);
+        return Matrix<float>.Build.Dense(_shape[0], _shape[1], columnMajor);
+    }
+
+    /// <summary>A new dense float32 vector from a rank-1 floating-point tensor (exact for F32, rounded for F64).</summary>
+    /// <exception cref="InvalidOperationException">The tensor is not rank 1 or not floating-point.</exception>
+    public Vector<float> ToSingleVector()
+    {
+        RequireRank(1, "a vector");
+        var values = new float[ElementCount];
+        CopyTo(values);
+        return Vector<float>.Build.Dense(values);
+    }
+
+    /// <summary>
+    /// Copies the values of a floating-point tensor into float32 <paramref name="destination"/>, ordered by
+    /// <paramref name="layout"/>: exact for an F32 tensor (F32 values are held widened, exactly), rounded to nearest for F64.
+    /// </summary>
+    /// <param name="destination">Exactly <see cref="ElementCount"/> elements.</param>
+    /// <param name="layout">The order to write in; <see cref="TensorLayout.ColumnMajor"/> fills MathNet-style storage.</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong length.</exception>
+    /// <exception cref="InvalidOperationException">The tensor holds integers.</exception>
+    public void CopyTo(Span<float> destination, TensorLayout layout = TensorLayout.RowMajor)
+    {
+        ReadOnlySpan<double> values = Doubles;
+        if (destination.Length != values.Length)
+        {
+            throw new ArgumentException(
+                $"Tensor \"{Name}\" has {values.Length} elements but the destination has {destination.Length}.", nameof(destination));
+        }
+
+        float[] rowMajor = new float[values.Length];
+        for (int i = 0; i < rowMajor.Length; i++)
+        {
+            rowMajor[i] = (float)values[i];
+        }
+
+        LayoutOrder.FromRowMajor<float>(rowMajor, _shape, layout, destination);
+    }
+
     private void RequireRank(int rank, string what)
     {
         if (_shape.Length != rank || !IsFloatingPoint)

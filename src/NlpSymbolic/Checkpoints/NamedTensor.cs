@@ -128,6 +128,32 @@ public sealed class NamedTensor
         return new NamedTensor(name, [vector.Count], values, TensorLayout.RowMajor, storeAs);
     }
 
+    /// <summary>
+    /// A float32 matrix as shape [rows, columns], stored as F32 by default: the file holds exactly the matrix's
+    /// values and opens as float32 anywhere (numpy, PyTorch). The values are copied now, widened to double (exact).
+    /// </summary>
+    /// <param name="name">The tensor's name in the file.</param>
+    /// <param name="matrix">The matrix.</param>
+    /// <param name="storeAs">F32 (the default), or F64: both hold every float32 value exactly.</param>
+    public static NamedTensor FromSingleMatrix(string name, Matrix<float> matrix, SafeTensorDType storeAs = SafeTensorDType.F32)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        double[] columnMajor = Widen(matrix.AsColumnMajorArray() ?? matrix.ToColumnMajorArray());
+        return new NamedTensor(name, [matrix.RowCount, matrix.ColumnCount], columnMajor, TensorLayout.ColumnMajor, storeAs);
+    }
+
+    /// <summary>A float32 vector as shape [count], stored as F32 by default; the values are copied now (see the matrix form).</summary>
+    /// <param name="name">The tensor's name in the file.</param>
+    /// <param name="vector">The vector.</param>
+    /// <param name="storeAs">F32 (the default), or F64.</param>
+    public static NamedTensor FromSingleVector(string name, Vector<float> vector, SafeTensorDType storeAs = SafeTensorDType.F32)
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        return new NamedTensor(name, [vector.Count], Widen(vector.AsArray() ?? vector.ToArray()), TensorLayout.RowMajor, storeAs);
+    }
+
+    private static double[] Widen(float[] values) => Array.ConvertAll(values, v => (double)v);
+
     private static string CheckName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);

@@ -2,7 +2,7 @@ using System;
 
 namespace NlpSymbolic.Data;
 
-/// <summary>Reserved tokens a <see cref="Vocabulary"/> adds besides <c>&lt;unk&gt;</c>, which it always has.</summary>
+/// <summary>Reserved tokens a <see cref="Vocabulary"/> adds besides <c>&lt;unk&gt;</c>, which it has unless <see cref="NoUnknown"/> is set.</summary>
 [Flags]
 public enum SpecialTokens
 {
@@ -14,4 +14,10 @@ public enum SpecialTokens
 
     /// <summary><c>&lt;s&gt;</c> and <c>&lt;/s&gt;</c> to pad windows at the start and end of a sentence.</summary>
     SentenceBoundaries = 2,
+
+    /// <summary>
+    /// No <c>&lt;unk&gt;</c>: a closed vocabulary, such as the characters of a text read whole, where an unknown entry
+    /// would only be one more output class that no target ever has. Looking up a token outside it throws.
+    /// </summary>
+    NoUnknown = 4,
 }

@@ -6,7 +6,9 @@ using System.Linq;
 namespace NlpSymbolic.Data;
 
 /// <summary>
-/// A word ↔ index map with a reserved <c>&lt;unk&gt;</c> that every unknown word maps to. Reserved tokens come
+/// A word ↔ index map with a reserved <c>&lt;unk&gt;</c> that every unknown word maps to (or, built with
+/// <see cref="SpecialTokens.NoUnknown"/>, a closed set without it: a character vocabulary of a whole text needs no
+/// <c>&lt;unk&gt;</c>, which would only be an output class no target ever has). Reserved tokens come
 /// first (<c>&lt;pad&gt;</c> if requested, <c>&lt;unk&gt;</c>, then <c>&lt;s&gt;</c> <c>&lt;/s&gt;</c> if requested),
 /// then words by descending count, ties in ordinal string order, so the same counts always give the same indices.
 /// </summary>
@@ -36,7 +38,7 @@ public sealed class Vocabulary
     private readonly int _sentenceStart;
     private readonly int _sentenceEnd;
 
-    private Vocabulary(string[] words, Func<string, string>? normalizer, string? sourceFile)
+    private Vocabulary(string[] words, Func<string, string>? normalizer, string? sourceFile, bool requireUnknown = true)
     {
         _words = words;
         Normalizer = normalizer;
@@ -49,7 +51,7 @@ public sealed class Vocabulary
         _spanIndices = _indices.GetAlternateLookup<ReadOnlySpan<char>>();
         UnknownIndex = _indices.TryGetValue(UnknownToken, out var unknown)
             ? unknown
-            : throw new DataFormatException(sourceFile, 0, $"a vocabulary needs a line {UnknownToken}");
+            : requireUnknown ? throw new DataFormatException(sourceFile, 0, $"a vocabulary needs a line {UnknownToken}") : -1;
         _padding = _indices.GetValueOrDefault(PaddingToken, -1);
         _sentenceStart = _indices.GetValueOrDefault(SentenceStartToken, -1);
         _sentenceEnd = _indices.GetValueOrDefault(SentenceEndToken, -1);
@@ -64,8 +66,11 @@ public sealed class Vocabulary
     /// <summary>The normaliser applied before every lookup, or null.</summary>
     public Func<string, string>? Normalizer { get; }
 
-    /// <summary>The index of <c>&lt;unk&gt;</c>.</summary>
+    /// <summary>The index of <c>&lt;unk&gt;</c>, or -1 in a vocabulary built with <see cref="SpecialTokens.NoUnknown"/>.</summary>
     public int UnknownIndex { get; }
+
+    /// <summary>Whether <c>&lt;unk&gt;</c> is present (unless built with <see cref="SpecialTokens.NoUnknown"/>).</summary>
+    public bool HasUnknown => UnknownIndex >= 0;
 
     /// <summary>Whether <c>&lt;pad&gt;</c> is present.</summary>
     public bool HasPadding => _padding >= 0;
@@ -120,7 +125,7 @@ public sealed class Vocabulary
             chosen = chosen.Take(max);
         }
 
-        return new Vocabulary(reserved.Concat(chosen).ToArray(), options.Normalizer, null);
+        return new Vocabulary(reserved.Concat(chosen).ToArray(), options.Normalizer, null, !options.Specials.HasFlag(SpecialTokens.NoUnknown));
     }
 
     /// <summary>
@@ -140,7 +145,8 @@ public sealed class Vocabulary
     public void Save(string path) => TokenListFile.Save(path, _words, "vocabulary");
 
     /// <summary>The index of the normalised <paramref name="word"/>, or <see cref="UnknownIndex"/> if it is not in the vocabulary.</summary>
-    public int IndexOf(string word) => TryGetIndex(word, out var index) ? index : UnknownIndex;
+    /// <exception cref="KeyNotFoundException">The word is not in a vocabulary without <c>&lt;unk&gt;</c>.</exception>
+    public int IndexOf(string word) => TryGetIndex(word, out var index) ? index : Unknown(word);
 
     /// <summary>Looks up the normalised <paramref name="word"/> without falling back to <c>&lt;unk&gt;</c>.</summary>
     public bool TryGetIndex(string word, out int index)
@@ -187,7 +193,7 @@ public sealed class Vocabulary
         SameLength(text.Length, destination.Length);
         for (var i = 0; i < text.Length; i++)
         {
-            destination[i] = _spanIndices.TryGetValue(text.Slice(i, 1), out var index) ? index : UnknownIndex;
+            destination[i] = _spanIndices.TryGetValue(text.Slice(i, 1), out var index) ? index : Unknown(text.Slice(i, 1));
         }
     }
 
@@ -199,7 +205,11 @@ public sealed class Vocabulary
             reserved.Add(PaddingToken);
         }
 
-        reserved.Add(UnknownToken);
+        if (!specials.HasFlag(SpecialTokens.NoUnknown))
+        {
+            reserved.Add(UnknownToken);
+        }
+
         if (specials.HasFlag(SpecialTokens.SentenceBoundaries))
         {
             reserved.Add(SentenceStartToken);
@@ -208,6 +218,10 @@ public sealed class Vocabulary
 
         return reserved.ToArray();
     }
+
+    private int Unknown(ReadOnlySpan<char> word) => UnknownIndex >= 0
+        ? UnknownIndex
+        : throw new KeyNotFoundException($"'{word.ToString()}' is not in this vocabulary, which has no {UnknownToken} (built with {nameof(SpecialTokens)}.{nameof(SpecialTokens.NoUnknown)})");
 
     private static void SameLength(int source, int destination)
     {

@@ -7,7 +7,8 @@ namespace NlpSymbolic;
 internal static class BatchGuard
 {
     /// <summary>One label per column of <paramref name="logits"/>, each a row index.</summary>
-    internal static void Labels(string operation, Matrix<double> logits, int[] labels)
+    internal static void Labels<T>(string operation, Matrix<T> logits, int[] labels)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(labels);
@@ -31,7 +32,8 @@ internal static class BatchGuard
     }
 
     /// <summary>A bias with one entry per row of <paramref name="m"/>.</summary>
-    internal static void Bias(string operation, Matrix<double> m, Vector<double> b)
+    internal static void Bias<T>(string operation, Matrix<T> m, Vector<T> b)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(b);
@@ -44,7 +46,8 @@ internal static class BatchGuard
     }
 
     /// <summary>A destination vector with one entry per row (or per column) of <paramref name="m"/>.</summary>
-    internal static void Length(string operation, Vector<double> v, int expected, Matrix<double> m, string what, string paramName)
+    internal static void Length<T>(string operation, Vector<T> v, int expected, Matrix<T> m, string what, string paramName)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v, paramName);
         ArgumentNullException.ThrowIfNull(m);

@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace NlpSymbolic;
@@ -12,7 +13,8 @@ namespace NlpSymbolic;
 internal static class ColumnwiseMath
 {
     /// <summary>Y[:, j] = M[:, j] + b for every column j.</summary>
-    internal static void AddColumnwise(ReadOnlySpan<double> m, int rows, ReadOnlySpan<double> b, Span<double> y)
+    internal static void AddColumnwise<T>(ReadOnlySpan<T> m, int rows, ReadOnlySpan<T> b, Span<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int start = 0; start < m.Length; start += rows)
         {
@@ -21,7 +23,8 @@ internal static class ColumnwiseMath
     }
 
     /// <summary>r += Σⱼ M[:, j] (the row sums, added into r).</summary>
-    internal static void AccumulateRowSums(Span<double> r, ReadOnlySpan<double> m, int rows)
+    internal static void AccumulateRowSums<T>(Span<T> r, ReadOnlySpan<T> m, int rows)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int start = 0; start < m.Length; start += rows)
         {
@@ -30,7 +33,8 @@ internal static class ColumnwiseMath
     }
 
     /// <summary>c[j] += Σᵢ M[i, j] (the column sums, added into c).</summary>
-    internal static void AccumulateColumnSums(Span<double> c, ReadOnlySpan<double> m, int rows)
+    internal static void AccumulateColumnSums<T>(Span<T> c, ReadOnlySpan<T> m, int rows)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int j = 0; j < c.Length; j++)
         {
@@ -39,27 +43,30 @@ internal static class ColumnwiseMath
     }
 
     /// <summary>D[:, j] += v for every column j (the adjoint of the row sums).</summary>
-    internal static void AccumulateToEveryColumn(Span<double> d, int rows, ReadOnlySpan<double> v)
+    internal static void AccumulateToEveryColumn<T>(Span<T> d, int rows, ReadOnlySpan<T> v)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int start = 0; start < d.Length; start += rows)
         {
-            Span<double> column = d.Slice(start, rows);
+            Span<T> column = d.Slice(start, rows);
             TensorPrimitives.Add(column, v, column);
         }
     }
 
     /// <summary>D[:, j] += vⱼ in every row (the adjoint of the column sums).</summary>
-    internal static void AccumulateToEveryRow(Span<double> d, int rows, ReadOnlySpan<double> v)
+    internal static void AccumulateToEveryRow<T>(Span<T> d, int rows, ReadOnlySpan<T> v)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int j = 0; j < v.Length; j++)
         {
-            Span<double> column = d.Slice(j * rows, rows);
+            Span<T> column = d.Slice(j * rows, rows);
             TensorPrimitives.Add(column, v[j], column);
         }
     }
 
     /// <summary>Each column's softmax. The destination must not alias x.</summary>
-    internal static void Softmax(ReadOnlySpan<double> x, int rows, Span<double> y)
+    internal static void Softmax<T>(ReadOnlySpan<T> x, int rows, Span<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int start = 0; start < x.Length; start += rows)
         {
@@ -68,7 +75,8 @@ internal static class ColumnwiseMath
     }
 
     /// <summary>Each column's log-softmax. The destination must not alias x.</summary>
-    internal static void LogSoftmax(ReadOnlySpan<double> x, int rows, Span<double> y)
+    internal static void LogSoftmax<T>(ReadOnlySpan<T> x, int rows, Span<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int start = 0; start < x.Length; start += rows)
         {
@@ -77,9 +85,10 @@ internal static class ColumnwiseMath
     }
 
     /// <summary>Σⱼ CrossEntropy(Z[:, j], labels[j]).</summary>
-    internal static double CrossEntropy(ReadOnlySpan<double> logits, int rows, ReadOnlySpan<int> labels)
+    internal static T CrossEntropy<T>(ReadOnlySpan<T> logits, int rows, ReadOnlySpan<int> labels)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        double sum = 0.0;
+        T sum = T.Zero;
         for (int j = 0; j < labels.Length; j++)
         {
             sum += VectorMath.CrossEntropy(logits.Slice(j * rows, rows), labels[j]);
@@ -89,8 +98,9 @@ internal static class ColumnwiseMath
     }
 
     /// <summary>dZ[:, j] += ds · (softmax(Z[:, j]) − e_labels[j]) for every column j.</summary>
-    internal static void AccumulateCrossEntropyGradient(
-        Span<double> dz, double ds, ReadOnlySpan<double> logits, int rows, ReadOnlySpan<int> labels)
+    internal static void AccumulateCrossEntropyGradient<T>(
+        Span<T> dz, T ds, ReadOnlySpan<T> logits, int rows, ReadOnlySpan<int> labels)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int j = 0; j < labels.Length; j++)
         {
@@ -99,7 +109,8 @@ internal static class ColumnwiseMath
     }
 
     /// <summary>dX[:, j] += Y[:, j] ∘ (dY[:, j] − ⟨dY[:, j], Y[:, j]⟩), the adjoint of the column-wise softmax.</summary>
-    internal static void AccumulateSoftmaxGradient(Span<double> dx, ReadOnlySpan<double> dy, ReadOnlySpan<double> y, int rows)
+    internal static void AccumulateSoftmaxGradient<T>(Span<T> dx, ReadOnlySpan<T> dy, ReadOnlySpan<T> y, int rows)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int start = 0; start < dx.Length; start += rows)
         {
@@ -108,7 +119,8 @@ internal static class ColumnwiseMath
     }
 
     /// <summary>dX[:, j] += dY[:, j] − exp(Y[:, j]) Σ dY[:, j], the adjoint of the column-wise log-softmax.</summary>
-    internal static void AccumulateLogSoftmaxGradient(Span<double> dx, ReadOnlySpan<double> dy, ReadOnlySpan<double> y, int rows)
+    internal static void AccumulateLogSoftmaxGradient<T>(Span<T> dx, ReadOnlySpan<T> dy, ReadOnlySpan<T> y, int rows)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int start = 0; start < dx.Length; start += rows)
         {

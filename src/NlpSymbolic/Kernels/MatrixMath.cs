@@ -1,4 +1,6 @@
 using System;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Numerics.Tensors;
 
 namespace NlpSymbolic;
@@ -19,11 +21,12 @@ namespace NlpSymbolic;
 internal static class MatrixMath
 {
     /// <summary>y += A x, with A rows×cols.</summary>
-    internal static void AccumulateMultiply(Span<double> y, ReadOnlySpan<double> a, int rows, int cols, ReadOnlySpan<double> x)
+    internal static void AccumulateMultiply<T>(Span<T> y, ReadOnlySpan<T> a, int rows, int cols, ReadOnlySpan<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (BlockedMatrixVector.IsSupported)
+        if (typeof(T) == typeof(double) && BlockedMatrixVector.IsSupported)
         {
-            BlockedMatrixVector.AccumulateMultiply(y, a, rows, cols, x);
+            BlockedMatrixVector.AccumulateMultiply(D(y), D(a), rows, cols, D(x));
             return;
         }
 
@@ -31,7 +34,8 @@ internal static class MatrixMath
     }
 
     /// <summary>The portable form of <see cref="AccumulateMultiply"/>: one TensorPrimitives call per column.</summary>
-    internal static void AccumulateMultiplyByColumns(Span<double> y, ReadOnlySpan<double> a, int rows, int cols, ReadOnlySpan<double> x)
+    internal static void AccumulateMultiplyByColumns<T>(Span<T> y, ReadOnlySpan<T> a, int rows, int cols, ReadOnlySpan<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         // y += Σⱼ xⱼ · A[:, j]
         for (int j = 0; j < cols; j++)
@@ -41,21 +45,23 @@ internal static class MatrixMath
     }
 
     /// <summary>y += Aᵀ x, with A rows×cols (y has length cols, x has length rows).</summary>
-    internal static void AccumulateTransposeThisAndMultiply(
-        Span<double> y, ReadOnlySpan<double> a, int rows, int cols, ReadOnlySpan<double> x)
+    internal static void AccumulateTransposeThisAndMultiply<T>(
+        Span<T> y, ReadOnlySpan<T> a, int rows, int cols, ReadOnlySpan<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (BlockedMatrixVector.IsSupported)
+        if (typeof(T) == typeof(double) && BlockedMatrixVector.IsSupported)
         {
-            BlockedMatrixVector.AccumulateTransposeThisAndMultiply(y, a, rows, cols, x);
+            BlockedMatrixVector.AccumulateTransposeThisAndMultiply(D(y), D(a), rows, cols, D(x));
             return;
         }
 
         AccumulateTransposeThisAndMultiplyByColumns(y, a, rows, cols, x);
     }
 
-    /// <summary>The portable form of <see cref="AccumulateTransposeThisAndMultiply(Span{double}, ReadOnlySpan{double}, int, int, ReadOnlySpan{double})"/>.</summary>
-    internal static void AccumulateTransposeThisAndMultiplyByColumns(
-        Span<double> y, ReadOnlySpan<double> a, int rows, int cols, ReadOnlySpan<double> x)
+    /// <summary>The portable form of matrix–vector AccumulateTransposeThisAndMultiply.</summary>
+    internal static void AccumulateTransposeThisAndMultiplyByColumns<T>(
+        Span<T> y, ReadOnlySpan<T> a, int rows, int cols, ReadOnlySpan<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         // yⱼ += ⟨A[:, j], x⟩
         for (int j = 0; j < cols; j++)
@@ -65,12 +71,13 @@ internal static class MatrixMath
     }
 
     /// <summary>C += A B, with A rows×inner and B inner×cols.</summary>
-    internal static void AccumulateProduct(
-        Span<double> c, ReadOnlySpan<double> a, int rows, int inner, ReadOnlySpan<double> b, int cols)
+    internal static void AccumulateProduct<T>(
+        Span<T> c, ReadOnlySpan<T> a, int rows, int inner, ReadOnlySpan<T> b, int cols)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (BlockedProduct.IsSupported)
+        if (typeof(T) == typeof(double) && BlockedProduct.IsSupported)
         {
-            BlockedProduct.Accumulate(c, a, rows, inner, b, 1, inner, cols);
+            BlockedProduct.Accumulate(D(c), D(a), rows, inner, D(b), 1, inner, cols);
             return;
         }
 
@@ -78,14 +85,15 @@ internal static class MatrixMath
     }
 
     /// <summary>The portable form of <see cref="AccumulateProduct"/>: one TensorPrimitives call per column of A and of C.</summary>
-    internal static void AccumulateProductByColumns(
-        Span<double> c, ReadOnlySpan<double> a, int rows, int inner, ReadOnlySpan<double> b, int cols)
+    internal static void AccumulateProductByColumns<T>(
+        Span<T> c, ReadOnlySpan<T> a, int rows, int inner, ReadOnlySpan<T> b, int cols)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         // C[:, j] += Σₚ B[p, j] · A[:, p]
         for (int j = 0; j < cols; j++)
         {
-            Span<double> cj = c.Slice(j * rows, rows);
-            ReadOnlySpan<double> bj = b.Slice(j * inner, inner);
+            Span<T> cj = c.Slice(j * rows, rows);
+            ReadOnlySpan<T> bj = b.Slice(j * inner, inner);
             for (int p = 0; p < inner; p++)
             {
                 TensorPrimitives.MultiplyAdd(a.Slice(p * rows, rows), bj[p], cj, cj);
@@ -94,13 +102,14 @@ internal static class MatrixMath
     }
 
     /// <summary>D += C Bᵀ, with C rows×inner and B cols×inner (D is rows×cols).</summary>
-    internal static void AccumulateTransposeAndMultiply(
-        Span<double> d, ReadOnlySpan<double> c, int rows, int inner, ReadOnlySpan<double> b, int cols)
+    internal static void AccumulateTransposeAndMultiply<T>(
+        Span<T> d, ReadOnlySpan<T> c, int rows, int inner, ReadOnlySpan<T> b, int cols)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (BlockedProduct.IsSupported)
+        if (typeof(T) == typeof(double) && BlockedProduct.IsSupported)
         {
             // B[j, p] is b[j + p·cols]: the transpose as strides, no copy.
-            BlockedProduct.Accumulate(d, c, rows, inner, b, cols, 1, cols);
+            BlockedProduct.Accumulate(D(d), D(c), rows, inner, D(b), cols, 1, cols);
             return;
         }
 
@@ -108,13 +117,14 @@ internal static class MatrixMath
     }
 
     /// <summary>The portable form of <see cref="AccumulateTransposeAndMultiply"/>.</summary>
-    internal static void AccumulateTransposeAndMultiplyByColumns(
-        Span<double> d, ReadOnlySpan<double> c, int rows, int inner, ReadOnlySpan<double> b, int cols)
+    internal static void AccumulateTransposeAndMultiplyByColumns<T>(
+        Span<T> d, ReadOnlySpan<T> c, int rows, int inner, ReadOnlySpan<T> b, int cols)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         // D[:, j] += Σₚ B[j, p] · C[:, p]
         for (int j = 0; j < cols; j++)
         {
-            Span<double> dj = d.Slice(j * rows, rows);
+            Span<T> dj = d.Slice(j * rows, rows);
             for (int p = 0; p < inner; p++)
             {
                 TensorPrimitives.MultiplyAdd(c.Slice(p * rows, rows), b[j + p * cols], dj, dj);
@@ -123,26 +133,28 @@ internal static class MatrixMath
     }
 
     /// <summary>D += Aᵀ C, with A inner×rows and C inner×cols (D is rows×cols).</summary>
-    internal static void AccumulateTransposeThisAndMultiply(
-        Span<double> d, ReadOnlySpan<double> a, int inner, int rows, ReadOnlySpan<double> c, int cols)
+    internal static void AccumulateTransposeThisAndMultiply<T>(
+        Span<T> d, ReadOnlySpan<T> a, int inner, int rows, ReadOnlySpan<T> c, int cols)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (BlockedProduct.IsSupported)
+        if (typeof(T) == typeof(double) && BlockedProduct.IsSupported)
         {
-            BlockedProduct.AccumulateTransposeThisAndMultiply(d, a, inner, rows, c, cols);
+            BlockedProduct.AccumulateTransposeThisAndMultiply(D(d), D(a), inner, rows, D(c), cols);
             return;
         }
 
         AccumulateTransposeThisAndMultiplyByColumns(d, a, inner, rows, c, cols);
     }
 
-    /// <summary>The portable form of <see cref="AccumulateTransposeThisAndMultiply(Span{double}, ReadOnlySpan{double}, int, int, ReadOnlySpan{double}, int)"/>.</summary>
-    internal static void AccumulateTransposeThisAndMultiplyByColumns(
-        Span<double> d, ReadOnlySpan<double> a, int inner, int rows, ReadOnlySpan<double> c, int cols)
+    /// <summary>The portable form of matrix–matrix AccumulateTransposeThisAndMultiply.</summary>
+    internal static void AccumulateTransposeThisAndMultiplyByColumns<T>(
+        Span<T> d, ReadOnlySpan<T> a, int inner, int rows, ReadOnlySpan<T> c, int cols)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         // D[i, j] += ⟨A[:, i], C[:, j]⟩: both operands are contiguous columns.
         for (int j = 0; j < cols; j++)
         {
-            ReadOnlySpan<double> cj = c.Slice(j * inner, inner);
+            ReadOnlySpan<T> cj = c.Slice(j * inner, inner);
             for (int i = 0; i < rows; i++)
             {
                 d[i + j * rows] += TensorPrimitives.Dot(a.Slice(i * inner, inner), cj);
@@ -151,11 +163,12 @@ internal static class MatrixMath
     }
 
     /// <summary>D += u vᵀ, with D u.Length×v.Length.</summary>
-    internal static void AccumulateOuter(Span<double> d, ReadOnlySpan<double> u, ReadOnlySpan<double> v)
+    internal static void AccumulateOuter<T>(Span<T> d, ReadOnlySpan<T> u, ReadOnlySpan<T> v)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (BlockedMatrixVector.IsSupported && d.Length <= BlockedMatrixVector.OuterBlockLimit)
+        if (typeof(T) == typeof(double) && BlockedMatrixVector.IsSupported && d.Length <= BlockedMatrixVector.OuterBlockLimit)
         {
-            BlockedMatrixVector.AccumulateOuter(d, u, v);
+            BlockedMatrixVector.AccumulateOuter(D(d), D(u), D(v));
             return;
         }
 
@@ -166,12 +179,13 @@ internal static class MatrixMath
     /// dx += Wᵀ dy and dW += dy xᵀ (the two adjoints of y = W x), W rows×cols, in one sweep over W where the
     /// hardware allows, else as the two separate loops.
     /// </summary>
-    internal static void AccumulateMultiplyAdjoints(
-        Span<double> dW, Span<double> dx, ReadOnlySpan<double> w, int rows, int cols, ReadOnlySpan<double> x, ReadOnlySpan<double> dy)
+    internal static void AccumulateMultiplyAdjoints<T>(
+        Span<T> dW, Span<T> dx, ReadOnlySpan<T> w, int rows, int cols, ReadOnlySpan<T> x, ReadOnlySpan<T> dy)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (BlockedMatrixVector.IsSupported)
+        if (typeof(T) == typeof(double) && BlockedMatrixVector.IsSupported)
         {
-            BlockedMatrixVector.AccumulateMultiplyAdjoints(dW, dx, w, rows, cols, x, dy);
+            BlockedMatrixVector.AccumulateMultiplyAdjoints(D(dW), D(dx), D(w), rows, cols, D(x), D(dy));
             return;
         }
 
@@ -180,19 +194,21 @@ internal static class MatrixMath
     }
 
     /// <summary>The portable form of <see cref="AccumulateOuter"/>: one TensorPrimitives call per column.</summary>
-    internal static void AccumulateOuterByColumns(Span<double> d, ReadOnlySpan<double> u, ReadOnlySpan<double> v)
+    internal static void AccumulateOuterByColumns<T>(Span<T> d, ReadOnlySpan<T> u, ReadOnlySpan<T> v)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         int rows = u.Length;
         // D[:, j] += vⱼ · u
         for (int j = 0; j < v.Length; j++)
         {
-            Span<double> dj = d.Slice(j * rows, rows);
+            Span<T> dj = d.Slice(j * rows, rows);
             TensorPrimitives.MultiplyAdd(u, v[j], dj, dj);
         }
     }
 
     /// <summary>D += Yᵀ, with D rows×cols and Y cols×rows.</summary>
-    internal static void AccumulateTranspose(Span<double> d, int rows, int cols, ReadOnlySpan<double> y)
+    internal static void AccumulateTranspose<T>(Span<T> d, int rows, int cols, ReadOnlySpan<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int j = 0; j < cols; j++)
         {
@@ -205,7 +221,8 @@ internal static class MatrixMath
     }
 
     /// <summary>T = Mᵀ, with M rows×cols (T is cols×rows).</summary>
-    internal static void Transpose(ReadOnlySpan<double> m, int rows, int cols, Span<double> t)
+    internal static void Transpose<T>(ReadOnlySpan<T> m, int rows, int cols, Span<T> t)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int j = 0; j < cols; j++)
         {
@@ -215,4 +232,13 @@ internal static class MatrixMath
             }
         }
     }
+
+    // The register-blocked kernels are written for double (256-bit FMA over 4 lanes, 512-bit over 8): a double
+    // span reinterpreted as itself. Float takes the portable TensorPrimitives loops, which vectorise over twice the
+    // lanes. The JIT removes the typeof test and the dead branch per instantiation.
+    private static Span<double> D<T>(Span<T> s)
+        where T : unmanaged => MemoryMarshal.Cast<T, double>(s);
+
+    private static ReadOnlySpan<double> D<T>(ReadOnlySpan<T> s)
+        where T : unmanaged => MemoryMarshal.Cast<T, double>(s);
 }

@@ -14,9 +14,10 @@ namespace NlpSymbolic;
 /// </remarks>
 internal static class ShapeGuard
 {
-    internal static void SameLength(
-        string operation, Vector<double> a, Vector<double> b, string paramName,
+    internal static void SameLength<T>(
+        string operation, Vector<T> a, Vector<T> b, string paramName,
         string aRole = "the first vector", string bRole = "the second vector")
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         if (a.Count != b.Count)
         {
@@ -24,9 +25,10 @@ internal static class ShapeGuard
         }
     }
 
-    internal static void SameShape(
-        string operation, Matrix<double> a, Matrix<double> b, string paramName,
+    internal static void SameShape<T>(
+        string operation, Matrix<T> a, Matrix<T> b, string paramName,
         string aRole = "the first matrix", string bRole = "the second matrix")
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         if (a.RowCount != b.RowCount || a.ColumnCount != b.ColumnCount)
         {
@@ -34,7 +36,8 @@ internal static class ShapeGuard
         }
     }
 
-    internal static void NotEmpty(string operation, Vector<double> v, string paramName)
+    internal static void NotEmpty<T>(string operation, Vector<T> v, string paramName)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         if (v.Count == 0)
         {
@@ -50,7 +53,8 @@ internal static class ShapeGuard
         }
     }
 
-    internal static void Index(string operation, int row, int column, Matrix<double> m)
+    internal static void Index<T>(string operation, int row, int column, Matrix<T> m)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         if ((uint)row >= (uint)m.RowCount || (uint)column >= (uint)m.ColumnCount)
         {
@@ -61,7 +65,8 @@ internal static class ShapeGuard
         }
     }
 
-    internal static void Row(string operation, int row, Matrix<double> m, string paramName)
+    internal static void Row<T>(string operation, int row, Matrix<T> m, string paramName)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         if ((uint)row >= (uint)m.RowCount)
         {
@@ -70,7 +75,8 @@ internal static class ShapeGuard
         }
     }
 
-    internal static void Column(string operation, int column, Matrix<double> m, string paramName)
+    internal static void Column<T>(string operation, int column, Matrix<T> m, string paramName)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         if ((uint)column >= (uint)m.ColumnCount)
         {
@@ -79,7 +85,8 @@ internal static class ShapeGuard
         }
     }
 
-    internal static string Shape(Matrix<double> m) => $"{m.RowCount}×{m.ColumnCount}";
+    internal static string Shape<T>(Matrix<T> m)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> => $"{m.RowCount}×{m.ColumnCount}";
 
     [DoesNotReturn]
     internal static void Throw(string message, string paramName) => throw new ArgumentException(message, paramName);
@@ -90,8 +97,9 @@ internal static class ShapeGuard
             $"{operation}: {aRole} has length {a} but {bRole} has length {b}.", paramName);
 
     [DoesNotReturn]
-    private static void ThrowShapes(
-        string operation, string aRole, Matrix<double> a, string bRole, Matrix<double> b, string paramName) =>
+    private static void ThrowShapes<T>(
+        string operation, string aRole, Matrix<T> a, string bRole, Matrix<T> b, string paramName)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
         throw new ArgumentException(
             $"{operation}: {aRole} is {Shape(a)} but {bRole} is {Shape(b)}.", paramName);
 

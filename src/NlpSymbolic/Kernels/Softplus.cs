@@ -22,28 +22,40 @@ public static partial class Functions
 public sealed partial class Workspace
 {
     /// <summary>Softplus log(1 + eˣ), elementwise; identical to <see cref="Functions.Softplus(Vector{double})"/>.</summary>
-    public Vector<double> Softplus(Vector<double> v)
+    public Vector<double> Softplus(Vector<double> v) => Softplus<double>(v);
+
+    /// <inheritdoc cref="Softplus(Vector{double})"/>
+    public Vector<T> Softplus<T>(Vector<T> v)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
-        Vector<double> result = RentResult(v.Count, out double[] r);
+        Vector<T> result = RentResult(v.Count, out T[] r);
         SoftplusMath.Value(Data(v), r);
         return result;
     }
 
     /// <summary>dy ∘ σ(x) in a new buffer: the adjoint of y = softplus(x) starting from its first contribution.</summary>
-    public Vector<double> SoftplusGradient(Vector<double> dy, Vector<double> x)
+    public Vector<double> SoftplusGradient(Vector<double> dy, Vector<double> x) => SoftplusGradient<double>(dy, x);
+
+    /// <inheritdoc cref="SoftplusGradient(Vector{double}, Vector{double})"/>
+    public Vector<T> SoftplusGradient<T>(Vector<T> dy, Vector<T> x)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
-        var result = RentZeros(x.Count);
+        var result = RentZeros<T>(x.Count);
         AccumulateSoftplusGradient(result, dy, x);
         return result;
     }
 
     /// <summary>dx += dy ∘ σ(x), the adjoint of y = softplus(x).</summary>
-    public void AccumulateSoftplusGradient(Vector<double> dx, Vector<double> dy, Vector<double> x)
+    public void AccumulateSoftplusGradient(Vector<double> dx, Vector<double> dy, Vector<double> x) => AccumulateSoftplusGradient<double>(dx, dy, x);
+
+    /// <inheritdoc cref="AccumulateSoftplusGradient(Vector{double}, Vector{double}, Vector{double})"/>
+    public void AccumulateSoftplusGradient<T>(Vector<T> dx, Vector<T> dy, Vector<T> x)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateSoftplusGradient", dx, dy, x, "dy", "x");
-        double[] d = Target(dx);
+        T[] d = Target(dx);
         SoftplusMath.AccumulateGradient(d, Data(dy), Data(x));
         WriteBack(dx, d);
     }
@@ -52,9 +64,12 @@ public sealed partial class Workspace
 internal static class SoftplusMath
 {
     // log(1 + eˣ) = x + log(1 + e⁻ˣ) for x > 0: neither form overflows on its side.
-    internal static double Value(double x) => x > 0 ? x + Math.Log(1 + Math.Exp(-x)) : Math.Log(1 + Math.Exp(x));
+    internal static T Value<T>(T x)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
+        x > T.Zero ? x + T.Log(T.One + T.Exp(-x)) : T.Log(T.One + T.Exp(x));
 
-    internal static void Value(ReadOnlySpan<double> x, Span<double> destination)
+    internal static void Value<T>(ReadOnlySpan<T> x, Span<T> destination)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         for (int i = 0; i < x.Length; i++)
         {
@@ -62,7 +77,8 @@ internal static class SoftplusMath
         }
     }
 
-    internal static void AccumulateGradient(Span<double> dx, ReadOnlySpan<double> dy, ReadOnlySpan<double> x)
+    internal static void AccumulateGradient<T>(Span<T> dx, ReadOnlySpan<T> dy, ReadOnlySpan<T> x)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         for (int i = 0; i < dx.Length; i++)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace NlpSymbolic;
@@ -8,43 +9,46 @@ namespace NlpSymbolic;
 internal static partial class VectorMath
 {
     /// <summary>dx += dy ∘ y ∘ (1 − y), the adjoint of y = σ(x).</summary>
-    internal static void AccumulateSigmoidGradient(Span<double> dx, ReadOnlySpan<double> dy, ReadOnlySpan<double> y)
+    internal static void AccumulateSigmoidGradient<T>(Span<T> dx, ReadOnlySpan<T> dy, ReadOnlySpan<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Span<double> scratch = stackalloc double[ChunkLength];
+        Span<T> scratch = stackalloc T[ChunkLength];
         for (int start = 0; start < dx.Length; start += ChunkLength)
         {
             int length = Math.Min(ChunkLength, dx.Length - start);
-            Span<double> t = scratch.Slice(0, length);
-            Span<double> d = dx.Slice(start, length);
-            ReadOnlySpan<double> yc = y.Slice(start, length);
-            TensorPrimitives.Subtract(1.0, yc, t);
+            Span<T> t = scratch.Slice(0, length);
+            Span<T> d = dx.Slice(start, length);
+            ReadOnlySpan<T> yc = y.Slice(start, length);
+            TensorPrimitives.Subtract(T.One, yc, t);
             TensorPrimitives.Multiply(yc, t, t);
             TensorPrimitives.MultiplyAdd(dy.Slice(start, length), t, d, d);
         }
     }
 
     /// <summary>dx += dy ∘ (1 − y²), the adjoint of y = tanh(x).</summary>
-    internal static void AccumulateTanhGradient(Span<double> dx, ReadOnlySpan<double> dy, ReadOnlySpan<double> y)
+    internal static void AccumulateTanhGradient<T>(Span<T> dx, ReadOnlySpan<T> dy, ReadOnlySpan<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Span<double> scratch = stackalloc double[ChunkLength];
+        Span<T> scratch = stackalloc T[ChunkLength];
         for (int start = 0; start < dx.Length; start += ChunkLength)
         {
             int length = Math.Min(ChunkLength, dx.Length - start);
-            Span<double> t = scratch.Slice(0, length);
-            Span<double> d = dx.Slice(start, length);
-            ReadOnlySpan<double> yc = y.Slice(start, length);
+            Span<T> t = scratch.Slice(0, length);
+            Span<T> d = dx.Slice(start, length);
+            ReadOnlySpan<T> yc = y.Slice(start, length);
             TensorPrimitives.Multiply(yc, yc, t);
-            TensorPrimitives.Subtract(1.0, t, t);
+            TensorPrimitives.Subtract(T.One, t, t);
             TensorPrimitives.MultiplyAdd(dy.Slice(start, length), t, d, d);
         }
     }
 
     /// <summary>dx += dy ∘ [x &gt; 0], the adjoint of y = max(0, x).</summary>
-    internal static void AccumulateReluGradient(Span<double> dx, ReadOnlySpan<double> dy, ReadOnlySpan<double> x)
+    internal static void AccumulateReluGradient<T>(Span<T> dx, ReadOnlySpan<T> dy, ReadOnlySpan<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = 0; i < dx.Length; i++)
         {
-            if (x[i] > 0.0)
+            if (x[i] > T.Zero)
             {
                 dx[i] += dy[i];
             }
@@ -52,23 +56,25 @@ internal static partial class VectorMath
     }
 
     /// <summary>dx += dy ∘ (x &gt; 0 ? 1 : slope), the adjoint of y = leakyrelu(x, slope) w.r.t. x.</summary>
-    internal static void AccumulateLeakyReluGradient(
-        Span<double> dx, ReadOnlySpan<double> dy, ReadOnlySpan<double> x, double slope)
+    internal static void AccumulateLeakyReluGradient<T>(
+        Span<T> dx, ReadOnlySpan<T> dy, ReadOnlySpan<T> x, T slope)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = 0; i < dx.Length; i++)
         {
-            dx[i] += x[i] > 0.0 ? dy[i] : slope * dy[i];
+            dx[i] += x[i] > T.Zero ? dy[i] : slope * dy[i];
         }
     }
 
     /// <summary>Σ dyᵢ · min(xᵢ, 0), the adjoint of y = leakyrelu(x, slope) w.r.t. slope.</summary>
-    internal static double LeakyReluSlopeGradient(ReadOnlySpan<double> dy, ReadOnlySpan<double> x)
+    internal static T LeakyReluSlopeGradient<T>(ReadOnlySpan<T> dy, ReadOnlySpan<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        double sum = 0.0;
+        T sum = T.Zero;
         for (int i = 0; i < dy.Length; i++)
         {
             // Written as !(x > 0) rather than x ≤ 0 so a NaN input propagates like Math.Min would.
-            if (!(x[i] > 0.0))
+            if (!(x[i] > T.Zero))
             {
                 sum += dy[i] * x[i];
             }
@@ -78,12 +84,13 @@ internal static partial class VectorMath
     }
 
     /// <summary>dx += dy ∘ [−1 &lt; x &lt; 1], the adjoint of y = clamp(x, −1, 1).</summary>
-    internal static void AccumulateHardTanhGradient(Span<double> dx, ReadOnlySpan<double> dy, ReadOnlySpan<double> x)
+    internal static void AccumulateHardTanhGradient<T>(Span<T> dx, ReadOnlySpan<T> dy, ReadOnlySpan<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = 0; i < dx.Length; i++)
         {
-            double xi = x[i];
-            if (xi > -1.0 && xi < 1.0)
+            T xi = x[i];
+            if (xi > T.NegativeOne && xi < T.One)
             {
                 dx[i] += dy[i];
             }
@@ -91,30 +98,32 @@ internal static partial class VectorMath
     }
 
     /// <summary>dx += y ∘ (dy − ⟨dy, y⟩), the adjoint of y = softmax(x).</summary>
-    internal static void AccumulateSoftmaxGradient(Span<double> dx, ReadOnlySpan<double> dy, ReadOnlySpan<double> y)
+    internal static void AccumulateSoftmaxGradient<T>(Span<T> dx, ReadOnlySpan<T> dy, ReadOnlySpan<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        double inner = TensorPrimitives.Dot(dy, y);
-        Span<double> scratch = stackalloc double[ChunkLength];
+        T inner = TensorPrimitives.Dot(dy, y);
+        Span<T> scratch = stackalloc T[ChunkLength];
         for (int start = 0; start < dx.Length; start += ChunkLength)
         {
             int length = Math.Min(ChunkLength, dx.Length - start);
-            Span<double> t = scratch.Slice(0, length);
-            Span<double> d = dx.Slice(start, length);
+            Span<T> t = scratch.Slice(0, length);
+            Span<T> d = dx.Slice(start, length);
             TensorPrimitives.Subtract(dy.Slice(start, length), inner, t);
             TensorPrimitives.MultiplyAdd(y.Slice(start, length), t, d, d);
         }
     }
 
     /// <summary>dx += dy − exp(y) · Σ dy, the adjoint of y = logsoftmax(x).</summary>
-    internal static void AccumulateLogSoftmaxGradient(Span<double> dx, ReadOnlySpan<double> dy, ReadOnlySpan<double> y)
+    internal static void AccumulateLogSoftmaxGradient<T>(Span<T> dx, ReadOnlySpan<T> dy, ReadOnlySpan<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        double total = TensorPrimitives.Sum(dy);
-        Span<double> scratch = stackalloc double[ChunkLength];
+        T total = TensorPrimitives.Sum(dy);
+        Span<T> scratch = stackalloc T[ChunkLength];
         for (int start = 0; start < dx.Length; start += ChunkLength)
         {
             int length = Math.Min(ChunkLength, dx.Length - start);
-            Span<double> t = scratch.Slice(0, length);
-            Span<double> d = dx.Slice(start, length);
+            Span<T> t = scratch.Slice(0, length);
+            Span<T> d = dx.Slice(start, length);
             TensorPrimitives.Exp(y.Slice(start, length), t);
             TensorPrimitives.Multiply(t, total, t);
             TensorPrimitives.Subtract(dy.Slice(start, length), t, t);
@@ -123,14 +132,15 @@ internal static partial class VectorMath
     }
 
     /// <summary>dx += ds · exp(x − s), the adjoint of s = logsumexp(x).</summary>
-    internal static void AccumulateLogSumExpGradient(Span<double> dx, double ds, ReadOnlySpan<double> x, double s)
+    internal static void AccumulateLogSumExpGradient<T>(Span<T> dx, T ds, ReadOnlySpan<T> x, T s)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Span<double> scratch = stackalloc double[ChunkLength];
+        Span<T> scratch = stackalloc T[ChunkLength];
         for (int start = 0; start < dx.Length; start += ChunkLength)
         {
             int length = Math.Min(ChunkLength, dx.Length - start);
-            Span<double> t = scratch.Slice(0, length);
-            Span<double> d = dx.Slice(start, length);
+            Span<T> t = scratch.Slice(0, length);
+            Span<T> d = dx.Slice(start, length);
             TensorPrimitives.Subtract(x.Slice(start, length), s, t);
             TensorPrimitives.Exp(t, t);
             TensorPrimitives.MultiplyAdd(t, ds, d, d);
@@ -141,10 +151,11 @@ internal static partial class VectorMath
     private const int OneExpPassLimit = 2048;
 
     /// <summary>dx += ds · (softmax(logits) − e_label), the adjoint of logsumexp(logits) − logits[label].</summary>
-    internal static void AccumulateCrossEntropyGradient(Span<double> dx, double ds, ReadOnlySpan<double> logits, int label)
+    internal static void AccumulateCrossEntropyGradient<T>(Span<T> dx, T ds, ReadOnlySpan<T> logits, int label)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        double max = TensorPrimitives.Max(logits);
-        if (double.IsInfinity(max))
+        T max = TensorPrimitives.Max(logits);
+        if (T.IsInfinity(max))
         {
             AccumulateLogSumExpGradient(dx, ds, logits, max);
         }
@@ -152,22 +163,22 @@ internal static partial class VectorMath
         {
             // One exp per entry, not two (the backward of an RNN LM over 500 words spends a third of a step here): softmax(x) = exp(x − max) / Σ exp(x − max). Neither step cancels
             // (every exp is in (0, 1], the sum in [1, n]), so large logits lose no digits either.
-            Span<double> t = stackalloc double[logits.Length];
+            Span<T> t = stackalloc T[logits.Length];
             TensorPrimitives.Subtract(logits, max, t);
             TensorPrimitives.Exp(t, t);
-            TensorPrimitives.MultiplyAdd(t, ds / TensorPrimitives.Sum<double>(t), dx, dx);
+            TensorPrimitives.MultiplyAdd(t, ds / TensorPrimitives.Sum<T>(t), dx, dx);
         }
         else
         {
             // softmax(x) = exp((x − max) − log Σ exp(x − max)), grouped like LogSoftmax so large logits
             // do not lose digits in x − logsumexp(x).
-            double logSum = LogSumShiftedExp(logits, max);
-            Span<double> scratch = stackalloc double[ChunkLength];
+            T logSum = LogSumShiftedExp(logits, max);
+            Span<T> scratch = stackalloc T[ChunkLength];
             for (int start = 0; start < dx.Length; start += ChunkLength)
             {
                 int length = Math.Min(ChunkLength, dx.Length - start);
-                Span<double> t = scratch.Slice(0, length);
-                Span<double> d = dx.Slice(start, length);
+                Span<T> t = scratch.Slice(0, length);
+                Span<T> d = dx.Slice(start, length);
                 TensorPrimitives.Subtract(logits.Slice(start, length), max, t);
                 TensorPrimitives.Subtract(t, logSum, t);
                 TensorPrimitives.Exp(t, t);
@@ -179,29 +190,31 @@ internal static partial class VectorMath
     }
 
     /// <summary>dx += a / b (elementwise).</summary>
-    internal static void AccumulatePointwiseDivide(Span<double> dx, ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    internal static void AccumulatePointwiseDivide<T>(Span<T> dx, ReadOnlySpan<T> a, ReadOnlySpan<T> b)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Span<double> scratch = stackalloc double[ChunkLength];
+        Span<T> scratch = stackalloc T[ChunkLength];
         for (int start = 0; start < dx.Length; start += ChunkLength)
         {
             int length = Math.Min(ChunkLength, dx.Length - start);
-            Span<double> t = scratch.Slice(0, length);
-            Span<double> d = dx.Slice(start, length);
+            Span<T> t = scratch.Slice(0, length);
+            Span<T> d = dx.Slice(start, length);
             TensorPrimitives.Divide(a.Slice(start, length), b.Slice(start, length), t);
             TensorPrimitives.Add(d, t, d);
         }
     }
 
     /// <summary>db −= dy ∘ y / b, the adjoint of y = a / b w.r.t. b (∂y/∂b = −a/b² = −y/b).</summary>
-    internal static void AccumulateDivisorGradient(
-        Span<double> db, ReadOnlySpan<double> dy, ReadOnlySpan<double> y, ReadOnlySpan<double> b)
+    internal static void AccumulateDivisorGradient<T>(
+        Span<T> db, ReadOnlySpan<T> dy, ReadOnlySpan<T> y, ReadOnlySpan<T> b)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Span<double> scratch = stackalloc double[ChunkLength];
+        Span<T> scratch = stackalloc T[ChunkLength];
         for (int start = 0; start < db.Length; start += ChunkLength)
         {
             int length = Math.Min(ChunkLength, db.Length - start);
-            Span<double> t = scratch.Slice(0, length);
-            Span<double> d = db.Slice(start, length);
+            Span<T> t = scratch.Slice(0, length);
+            Span<T> d = db.Slice(start, length);
             TensorPrimitives.Multiply(dy.Slice(start, length), y.Slice(start, length), t);
             TensorPrimitives.Divide(t, b.Slice(start, length), t);
             TensorPrimitives.Subtract(d, t, d);

@@ -8,70 +8,102 @@ namespace NlpSymbolic;
 public sealed partial class Workspace
 {
     /// <summary>dst += src.</summary>
-    public void Accumulate(Vector<double> dst, Vector<double> src)
+    public void Accumulate(Vector<double> dst, Vector<double> src) => Accumulate<double>(dst, src);
+
+    /// <inheritdoc cref="Accumulate(Vector{double}, Vector{double})"/>
+    public void Accumulate<T>(Vector<T> dst, Vector<T> src)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("Accumulate", dst, src);
-        double[] d = Target(dst);
+        T[] d = Target(dst);
         TensorPrimitives.Add(d, Data(src), d);
         WriteBack(dst, d);
     }
 
     /// <summary>dst += src.</summary>
-    public void Accumulate(Matrix<double> dst, Matrix<double> src)
+    public void Accumulate(Matrix<double> dst, Matrix<double> src) => Accumulate<double>(dst, src);
+
+    /// <inheritdoc cref="Accumulate(Matrix{double}, Matrix{double})"/>
+    public void Accumulate<T>(Matrix<T> dst, Matrix<T> src)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("Accumulate", dst, src);
-        double[] d = Target(dst);
+        T[] d = Target(dst);
         TensorPrimitives.Add(d, Data(src), d);
         WriteBack(dst, d);
     }
 
     /// <summary>dst −= src.</summary>
-    public void AccumulateNegate(Vector<double> dst, Vector<double> src)
+    public void AccumulateNegate(Vector<double> dst, Vector<double> src) => AccumulateNegate<double>(dst, src);
+
+    /// <inheritdoc cref="AccumulateNegate(Vector{double}, Vector{double})"/>
+    public void AccumulateNegate<T>(Vector<T> dst, Vector<T> src)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateNegate", dst, src);
-        double[] d = Target(dst);
+        T[] d = Target(dst);
         TensorPrimitives.Subtract(d, Data(src), d);
         WriteBack(dst, d);
     }
 
     /// <summary>dst −= src.</summary>
-    public void AccumulateNegate(Matrix<double> dst, Matrix<double> src)
+    public void AccumulateNegate(Matrix<double> dst, Matrix<double> src) => AccumulateNegate<double>(dst, src);
+
+    /// <inheritdoc cref="AccumulateNegate(Matrix{double}, Matrix{double})"/>
+    public void AccumulateNegate<T>(Matrix<T> dst, Matrix<T> src)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateNegate", dst, src);
-        double[] d = Target(dst);
+        T[] d = Target(dst);
         TensorPrimitives.Subtract(d, Data(src), d);
         WriteBack(dst, d);
     }
 
     /// <summary>dst += s · src.</summary>
-    public void AccumulateScale(Vector<double> dst, double s, Vector<double> src)
+    public void AccumulateScale(Vector<double> dst, double s, Vector<double> src) => AccumulateScale<double>(dst, s, src);
+
+    /// <inheritdoc cref="AccumulateScale(Vector{double}, double, Vector{double})"/>
+    public void AccumulateScale<T>(Vector<T> dst, T s, Vector<T> src)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateScale", dst, src);
-        double[] d = Target(dst);
+        T[] d = Target(dst);
         TensorPrimitives.MultiplyAdd(Data(src), s, d, d);
         WriteBack(dst, d);
     }
 
     /// <summary>dst += s · src.</summary>
-    public void AccumulateScale(Matrix<double> dst, double s, Matrix<double> src)
+    public void AccumulateScale(Matrix<double> dst, double s, Matrix<double> src) => AccumulateScale<double>(dst, s, src);
+
+    /// <inheritdoc cref="AccumulateScale(Matrix{double}, double, Matrix{double})"/>
+    public void AccumulateScale<T>(Matrix<T> dst, T s, Matrix<T> src)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckAdjoint("AccumulateScale", dst, src);
-        double[] d = Target(dst);
+        T[] d = Target(dst);
         TensorPrimitives.MultiplyAdd(Data(src), s, d, d);
         WriteBack(dst, d);
     }
 
     /// <summary>dst += s in every element.</summary>
-    public void AccumulateScalar(Vector<double> dst, double s)
+    public void AccumulateScalar(Vector<double> dst, double s) => AccumulateScalar<double>(dst, s);
+
+    /// <inheritdoc cref="AccumulateScalar(Vector{double}, double)"/>
+    public void AccumulateScalar<T>(Vector<T> dst, T s)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
-        double[] d = Target(dst);
+        T[] d = Target(dst);
         TensorPrimitives.Add(d, s, d);
         WriteBack(dst, d);
     }
 
     /// <summary>dst += src[offset .. offset + dst.Count) — the adjoint of one part of a Concat.</summary>
-    public void AccumulateSlice(Vector<double> dst, Vector<double> src, int offset)
+    public void AccumulateSlice(Vector<double> dst, Vector<double> src, int offset) => AccumulateSlice<double>(dst, src, offset);
+
+    /// <inheritdoc cref="AccumulateSlice(Vector{double}, Vector{double}, int)"/>
+    public void AccumulateSlice<T>(Vector<T> dst, Vector<T> src, int offset)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
         ArgumentNullException.ThrowIfNull(src);
@@ -82,14 +114,18 @@ public sealed partial class Workspace
                 nameof(offset));
         }
 
-        double[] d = Target(dst);
-        ReadOnlySpan<double> slice = DataApartFrom(src, d).AsSpan(offset, d.Length);
+        T[] d = Target(dst);
+        ReadOnlySpan<T> slice = DataApartFrom(src, d).AsSpan(offset, d.Length);
         TensorPrimitives.Add(d, slice, d);
         WriteBack(dst, d);
     }
 
     /// <summary>dst[i, :] += src.</summary>
-    public void AccumulateIntoRow(Matrix<double> dst, int i, Vector<double> src)
+    public void AccumulateIntoRow(Matrix<double> dst, int i, Vector<double> src) => AccumulateIntoRow<double>(dst, i, src);
+
+    /// <inheritdoc cref="AccumulateIntoRow(Matrix{double}, int, Vector{double})"/>
+    public void AccumulateIntoRow<T>(Matrix<T> dst, int i, Vector<T> src)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
         ArgumentNullException.ThrowIfNull(src);
@@ -101,8 +137,8 @@ public sealed partial class Workspace
                 nameof(src));
         }
 
-        double[] d = Target(dst);
-        double[] s = Data(src);
+        T[] d = Target(dst);
+        T[] s = Data(src);
         int rows = dst.RowCount;
         // A row is strided in column-major storage, so this is a plain loop.
         for (int j = 0; j < s.Length; j++)
@@ -114,7 +150,11 @@ public sealed partial class Workspace
     }
 
     /// <summary>dst[:, j] += src.</summary>
-    public void AccumulateIntoColumn(Matrix<double> dst, int j, Vector<double> src)
+    public void AccumulateIntoColumn(Matrix<double> dst, int j, Vector<double> src) => AccumulateIntoColumn<double>(dst, j, src);
+
+    /// <inheritdoc cref="AccumulateIntoColumn(Matrix{double}, int, Vector{double})"/>
+    public void AccumulateIntoColumn<T>(Matrix<T> dst, int j, Vector<T> src)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
         ArgumentNullException.ThrowIfNull(src);
@@ -126,14 +166,18 @@ public sealed partial class Workspace
                 nameof(src));
         }
 
-        double[] d = Target(dst);
-        Span<double> column = d.AsSpan(j * dst.RowCount, dst.RowCount);
+        T[] d = Target(dst);
+        Span<T> column = d.AsSpan(j * dst.RowCount, dst.RowCount);
         TensorPrimitives.Add(column, Data(src), column);
         WriteBack(dst, d);
     }
 
     /// <summary>dst[i] += s.</summary>
-    public void AccumulateAt(Vector<double> dst, int i, double s)
+    public void AccumulateAt(Vector<double> dst, int i, double s) => AccumulateAt<double>(dst, i, s);
+
+    /// <inheritdoc cref="AccumulateAt(Vector{double}, int, double)"/>
+    public void AccumulateAt<T>(Vector<T> dst, int i, T s)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
         ShapeGuard.Index("AccumulateAt", i, dst.Count, nameof(i));
@@ -141,7 +185,11 @@ public sealed partial class Workspace
     }
 
     /// <summary>dst[i, j] += s.</summary>
-    public void AccumulateAt(Matrix<double> dst, int i, int j, double s)
+    public void AccumulateAt(Matrix<double> dst, int i, int j, double s) => AccumulateAt<double>(dst, i, j, s);
+
+    /// <inheritdoc cref="AccumulateAt(Matrix{double}, int, int, double)"/>
+    public void AccumulateAt<T>(Matrix<T> dst, int i, int j, T s)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
         ShapeGuard.Index("AccumulateAt", i, j, dst);
@@ -149,7 +197,11 @@ public sealed partial class Workspace
     }
 
     /// <summary>dst[i] += s.</summary>
-    public void AccumulateElement(double[] dst, int i, double s)
+    public void AccumulateElement(double[] dst, int i, double s) => AccumulateElement<double>(dst, i, s);
+
+    /// <inheritdoc cref="AccumulateElement(double[], int, double)"/>
+    public void AccumulateElement<T>(T[] dst, int i, T s)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
         ShapeGuard.Index("AccumulateElement", i, dst.Length, nameof(i));
@@ -157,11 +209,15 @@ public sealed partial class Workspace
     }
 
     /// <summary>dst[i] += src, where dst[i] is a vector.</summary>
-    public void AccumulateElement(Vector<double>[] dst, int i, Vector<double> src)
+    public void AccumulateElement(Vector<double>[] dst, int i, Vector<double> src) => AccumulateElement<double>(dst, i, src);
+
+    /// <inheritdoc cref="AccumulateElement(Vector{double}[], int, Vector{double})"/>
+    public void AccumulateElement<T>(Vector<T>[] dst, int i, Vector<T> src)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
         ShapeGuard.Index("AccumulateElement", i, dst.Length, nameof(i));
-        Vector<double>? element = dst[i];
+        Vector<T>? element = dst[i];
         if (element is null)
         {
             ShapeGuard.Throw($"AccumulateElement: element {i} of the destination array is null.", nameof(dst));
@@ -170,14 +226,16 @@ public sealed partial class Workspace
         Accumulate(element, src);
     }
 
-    private static void CheckAdjoint(string operation, Vector<double> dst, Vector<double> src)
+    private static void CheckAdjoint<T>(string operation, Vector<T> dst, Vector<T> src)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
         ArgumentNullException.ThrowIfNull(src);
         ShapeGuard.SameLength(operation, dst, src, nameof(src), "the destination", "the source");
     }
 
-    private static void CheckAdjoint(string operation, Matrix<double> dst, Matrix<double> src)
+    private static void CheckAdjoint<T>(string operation, Matrix<T> dst, Matrix<T> src)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dst);
         ArgumentNullException.ThrowIfNull(src);

@@ -40,6 +40,14 @@ public sealed partial class Workspace
 
     private static long ShapeKey(long kind, int rows, int columns) => (kind << 62) | ((long)rows << 31) | (uint)columns;
 
+    // A float buffer of a shape is not a double buffer of that shape: bit 61 (the top bit of rows, unused below
+    // 2³⁰ rows) marks single precision. Were a double vector ever that long, its key would meet a float one's and
+    // the typed rent would simply create a buffer (never hand out the wrong type).
+    private const long SinglePrecisionBit = 1L << 61;
+
+    private static long ShapeKey<T>(long kind, int rows, int columns) =>
+        ShapeKey(kind, rows, columns) | (typeof(T) == typeof(float) ? SinglePrecisionBit : 0L);
+
     // The buffer for this rent if the frame owns a free one of the shape; null if the caller must create it.
     private object? TakeBuffer(long shape)
     {

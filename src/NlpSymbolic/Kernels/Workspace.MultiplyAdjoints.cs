@@ -11,12 +11,16 @@ public sealed partial class Workspace
     /// dW += dy xᵀ and dx += Wᵀ dy (the adjoints of W and x in y = W x, with dy the adjoint of y), in one sweep
     /// over W. Pass null for a destination whose gradient is not wanted; the other is still computed.
     /// </summary>
-    public void AccumulateMultiplyAdjoints(Matrix<double>? dW, Vector<double>? dx, Matrix<double> W, Vector<double> x, Vector<double> dy)
+    public void AccumulateMultiplyAdjoints(Matrix<double>? dW, Vector<double>? dx, Matrix<double> W, Vector<double> x, Vector<double> dy) => AccumulateMultiplyAdjoints<double>(dW, dx, W, x, dy);
+
+    /// <inheritdoc cref="AccumulateMultiplyAdjoints(Matrix{double}, Vector{double}, Matrix{double}, Vector{double}, Vector{double})"/>
+    public void AccumulateMultiplyAdjoints<T>(Matrix<T>? dW, Vector<T>? dx, Matrix<T> W, Vector<T> x, Vector<T> dy)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         CheckMultiplyAdjoints(dW, dx, W, x, dy, nameof(AccumulateMultiplyAdjoints));
-        if (dW is not null && FrameDeferring(dW) is not null)
+        if (typeof(T) == typeof(double) && dW is not null && FrameDeferring(AsDouble(dW)) is not null)
         {
-            AccumulateMultiplyAdjointsDeferred(dW, dx, W, x, dy);
+            AccumulateMultiplyAdjointsDeferred(AsDouble(dW), dx is null ? null : AsDouble(dx), AsDouble(W), AsDouble(x), AsDouble(dy));
             return;
         }
 
@@ -37,8 +41,8 @@ public sealed partial class Workspace
         }
 
         KernelProbe.TransposeProducts++;
-        double[] dWData = Target(dW);
-        double[] dxData = Target(dx);
+        T[] dWData = Target(dW);
+        T[] dxData = Target(dx);
         MatrixMath.AccumulateMultiplyAdjoints(
             dWData, dxData, DataApartFrom(W, dWData), W.RowCount, W.ColumnCount, DataApartFrom(x, dxData), DataApartFrom(dy, dxData));
         WriteBack(dW, dWData);
@@ -46,7 +50,8 @@ public sealed partial class Workspace
     }
 
     // One message for the immediate and the deferred form, named after the kernel the caller called.
-    private static void CheckMultiplyAdjoints(Matrix<double>? dW, Vector<double>? dx, Matrix<double> W, Vector<double> x, Vector<double> dy, string kernel)
+    private static void CheckMultiplyAdjoints<T>(Matrix<T>? dW, Vector<T>? dx, Matrix<T> W, Vector<T> x, Vector<T> dy, string kernel)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(W);
         ArgumentNullException.ThrowIfNull(x);

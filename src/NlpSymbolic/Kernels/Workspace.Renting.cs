@@ -6,36 +6,52 @@ namespace NlpSymbolic;
 public sealed partial class Workspace
 {
     /// <summary>A dense vector of the given length owned by this frame; contents unspecified.</summary>
-    public Vector<double> RentVector(int length)
+    public Vector<double> RentVector(int length) => RentVector<double>(length);
+
+    /// <inheritdoc cref="RentVector(int)"/>
+    public Vector<T> RentVector<T>(int length)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
-        long shape = ShapeKey(VectorKind, length, 0);
-        return TakeBuffer(shape) as Vector<double> ?? Own(Vector<double>.Build.Dense(length), shape);
+        long shape = ShapeKey<T>(VectorKind, length, 0);
+        return TakeBuffer(shape) as Vector<T> ?? Own(Vector<T>.Build.Dense(length), shape);
     }
 
     /// <summary>A dense rows×columns matrix owned by this frame; contents unspecified.</summary>
-    public Matrix<double> RentMatrix(int rows, int columns)
+    public Matrix<double> RentMatrix(int rows, int columns) => RentMatrix<double>(rows, columns);
+
+    /// <inheritdoc cref="RentMatrix(int, int)"/>
+    public Matrix<T> RentMatrix<T>(int rows, int columns)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         ArgumentOutOfRangeException.ThrowIfNegative(columns);
-        long shape = ShapeKey(MatrixKind, rows, columns);
-        return TakeBuffer(shape) as Matrix<double> ?? Own(Matrix<double>.Build.Dense(rows, columns), shape);
+        long shape = ShapeKey<T>(MatrixKind, rows, columns);
+        return TakeBuffer(shape) as Matrix<T> ?? Own(Matrix<T>.Build.Dense(rows, columns), shape);
     }
 
     /// <summary>A zero vector with the length of <paramref name="v"/>, owned by this frame.</summary>
-    public Vector<double> ZerosLike(Vector<double> v)
+    public Vector<double> ZerosLike(Vector<double> v) => ZerosLike<double>(v);
+
+    /// <inheritdoc cref="ZerosLike(Vector{double})"/>
+    public Vector<T> ZerosLike<T>(Vector<T> v)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(v);
-        Vector<double> result = RentVector(v.Count);
+        Vector<T> result = RentVector<T>(v.Count);
         Array.Clear(result.AsArray());
         return result;
     }
 
     /// <summary>A zero matrix with the shape of <paramref name="m"/>, owned by this frame.</summary>
-    public Matrix<double> ZerosLike(Matrix<double> m)
+    public Matrix<double> ZerosLike(Matrix<double> m) => ZerosLike<double>(m);
+
+    /// <inheritdoc cref="ZerosLike(Matrix{double})"/>
+    public Matrix<T> ZerosLike<T>(Matrix<T> m)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(m);
-        Matrix<double> result = RentMatrix(m.RowCount, m.ColumnCount);
+        Matrix<T> result = RentMatrix<T>(m.RowCount, m.ColumnCount);
         Array.Clear(result.AsColumnMajorArray());
         return result;
     }
@@ -45,7 +61,11 @@ public sealed partial class Workspace
     /// shape owned by this frame: how a reversed loop iteration starts a carried value's gradient over in the buffer
     /// it already has (a carried value may change shape between iterations, e.g. a result not yet assigned).
     /// </summary>
-    public Vector<double> ZerosLike(Vector<double> v, Vector<double> buffer)
+    public Vector<double> ZerosLike(Vector<double> v, Vector<double> buffer) => ZerosLike<double>(v, buffer);
+
+    /// <inheritdoc cref="ZerosLike(Vector{double}, Vector{double})"/>
+    public Vector<T> ZerosLike<T>(Vector<T> v, Vector<T> buffer)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(buffer);
         if (buffer.Count != v.Count)
@@ -58,7 +78,11 @@ public sealed partial class Workspace
     }
 
     /// <summary><paramref name="buffer"/> cleared when it has the shape of <paramref name="m"/>, else a zero matrix of that shape owned by this frame.</summary>
-    public Matrix<double> ZerosLike(Matrix<double> m, Matrix<double> buffer)
+    public Matrix<double> ZerosLike(Matrix<double> m, Matrix<double> buffer) => ZerosLike<double>(m, buffer);
+
+    /// <inheritdoc cref="ZerosLike(Matrix{double}, Matrix{double})"/>
+    public Matrix<T> ZerosLike<T>(Matrix<T> m, Matrix<T> buffer)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(buffer);
         if (buffer.RowCount != m.RowCount || buffer.ColumnCount != m.ColumnCount)
@@ -79,31 +103,34 @@ public sealed partial class Workspace
         }
     }
 
-    private Vector<double> RentResult(int length, out double[] data)
+    private Vector<T> RentResult<T>(int length, out T[] data)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        Vector<double> result = RentVector(length);
+        Vector<T> result = RentVector<T>(length);
         data = result.AsArray();
         return result;
     }
 
-    private Matrix<double> RentResult(int rows, int columns, out double[] data)
+    private Matrix<T> RentResult<T>(int rows, int columns, out T[] data)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        Matrix<double> result = RentMatrix(rows, columns);
+        Matrix<T> result = RentMatrix<T>(rows, columns);
         data = result.AsColumnMajorArray();
         return result;
     }
 
     // Dense storage is used directly; anything else (sparse, diagonal, …) is copied into a rented
     // dense buffer so every kernel has a single span-based path.
-    private double[] Data(Vector<double> v)
+    private T[] Data<T>(Vector<T> v)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        double[]? data = v.AsArray();
+        T[]? data = v.AsArray();
         if (data is not null)
         {
             return data;
         }
 
-        double[] copy = RentVector(v.Count).AsArray();
+        T[] copy = RentVector<T>(v.Count).AsArray();
         for (int i = 0; i < copy.Length; i++)
         {
             copy[i] = v[i];
@@ -112,16 +139,17 @@ public sealed partial class Workspace
         return copy;
     }
 
-    private double[] Data(Matrix<double> m)
+    private T[] Data<T>(Matrix<T> m)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        double[]? data = m.AsColumnMajorArray();
+        T[]? data = m.AsColumnMajorArray();
         if (data is not null)
         {
             return data;
         }
 
         int rows = m.RowCount;
-        double[] copy = RentMatrix(rows, m.ColumnCount).AsColumnMajorArray();
+        T[] copy = RentMatrix<T>(rows, m.ColumnCount).AsColumnMajorArray();
         for (int j = 0; j < m.ColumnCount; j++)
         {
             for (int i = 0; i < rows; i++)
@@ -135,32 +163,38 @@ public sealed partial class Workspace
 
     // For kernels that are not elementwise, an input sharing storage with the destination would be
     // read after it has been partly overwritten; such an input is read from a rented copy instead.
-    private double[] DataApartFrom(Vector<double> v, double[] destination)
+    private T[] DataApartFrom<T>(Vector<T> v, T[] destination)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        double[] data = Data(v);
+        T[] data = Data(v);
         return ReferenceEquals(data, destination) ? CopyOf(data) : data;
     }
 
-    private double[] DataApartFrom(Matrix<double> m, double[] destination)
+    private T[] DataApartFrom<T>(Matrix<T> m, T[] destination)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        double[] data = Data(m);
+        T[] data = Data(m);
         return ReferenceEquals(data, destination) ? CopyOf(data) : data;
     }
 
-    private double[] CopyOf(double[] data)
+    private T[] CopyOf<T>(T[] data)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        double[] copy = RentVector(data.Length).AsArray();
+        T[] copy = RentVector<T>(data.Length).AsArray();
         data.AsSpan().CopyTo(copy);
         return copy;
     }
 
     // The destination of an adjoint kernel: dense storage in place, otherwise a rented copy that
     // WriteBack copies into the original afterwards.
-    private double[] Target(Vector<double> v) => Data(v);
+    private T[] Target<T>(Vector<T> v)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> => Data(v);
 
-    private double[] Target(Matrix<double> m) => Data(m);
+    private T[] Target<T>(Matrix<T> m)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> => Data(m);
 
-    private static void WriteBack(Vector<double> v, double[] data)
+    private static void WriteBack<T>(Vector<T> v, T[] data)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         if (v.AsArray() is not null)
         {
@@ -173,7 +207,8 @@ public sealed partial class Workspace
         }
     }
 
-    private static void WriteBack(Matrix<double> m, double[] data)
+    private static void WriteBack<T>(Matrix<T> m, T[] data)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         if (m.AsColumnMajorArray() is not null)
         {

@@ -104,7 +104,8 @@ public static partial class Functions
         return ColumnwiseMath.CrossEntropy(ColumnMajor(logits), logits.RowCount, labels) / labels.Length;
     }
 
-    internal static void CheckNotEmptyBatch(string operation, Matrix<double> logits)
+    internal static void CheckNotEmptyBatch<T>(string operation, Matrix<T> logits)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         if (logits.ColumnCount == 0)
         {

@@ -175,7 +175,8 @@ public static partial class Functions
         return result;
     }
 
-    internal static void CheckLabel(Vector<double> logits, int label)
+    internal static void CheckLabel<T>(Vector<T> logits, int label)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         if ((uint)label >= (uint)logits.Count)
         {

@@ -1,8 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using Simd = System.Numerics.Vector<double>;
-using SimdMath = System.Numerics.Vector;
 
 namespace NlpSymbolic.Training;
 
@@ -36,17 +34,18 @@ public sealed class AdaGrad : Optimizer
     // Same operations in the SIMD bodies and the scalar tail, so results do not depend on alignment (see Sgd). The
     // square root and the division bound this loop, and 512-bit vectors do twice as many per instruction: about 2×
     // faster than the Vector<double> (256-bit) loop alone (AdaGradBenchmarks); that loop still serves other machines.
-    internal static void Apply(Span<double> w, ReadOnlySpan<double> g, Span<double> s, double lr, double eps, double wd)
+    internal static void Apply<T>(Span<T> w, ReadOnlySpan<T> g, Span<T> s, T lr, T eps, T wd)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         int i = 0;
         // Stryker disable once all : runs only on processors with 512-bit vectors (AVX-512), which this project's machines lack
         if (Vector512.IsHardwareAccelerated && g.Length >= w.Length && s.Length >= w.Length)
         {
-            ref double w0 = ref MemoryMarshal.GetReference(w);
-            ref double g0 = ref MemoryMarshal.GetReference(g);
-            ref double s0 = ref MemoryMarshal.GetReference(s);
+            ref T w0 = ref MemoryMarshal.GetReference(w);
+            ref T g0 = ref MemoryMarshal.GetReference(g);
+            ref T s0 = ref MemoryMarshal.GetReference(s);
             var (vlr, veps, vwd) = (Vector512.Create(lr), Vector512.Create(eps), Vector512.Create(wd));
-            for (; i <= w.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            for (; i <= w.Length - Vector512<T>.Count; i += Vector512<T>.Count)
             {
                 var wi = Vector512.LoadUnsafe(ref w0, (nuint)i);
                 var gi = Vector512.LoadUnsafe(ref g0, (nuint)i) + vwd * wi;
@@ -57,25 +56,25 @@ public sealed class AdaGrad : Optimizer
         }
 
         // Stryker disable once Block : without the SIMD body the scalar loop below computes the same values
-        if (/* Stryker disable once all : the scalar loop computes the same values */ SimdMath.IsHardwareAccelerated)
+        if (/* Stryker disable once all : the scalar loop computes the same values */ System.Numerics.Vector.IsHardwareAccelerated)
         {
-            Simd vlr = new(lr), veps = new(eps), vwd = new(wd);
-            for (; /* Stryker disable once Equality,Arithmetic : fewer SIMD steps leave more to the scalar loop, same values */ i <= w.Length - Simd.Count; i += Simd.Count)
+            System.Numerics.Vector<T> vlr = new(lr), veps = new(eps), vwd = new(wd);
+            for (; /* Stryker disable once Equality,Arithmetic : fewer SIMD steps leave more to the scalar loop, same values */ i <= w.Length - System.Numerics.Vector<T>.Count; i += System.Numerics.Vector<T>.Count)
             {
-                Simd wi = new(w.Slice(i));
-                Simd gi = new Simd(g.Slice(i)) + vwd * wi;
-                Simd si = new Simd(s.Slice(i)) + gi * gi;
+                System.Numerics.Vector<T> wi = new(w.Slice(i));
+                System.Numerics.Vector<T> gi = new System.Numerics.Vector<T>(g.Slice(i)) + vwd * wi;
+                System.Numerics.Vector<T> si = new System.Numerics.Vector<T>(s.Slice(i)) + gi * gi;
                 si.CopyTo(s.Slice(i));
-                (wi - vlr * gi / SimdMath.SquareRoot(si + veps)).CopyTo(w.Slice(i));
+                (wi - vlr * gi / System.Numerics.Vector.SquareRoot(si + veps)).CopyTo(w.Slice(i));
             }
         }
 
         for (; i < w.Length; i++)
         {
-            double gi = g[i] + wd * w[i];
-            double si = s[i] + gi * gi;
+            T gi = g[i] + wd * w[i];
+            T si = s[i] + gi * gi;
             s[i] = si;
-            w[i] = w[i] - lr * gi / Math.Sqrt(si + eps);
+            w[i] = w[i] - lr * gi / T.Sqrt(si + eps);
         }
     }
 }

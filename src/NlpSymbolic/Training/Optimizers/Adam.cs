@@ -1,6 +1,4 @@
 using System;
-using Simd = System.Numerics.Vector<double>;
-using SimdMath = System.Numerics.Vector;
 
 namespace NlpSymbolic.Training;
 
@@ -55,37 +53,38 @@ public sealed class Adam : Optimizer
             Beta1, Beta2, Epsilon, WeightDecay, _stepSize, _sqrtCorrection2);
 
     // Same operations in the SIMD body and the scalar tail, so results do not depend on alignment (see Sgd).
-    internal static void Apply(
-        Span<double> w, ReadOnlySpan<double> g, Span<double> m, Span<double> v,
-        double beta1, double beta2, double eps, double wd, double stepSize, double sqrtCorrection2)
+    internal static void Apply<T>(
+        Span<T> w, ReadOnlySpan<T> g, Span<T> m, Span<T> v,
+        T beta1, T beta2, T eps, T wd, T stepSize, T sqrtCorrection2)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        double c1 = 1 - beta1, c2 = 1 - beta2;
+        T c1 = T.One - beta1, c2 = T.One - beta2;
         int i = 0;
         // Stryker disable once Block : without the SIMD body the scalar loop below computes the same values
-        if (/* Stryker disable once all : the scalar loop computes the same values */ SimdMath.IsHardwareAccelerated)
+        if (/* Stryker disable once all : the scalar loop computes the same values */ System.Numerics.Vector.IsHardwareAccelerated)
         {
-            Simd vb1 = new(beta1), vb2 = new(beta2), vc1 = new(c1), vc2 = new(c2);
-            Simd veps = new(eps), vwd = new(wd), vstep = new(stepSize), vcorr = new(sqrtCorrection2);
-            for (; /* Stryker disable once Equality,Arithmetic : fewer SIMD steps leave more to the scalar loop, same values */ i <= w.Length - Simd.Count; i += Simd.Count)
+            System.Numerics.Vector<T> vb1 = new(beta1), vb2 = new(beta2), vc1 = new(c1), vc2 = new(c2);
+            System.Numerics.Vector<T> veps = new(eps), vwd = new(wd), vstep = new(stepSize), vcorr = new(sqrtCorrection2);
+            for (; /* Stryker disable once Equality,Arithmetic : fewer SIMD steps leave more to the scalar loop, same values */ i <= w.Length - System.Numerics.Vector<T>.Count; i += System.Numerics.Vector<T>.Count)
             {
-                Simd wi = new(w.Slice(i));
-                Simd gi = new Simd(g.Slice(i)) + vwd * wi;
-                Simd mi = vb1 * new Simd(m.Slice(i)) + vc1 * gi;
-                Simd vi = vb2 * new Simd(v.Slice(i)) + vc2 * (gi * gi);
+                System.Numerics.Vector<T> wi = new(w.Slice(i));
+                System.Numerics.Vector<T> gi = new System.Numerics.Vector<T>(g.Slice(i)) + vwd * wi;
+                System.Numerics.Vector<T> mi = vb1 * new System.Numerics.Vector<T>(m.Slice(i)) + vc1 * gi;
+                System.Numerics.Vector<T> vi = vb2 * new System.Numerics.Vector<T>(v.Slice(i)) + vc2 * (gi * gi);
                 mi.CopyTo(m.Slice(i));
                 vi.CopyTo(v.Slice(i));
-                (wi - vstep * (mi / (SimdMath.SquareRoot(vi) / vcorr + veps))).CopyTo(w.Slice(i));
+                (wi - vstep * (mi / (System.Numerics.Vector.SquareRoot(vi) / vcorr + veps))).CopyTo(w.Slice(i));
             }
         }
 
         for (; i < w.Length; i++)
         {
-            double gi = g[i] + wd * w[i];
-            double mi = beta1 * m[i] + c1 * gi;
-            double vi = beta2 * v[i] + c2 * (gi * gi);
+            T gi = g[i] + wd * w[i];
+            T mi = beta1 * m[i] + c1 * gi;
+            T vi = beta2 * v[i] + c2 * (gi * gi);
             m[i] = mi;
             v[i] = vi;
-            w[i] = w[i] - stepSize * (mi / (Math.Sqrt(vi) / sqrtCorrection2 + eps));
+            w[i] = w[i] - stepSize * (mi / (T.Sqrt(vi) / sqrtCorrection2 + eps));
         }
     }
 }

@@ -1,6 +1,4 @@
 using System;
-using Simd = System.Numerics.Vector<double>;
-using SimdMath = System.Numerics.Vector;
 
 namespace NlpSymbolic.Training;
 
@@ -43,40 +41,42 @@ public sealed class Sgd : Optimizer
     // The SIMD body and the scalar tail perform the same correctly rounded operations in the same order
     // (no fused multiply-add), so a value does not depend on which of them handled it: a sparse column
     // update equals the dense update bit for bit.
-    internal static void Plain(Span<double> w, ReadOnlySpan<double> g, double lr, double wd)
+    internal static void Plain<T>(Span<T> w, ReadOnlySpan<T> g, T lr, T wd)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         int i = 0;
         // Stryker disable once Block : without the SIMD body the scalar loop below computes the same values
-        if (/* Stryker disable once all : the scalar loop computes the same values */ SimdMath.IsHardwareAccelerated)
+        if (/* Stryker disable once all : the scalar loop computes the same values */ System.Numerics.Vector.IsHardwareAccelerated)
         {
-            Simd vlr = new(lr), vwd = new(wd);
-            for (; /* Stryker disable once Equality,Arithmetic : fewer SIMD steps leave more to the scalar loop, same values */ i <= w.Length - Simd.Count; i += Simd.Count)
+            System.Numerics.Vector<T> vlr = new(lr), vwd = new(wd);
+            for (; /* Stryker disable once Equality,Arithmetic : fewer SIMD steps leave more to the scalar loop, same values */ i <= w.Length - System.Numerics.Vector<T>.Count; i += System.Numerics.Vector<T>.Count)
             {
-                Simd wi = new(w.Slice(i));
-                Simd gi = new Simd(g.Slice(i)) + vwd * wi;
+                System.Numerics.Vector<T> wi = new(w.Slice(i));
+                System.Numerics.Vector<T> gi = new System.Numerics.Vector<T>(g.Slice(i)) + vwd * wi;
                 (wi - vlr * gi).CopyTo(w.Slice(i));
             }
         }
 
         for (; i < w.Length; i++)
         {
-            double gi = g[i] + wd * w[i];
+            T gi = g[i] + wd * w[i];
             w[i] = w[i] - lr * gi;
         }
     }
 
-    internal static void WithMomentum(Span<double> w, ReadOnlySpan<double> g, Span<double> v, double lr, double mu, double wd)
+    internal static void WithMomentum<T>(Span<T> w, ReadOnlySpan<T> g, Span<T> v, T lr, T mu, T wd)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         int i = 0;
         // Stryker disable once Block : without the SIMD body the scalar loop below computes the same values
-        if (/* Stryker disable once all : the scalar loop computes the same values */ SimdMath.IsHardwareAccelerated)
+        if (/* Stryker disable once all : the scalar loop computes the same values */ System.Numerics.Vector.IsHardwareAccelerated)
         {
-            Simd vlr = new(lr), vmu = new(mu), vwd = new(wd);
-            for (; /* Stryker disable once Equality,Arithmetic : fewer SIMD steps leave more to the scalar loop, same values */ i <= w.Length - Simd.Count; i += Simd.Count)
+            System.Numerics.Vector<T> vlr = new(lr), vmu = new(mu), vwd = new(wd);
+            for (; /* Stryker disable once Equality,Arithmetic : fewer SIMD steps leave more to the scalar loop, same values */ i <= w.Length - System.Numerics.Vector<T>.Count; i += System.Numerics.Vector<T>.Count)
             {
-                Simd wi = new(w.Slice(i));
-                Simd gi = new Simd(g.Slice(i)) + vwd * wi;
-                Simd vi = vmu * new Simd(v.Slice(i)) + gi;
+                System.Numerics.Vector<T> wi = new(w.Slice(i));
+                System.Numerics.Vector<T> gi = new System.Numerics.Vector<T>(g.Slice(i)) + vwd * wi;
+                System.Numerics.Vector<T> vi = vmu * new System.Numerics.Vector<T>(v.Slice(i)) + gi;
                 vi.CopyTo(v.Slice(i));
                 (wi - vlr * vi).CopyTo(w.Slice(i));
             }
@@ -84,8 +84,8 @@ public sealed class Sgd : Optimizer
 
         for (; i < w.Length; i++)
         {
-            double gi = g[i] + wd * w[i];
-            double vi = mu * v[i] + gi;
+            T gi = g[i] + wd * w[i];
+            T vi = mu * v[i] + gi;
             v[i] = vi;
             w[i] = w[i] - lr * vi;
         }
