@@ -138,6 +138,16 @@ public sealed class Vocabulary
         new(TokenListFile.Load(path, "vocabulary").ToArray(), normalizer, path);
 
     /// <summary>
+    /// Reads a vocabulary saved by <see cref="Save"/>, as <see cref="Load(string, Func{string, string}?)"/>; with
+    /// <see cref="SpecialTokens.NoUnknown"/> in <paramref name="specials"/> a file without a <c>&lt;unk&gt;</c> line
+    /// is accepted (a closed vocabulary, such as a text's characters). The other flags are read from the file.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DataFormatException">A token repeats, or <c>&lt;unk&gt;</c> is required and missing.</exception>
+    public static Vocabulary Load(string path, Func<string, string>? normalizer, SpecialTokens specials) =>
+        new(TokenListFile.Load(path, "vocabulary").ToArray(), normalizer, path, !specials.HasFlag(SpecialTokens.NoUnknown));
+
+    /// <summary>
     /// Writes the entries one per line in index order (UTF-8), atomically: to a temporary file in the same
     /// folder, then renamed over <paramref name="path"/>.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.IO;
 using NlpSymbolic.Data;
 using Xunit;
 
@@ -28,5 +29,25 @@ public sealed class ClosedVocabularyTests
         var error = Assert.Throws<KeyNotFoundException>(() => closed.EncodeCharacters("x", new int[1]));
         Assert.Contains("'x'", error.Message);
         Assert.Throws<KeyNotFoundException>(() => closed.IndexOf("z"));
+    }
+
+    [Fact]
+    public void AClosedVocabularyIsSavedAndLoadedBackWithoutUnknown()
+    {
+        var counts = new TokenCounts();
+        counts.AddCharacters("abba cab");
+        var closed = Vocabulary.Build(counts, new VocabularyOptions { Specials = SpecialTokens.NoUnknown });
+        string path = Path.Combine(Directory.CreateTempSubdirectory("nlpsym-vocab-").FullName, "chars.vocab.txt");
+        closed.Save(path);
+
+        var loaded = Vocabulary.Load(path, null, SpecialTokens.NoUnknown);
+        Assert.Equal(closed.Words, loaded.Words);
+        Assert.False(loaded.HasUnknown);
+        Assert.Throws<KeyNotFoundException>(() => loaded.IndexOf("z"));
+
+        // Without the flag the file is refused as before: a vocabulary file normally has its <unk> line.
+        var error = Assert.Throws<DataFormatException>(() => Vocabulary.Load(path));
+        Assert.Contains(Vocabulary.UnknownToken, error.Message);
+        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
     }
 }
