@@ -35,8 +35,9 @@ public static class WindowTraining
         var model = new WindowTagger(features.Shape(settings.Dimension, settings.Hidden), settings.Seed);
         if (settings.Embeddings is { } file)
         {
-            var coverage = WindowEmbeddings.Load(model, features, file.FullName, train.SelectMany(s => s.Source.Words));
-            context.Console.WriteLine($"word vectors from {file.FullName}: {coverage}");
+            var (coverage, fileRms) = WindowEmbeddings.Load(model, features, file.FullName, train.SelectMany(s => s.Source.Words), settings.EmbeddingsRms);
+            var scale = settings.EmbeddingsRms > 0 ? $"scaled from RMS {fileRms:G3} to {settings.EmbeddingsRms:G3} per value" : $"RMS {fileRms:G3} per value, as in the file";
+            context.Console.WriteLine($"word vectors from {file.FullName}: {coverage}; {scale}");
         }
 
         if (loss == WindowLoss.Sll)
