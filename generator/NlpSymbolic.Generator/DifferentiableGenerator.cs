@@ -76,13 +76,14 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
 
         // The spec alone feeds differentiation, so a method that only moved (its diagnostics and calls carry
         // locations) stays cached; so does emission, which reads only the adjoint program.
-        var programs = parsed
+        var differentiated = parsed
             .Where(static result => result.Spec is not null)
-            .Select(static (result, _) => (Spec: result.Spec!, result.MethodId))
-            .Select(static (method, _) => Differentiate(method.Spec, method.MethodId))
-            .WithTrackingName(TrackingNames.Differentiate)
+            .Select(static (result, _) => Differentiator.Differentiate(result.Spec!, result.MethodId))
+            .WithTrackingName(TrackingNames.Differentiate);
+        var programs = differentiated
             .Select(static (result, _) => Emit(result))
             .WithTrackingName(TrackingNames.Emit);
+        RegisterLocatedDiagnostics(context, cache, differentiated, programs);
 
         var failed = programs
             .Where(static program => program.Error is not null)
@@ -109,25 +110,47 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             }
         });
 
-        // An internal error is reported at the method's name. Locations change with every edit above a method, so
-        // they come from a provider of their own that only failed methods wait for: the pipeline values stay
-        // location-free and a moved method stays cached.
+        RegisterBackwardSources(context, outputs);
+    }
+
+    /// <summary>
+    /// What differentiation and emission find about a method is reported where the user wrote it: an input whose
+    /// gradient is always zero (NLPSYM202) at the parameter, an internal error (NLPSYM901) at the method's name.
+    /// Locations change with every edit above a method, so they come from a provider of their own that only these
+    /// outputs wait for: the pipeline values stay location-free and a moved method stays cached.
+    /// </summary>
+    private static void RegisterLocatedDiagnostics(
+        IncrementalGeneratorInitializationContext context,
+        ParseCache cache,
+        IncrementalValuesProvider<DifferentiationResult> differentiated,
+        IncrementalValuesProvider<GeneratedSource> programs)
+    {
         var locations = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 "NlpSymbolic.DifferentiableAttribute",
                 static (node, _) => node is MethodDeclarationSyntax,
-                (target, _) => (MethodId: cache.MethodId(target), Location: LocationInfo.From(((MethodDeclarationSyntax)target.TargetNode).Identifier.GetLocation())))
+                (target, _) => MethodLocator.Locate(target, cache))
             .Collect();
+        context.RegisterSourceOutput(
+            differentiated.Where(static result => result.NeverWritten.Count > 0).Combine(locations).Combine(context.CompilationProvider),
+            static (output, pair) =>
+            {
+                var ((result, all), compilation) = pair;
+                var method = all.FirstOrDefault(l => l.MethodId == result.MethodId);
+                foreach (var finding in result.NeverWritten)
+                {
+                    var arguments = new[] { finding.Parameter, finding.Reason, result.MethodName }.ToEquatableArray();
+                    output.ReportDiagnostic(new DiagnosticInfo(DiagnosticDescriptors.GradientNeverWritten.Id, method?.Of(finding.Parameter), arguments).ToDiagnostic(compilation));
+                }
+            });
         context.RegisterSourceOutput(
             programs.Where(static program => program.Error is not null).Combine(locations).Combine(context.CompilationProvider),
             static (output, pair) =>
             {
                 var ((program, all), compilation) = pair;
-                var location = all.FirstOrDefault(l => l.MethodId == program.MethodId).Location;
+                var location = all.FirstOrDefault(l => l.MethodId == program.MethodId)?.Name;
                 output.ReportDiagnostic((program.Error! with { Location = location }).ToDiagnostic(compilation));
             });
-
-        RegisterBackwardSources(context, outputs);
     }
 
     /// <summary>
@@ -179,19 +202,6 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         return new BackwardSourceText(
             spec.Namespace, spec.ContainingTypes, spec.TypeHintName, spec.Method.Name, spec.HintName,
             spec.Method.Accessibility == MethodAccessibility.Public, source);
-    }
-
-    private static DifferentiationResult Differentiate(DifferentiableMethodSpec spec, string? methodId)
-    {
-        try
-        {
-            return new DifferentiationResult(spec.HintName, spec.Method.Name, methodId, GradientPruning.Prune(DeferredOuterProducts.Defer(KernelFusion.Fuse(AdjointStorage.Plan(ReverseMode.Differentiate(spec))))), null);
-        }
-        catch (Exception exception)
-        {
-            // Never throw from a generator; a crash here is a bug, reported where the user can see it.
-            return new DifferentiationResult(spec.HintName, spec.Method.Name, methodId, null, exception.GetType().Name + ": " + exception.Message);
-        }
     }
 
     private static GeneratedSource Emit(DifferentiationResult result)

@@ -13,10 +13,8 @@ namespace NlpSymbolic.Generator.Differentiation;
 /// </summary>
 internal static class ActivityAnalysis
 {
-    public static HashSet<int> ActiveValues(IrMethod method)
+    public static HashSet<int> ActiveValues(IrMethod method, List<(int Target, int Source)> edges)
     {
-        var edges = Edges(method);
-
         var varied = new HashSet<int>(method.Parameters.Where(p => p.IsDifferentiable).Select(p => p.ValueId));
         Propagate(edges, varied, forward: true);
 

@@ -31,10 +31,10 @@ internal sealed class GradientPruning
     private readonly HashSet<int> parameters;
     private readonly bool prunesInternal;
 
-    private GradientPruning(AdjointProgram program)
+    private GradientPruning(AdjointProgram program, GradientReach reach)
     {
         var method = program.Method;
-        reach = new GradientReach(method);
+        this.reach = reach;
         var differentiable = method.Parameters.Where(p => p.IsDifferentiable).ToList();
         parameters = new HashSet<int>(differentiable.Select(p => p.ValueId));
         buffers = new HashSet<int>(differentiable.Where(p => p.Kind != ValueKind.Scalar).Select(p => p.ValueId));
@@ -42,8 +42,8 @@ internal sealed class GradientPruning
         prunesInternal = differentiable.Count(p => active.Contains(p.ValueId)) >= 2;
     }
 
-    public static AdjointProgram Prune(AdjointProgram program) =>
-        program with { Body = new GradientPruning(program).Block(program.Body) };
+    public static AdjointProgram Prune(AdjointProgram program, GradientReach reach) =>
+        program with { Body = new GradientPruning(program, reach).Block(program.Body) };
 
     private AdjointBlock Block(AdjointBlock block)
     {

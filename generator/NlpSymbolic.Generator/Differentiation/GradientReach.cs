@@ -15,9 +15,8 @@ internal sealed class GradientReach
 {
     private readonly Dictionary<int, HashSet<int>> reach = new();
 
-    public GradientReach(IrMethod method)
+    public GradientReach(IrMethod method, List<(int Target, int Source)> edges)
     {
-        var edges = ActivityAnalysis.Edges(method);
         foreach (var parameter in method.Parameters.Where(p => p.IsDifferentiable))
         {
             foreach (var value in ActivityAnalysis.DependentsOf(edges, parameter.ValueId))

@@ -14,10 +14,10 @@ namespace NlpSymbolic.Generator.Differentiation;
 /// </summary>
 internal static class ReverseMode
 {
-    public static AdjointProgram Differentiate(DifferentiableMethodSpec spec)
+    public static AdjointProgram Differentiate(DifferentiableMethodSpec spec, Activity activity)
     {
         var method = spec.Method;
-        var context = new Context(spec, ActivityAnalysis.ActiveValues(method));
+        var context = new Context(spec, activity.Active);
         var nodes = new List<AdjointNode>();
 
         var result = method.Result;

@@ -240,12 +240,6 @@ internal static class DifferentiableMethodParser
             identifiers.ToEquatableArray(),
             lowerer.ResultComponents.ToEquatableArray());
 
-        foreach (var (parameter, reason) in ZeroGradientCheck.Find(ir, parameters))
-        {
-            var declared = syntax.ParameterList.Parameters.FirstOrDefault(p => p.Identifier.ValueText == parameter.Name);
-            Report(DiagnosticDescriptors.GradientNeverWritten, declared?.Identifier.GetLocation() ?? syntax.Identifier.GetLocation(), parameter.Name, reason, method.Name);
-        }
-
         var ns = method.ContainingNamespace is { IsGlobalNamespace: false } containing
             ? containing.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty)
             : null;

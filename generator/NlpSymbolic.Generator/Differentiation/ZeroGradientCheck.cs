@@ -1,30 +1,31 @@
 using System.Collections.Generic;
 using System.Linq;
-using NlpSymbolic.Generator.Differentiation;
+using NlpSymbolic.Generator.Model;
 using NlpSymbolic.Generator.Model.Ir;
 
-namespace NlpSymbolic.Generator.Parsing;
+namespace NlpSymbolic.Generator.Differentiation;
 
 /// <summary>
 /// NLPSYM202: a differentiable input whose gradient argument the generated code can never write, because no
 /// differentiable operation carries it to the result (it is unused, or feeds only conditions, indices and
 /// sizes). Such an input is data, and forgetting [NoDerivative] on it costs the caller a useless buffer or
 /// <c>ref double</c>. Decided by the same activity analysis that decides what the reverse sweep writes, so the
-/// warning is exact: it fires exactly when the gradient is always zero.
+/// warning is exact: it fires exactly when the gradient is always zero. The finding is located data-free (the
+/// parameter's name); the output step places it at the parameter's declaration.
 /// </summary>
 internal static class ZeroGradientCheck
 {
-    /// <summary>The method's own differentiable parameters (not a model's fields) whose gradient is never written, with the reason.</summary>
-    public static IEnumerable<(IrParameter Parameter, string Reason)> Find(IrMethod method, IEnumerable<IrParameter> own)
+    /// <summary>The method's own differentiable parameters (not a model's fields, which lead) whose gradient is never written, with the reason.</summary>
+    public static EquatableArray<NeverWrittenGradient> Find(DifferentiableMethodSpec spec, Activity activity)
     {
-        var active = ActivityAnalysis.ActiveValues(method);
+        var method = spec.Method;
+        var own = method.Parameters.Skip(spec.Model?.Fields.Count ?? 0);
         var read = Read(method);
-        foreach (var parameter in own.Where(p => p.IsDifferentiable && !active.Contains(p.ValueId)))
-        {
-            yield return (parameter, read.Contains(parameter.ValueId)
+        return own.Where(p => p.IsDifferentiable && !activity.Active.Contains(p.ValueId))
+            .Select(p => new NeverWrittenGradient(p.Name, read.Contains(p.ValueId)
                 ? "it reaches the result only through conditions, indices, sizes or integers, or not at all"
-                : "the method never reads it");
-        }
+                : "the method never reads it"))
+            .ToEquatableArray();
     }
 
     private static HashSet<int> Read(IrMethod method)
