@@ -77,6 +77,11 @@ public static class NerCommand
             return ExitCodes.Cancelled;
         }
 
+        if (!Ranks.Current.Speaks)
+        {
+            return ExitCodes.Success; // rank 0 scores, plots and reports; this rank holds the same weights and is done
+        }
+
         var report = Evaluate(run.Model, testSentences, features.Tags, loss);
         context.Console.WriteLine(report.ToString());
         new Report(name, "eng.testb entity F1", report.Overall.F1, settings.Embeddings is not null ? EmbeddingsReference : loss == WindowLoss.Sll ? SllReference : Reference, clock.Elapsed)

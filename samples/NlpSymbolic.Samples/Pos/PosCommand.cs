@@ -69,6 +69,11 @@ public static class PosCommand
             return ExitCodes.Cancelled;
         }
 
+        if (!Ranks.Current.Speaks)
+        {
+            return ExitCodes.Success; // rank 0 scores, plots and reports; this rank holds the same weights and is done
+        }
+
         var accuracy = Accuracy(run.Model, testSentences, loss);
         new Report(name, "test accuracy (%)", accuracy, settings.Embeddings is not null ? EmbeddingsReference : Reference, clock.Elapsed)
         {

@@ -118,6 +118,11 @@ public static class Word2VecCommand
             return trainer.Train(positions, context.Cancellation);
         });
         training.Stop();
+        if (!Ranks.Current.Speaks)
+        {
+            // Rank 0 saves the vectors, finds the neighbours, plots and reports; this rank holds the same weights.
+            return result.Outcome == TrainingOutcome.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;
+        }
 
         var seconds = training.Elapsed.TotalSeconds;
         double epochsDone = result.ExamplesSeen / (double)positions.Length;

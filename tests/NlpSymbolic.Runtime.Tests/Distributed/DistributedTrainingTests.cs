@@ -44,22 +44,56 @@ public sealed class DistributedTrainingTests
     [InlineData(8)]
     public void AParameterThatCrossesOnItsOwnGivesTheSameWeights(int shards)
     {
-        // W is 3 × 400: large enough to cross straight from its gradient array, not in the packed vector.
-        const int Wide = 400;
-        Assert.True(3 * Wide >= ShardReduction.DirectMinimum);
-        (double[][] reference, double[] referenceLosses) = Train(Communicator.InProcess, shards, workers: 1, Wide);
+        // W is 5,462 classes × 6: large enough to cross straight from its gradient array, not in the packed vector
+        // (the data uses three of the classes).
+        const int Classes = 5462;
+        Assert.True(Classes * 6 >= RankExchange.DirectMinimum);
+        (double[][] reference, double[] referenceLosses) = Train(Communicator.InProcess, shards, workers: 1, classes: Classes);
         // Two ranks add W's two halves as a pair (MPI_Allreduce) or through the ordered exchange; more ranks always
         // take the exchange, with one subtree per rank (3 shards over 3 ranks) or several (8 over 3 or 5).
         foreach ((int ranks, bool sumsPairs) in new[] { (2, true), (2, false), (3, false), (5, false) })
         {
             using var cluster = new FakeCluster(ranks, sumsPairs);
-            (double[][] Values, double[] Losses)[] results = cluster.Run(c => Train(c, shards, workers: 2, Wide));
+            (double[][] Values, double[] Losses)[] results = cluster.Run(c => Train(c, shards, workers: 2, classes: Classes));
             for (int r = 0; r < ranks; r++)
             {
-                string where = $"{shards} shards, {ranks} ranks (pair sums: {sumsPairs}), rank {r}, W of 3 × {Wide}";
+                string where = $"{shards} shards, {ranks} ranks (pair sums: {sumsPairs}), rank {r}, W of {Classes} × 6";
                 TrainingAssert.BitIdentical(reference, results[r].Values, where);
                 Assert.Equal(referenceLosses, results[r].Losses);
             }
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AColumnOnlyOneRankTouchedKeepsItsNegativeZero(bool sumsPairs)
+    {
+        // Shard 0 (rank 0) sets column 1 to −0, shard 1 (rank 1) touches column 2 only. The tree leaves column 1 as
+        // shard 0 made it; a rank that sent +0 for the column it did not touch would turn −0 + 0 into +0.
+        static double Backward(int example, ParameterSet g)
+        {
+            int column = example == 0 ? 1 : 2;
+            g[0].TouchColumn(column);
+            g[0].GradientColumn(column).Fill(example == 0 ? -0.0 : 1.5);
+            return 0;
+        }
+
+        static long[] Gradients(Communicator communicator)
+        {
+            var set = new ParameterSet();
+            set.Add("E", MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(2, 4), sparseColumns: true);
+            using var parallel = new DataParallelBackward<int>(set, Backward, shardCount: 2, workerCount: 1, GradientReduction.Sum, communicator);
+            parallel.ComputeGradients([0, 1]);
+            return [.. set[0].Gradients.Select(BitConverter.DoubleToInt64Bits), .. set[0].TouchedColumns.ToArray()];
+        }
+
+        long[] alone = Gradients(Communicator.InProcess);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(-0.0), alone[2]); // column 1's first entry: the test can tell −0 from +0
+        using var cluster = new FakeCluster(2, sumsPairs);
+        foreach (long[] rank in cluster.Run(Gradients))
+        {
+            Assert.Equal(alone, rank);
         }
     }
 
@@ -131,9 +165,41 @@ public sealed class DistributedTrainingTests
         Assert.Equal((0, 0), counts[1]);
     }
 
-    private static (double[][] Values, double[] Losses) Train(Communicator communicator, int shards, int workers, int dimension = 6)
+    [Fact]
+    public void OnlyRankZeroEvaluatesAndEveryRankStopsOnItsMetrics()
     {
-        ParameterSet set = BagOfWordsClassifier.Create(dimension: dimension);
+        // The metric peaks at epoch 2, so early stopping (patience 1) ends after epoch 3 and restores epoch 2's
+        // weights: every rank must take both decisions from rank 0's numbers.
+        static (int Calls, double[] Metric, long[] Weights) Run(Communicator communicator)
+        {
+            int calls = 0;
+            ParameterSet set = BagOfWordsClassifier.Create();
+            var trainer = new Trainer<Sentence>(set, new Adam(0.05), BagOfWordsClassifier.Backward, new TrainerOptions
+            {
+                BatchSize = 16, MaxEpochs = 6, WorkerCount = 1, Communicator = communicator,
+                Evaluate = () => new Dictionary<string, double> { ["dev/ünïcode"] = ++calls == 2 ? 0.9 : 0.1 * calls, ["dev/other"] = -0.0 },
+                EarlyStopping = new EarlyStopping("dev/ünïcode", higherIsBetter: true, patience: 1),
+            });
+            TrainingResult result = trainer.Train(Data);
+            Assert.Equal(TrainingOutcome.EarlyStopped, result.Outcome);
+            Assert.Equal(2, result.BestEpoch);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(-0.0), BitConverter.DoubleToInt64Bits(trainer.History.Series("dev/other")[0].Value));
+            return (calls, trainer.History.Series("dev/ünïcode").Select(p => p.Value).ToArray(),
+                TrainingAssert.Values(set).SelectMany(v => v).Select(BitConverter.DoubleToInt64Bits).ToArray());
+        }
+
+        (int Calls, double[] Metric, long[] Weights) alone = Run(Communicator.InProcess);
+        using var cluster = new FakeCluster(2);
+        (int Calls, double[] Metric, long[] Weights)[] ranks = cluster.Run(Run);
+        Assert.Equal(3, ranks[0].Calls);
+        Assert.Equal(0, ranks[1].Calls);
+        Assert.All(ranks, r => Assert.Equal(alone.Metric, r.Metric));
+        Assert.All(ranks, r => Assert.Equal(alone.Weights, r.Weights));
+    }
+
+    private static (double[][] Values, double[] Losses) Train(Communicator communicator, int shards, int workers, int classes = 3)
+    {
+        ParameterSet set = BagOfWordsClassifier.Create(classes: classes);
         var losses = new List<double>();
         var trainer = new Trainer<Sentence>(set, new Adam(0.05), BagOfWordsClassifier.Backward, new TrainerOptions
         {

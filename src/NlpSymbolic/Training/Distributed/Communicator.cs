@@ -64,6 +64,12 @@ public abstract class Communicator : IDisposable
     internal virtual void SumPair(Span<double> buffer) => throw new NotSupportedException("This communicator does not add pairs.");
 
     /// <summary>
+    /// Waits until every rank has called it, for a wait that may be long (the other ranks while rank 0 evaluates):
+    /// the MPI communicator sleeps between polls instead of keeping a core busy, as MPI's own blocking calls do.
+    /// </summary>
+    internal virtual void WaitQuietly() => AllGather(Span<double>.Empty, new int[Size]);
+
+    /// <summary>
     /// Ends every rank's process with <paramref name="exitCode"/> after a failure on this one, so that no rank waits
     /// forever for it. Does not return. The in-process communicator exits the process.
     /// </summary>
@@ -108,6 +114,10 @@ public abstract class Communicator : IDisposable
             send[..sendCounts[0]].CopyTo(receive);
 
         public override void AllGather(Span<double> buffer, ReadOnlySpan<int> counts)
+        {
+        }
+
+        internal override void WaitQuietly()
         {
         }
 

@@ -35,14 +35,14 @@ internal sealed class GradientLayout
         _leftOut = leftOut;
         _chunkFirstUnit = new int[size + 1];
         ChunkStart = new int[size + 1];
-        Build(new int[parameters.Count][]);
+        Build(new List<int>?[parameters.Count]);
     }
 
     /// <summary>
     /// Lays the flat vector out again with <paramref name="columns"/>[p] (increasing) as the columns of sparse
     /// parameter p that cross this step; dense parameters are always whole.
     /// </summary>
-    internal void Build(IReadOnlyList<int[]?> columns)
+    internal void Build(IReadOnlyList<List<int>?> columns)
     {
         _units.Clear();
         int flat = 0;
@@ -56,8 +56,9 @@ internal sealed class GradientLayout
 
             if (parameter.SparseColumns)
             {
-                foreach (int column in columns[p] ?? [])
+                for (int i = 0; i < (columns[p]?.Count ?? 0); i++)
                 {
+                    int column = columns[p]![i];
                     _units.Add(new Unit(p, column * parameter.Rows, parameter.Rows, column, flat));
                     flat = checked(flat + 1 + parameter.Rows);
                 }
@@ -117,6 +118,36 @@ internal sealed class GradientLayout
             else
             {
                 target.Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the whole vector of <paramref name="source"/>'s gradients for a sum with another rank's: like
+    /// <see cref="Pack"/>, except that a column <paramref name="source"/> did not touch is a 0 flag and −0 entries,
+    /// which add nothing to the other side's (x + −0 is x for every x, −0 included), so that the plain sum of two
+    /// such vectors is what <see cref="Combine"/> makes of them.
+    /// </summary>
+    internal void PackForSum(ParameterSet source, Span<double> into)
+    {
+        foreach (Unit unit in _units)
+        {
+            Parameter parameter = source[unit.Parameter];
+            Span<double> target = into.Slice(unit.Flat, unit.FlatLength);
+            ReadOnlySpan<double> values = parameter.Gradients.AsSpan(unit.Start, unit.Length);
+            if (unit.Column < 0)
+            {
+                values.CopyTo(target);
+            }
+            else if (parameter.IsColumnTouched(unit.Column))
+            {
+                target[0] = 1;
+                values.CopyTo(target[1..]);
+            }
+            else
+            {
+                target[0] = 0;
+                target[1..].Fill(-0.0);
             }
         }
     }

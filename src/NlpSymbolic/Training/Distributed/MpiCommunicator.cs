@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using System.Threading;
 
 namespace NlpSymbolic.Training;
 
@@ -126,6 +127,23 @@ public sealed class MpiCommunicator : Communicator
         }
 
         AllReduceSumUnordered(buffer);
+    }
+
+    /// <inheritdoc/>
+    internal override void WaitQuietly()
+    {
+        // MPICH polls without pause inside a blocking call: a rank waiting there would take a core from rank 0.
+        Check(MpiNative.MPI_Ibarrier(MpiNative.CommWorld, out int request), "MPI_Ibarrier");
+        while (true)
+        {
+            Check(MpiNative.MPI_Test(ref request, out int done, MpiNative.StatusIgnore), "MPI_Test");
+            if (done != 0)
+            {
+                return;
+            }
+
+            Thread.Sleep(1);
+        }
     }
 
     /// <summary>Waits until every rank has called it.</summary>

@@ -29,6 +29,7 @@ internal static class MpiNative
     internal const int Sum = 0x58000003; // MPI_SUM
     internal const int ThreadSerialized = 2; // MPI_THREAD_SERIALIZED
     internal static readonly IntPtr InPlace = new(-1); // MPI_IN_PLACE
+    internal static readonly IntPtr StatusIgnore = new(1); // MPI_STATUS_IGNORE
 
     private const string Library = "nlpsymbolic-mpi";
     private static readonly object Gate = new();
@@ -88,6 +89,12 @@ internal static class MpiNative
 
     [DllImport(Library)]
     internal static extern int MPI_Barrier(int comm);
+
+    [DllImport(Library)]
+    internal static extern int MPI_Ibarrier(int comm, out int request);
+
+    [DllImport(Library)]
+    internal static extern int MPI_Test(ref int request, out int flag, IntPtr status);
 
     [DllImport(Library)]
     internal static extern int MPI_Alltoallv(

@@ -349,7 +349,9 @@ public sealed class Trainer<TExample>
             return epochLoss;
         }
 
-        metrics = Options.Evaluate() ?? throw new InvalidOperationException("TrainerOptions.Evaluate returned null; return an empty dictionary for no metrics.");
+        Func<IReadOnlyDictionary<string, double>?> evaluate = Options.Evaluate;
+        metrics = SpeakerMetrics.Evaluate(Options.Communicator ?? Communicator.InProcess, () =>
+            evaluate() ?? throw new InvalidOperationException("TrainerOptions.Evaluate returned null; return an empty dictionary for no metrics."));
         foreach (KeyValuePair<string, double> metric in metrics)
         {
             History.Add(metric.Key, step, epoch, metric.Value);

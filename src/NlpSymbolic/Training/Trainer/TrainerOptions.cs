@@ -47,8 +47,8 @@ public sealed record TrainerOptions
     /// The ranks training is spread over; null (default) for <see cref="Communicator.InProcess"/>. Every rank runs
     /// the same program; the weights after every step are bit-identical to one process with the same
     /// <see cref="ShardCount"/>, whatever the number of ranks and workers. Only rank 0 reports
-    /// <see cref="Progress"/> and calls <see cref="Checkpoints"/>; <see cref="Evaluate"/> runs on every rank (early
-    /// stopping needs its result everywhere), so print from it only where <see cref="Communicator.Speaks"/>.
+    /// <see cref="Progress"/>, calls <see cref="Checkpoints"/> and runs <see cref="Evaluate"/>; the other ranks wait
+    /// for its metrics without keeping a core busy and receive them, so early stopping decides the same everywhere.
     /// </summary>
     public Communicator? Communicator { get; init; }
 
@@ -82,7 +82,8 @@ public sealed record TrainerOptions
     /// <summary>
     /// Evaluates the current parameters (typically on a held-out set) at the end of every epoch and returns
     /// named metrics, recorded in the <see cref="MetricHistory"/>, reported in <see cref="TrainingProgress.Metrics"/>
-    /// and read by <see cref="EarlyStopping"/>. Runs on the training thread; null for none.
+    /// and read by <see cref="EarlyStopping"/>. Runs on the training thread, and with several ranks on rank 0 only
+    /// (see <see cref="Communicator"/>), so it may use every core of its host; null for none.
     /// </summary>
     public Func<IReadOnlyDictionary<string, double>>? Evaluate { get; init; }
 
