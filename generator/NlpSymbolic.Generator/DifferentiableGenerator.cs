@@ -9,12 +9,13 @@ using NlpSymbolic.Generator.Emission;
 using NlpSymbolic.Generator.Linking;
 using NlpSymbolic.Generator.Model;
 using NlpSymbolic.Generator.Parsing;
+using NlpSymbolic.Generator.Planning;
 
 namespace NlpSymbolic.Generator;
 
 /// <summary>
 /// Generates <c>NameBackward</c> for every <c>[Differentiable]</c> method. Pipeline wiring only:
-/// parse (Roslyn → IR) → differentiate (IR → adjoint IR) → emit (→ C#), then the call graph leaves out
+/// parse (Roslyn → IR) → differentiate (IR → adjoint IR) → plan (what to tape, inline, call a workspace) → emit (→ C#), then the call graph leaves out
 /// callers of methods that are not generated. Every value between the steps is a record of plain values, so
 /// unrelated edits leave the outputs cached.
 /// </summary>
@@ -50,24 +51,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .Select(static (pair, _) => CustomDerivatives.Resolve(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Resolve);
 
-        // A model class gets its Gradients class and CreateParameterSet once, however many methods it has.
-        var models = parsed
-            .Select(static (result, _) => result.Model)
-            .Where(static model => model is not null)
-            .Collect()
-            .Select(static (all, _) => all
-                .GroupBy(model => model!.HintName, System.StringComparer.Ordinal)
-                .Select(group => group.First()!)
-                .OrderBy(model => model.HintName, System.StringComparer.Ordinal)
-                .ToEquatableArray())
-            .WithTrackingName(TrackingNames.Models);
-        context.RegisterSourceOutput(models, static (output, all) =>
-        {
-            foreach (var model in all)
-            {
-                output.AddSource(model.HintName, SourceText.From(ModelEmitter.Emit(model), System.Text.Encoding.UTF8));
-            }
-        });
+        RegisterModels(context, parsed);
 
         var diagnostics = parsed
             .Select(static (result, _) => result.Diagnostics)
@@ -81,7 +65,9 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .Select(static (result, _) => Differentiator.Differentiate(result.Spec!, result.MethodId))
             .WithTrackingName(TrackingNames.Differentiate);
         var programs = differentiated
-            .Select(static (result, _) => Emit(result))
+            .Select(static (result, _) => Planner.Plan(result))
+            .WithTrackingName(TrackingNames.Plan)
+            .Select(static (planned, _) => Emit(planned))
             .WithTrackingName(TrackingNames.Emit);
         RegisterLocatedDiagnostics(context, cache, differentiated, programs);
 
@@ -111,6 +97,28 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         });
 
         RegisterBackwardSources(context, outputs);
+    }
+
+    /// <summary>A model class gets its Gradients class and CreateParameterSet once, however many methods it has.</summary>
+    private static void RegisterModels(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<MethodParseResult> parsed)
+    {
+        var models = parsed
+            .Select(static (result, _) => result.Model)
+            .Where(static model => model is not null)
+            .Collect()
+            .Select(static (all, _) => all
+                .GroupBy(model => model!.HintName, System.StringComparer.Ordinal)
+                .Select(group => group.First()!)
+                .OrderBy(model => model.HintName, System.StringComparer.Ordinal)
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.Models);
+        context.RegisterSourceOutput(models, static (output, all) =>
+        {
+            foreach (var model in all)
+            {
+                output.AddSource(model.HintName, SourceText.From(ModelEmitter.Emit(model), System.Text.Encoding.UTF8));
+            }
+        });
     }
 
     /// <summary>
@@ -204,21 +212,21 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             spec.Method.Accessibility == MethodAccessibility.Public, source);
     }
 
-    private static GeneratedSource Emit(DifferentiationResult result)
+    private static GeneratedSource Emit(PlannedMethod planned)
     {
-        if (result.Program is not { } program)
+        if (planned.Plan is not { } plan)
         {
-            return new GeneratedSource(result.HintName, null, InternalError(result.MethodName, result.Error!), MethodId: result.MethodId);
+            return new GeneratedSource(planned.HintName, null, InternalError(planned.MethodName, planned.Error!), MethodId: planned.MethodId);
         }
 
         try
         {
-            var source = BackwardEmitter.Emit(program);
-            return new GeneratedSource(result.HintName, source, null, BackwardSourceText(program.Spec, source));
+            var source = BackwardEmitter.Emit(plan);
+            return new GeneratedSource(planned.HintName, source, null, BackwardSourceText(plan.Program.Spec, source));
         }
         catch (Exception exception)
         {
-            return new GeneratedSource(result.HintName, null, InternalError(program.Method.Name, exception.GetType().Name + ": " + exception.Message), MethodId: result.MethodId);
+            return new GeneratedSource(planned.HintName, null, InternalError(planned.MethodName, exception.GetType().Name + ": " + exception.Message), MethodId: planned.MethodId);
         }
     }
 

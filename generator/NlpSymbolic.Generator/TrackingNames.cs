@@ -6,6 +6,7 @@ public static class TrackingNames
     public const string Parse = nameof(Parse);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Differentiate = nameof(Differentiate);
+    public const string Plan = nameof(Plan);
     public const string Emit = nameof(Emit);
     public const string CallGraph = nameof(CallGraph);
     public const string Models = nameof(Models);

@@ -70,6 +70,7 @@ public sealed class IncrementalTests
                 MethodParseResult parse => parse.Spec?.Method.Name ?? parse.MethodId!.Split('(')[0].Split('.')[^1],
                 GeneratedSource source => source.HintName.Split('.')[^3].Split('(')[0],
                 DifferentiationResult result => result.MethodName,
+                PlannedMethod planned => planned.MethodName,
                 _ => output.Value.ToString()!,
             };
             reasons[key] = output.Reason;
@@ -91,6 +92,7 @@ public sealed class IncrementalTests
         var (_, run) = Initial();
         Assert.Equal(new[] { "F", "G" }, Reasons(run, TrackingNames.Parse).Keys.OrderBy(k => k));
         Assert.Equal(new[] { "F", "G" }, Reasons(run, TrackingNames.Differentiate).Keys.OrderBy(k => k));
+        Assert.Equal(new[] { "F", "G" }, Reasons(run, TrackingNames.Plan).Keys.OrderBy(k => k));
         Assert.Equal(new[] { "F", "G" }, Reasons(run, TrackingNames.Emit).Keys.OrderBy(k => k));
         Assert.All(Reasons(run, TrackingNames.Parse).Values, r => Assert.Equal(IncrementalStepRunReason.New, r));
         Assert.True(run.Result.TrackedSteps.ContainsKey(TrackingNames.Diagnostics));
@@ -106,6 +108,7 @@ public sealed class IncrementalTests
         AssertAll(rerun, TrackingNames.Parse, CachedOrUnchanged);
         AssertAll(rerun, TrackingNames.Diagnostics, CachedOrUnchanged);
         AssertAll(rerun, TrackingNames.Differentiate, IncrementalStepRunReason.Cached);
+        AssertAll(rerun, TrackingNames.Plan, IncrementalStepRunReason.Cached);
         AssertAll(rerun, TrackingNames.CallGraph, CachedOrUnchanged);
         Assert.Equal(Texts(run), Texts(rerun));
     }

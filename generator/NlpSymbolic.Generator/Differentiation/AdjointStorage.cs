@@ -11,7 +11,7 @@ namespace NlpSymbolic.Generator.Differentiation;
 /// comes first (<c>var dh = ws.TanhGradient(…)</c>, no zeroing), or as zero before a branch or loop that adds to it
 /// from inside; a lone <c>dv += dy</c> makes dv another name for dy (copy propagation) when nothing could tell them
 /// apart. The output references adjoints by the id whose storage they use, so Emission only renders it, and the
-/// tape is read off it (<see cref="Emission.TapePlan"/>) instead of off a dry run of the writer.
+/// tape is read off it (<see cref="Planning.TapePlan"/>) instead of off a dry run of the writer.
 /// </summary>
 internal sealed class AdjointStorage
 {

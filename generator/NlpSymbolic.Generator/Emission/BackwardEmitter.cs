@@ -4,6 +4,7 @@ using System.Linq;
 using NlpSymbolic.Generator.Differentiation;
 using NlpSymbolic.Generator.Model;
 using NlpSymbolic.Generator.Model.Ir;
+using NlpSymbolic.Generator.Planning;
 
 namespace NlpSymbolic.Generator.Emission;
 
@@ -22,11 +23,11 @@ internal static class BackwardEmitter
     internal const string Hidden =
         "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
-    public static string Emit(AdjointProgram program)
+    public static string Emit(EmissionPlan plan)
     {
-        var spec = program.Spec;
-        var names = new EmittedNames(program);
-        var writer = new SourceWriter();
+        var context = new EmissionContext(plan);
+        var spec = context.Spec;
+        var writer = context.Writer;
         if (spec.Namespace is not null)
         {
             writer.Open("namespace " + spec.Namespace);
@@ -39,23 +40,21 @@ internal static class BackwardEmitter
 
         if (spec.Model is not null)
         {
-            ModelBackwardWriter.Write(writer, program, names);
+            ModelBackwardWriter.Write(context);
             writer.Line();
         }
 
-        var tape = new TapePlan(program);
-        var core = CoreBody(program, names, tape);
-        var usesWorkspace = WorkspaceUse.InForwardAndReverse(program, tape);
+        var core = CoreBody(context);
         // The math right after the public method, where a reader who opened the file looks.
-        WriteBackward(writer, program, names, usesWorkspace, isPullback: false);
+        WriteBackward(context, isPullback: false);
         writer.Line();
-        WriteCore(writer, program, names, core, usesWorkspace);
+        WriteCore(context, core);
         writer.Line();
-        WriteForward(writer, program, names);
+        WriteForward(context);
         writer.Line();
-        WriteValue(writer, program, names);
+        WriteValue(context);
         writer.Line();
-        WriteBackward(writer, program, names, usesWorkspace, isPullback: true);
+        WriteBackward(context, isPullback: true);
 
         foreach (var _ in spec.ContainingTypes)
         {
@@ -67,7 +66,7 @@ internal static class BackwardEmitter
             writer.Close();
         }
 
-        return GeneratedFile.Text(names.Types, writer);
+        return GeneratedFile.Text(context.Names.Types, writer);
     }
 
     private static string[] ForwardParameters(AdjointProgram program, EmittedNames names) =>
@@ -90,9 +89,10 @@ internal static class BackwardEmitter
     /// <c>NameForwardAndReverse</c>; Backward first checks the gradient buffers' shapes and returns a copy of the value
     /// the caller owns, Pullback (called by generated code) only adds the gradient.
     /// </summary>
-    private static void WriteBackward(SourceWriter writer, AdjointProgram program, EmittedNames names, bool usesWorkspace, bool isPullback)
+    private static void WriteBackward(EmissionContext context, bool isPullback)
     {
-        var method = program.Method;
+        var (writer, program, names, method) = (context.Writer, context.Program, context.Names, context.Method);
+        var usesWorkspace = context.Plan.UsesWorkspace;
         var returnType = ResultTypes.Return(method, names.Types);
         var parameters = ForwardParameters(program, names).Concat(GradientParameters(method, names));
 
@@ -145,7 +145,7 @@ internal static class BackwardEmitter
             ReturnCopy(body, method, names, call);
         }
 
-        WriteWithWorkspace(writer, body, names, enter: usesWorkspace || !isPullback && WorkspaceUse.InBackwardChecks(method));
+        WriteWithWorkspace(writer, body, names, enter: usesWorkspace || !isPullback && context.Plan.ChecksGradientShapes);
         writer.Close();
     }
 
@@ -154,9 +154,10 @@ internal static class BackwardEmitter
     /// line, grouped under the user's statement), then the adjoint statements in reverse order under the same
     /// comments. It returns the value in the workspace's buffers.
     /// </summary>
-    private static void WriteCore(SourceWriter writer, AdjointProgram program, EmittedNames names, SourceWriter body, bool usesWorkspace)
+    private static void WriteCore(EmissionContext context, SourceWriter body)
     {
-        var method = program.Method;
+        var (writer, program, names, method) = (context.Writer, context.Program, context.Names, context.Method);
+        var usesWorkspace = context.Plan.UsesWorkspace;
         var parameters = (usesWorkspace ? new[] { names.Types.Workspace + " " + names.Workspace } : new string[0])
             .Concat(ForwardParameters(program, names))
             .Concat(GradientParameters(method, names));
@@ -166,12 +167,12 @@ internal static class BackwardEmitter
         writer.Close();
     }
 
-    private static SourceWriter CoreBody(AdjointProgram program, EmittedNames names, TapePlan tape)
+    private static SourceWriter CoreBody(EmissionContext context)
     {
-        var method = program.Method;
+        var (program, names, method) = (context.Program, context.Names, context.Method);
         var body = new SourceWriter();
         names.StartMethod();
-        new ForwardSweepWriter(method, names, tape, body).Write();
+        new ForwardSweepWriter(method, names, context.Tape, context.Plan.InlinedWithTape, body).Write();
         var returned = new List<string>();
         var phis = new HashSet<int>(IrWalker.Phis(method.Body).Select(p => p.Target));
         var results = method.ResultValues().ToList();
@@ -191,7 +192,7 @@ internal static class BackwardEmitter
 
         body.Line();
         body.Line("// Reverse sweep: adjoints in reverse order of the statements above.");
-        new ReverseSweepWriter(program, names, tape, body).Write();
+        new ReverseSweepWriter(program, names, context.Tape, body).Write();
         body.Line();
         body.Line($"return {(method.IsTuple ? "(" + string.Join(", ", returned) + ")" : returned[0])};");
         return body;
@@ -202,9 +203,9 @@ internal static class BackwardEmitter
     /// the user's method allocate every intermediate): what evaluation and inference call. A model method's is an
     /// instance method like the user's.
     /// </summary>
-    private static void WriteValue(SourceWriter writer, AdjointProgram program, EmittedNames names)
+    private static void WriteValue(EmissionContext context)
     {
-        var method = program.Method;
+        var (writer, program, names, method) = (context.Writer, context.Program, context.Names, context.Method);
         var model = program.Spec.Model;
         var fields = model is null ? new List<IrParameter>() : method.Parameters.Take(model.Fields.Count).ToList();
         var own = method.Parameters.Skip(fields.Count).ToList();
@@ -241,16 +242,16 @@ internal static class BackwardEmitter
         }
     }
 
-    private static void WriteForward(SourceWriter writer, AdjointProgram program, EmittedNames names)
+    private static void WriteForward(EmissionContext context)
     {
-        var method = program.Method;
+        var (writer, program, names, method) = (context.Writer, context.Program, context.Names, context.Method);
         var returnType = ResultTypes.Return(method, names.Types);
         var parameters = new[] { names.Types.Workspace + " " + names.Workspace }.Concat(ForwardParameters(program, names));
         writer.Line($"/// <summary>The value of <c>{method.Name}</c>, computed in <paramref name=\"{names.Workspace}\"/>'s buffers (valid until its Exit); generated code calls it where another [Differentiable] method calls {method.Name}.</summary>");
         writer.Line(Hidden);
         OpenMethod(writer, $"{Keyword(method.Accessibility)} static {returnType} {method.Name}Forward", parameters);
         names.StartMethod();
-        new ForwardSweepWriter(method, names, null, writer).Write();
+        new ForwardSweepWriter(method, names, null, context.Plan.InlinedWithoutTape, writer).Write();
         var results = method.ResultValues().Select(r => Spell(r, names)).ToList();
         writer.Line($"return {(method.IsTuple ? "(" + string.Join(", ", results) + ")" : results[0])};");
         writer.Close();

@@ -3,6 +3,7 @@ using System.Linq;
 using NlpSymbolic.Generator.Differentiation;
 using NlpSymbolic.Generator.Model;
 using NlpSymbolic.Generator.Model.Ir;
+using NlpSymbolic.Generator.Planning;
 
 namespace NlpSymbolic.Generator.Emission;
 
@@ -15,20 +16,22 @@ internal sealed class ForwardSweepWriter
 {
     private readonly IrMethod method;
     private readonly EmittedNames names;
-    private readonly TapePlan? tape;
+    private readonly Tape? tape;
     private readonly SourceWriter writer;
 
     private readonly HashSet<int> inlinable;
     private readonly Dictionary<int, Expression> inlined = new();
     private readonly ExpressionRenderer printer;
 
-    public ForwardSweepWriter(IrMethod method, EmittedNames names, TapePlan? tape, SourceWriter writer)
+    /// <param name="tape">What to push for the reverse sweep; null for <c>NameForward</c>, which has none.</param>
+    /// <param name="inlined">The values written into their one use (<see cref="EmissionPlan"/>).</param>
+    public ForwardSweepWriter(IrMethod method, EmittedNames names, Tape? tape, EquatableArray<int> inlined, SourceWriter writer)
     {
         this.method = method;
         this.names = names;
         this.tape = tape;
         this.writer = writer;
-        inlinable = InlinableValues(method, tape);
+        inlinable = new HashSet<int>(inlined);
         printer = new ExpressionRenderer(method, names, names.Value);
         components = IrWalker.Statements(method.Body)
             .Where(s => s.Operation == IrStatement.TupleItemOperation)
@@ -46,84 +49,6 @@ internal sealed class ForwardSweepWriter
 
     /// <summary>Values some statement, merge or the result reads: a component nobody reads is deconstructed into a discard.</summary>
     private readonly HashSet<int> used;
-
-    /// <summary>
-    /// Int and bool temporaries (indices, sizes, conditions) used once, in the block that computes them,
-    /// and never read by the reverse sweep: written into their use as the user wrote them
-    /// (<c>tokens[t + 1]</c>, <c>while (t &lt; tokens.Length - 1)</c>) rather than as one line each.
-    /// </summary>
-    private static HashSet<int> InlinableValues(IrMethod method, TapePlan? tape)
-    {
-        var definedIn = new Dictionary<int, IrBlock>();
-        var uses = new Dictionary<int, List<IrBlock>>();
-        void Use(IrOperand operand, IrBlock block)
-        {
-            if (!operand.IsConstant)
-            {
-                if (!uses.TryGetValue(operand.ValueId, out var list))
-                {
-                    uses[operand.ValueId] = list = new List<IrBlock>();
-                }
-
-                list.Add(block);
-            }
-        }
-
-        void Walk(IrBlock block)
-        {
-            foreach (var node in block.Nodes)
-            {
-                switch (node)
-                {
-                    case IrStatement statement:
-                        definedIn[statement.Target] = block;
-                        foreach (var argument in statement.Arguments)
-                        {
-                            Use(argument, block);
-                        }
-
-                        break;
-                    case IrIf branch:
-                        Use(branch.Condition, block);
-                        foreach (var phi in branch.Phis)
-                        {
-                            Use(phi.First, branch.Then);
-                            Use(phi.Second, branch.Else);
-                        }
-
-                        Walk(branch.Then);
-                        Walk(branch.Else);
-                        break;
-                    case IrLoop loop:
-                        foreach (var phi in loop.Carried)
-                        {
-                            Use(phi.First, block);
-                            Use(phi.Second, loop.Body);
-                        }
-
-                        Use(loop.Condition, loop.Header);
-                        Walk(loop.Header);
-                        Walk(loop.Body);
-                        break;
-                }
-            }
-        }
-
-        Walk(method.Body);
-        foreach (var result in method.ResultValues())
-        {
-            Use(result, method.Body);
-        }
-
-        return new HashSet<int>(IrWalker.Statements(method.Body)
-            .Where(s => s.Callee is null
-                && method.Values[s.Target].Kind is ValueKind.Int or ValueKind.Bool
-                && !method.Values[s.Target].IsVariable
-                && (tape is null || !tape.Read.Contains(s.Target))
-                && uses.TryGetValue(s.Target, out var sites) && sites.Count == 1
-                && ReferenceEquals(sites[0], definedIn[s.Target]))
-            .Select(s => s.Target));
-    }
 
     public void Write() => WriteBlock(method.Body, nested: false, loopPhis: new int[0], enclosingSource: -1);
 
@@ -151,7 +76,7 @@ internal sealed class ForwardSweepWriter
                     // Written by the call's deconstruction.
                     break;
                 case IrStatement { Callee.ResultKind: ValueKind.Tuple } call:
-                    var targets = components[call.Target].Select(id => used.Contains(id) || (tape?.Read.Contains(id) ?? false) ? names.Value(id) : "_");
+                    var targets = components[call.Target].Select(id => used.Contains(id) || (tape?.Reads(id) ?? false) ? names.Value(id) : "_");
                     writer.Line($"var ({string.Join(", ", targets)}) = {Render(Form(call))};");
                     break;
                 case IrStatement statement when inlinable.Contains(statement.Target):
@@ -190,13 +115,13 @@ internal sealed class ForwardSweepWriter
     private void WriteIf(IrIf branch)
     {
         // A merge nothing reads (the flag of an early return that is the method's last) is not written at all.
-        var phis = branch.Phis.Where(p => used.Contains(p.Target) || (tape?.Read.Contains(p.Target) ?? false)).ToList();
+        var phis = branch.Phis.Where(p => used.Contains(p.Target) || (tape?.Reads(p.Target) ?? false)).ToList();
         foreach (var phi in phis)
         {
             writer.Line($"{names.Types.Of(method.Values[phi.Target].Kind)} {names.Value(phi.Target)};");
         }
 
-        var reversed = tape is not null && tape.Reversed.Contains(branch);
+        var reversed = tape is not null && tape.IsReversed(branch);
         writer.Open($"if ({Render(branch.Condition)})");
         WriteBlock(branch.Then, nested: reversed, loopPhis: new int[0], enclosingSource: branch.SourceIndex);
         foreach (var phi in phis)
@@ -229,7 +154,7 @@ internal sealed class ForwardSweepWriter
         }
 
         // Only a loop that has a reverse needs to know how many iterations ran, unless it counts them itself.
-        var reversed = tape is not null && tape.Reversed.Contains(loop);
+        var reversed = tape is not null && tape.IsReversed(loop);
         var counted = reversed && countedLoop is null;
         var count = names.Value(loop.Count);
         if (counted)

@@ -17,10 +17,10 @@ internal static class ModelBackwardWriter
     /// A model method's public <c>NameBackward</c>: an instance method that passes the fields and their
     /// buffers in <c>Gradients</c> to the static core.
     /// </summary>
-    public static void Write(SourceWriter writer, AdjointProgram program, EmittedNames names)
+    public static void Write(EmissionContext context)
     {
-        var method = program.Method;
-        var model = program.Spec.Model!;
+        var (writer, names, method) = (context.Writer, context.Names, context.Method);
+        var model = context.Spec.Model!;
         var returnType = ResultTypes.Return(method, names.Types);
         var fields = method.Parameters.Take(model.Fields.Count).ToList();
         var own = method.Parameters.Skip(model.Fields.Count).ToList();

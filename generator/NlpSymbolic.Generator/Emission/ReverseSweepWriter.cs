@@ -3,6 +3,7 @@ using System.Linq;
 using NlpSymbolic.Generator.Differentiation;
 using NlpSymbolic.Generator.Model;
 using NlpSymbolic.Generator.Model.Ir;
+using NlpSymbolic.Generator.Planning;
 
 namespace NlpSymbolic.Generator.Emission;
 
@@ -16,12 +17,12 @@ internal sealed class ReverseSweepWriter
     private readonly AdjointProgram program;
     private readonly IrMethod method;
     private readonly EmittedNames names;
-    private readonly TapePlan tape;
+    private readonly Tape tape;
     private readonly SourceWriter writer;
     private readonly ExpressionRenderer expressions;
     private readonly bool checkSeed;
 
-    public ReverseSweepWriter(AdjointProgram program, EmittedNames names, TapePlan tape, SourceWriter writer, bool checkSeed = true)
+    public ReverseSweepWriter(AdjointProgram program, EmittedNames names, Tape tape, SourceWriter writer, bool checkSeed = true)
     {
         this.program = program;
         method = program.Method;

@@ -3,7 +3,7 @@ using NlpSymbolic.Generator.Differentiation;
 using NlpSymbolic.Generator.Model;
 using NlpSymbolic.Generator.Model.Ir;
 
-namespace NlpSymbolic.Generator.Emission;
+namespace NlpSymbolic.Generator.Planning;
 
 /// <summary>
 /// Whether a method's forward and reverse sweeps call its workspace, read off the program (the forward forms, the
@@ -11,7 +11,7 @@ namespace NlpSymbolic.Generator.Emission;
 /// </summary>
 internal static class WorkspaceUse
 {
-    public static bool InForwardAndReverse(AdjointProgram program, TapePlan tape) =>
+    public static bool InForwardAndReverse(AdjointProgram program, Tape tape) =>
         IrWalker.Statements(program.Method.Body).Any(InForward)
         || Tapes(program.Method.Body, tape)
         || InReverse(program.Body);
@@ -28,11 +28,11 @@ internal static class WorkspaceUse
     };
 
     /// <summary>Whether a reversed branch or loop body pushes anything (the reverse then pops it).</summary>
-    private static bool Tapes(IrBlock block, TapePlan tape) => block.Nodes.Any(node => node switch
+    private static bool Tapes(IrBlock block, Tape tape) => block.Nodes.Any(node => node switch
     {
-        IrIf branch => (tape.Reversed.Contains(branch) && (tape.Pushed(branch.Then, new int[0]).Count > 0 || tape.Pushed(branch.Else, new int[0]).Count > 0))
+        IrIf branch => (tape.IsReversed(branch) && (tape.Pushed(branch.Then, new int[0]).Count > 0 || tape.Pushed(branch.Else, new int[0]).Count > 0))
             || Tapes(branch.Then, tape) || Tapes(branch.Else, tape),
-        IrLoop loop => (tape.Reversed.Contains(loop) && tape.Pushed(loop.Body, loop.Carried.Select(p => p.Target)).Count > 0)
+        IrLoop loop => (tape.IsReversed(loop) && tape.Pushed(loop.Body, loop.Carried.Select(p => p.Target)).Count > 0)
             || Tapes(loop.Header, tape) || Tapes(loop.Body, tape),
         _ => false,
     });
