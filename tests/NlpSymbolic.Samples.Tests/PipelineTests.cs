@@ -32,10 +32,28 @@ public class PipelineTests
         Assert.Contains("word vectors from", flat);
         Assert.Matches(@"[1-9]\d* of [\d,]+ vocabulary words found", flat);
         Assert.Contains("word 12", flat); // the file set the dimension
+        Assert.Matches(@"scaled from RMS [\d.]+ to 0\.0577 per value", flat);
 
         var clash = SampleRun.Of("--output", output, "pos", "--sentences", "20", "--dim", "50", "--embeddings", vectors);
         Assert.Equal(ExitCodes.Usage, clash.ExitCode);
         Assert.Contains("--dim 50 disagrees with", PosTests.Flat(clash.Output));
+    }
+
+    [Fact]
+    public void Dropout_trains_with_the_sentence_level_loss_only()
+    {
+        var output = SampleRun.TempOutput();
+        var run = SampleRun.Of("--output", output, "--quiet", "pos", "--loss", "sll", "--dropout", "0.3", "--sentences", "60", "--epochs", "1",
+            "--hidden", "8", "--batch-size", "4");
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.InRange(PosTests.Accuracy(run.Output), 0, 100);
+
+        var softmax = SampleRun.Of("--output", output, "pos", "--dropout", "0.3", "--sentences", "20", "--hidden", "8");
+        Assert.Equal(ExitCodes.Usage, softmax.ExitCode);
+        Assert.Contains("--dropout applies to --loss sll only", PosTests.Flat(softmax.Output));
+        var rate = SampleRun.Of("--output", output, "pos", "--loss", "sll", "--dropout", "1", "--sentences", "20");
+        Assert.Equal(ExitCodes.Usage, rate.ExitCode);
+        Assert.Contains("--dropout must be in [0, 1)", PosTests.Flat(rate.Output));
     }
 
     [Fact]

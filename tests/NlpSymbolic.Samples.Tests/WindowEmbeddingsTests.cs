@@ -42,16 +42,53 @@ public class WindowEmbeddingsTests
             Assert.False(features.Words.Contains("mary"));  // seen once, no vector: still <unk>
 
             var model = new WindowTagger(features.Shape(wordDimension: 2, hidden: 3), seed: 1);
-            var coverage = WindowEmbeddings.Load(model, features, path, Train.SelectMany(s => s.Words));
+            var (coverage, fileRms) = WindowEmbeddings.Load(model, features, path, Train.SelectMany(s => s.Words));
             Assert.Equal(3, coverage.Found);
             var london = features.Words.IndexOf("london");
             Assert.Equal([0.5, -0.5], model.L.Column(london).ToArray());
             Assert.Equal([1.5, 2.5], model.L.Column(features.Words.IndexOf("john")).ToArray());
             Assert.Equal(london, features.Encode(new TaggedSentence(["London"], ["B-LOC"])).Words[WindowExample.Pad]);
+            Assert.Equal(Math.Sqrt((0.25 + 0.25 + 2.25 + 6.25 + 9 + 16) / 6), fileRms, 12);
         }
         finally
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Rescaling_gives_the_found_vectors_the_asked_rms_and_keeps_their_directions_and_the_other_columns()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"nlpsym-vectors-{Guid.NewGuid():N}.txt");
+        try
+        {
+            File.WriteAllText(path, "2 2\nparis 3 4\nwent -1 0\n");
+            var features = WindowFeatures.Build(Train, TagSet.FromSentences(Train), suffixLength: 2, WindowEmbeddings.WordsOf(new FileInfo(path)));
+            var unscaled = new WindowTagger(features.Shape(wordDimension: 2, hidden: 3), seed: 1);
+            var scaled = new WindowTagger(features.Shape(wordDimension: 2, hidden: 3), seed: 1);
+            WindowEmbeddings.Load(unscaled, features, path, []);
+            var (_, fileRms) = WindowEmbeddings.Load(scaled, features, path, [], rms: WindowEmbeddings.InitialRms);
+
+            var found = new[] { features.Words.IndexOf("paris"), features.Words.IndexOf("went") };
+            Assert.Equal(Math.Sqrt((9 + 16 + 1 + 0) / 4.0), fileRms, 12);
+            Assert.Equal(WindowEmbeddings.InitialRms, WindowEmbeddings.Rms(scaled.L, found), 12);
+            var factor = WindowEmbeddings.InitialRms / fileRms;
+            Assert.Equal([3 * factor, 4 * factor], scaled.L.Column(found[0]).ToArray(), new ToleranceComparer(1e-12));
+            Assert.Equal([-factor, 0], scaled.L.Column(found[1]).ToArray(), new ToleranceComparer(1e-12));
+            var unknown = features.Words.UnknownIndex;
+            Assert.Equal(unscaled.L.Column(unknown).ToArray(), scaled.L.Column(unknown).ToArray()); // not in the file: untouched
+            Assert.Equal(0.1 / Math.Sqrt(3), WindowEmbeddings.InitialRms, 15);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : System.Collections.Generic.IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(double value) => 0;
     }
 }

@@ -6,7 +6,7 @@ namespace NlpSymbolic.Samples.Window;
 /// <summary>The settings of one window-tagger run (see <see cref="WindowOptions"/> for their meaning).</summary>
 public sealed record WindowSettings(
     DirectoryInfo? Data, int Epochs, int BatchSize, double LearningRate, int Hidden, int Dimension, int SuffixLength,
-    int Sentences, int Seed, int Patience, FileInfo? Resume, FileInfo? Embeddings = null);
+    int Sentences, int Seed, int Patience, FileInfo? Resume, FileInfo? Embeddings = null, double EmbeddingsRms = 0, double Dropout = 0);
 
 /// <summary>The command-line options <c>pos</c> and <c>ner</c> share, with their defaults.</summary>
 public sealed class WindowOptions
@@ -26,6 +26,8 @@ public sealed class WindowOptions
     private readonly Option<int> patience;
     private readonly Option<FileInfo?> resume;
     private readonly Option<FileInfo?> embeddings;
+    private readonly Option<double> embeddingsRms;
+    private readonly Option<double> dropout;
 
     public WindowOptions(string dataDescription, int defaultEpochs, int defaultBatchSize = 32, int defaultHidden = 300)
     {
@@ -49,11 +51,22 @@ public sealed class WindowOptions
             Description = "Initialise the word embeddings from this file (word2vec text or binary, or GloVe; .gz too), matched to the "
                 + "vocabulary lower-cased with digits → 0; they keep training. The file sets --dim (an explicit --dim must agree).",
         };
+        embeddingsRms = new Option<double>("--embeddings-rms")
+        {
+            Description = "Scale the file's vectors (all by one factor) so that their root mean square per value is this; 0 keeps them as "
+                + $"in the file. Default {WindowEmbeddings.InitialRms:G3}: the RMS of the random initialisation, U[−0.1, 0.1].",
+            DefaultValueFactory = _ => WindowEmbeddings.InitialRms,
+        };
+        dropout = new Option<double>("--dropout")
+        {
+            Description = "With --loss sll: drop each hidden unit of each word with this probability while training (inverted dropout; none at evaluation).",
+            DefaultValueFactory = _ => 0,
+        };
     }
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { data, epochs, batchSize, learningRate, hidden, dimension, suffixLength, sentences, seed, patience, resume, embeddings })
+        foreach (var option in new Option[] { data, epochs, batchSize, learningRate, hidden, dimension, suffixLength, sentences, seed, patience, resume, embeddings, embeddingsRms, dropout })
         {
             command.Options.Add(option);
         }
@@ -64,11 +77,13 @@ public sealed class WindowOptions
         var settings = new WindowSettings(
             parse.GetValue(data), parse.GetValue(epochs), parse.GetValue(batchSize), parse.GetValue(learningRate), parse.GetValue(hidden),
             parse.GetValue(dimension), parse.GetValue(suffixLength), parse.GetValue(sentences), parse.GetValue(seed), parse.GetValue(patience),
-            parse.GetValue(resume), parse.GetValue(embeddings));
+            parse.GetValue(resume), parse.GetValue(embeddings), parse.GetValue(embeddingsRms), parse.GetValue(dropout));
         Require(settings.Epochs >= 1, "--epochs must be at least 1");
         Require(settings.BatchSize >= 1, "--batch-size must be at least 1");
         Require(settings.LearningRate > 0 && double.IsFinite(settings.LearningRate), "--learning-rate must be a positive number");
         Require(settings.Hidden >= 1 && settings.Dimension >= 1, "--hidden and --dim must be at least 1");
+        Require(settings.EmbeddingsRms >= 0 && double.IsFinite(settings.EmbeddingsRms), "--embeddings-rms must be ≥ 0 (0: the file's own scale)");
+        Require(settings.Dropout is >= 0 and < 1, "--dropout must be in [0, 1)");
         Require(settings.SuffixLength >= 0 && settings.Sentences >= 0 && settings.Patience >= 1, "--suffix and --max-sentences must be ≥ 0, --patience ≥ 1");
         if (settings.Embeddings is { } file)
         {

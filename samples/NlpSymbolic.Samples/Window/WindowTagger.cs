@@ -56,11 +56,11 @@ public sealed partial class WindowTagger
         CrossEntropy(Scores(words, caps, suffixes, t), tag);
 
     /// <summary>
-    /// The network's scores for every word of a sentence at once (K × T): the T windows' inputs as the columns
-    /// of one matrix, so each layer is one matrix product per sentence.
+    /// The hidden layer for every word of a sentence at once (hidden × T): the T windows' inputs as the columns
+    /// of one matrix, so the layer is one matrix product per sentence.
     /// </summary>
     [Differentiable]
-    public Matrix<double> SentenceScores(int[] words, int[] caps, int[] suffixes, int count)
+    public Matrix<double> SentenceHidden(int[] words, int[] caps, int[] suffixes, int count)
     {
         var xs = new Vector<double>[count];
         for (var i = 0; i < count; i++)
@@ -72,9 +72,13 @@ public sealed partial class WindowTagger
                 Concat(S.Column(suffixes[t - 2]), S.Column(suffixes[t - 1]), S.Column(suffixes[t]), S.Column(suffixes[t + 1]), S.Column(suffixes[t + 2])));
         }
 
-        var H = Tanh(AddColumnwise(W * Matrix<double>.Build.DenseOfColumnVectors(xs), b));
-        return AddColumnwise(U * H, c);
+        return Tanh(AddColumnwise(W * Matrix<double>.Build.DenseOfColumnVectors(xs), b));
     }
+
+    /// <summary>The network's scores for every word of a sentence at once (K × T): one product per layer per sentence.</summary>
+    [Differentiable]
+    public Matrix<double> SentenceScores(int[] words, int[] caps, int[] suffixes, int count) =>
+        AddColumnwise(U * SentenceHidden(words, caps, suffixes, count), c);
 
     /// <summary>
     /// The sentence-level log-likelihood of Collobert et al. (§3.4.2): the forward algorithm over the network's
@@ -84,6 +88,15 @@ public sealed partial class WindowTagger
     [Differentiable]
     public double SentenceLoss(int[] words, int[] caps, int[] suffixes, int[] tags) =>
         SentenceLevel.Loss(SentenceScores(words, caps, suffixes, tags.Length), A, tags);
+
+    /// <summary>
+    /// <see cref="SentenceLoss"/> with dropout on the hidden layer: <paramref name="keep"/> (hidden × T, data) holds
+    /// 0 for a dropped unit and 1 / (1 − p) for a kept one (<see cref="Dropout.Mask"/>), so the expected hidden layer is
+    /// the one <see cref="SentenceScores"/> and prediction use, without dropout.
+    /// </summary>
+    [Differentiable]
+    public double SentenceLossWithDropout(int[] words, int[] caps, int[] suffixes, int[] tags, [NoDerivative] Matrix<double> keep) =>
+        SentenceLevel.Loss(AddColumnwise(U * SentenceHidden(words, caps, suffixes, tags.Length).PointwiseMultiply(keep), c), A, tags);
 
     /// <summary>
     /// The lecture's max-margin J = max(0, 1 − s_gold + s_best wrong) as a multiclass hinge: the gold tag's score

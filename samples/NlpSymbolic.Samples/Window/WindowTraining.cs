@@ -32,20 +32,33 @@ public static class WindowTraining
         SampleContext context, string name, WindowSettings settings, WindowFeatures features, IReadOnlyList<EncodedSentence> train,
         WindowLoss loss, string devMetric, Func<WindowTagger, double> evaluateDev)
     {
+        if (settings.Dropout > 0 && loss != WindowLoss.Sll)
+        {
+            throw new SampleException("--dropout applies to --loss sll only", ExitCodes.Usage);
+        }
+
         var model = new WindowTagger(features.Shape(settings.Dimension, settings.Hidden), settings.Seed);
         if (settings.Embeddings is { } file)
         {
-            var coverage = WindowEmbeddings.Load(model, features, file.FullName, train.SelectMany(s => s.Source.Words));
-            context.Console.WriteLine($"word vectors from {file.FullName}: {coverage}");
+            var (coverage, fileRms) = WindowEmbeddings.Load(model, features, file.FullName, train.SelectMany(s => s.Source.Words), settings.EmbeddingsRms);
+            var scale = settings.EmbeddingsRms > 0 ? $"scaled from RMS {fileRms:G3} to {settings.EmbeddingsRms:G3} per value" : $"RMS {fileRms:G3} per value, as in the file";
+            context.Console.WriteLine($"word vectors from {file.FullName}: {coverage}; {scale}");
         }
 
         if (loss == WindowLoss.Sll)
         {
             // One example per sentence: the loss and its gradient cover every word and transition of it.
-            return Run(context, name, settings, model, train, devMetric, evaluateDev, (sentence, gradients) =>
+            // With --dropout, each sentence draws its hidden-layer mask from the trainer's per-example seed.
+            return Run(context, name, settings, model, train, devMetric, evaluateDev, (sentence, gradients, example) =>
             {
                 WindowTagger.TouchSentence(gradients, sentence);
-                return model.SentenceLossBackward(sentence.Words, sentence.Caps, sentence.Suffixes, sentence.Tags, 1.0, gradients);
+                if (settings.Dropout == 0)
+                {
+                    return model.SentenceLossBackward(sentence.Words, sentence.Caps, sentence.Suffixes, sentence.Tags, 1.0, gradients);
+                }
+
+                var keep = Dropout.Mask(model.W.RowCount, sentence.Count, settings.Dropout, example.Seed);
+                return model.SentenceLossWithDropoutBackward(sentence.Words, sentence.Caps, sentence.Suffixes, sentence.Tags, keep, 1.0, gradients);
             });
         }
 
@@ -62,12 +75,12 @@ public static class WindowTraining
                 var s = example.Sentence;
                 return model.HingeLossBackward(s.Words, s.Caps, s.Suffixes, example.Position, example.Tag, 1.0, gradients);
             };
-        return Run(context, name, settings, model, WindowFeatures.Examples(train), devMetric, evaluateDev, backward);
+        return Run(context, name, settings, model, WindowFeatures.Examples(train), devMetric, evaluateDev, (example, gradients, _) => backward(example, gradients));
     }
 
     private static WindowRun Run<TExample>(
         SampleContext context, string name, WindowSettings settings, WindowTagger model, IReadOnlyList<TExample> train,
-        string devMetric, Func<WindowTagger, double> evaluateDev, Func<TExample, ParameterSet, double> backward)
+        string devMetric, Func<WindowTagger, double> evaluateDev, Func<TExample, ParameterSet, ExampleContext, double> backward)
     {
         var parameters = model.CreateSparseParameterSet();
         var checkpoint = context.OutputPath(name + ".safetensors");

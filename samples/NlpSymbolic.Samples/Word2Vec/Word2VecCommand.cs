@@ -38,6 +38,11 @@ public static class Word2VecCommand
             Description = "Also write the input vectors in word2vec text format (word2vec binary if the name ends in .bin; .gz compresses), "
                 + "readable by gensim and by pos/ner --embeddings.",
         };
+        var keepPunctuation = new Option<bool>("--keep-punctuation")
+        {
+            Description = "Split the punctuation at the ends of words into words of its own (\"(Paris),\" → ( paris ) ,) instead of trimming it, "
+                + "so punctuation tokens get vectors too (for pos/ner --embeddings).",
+        };
         var workers = new Option<int?>("--workers") { Description = "Training threads (default: all cores); the result does not depend on it." };
         var resume = new Option<FileInfo?>("--resume") { Description = "Continue the run saved in this checkpoint (same data and options)." };
 
@@ -46,7 +51,7 @@ public static class Word2VecCommand
             "Skip-gram with negative sampling (Mikolov et al. 2013) on the Brown corpus: two embedding matrices as sparse columns, "
             + "K negatives from unigram^0.75, dynamic window, subsampling, SGD with a linearly decaying rate. Prints the nearest "
             + "neighbours (cosine) of a few words, time per epoch and words/s.");
-        foreach (var option in new Option[] { data, epochs, dim, window, negatives, minCount, subsample, rate, batch, maxTokens, words, seed, workers, resume, saveVectors })
+        foreach (var option in new Option[] { data, epochs, dim, window, negatives, minCount, subsample, rate, batch, maxTokens, words, seed, workers, resume, saveVectors, keepPunctuation })
         {
             command.Options.Add(option);
         }
@@ -58,7 +63,7 @@ public static class Word2VecCommand
                 parse.GetValue(data), parse.GetValue(epochs), parse.GetValue(dim), parse.GetValue(window), parse.GetValue(negatives),
                 parse.GetValue(minCount), parse.GetValue(subsample), parse.GetValue(rate), parse.GetValue(batch), parse.GetValue(maxTokens),
                 parse.GetValue(words)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                parse.GetValue(seed), parse.GetValue(workers)) { SaveVectors = parse.GetValue(saveVectors) }, parse.GetValue(resume)?.FullName));
+                parse.GetValue(seed), parse.GetValue(workers)) { SaveVectors = parse.GetValue(saveVectors), KeepPunctuation = parse.GetValue(keepPunctuation) }, parse.GetValue(resume)?.FullName));
         });
         return command;
     }
@@ -68,7 +73,7 @@ public static class Word2VecCommand
         settings.Validate();
         var console = context.Console;
         var wall = Stopwatch.StartNew();
-        var corpus = Word2VecData.Load(context, settings.Data, settings.MinCount, settings.MaxTokens);
+        var corpus = Word2VecData.Load(context, settings.Data, settings.MinCount, settings.MaxTokens, settings.KeepPunctuation);
         console.WriteLine($"{corpus.Source}: {corpus.RawTokens:N0} words read, {corpus.Tokens.Length:N0} kept in {corpus.SentenceStart.Length - 1:N0} sentences, "
             + $"vocabulary {corpus.Vocabulary.Count - 1:N0} words (min count {settings.MinCount})");
 
@@ -188,6 +193,9 @@ internal sealed record Word2VecSettings(
 {
     /// <summary>Where --save-vectors writes the vectors (null: not written).</summary>
     public FileInfo? SaveVectors { get; init; }
+
+    /// <summary>Punctuation at the ends of words becomes words of its own instead of being trimmed (<c>--keep-punctuation</c>).</summary>
+    public bool KeepPunctuation { get; init; }
 
     public void Validate()
     {

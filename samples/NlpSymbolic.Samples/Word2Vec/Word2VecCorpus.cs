@@ -43,10 +43,12 @@ internal sealed class Word2VecCorpus
 
     /// <summary>
     /// Builds the corpus from sentences of raw words: lower-cased, punctuation trimmed from both ends (tokens with
-    /// no letter or digit are dropped), at most <paramref name="maxTokens"/> words read.
+    /// no letter or digit are dropped) or, with <paramref name="keepPunctuation"/>, split off into words of its own
+    /// (<see cref="Word2VecTokens.Split"/>); at most <paramref name="maxTokens"/> words read.
     /// </summary>
-    public static Word2VecCorpus Build(string source, IEnumerable<IReadOnlyList<string>> sentences, int minCount, long? maxTokens)
+    public static Word2VecCorpus Build(string source, IEnumerable<IReadOnlyList<string>> sentences, int minCount, long? maxTokens, bool keepPunctuation = false)
     {
+        var split = new List<string>();
         var normalised = new List<string[]>();
         var counts = new TokenCounts();
         long read = 0;
@@ -60,8 +62,9 @@ internal sealed class Word2VecCorpus
                     break;
                 }
 
-                var word = Normalise(raw);
-                if (word.Length > 0)
+                split.Clear();
+                Word2VecTokens.Split(raw, keepPunctuation, split);
+                foreach (var word in split)
                 {
                     words.Add(word);
                     read++;
@@ -117,22 +120,5 @@ internal sealed class Word2VecCorpus
 
         starts.Add(ids.Count);
         return new Word2VecCorpus(source, vocabulary, idCounts, ids.ToArray(), starts.ToArray(), sentenceOf.ToArray(), read);
-    }
-
-    /// <summary>Lower case, punctuation trimmed from both ends ("Citizen:" → "citizen", "``" → "").</summary>
-    private static string Normalise(string raw)
-    {
-        int start = 0, end = raw.Length;
-        while (start < end && !char.IsLetterOrDigit(raw[start]))
-        {
-            start++;
-        }
-
-        while (end > start && !char.IsLetterOrDigit(raw[end - 1]))
-        {
-            end--;
-        }
-
-        return raw.Substring(start, end - start).ToLowerInvariant();
     }
 }

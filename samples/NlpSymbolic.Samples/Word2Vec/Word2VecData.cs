@@ -10,18 +10,18 @@ namespace NlpSymbolic.Samples.Word2Vec;
 /// </summary>
 internal static class Word2VecData
 {
-    public static Word2VecCorpus Load(SampleContext context, string? data, int minCount, long? maxTokens)
+    public static Word2VecCorpus Load(SampleContext context, string? data, int minCount, long? maxTokens, bool keepPunctuation = false)
     {
         void Say(string line) => context.Console.WriteLine(line);
         if (data is not null)
         {
-            return FromPath(data, minCount, maxTokens);
+            return FromPath(data, minCount, maxTokens, keepPunctuation);
         }
 
         var brown = BrownCorpusCache.TryGet(Say, out var whyNot);
         if (brown is not null)
         {
-            return Word2VecCorpus.Build($"Brown corpus ({brown})", BrownSentences(brown), minCount, maxTokens);
+            return Word2VecCorpus.Build($"Brown corpus ({brown})", BrownSentences(brown), minCount, maxTokens, keepPunctuation);
         }
 
         var shipped = Path.Combine(SampleContext.ShippedData, "tinyshakespeare", "input.txt.gz");
@@ -34,10 +34,10 @@ internal static class Word2VecData
         }
 
         Say($"Brown corpus not available ({whyNot}); training on the shipped Tiny Shakespeare instead.");
-        return Word2VecCorpus.Build($"Tiny Shakespeare ({shipped})", TextSentences(shipped), minCount, maxTokens);
+        return Word2VecCorpus.Build($"Tiny Shakespeare ({shipped})", TextSentences(shipped), minCount, maxTokens, keepPunctuation);
     }
 
-    private static Word2VecCorpus FromPath(string data, int minCount, long? maxTokens)
+    private static Word2VecCorpus FromPath(string data, int minCount, long? maxTokens, bool keepPunctuation)
     {
         var path = Path.GetFullPath(data);
         if (Directory.Exists(path))
@@ -53,7 +53,7 @@ internal static class Word2VecData
                 throw new SampleException($"--data {data}: the folder has no Brown corpus files (ca01 … cr09).", ExitCodes.MissingData);
             }
 
-            return Word2VecCorpus.Build($"Brown corpus ({path})", BrownSentences(path), minCount, maxTokens);
+            return Word2VecCorpus.Build($"Brown corpus ({path})", BrownSentences(path), minCount, maxTokens, keepPunctuation);
         }
 
         if (!File.Exists(path))
@@ -63,7 +63,7 @@ internal static class Word2VecData
 
         return IsBrownFileName(Path.GetFileName(path))
             ? Word2VecCorpus.Build($"Brown corpus file ({path})", BrownReader.Read(path).Select(s => (IReadOnlyList<string>)s.Words), minCount, maxTokens)
-            : Word2VecCorpus.Build($"text ({path})", TextSentences(path), minCount, maxTokens);
+            : Word2VecCorpus.Build($"text ({path})", TextSentences(path), minCount, maxTokens, keepPunctuation);
     }
 
     private static IEnumerable<IReadOnlyList<string>> BrownSentences(string folder) =>
