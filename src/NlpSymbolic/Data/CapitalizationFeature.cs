@@ -24,6 +24,7 @@ public static class CapitalizationFeature
             }
             else if (char.IsLower(c))
             {
+                // Stryker disable once Update : only whether a lower-case letter was seen is read (lower == 0)
                 lower++;
             }
         }

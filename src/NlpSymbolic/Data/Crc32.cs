@@ -17,6 +17,7 @@ internal struct Crc32
         var crc = state;
         foreach (var b in bytes)
         {
+            // Stryker disable once Bitwise : on a uint, >>> and >> are the same shift
             crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
         }
 
@@ -31,6 +32,7 @@ internal struct Crc32
             var c = n;
             for (var k = 0; k < 8; k++)
             {
+                // Stryker disable once Bitwise : on a uint, >>> and >> are the same shift
                 c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
             }
 

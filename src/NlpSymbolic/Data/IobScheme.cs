@@ -37,6 +37,7 @@ public static class IobScheme
         var previous = default(Chunk);
         foreach (var chunk in Chunk.FindAll(tags))
         {
+            // Stryker disable once Equality : the only empty chunk is the default before the first, whose null type matches no chunk
             var adjacentSameType = previous.Type == chunk.Type && previous.End == chunk.Start && previous.Length > 0;
             result[chunk.Start] = Spell(!iob1 || adjacentSameType ? 'B' : 'I', chunk.Type);
             for (var i = chunk.Start + 1; i < chunk.End; i++)

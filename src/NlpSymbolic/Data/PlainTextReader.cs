@@ -25,7 +25,7 @@ public static class PlainTextReader
         }
         catch (Exception e) when (e is System.Text.DecoderFallbackException or InvalidDataException)
         {
-            throw new DataFormatException(path, 0, e is InvalidDataException ? "the compressed data is corrupt" : "the text is not valid UTF-8", e);
+            throw Undecodable(path, e);
         }
     }
 
@@ -107,7 +107,7 @@ public static class PlainTextReader
                 }
                 catch (Exception e) when (e is System.Text.DecoderFallbackException or InvalidDataException)
                 {
-                    throw new DataFormatException(sourceName, 0, e is InvalidDataException ? "the compressed data is corrupt" : "the text is not valid UTF-8", e);
+                    throw Undecodable(sourceName, e);
                 }
 
                 if (read == 0)
@@ -130,6 +130,10 @@ public static class PlainTextReader
             }
         }
     }
+
+    /// <summary>A decoding failure while reading a whole text or its blocks (no line number: blocks cross lines).</summary>
+    private static DataFormatException Undecodable(string? sourceName, Exception e) =>
+        new(sourceName, 0, e is InvalidDataException ? "the compressed data is corrupt" : "the text is not valid UTF-8", e);
 
     private static IEnumerable<string> Lines(Func<LineReader> open)
     {
@@ -154,6 +158,7 @@ public static class PlainTextReader
                 continue;
             }
 
+            // Stryker disable once Equality,Arithmetic : growing the buffer early or to just the count splits the same tokens
             if (count > ranges.Length)
             {
                 ranges = new Range[Math.Max(count, 2 * ranges.Length)];

@@ -27,6 +27,7 @@ internal sealed class VerifiedGZipStream : Stream
     private Crc32 crc;
     private long length;
     private int members;
+    private long dataStart;
     private bool done;
 
     public VerifiedGZipStream(Stream raw, string path)
@@ -59,6 +60,7 @@ internal sealed class VerifiedGZipStream : Stream
         {
             if (member is null && !StartMember())
             {
+                // Stryker disable once Boolean : reading again finds the same end (the file is open with FileShare.Read, so it cannot grow)
                 done = true;
                 break;
             }
@@ -100,7 +102,10 @@ internal sealed class VerifiedGZipStream : Stream
         }
 
         ReadHeader(start);
+        dataStart = raw.Position;
+        // Stryker disable once Statement : the new decoder reads the feed before anything looks at its range, and SawEnd is only ever set when the file has ended, when no member follows
         feed.Reset();
+        // Stryker disable once Boolean : the feed owns nothing (disposing it leaves the file open) and works after disposal
         member = new DeflateStream(feed, CompressionMode.Decompress, leaveOpen: true);
         crc = new Crc32();
         length = 0;
@@ -165,6 +170,7 @@ internal sealed class VerifiedGZipStream : Stream
     /// <summary>The deflate data ended inside the feed's last block: find the trailer there, check it, move past it.</summary>
     private void FinishMember()
     {
+        // Stryker disable once Statement : the finished decoder holds only native memory, which its finaliser frees otherwise
         member!.Dispose();
         member = null;
         Span<byte> expected = stackalloc byte[8];
@@ -185,9 +191,32 @@ internal sealed class VerifiedGZipStream : Stream
             }
         }
 
-        throw Damaged(feed.SawEnd || raw.Length - feed.LastEnd < 8
+        throw Damaged(feed.SawEnd || raw.Length - DeflateEnd() < 8
             ? $"truncated gzip data: the file ends inside member {members + 1} (after {length:N0} decompressed bytes, before its CRC-32 and length)"
             : $"gzip member {members + 1} does not match its trailer (CRC-32 or length of its {length:N0} decompressed bytes): the file is damaged");
+    }
+
+    /// <summary>
+    /// Where the member's deflate data end, to tell a trailer cut short from a damaged one: the member is inflated
+    /// again with the last block handed over one byte at a time, so the decoder stops at the byte holding its end.
+    /// Only a damaged file gets here.
+    /// </summary>
+    private long DeflateEnd()
+    {
+        var lastStart = feed.LastStart;
+        raw.Position = dataStart;
+        feed.Reset();
+        feed.TrickleFrom = lastStart;
+        using (var again = new DeflateStream(feed, CompressionMode.Decompress, leaveOpen: true))
+        {
+            // Read, not CopyTo: DeflateStream.CopyTo pumps the source to its end.
+            var scratch = new byte[1 << 16];
+            while (again.Read(scratch) > 0)
+            {
+            }
+        }
+
+        return feed.LastEnd;
     }
 
     private bool OnlyZerosFrom(long start)
@@ -222,10 +251,12 @@ internal sealed class VerifiedGZipStream : Stream
     {
         if (disposing)
         {
+            // Stryker disable once Statement : the decoder holds only native memory, which its finaliser frees otherwise
             member?.Dispose();
             raw.Dispose();
         }
 
+        // Stryker disable once Statement : Stream.Dispose(bool) does nothing
         base.Dispose(disposing);
     }
 
@@ -238,10 +269,14 @@ internal sealed class VerifiedGZipStream : Stream
 
         public bool SawEnd { get; private set; }
 
+        /// <summary>From this file position on, reads hand over one byte each (<see cref="DeflateEnd"/>).</summary>
+        public long TrickleFrom { get; set; } = long.MaxValue;
+
         public void Reset()
         {
             LastStart = LastEnd = raw.Position;
             SawEnd = false;
+            TrickleFrom = long.MaxValue;
         }
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -249,7 +284,7 @@ internal sealed class VerifiedGZipStream : Stream
         public override int Read(Span<byte> buffer)
         {
             var start = raw.Position;
-            var n = raw.Read(buffer);
+            var n = raw.Read(buffer[..(int)Math.Min(buffer.Length, Math.Max(TrickleFrom - start, 1))]);
             if (n == 0)
             {
                 SawEnd = true;
@@ -262,8 +297,10 @@ internal sealed class VerifiedGZipStream : Stream
 
         public override bool CanRead => true;
 
+        // Stryker disable once Boolean : only the deflate decoder sees the feed, and it asks CanRead alone
         public override bool CanSeek => false;
 
+        // Stryker disable once Boolean : only the deflate decoder sees the feed, and it asks CanRead alone
         public override bool CanWrite => false;
 
         public override long Length => throw new NotSupportedException();

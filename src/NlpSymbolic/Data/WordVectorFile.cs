@@ -77,6 +77,7 @@ public static class WordVectorFile
 
     internal static Stream OpenStream(string path)
     {
+        // Stryker disable once Bitwise : the buffer size changes only how many bytes each system call reads
         Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
     }
@@ -90,7 +91,9 @@ public static class WordVectorFile
     /// <summary>Leaves the caller's stream open (the atomic writer flushes and closes it).</summary>
     private sealed class NonClosing(Stream inner) : Stream
     {
+        // Stryker disable once Boolean : only the writer's BufferedStream sees this stream, and it never reads or seeks
         public override bool CanRead => false;
+        // Stryker disable once Boolean : only the writer's BufferedStream sees this stream, and it never reads or seeks
         public override bool CanSeek => false;
         public override bool CanWrite => true;
         public override long Length => inner.Length;
@@ -107,6 +110,7 @@ public static class WordVectorFile
 /// <summary>The writing half of <see cref="WordVectorFile"/>.</summary>
 internal static class WordVectorWriter
 {
+    // Stryker disable once Boolean : GetBytes never writes a byte order mark, whatever the flag (only GetPreamble does)
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static void Write(Stream output, WordVectorFormat format, IReadOnlyCollection<WordVector> vectors, int dimension)
@@ -138,6 +142,7 @@ internal static class WordVectorWriter
             foreach (var v in vector.Values)
             {
                 // The shortest text that reads back as the same float32.
+                // Stryker disable once String : since .NET Core 3.0 a float's default format is "R"'s shortest round-trip text
                 line.Append(' ').Append(v.ToString("R", CultureInfo.InvariantCulture));
             }
 

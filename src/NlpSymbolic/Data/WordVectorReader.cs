@@ -12,6 +12,7 @@ namespace NlpSymbolic.Data;
 /// </summary>
 public sealed class WordVectorReader : IDisposable
 {
+    // Stryker disable once Boolean : only decodes, and a decoder never writes a byte order mark
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly LineReader? _lines;
     private readonly Stream? _binary;
@@ -83,6 +84,7 @@ public sealed class WordVectorReader : IDisposable
         {
             var bytes = new List<byte>();
             int b;
+            // Stryker disable once Equality : the cap only stops a file that is not word2vec from being read whole as its header; 200 or 201 bytes read the same headers
             while ((b = stream.ReadByte()) >= 0 && b != '\n' && bytes.Count < 200)
             {
                 bytes.Add((byte)b);
@@ -159,6 +161,7 @@ public sealed class WordVectorReader : IDisposable
         }
 
         var ok = lines.TryRead(out var next);
+        // Stryker disable once String : next is null only when nothing was read, and then the line is not used
         line = next ?? "";
         return ok;
     }
@@ -212,6 +215,7 @@ public sealed class WordVectorReader : IDisposable
         {
             word.Clear();
             int b;
+            // Stryker disable once Equality : a 0 byte ends this loop either way (it is not a separator)
             while ((b = ReadByte(stream, record)) >= 0 && (word.Count == 0 && (b == '\n' || b == '\r' || b == ' ')))
             {
             }
@@ -227,6 +231,7 @@ public sealed class WordVectorReader : IDisposable
                 b = ReadByte(stream, record);
             }
 
+            // Stryker disable once Equality : the loop above leaves b at -1 or at a space, never at 0
             if (b < 0)
             {
                 throw Record(record, word.Count == 0
