@@ -25,17 +25,10 @@ public sealed class GeneratorSizeTests(ITestOutputHelper output)
     /// <summary>"file …", "class …" or "method Type.Member" → its size today, in lines.</summary>
     private static readonly Dictionary<string, int> StillOversized = new(StringComparer.Ordinal)
     {
-        ["class BodyLowerer"] = 2088,
-        ["file Parsing/DifferentiableMethodParser.cs"] = 477,
-        ["file Differentiation/AdjointStorage.cs"] = 464,
-        ["method DifferentiableMethodParser.ParseCore"] = 206,
-        ["method BodyLowerer.Lower"] = 137,
-        ["method EmittedNames.EmittedNames (constructor)"] = 105,
+        ["class BodyLowerer"] = 2042,
         ["method BodyLowerer.LowerExpressionStatement"] = 105,
-        ["method ModelEmitter.Emit"] = 94,
         ["method BodyLowerer.LowerLoop"] = 91,
         ["method BodyLowerer.LowerStatement"] = 88,
-        ["method ForwardSweepWriter.WriteLoop"] = 84,
         ["method BodyLowerer.LowerTupleParts"] = 83,
     };
 

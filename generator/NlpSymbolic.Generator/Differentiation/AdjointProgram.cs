@@ -1,3 +1,4 @@
+using System.Linq;
 using NlpSymbolic.Generator.Model;
 using NlpSymbolic.Generator.Model.Ir;
 
@@ -13,4 +14,13 @@ internal sealed record AdjointProgram(
     AdjointBlock Body)
 {
     public IrMethod Method => Spec.Method;
+
+    /// <summary>
+    /// The result, when a statement computes it, takes the seed itself as its adjoint: nothing runs after
+    /// it, so nothing adds to it. A result merged by control flow (a phi) gets its own adjoint.
+    /// </summary>
+    public static bool IsSeeded(int id, IrMethod method) =>
+        !method.Result.IsConstant && method.Result.ValueId == id
+        && method.Parameters.All(p => p.ValueId != id)
+        && IrWalker.Statements(method.Body).Any(s => s.Target == id);
 }

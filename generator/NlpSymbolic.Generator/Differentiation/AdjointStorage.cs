@@ -18,7 +18,8 @@ internal sealed class AdjointStorage
     private readonly IrMethod method;
     private readonly HashSet<int> active;
     private readonly HashSet<int> loopPhis;
-    private readonly Dictionary<int, int> contributions = new();
+    /// <summary>How many statements add into each adjoint.</summary>
+    private readonly Dictionary<int, int> contributions;
     private readonly HashSet<int> declared = new();
     private readonly Dictionary<int, int> sameAs = new();
 
@@ -33,38 +34,23 @@ internal sealed class AdjointStorage
         method = program.Method;
         active = new HashSet<int>(program.ActiveValues);
         loopPhis = new HashSet<int>(IrWalker.LoopPhis(method.Body));
-        CountContributions(program.Body);
+        contributions = AdjointTouches.Contributions(program.Body);
     }
 
     /// <summary>The program with its storage decided: declarations, copy propagation and adjoint ids resolved.</summary>
     public static AdjointProgram Plan(AdjointProgram program) =>
         program with { Body = new AdjointStorage(program).PlanMethod(program.Body) };
 
-    /// <summary>
-    /// The result, when a statement computes it, takes the seed itself as its adjoint: nothing runs after
-    /// it, so nothing adds to it. A result merged by control flow (a phi) gets its own adjoint.
-    /// </summary>
-    public static bool IsSeeded(int id, IrMethod method) =>
-        !method.Result.IsConstant && method.Result.ValueId == id
-        && method.Parameters.All(p => p.ValueId != id)
-        && IrWalker.Statements(method.Body).Any(s => s.Target == id);
-
     private AdjointBlock PlanMethod(AdjointBlock body)
     {
-        var prelude = new List<AdjointNode>();
         declared.UnionWith(method.Parameters.Where(p => p.IsDifferentiable).Select(p => p.ValueId));
-        if (method.IsTuple)
-        {
-            // Each non-null seed component must have its output's shape, known only once the forward sweep ran.
-            for (var i = 0; i < method.Components.Count; i++)
-            {
-                var component = method.Components[i];
-                if (component.Kind != ValueKind.Scalar && !component.Value.IsConstant)
-                {
-                    prelude.Add(new AdjointSeedCheck(i, component.Value.ValueId));
-                }
-            }
-        }
+
+        // Each non-null seed component must have its output's shape, known only once the forward sweep ran.
+        var prelude = (method.IsTuple ? method.Components : EquatableArray<IrResultComponent>.Empty)
+            .Select((component, i) => (component, i))
+            .Where(p => p.component.Kind != ValueKind.Scalar && !p.component.Value.IsConstant)
+            .Select(p => (AdjointNode)new AdjointSeedCheck(p.i, p.component.Value.ValueId))
+            .ToList();
 
         var result = method.Result;
         if (!result.IsConstant && active.Contains(result.ValueId) && method.Parameters.All(p => p.ValueId != result.ValueId))
@@ -75,7 +61,7 @@ internal sealed class AdjointStorage
                 prelude.Add(new AdjointSeedCheck(null, result.ValueId));
             }
 
-            if (IsSeeded(result.ValueId, method))
+            if (AdjointProgram.IsSeeded(result.ValueId, method))
             {
                 if (method.ReturnKind != ValueKind.Scalar)
                 {
@@ -172,7 +158,7 @@ internal sealed class AdjointStorage
         {
             // The reverse of a write: the overwritten element's gradient starts over.
             DeclareReferenced(statement, scope, zeroed);
-            return statement with { Destination = Resolve(statement.Destination), Addend = addend, Zeroed = Zeros(zeroed) };
+            return statement with { Destination = Resolve(statement.Destination), Addend = addend, Zeroed = zeroed.ToEquatableArray() };
         }
 
         if (statement.Form != AccumulationForm.Pullback && statement.Guard is null && Declare(statement.Destination, scope))
@@ -184,13 +170,13 @@ internal sealed class AdjointStorage
                 // `var dWx = dz;` would only give the lecture's δ a second name: use dz itself from here on.
                 sameAs[statement.Destination] = Resolve(source.Id);
                 Share(statement.Destination, source.Id, transfer: contributions[statement.Destination] > 1);
-                return new AdjointAlias(statement.Destination, Resolve(source.Id), statement.SourceIndex) { Zeroed = Zeros(zeroed) };
+                return new AdjointAlias(statement.Destination, Resolve(source.Id), statement.SourceIndex) { Zeroed = zeroed.ToEquatableArray() };
             }
 
             var initial = Initialiser(statement, addend!);
             if (initial is not null)
             {
-                return new AdjointDeclaration(Resolve(statement.Destination), initial, statement.SourceIndex) { Zeroed = Zeros(zeroed) };
+                return new AdjointDeclaration(Resolve(statement.Destination), initial, statement.SourceIndex) { Zeroed = zeroed.ToEquatableArray() };
             }
 
             Undeclare(statement.Destination, scope);
@@ -202,7 +188,7 @@ internal sealed class AdjointStorage
             Destination = statement.Destination >= 0 ? Resolve(statement.Destination) : statement.Destination,
             Addend = addend,
             Guard = guard,
-            Zeroed = Zeros(zeroed),
+            Zeroed = zeroed.ToEquatableArray(),
         };
     }
 
@@ -240,7 +226,7 @@ internal sealed class AdjointStorage
                 continue;
             }
 
-            var into = loop.Body.Nodes.SelectMany(AllStatements).Where(n => n != handOff && n != reset && Touches(n, carried)).ToList();
+            var into = loop.Body.Nodes.SelectMany(AdjointTouches.AllStatements).Where(n => n != handOff && n != reset && AdjointTouches.Touches(n, carried)).ToList();
             var identity = into.Count == 1 && nodes.Contains(into[0]) && into[0] is AdjointStatement
             {
                 Form: AccumulationForm.Add or AccumulationForm.ScalarExpression, Guard: null,
@@ -270,18 +256,6 @@ internal sealed class AdjointStorage
 
         return new AdjointBlock(opening.Concat(nodes).ToEquatableArray());
     }
-
-    private static IEnumerable<AdjointStatement> AllStatements(AdjointNode node) => node switch
-    {
-        AdjointStatement statement => new[] { statement },
-        AdjointIf branch => branch.Then.Nodes.Concat(branch.Else.Nodes).SelectMany(AllStatements),
-        AdjointLoop loop => loop.Body.Nodes.SelectMany(AllStatements),
-        _ => Enumerable.Empty<AdjointStatement>(),
-    };
-
-    /// <summary>Whether the statement adds to, reads or clears the adjoint of <paramref name="id"/>.</summary>
-    private static bool Touches(AdjointStatement statement, int id) =>
-        statement.Destination == id || statement.Writes.Contains(id) || Touched(statement).Contains(id);
 
     /// <summary>The expression an adjoint can start from instead of zero, or null if it must be zeroed first.</summary>
     private Expression? Initialiser(AdjointStatement statement, Expression addend)
@@ -381,7 +355,7 @@ internal sealed class AdjointStorage
             _ => Enumerable.Empty<int>(),
         });
         var zeroed = new List<AdjointDeclaration>();
-        foreach (var id in Touched(node).Distinct().Where(id => !inside.Contains(id)).OrderBy(id => id))
+        foreach (var id in AdjointTouches.Touched(node).Distinct().Where(id => !inside.Contains(id)).OrderBy(id => id))
         {
             if (Declare(id, scope))
             {
@@ -392,19 +366,9 @@ internal sealed class AdjointStorage
         return zeroed.ToEquatableArray();
     }
 
-    private static IEnumerable<int> Touched(AdjointNode node) => node switch
-    {
-        AdjointStatement statement => (statement.Destination >= 0 ? new[] { statement.Destination } : Enumerable.Empty<int>())
-            .Concat(ExpressionTrees.Adjoints(statement.Addend))
-            .Concat(ExpressionTrees.Adjoints(statement.Guard)),
-        AdjointIf branch => branch.Then.Nodes.Concat(branch.Else.Nodes).SelectMany(Touched),
-        AdjointLoop loop => loop.Body.Nodes.SelectMany(Touched),
-        _ => Enumerable.Empty<int>(),
-    };
-
     private void DeclareReferenced(AdjointStatement statement, List<int> scope, List<AdjointDeclaration> zeroed)
     {
-        foreach (var id in Touched(statement))
+        foreach (var id in AdjointTouches.Touched(statement))
         {
             if (Declare(id, scope))
             {
@@ -412,8 +376,6 @@ internal sealed class AdjointStorage
             }
         }
     }
-
-    private static EquatableArray<AdjointDeclaration> Zeros(List<AdjointDeclaration> zeroed) => zeroed.ToEquatableArray();
 
     private AdjointDeclaration Zero(int id) =>
         new(Resolve(id), method.Values[id].Kind == ValueKind.Scalar ? new Constant(new IrNumber(0.0)) : Expressions.Call(Kernel.ZerosLike, new ValueOf(id)), -1);
@@ -433,32 +395,5 @@ internal sealed class AdjointStorage
     {
         declared.Remove(id);
         scope.Remove(id);
-    }
-
-    private void CountContributions(AdjointBlock block)
-    {
-        foreach (var node in block.Nodes)
-        {
-            switch (node)
-            {
-                case AdjointStatement { Form: AccumulationForm.Pullback } pullback:
-                    foreach (var id in pullback.Writes)
-                    {
-                        contributions[id] = contributions.TryGetValue(id, out var n) ? n + 1 : 1;
-                    }
-
-                    break;
-                case AdjointStatement { Form: not AccumulationForm.Reset } statement:
-                    contributions[statement.Destination] = contributions.TryGetValue(statement.Destination, out var c) ? c + 1 : 1;
-                    break;
-                case AdjointIf branch:
-                    CountContributions(branch.Then);
-                    CountContributions(branch.Else);
-                    break;
-                case AdjointLoop loop:
-                    CountContributions(loop.Body);
-                    break;
-            }
-        }
     }
 }

@@ -65,6 +65,27 @@ internal sealed class EmittedNames
 
         Workspace = allocator.Reserve("ws");
 
+        NameValues(method);
+
+        Value_ = allocator.Fresh("value");
+        var phis = new HashSet<int>(IrWalker.Phis(method.Body).Select(p => p.Target));
+        for (var i = 0; i < method.Components.Count; i++)
+        {
+            if (!method.Components[i].Value.IsConstant && phis.Contains(method.Components[i].Value.ValueId))
+            {
+                valueCopies[i] = allocator.Fresh("value_" + method.Components[i].Accessor(i));
+            }
+        }
+
+        NameAdjoints(program);
+    }
+
+    /// <summary>
+    /// The forward values' names: user variables keep theirs, results are <c>result</c>, pre-activations <c>z_a</c>,
+    /// elements and products are named for what they read, anything else is numbered when first written.
+    /// </summary>
+    private void NameValues(IrMethod method)
+    {
         var statements = IrWalker.Statements(method.Body).ToList();
         var definitions = statements.ToDictionary(s => s.Target);
         var variables = new HashSet<int>(method.Values.Where(v => v.IsVariable).Select(v => v.Id));
@@ -115,17 +136,12 @@ internal sealed class EmittedNames
                 values[value.Id] = name;
             }
         }
+    }
 
-        Value_ = allocator.Fresh("value");
-        var phis = new HashSet<int>(IrWalker.Phis(method.Body).Select(p => p.Target));
-        for (var i = 0; i < method.Components.Count; i++)
-        {
-            if (!method.Components[i].Value.IsConstant && phis.Contains(method.Components[i].Value.ValueId))
-            {
-                valueCopies[i] = allocator.Fresh("value_" + method.Components[i].Accessor(i));
-            }
-        }
-
+    /// <summary><c>d</c> + the value's name for each active value (the seed for the result's, when it is the seed).</summary>
+    private void NameAdjoints(AdjointProgram program)
+    {
+        var method = program.Method;
         foreach (var id in program.ActiveValues.Where(id => !adjoints.ContainsKey(id)))
         {
             if (numbered.Contains(id))
@@ -135,7 +151,7 @@ internal sealed class EmittedNames
                 continue;
             }
 
-            adjoints[id] = AdjointStorage.IsSeeded(id, method) ? Seed : allocator.Fresh("d" + values[id]);
+            adjoints[id] = AdjointProgram.IsSeeded(id, method) ? Seed : allocator.Fresh("d" + values[id]);
         }
     }
 

@@ -195,7 +195,19 @@ internal sealed class ForwardSweepWriter
 
         WriteBlock(loop.Body, nested: reversed, loopPhis: carried.Select(p => p.Target).ToList(), enclosingSource: loop.SourceIndex, skipped: countedLoop?.Increment ?? -1);
 
-        // The next iteration's values, assigned together (a phi may carry another phi's old value).
+        WriteNextIteration(loop, carried);
+
+        if (counted)
+        {
+            writer.Line($"{count}++;");
+        }
+
+        writer.Close();
+    }
+
+    /// <summary>The next iteration's values, assigned together (a phi may carry another phi's old value).</summary>
+    private void WriteNextIteration(IrLoop loop, List<IrPhi> carried)
+    {
         var moves = carried.Where(p => p.Second.IsConstant || p.Second.ValueId != p.Target).ToList();
         var carriedIds = new HashSet<int>(loop.Carried.Select(p => p.Target));
         var crossed = moves.Any(p => !p.Second.IsConstant && carriedIds.Contains(p.Second.ValueId));
@@ -219,13 +231,6 @@ internal sealed class ForwardSweepWriter
                 writer.Line($"{names.Value(phi.Target)} = {Render(phi.Second)};");
             }
         }
-
-        if (counted)
-        {
-            writer.Line($"{count}++;");
-        }
-
-        writer.Close();
     }
 
     /// <summary>

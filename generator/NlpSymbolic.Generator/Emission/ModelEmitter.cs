@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using NlpSymbolic.Generator.Model;
 
@@ -24,6 +25,25 @@ internal static class ModelEmitter
         }
 
         var parameters = model.Fields.Where(f => f.IsDifferentiable).ToList();
+        WriteGradients(writer, types, model, parameters);
+        WriteCreateParameterSet(writer, types, parameters);
+
+        foreach (var _ in model.ContainingTypes)
+        {
+            writer.Close();
+        }
+
+        if (model.Namespace is not null)
+        {
+            writer.Close();
+        }
+
+        return GeneratedFile.Text(types, writer);
+    }
+
+    /// <summary>The nested <c>Gradients</c> class: one buffer per parameter field, its constructor and <c>Clear</c>.</summary>
+    private static void WriteGradients(SourceWriter writer, TypeNames types, ModelTypeSpec model, List<ModelField> parameters)
+    {
         var typeName = NameAllocator.Escape(model.TypeName);
 
         writer.Line("/// <summary>");
@@ -71,7 +91,11 @@ internal static class ModelEmitter
         writer.Close();
         writer.Close();
         writer.Line();
+    }
 
+    /// <summary><c>CreateParameterSet</c>: the model's vector and matrix fields as an optimiser's parameters.</summary>
+    private static void WriteCreateParameterSet(SourceWriter writer, TypeNames types, List<ModelField> parameters)
+    {
         var scalars = parameters.Where(f => f.Kind == ValueKind.Scalar).Select(f => f.Name).ToList();
         writer.Line("/// <summary>");
         writer.Line("/// The model's vector and matrix fields as an optimiser's parameters: one Parameter per field, named as");
@@ -90,17 +114,5 @@ internal static class ModelEmitter
 
         writer.Line("return set;");
         writer.Close();
-
-        foreach (var _ in model.ContainingTypes)
-        {
-            writer.Close();
-        }
-
-        if (model.Namespace is not null)
-        {
-            writer.Close();
-        }
-
-        return GeneratedFile.Text(types, writer);
     }
 }

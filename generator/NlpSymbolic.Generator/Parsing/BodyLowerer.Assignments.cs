@@ -103,7 +103,7 @@ internal sealed partial class BodyLowerer
                     break;
                 }
 
-                Report(DiagnosticDescriptors.UnsupportedAssignmentTarget, target.Syntax, DescribeTarget(target));
+                Report(DiagnosticDescriptors.UnsupportedAssignmentTarget, target.Syntax, UnsupportedSyntax.DescribeTarget(target));
                 break;
             }
 
@@ -113,7 +113,7 @@ internal sealed partial class BodyLowerer
                 break;
 
             default:
-                Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, Describe(operation));
+                Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, UnsupportedSyntax.Describe(operation));
                 break;
         }
     }

@@ -43,7 +43,7 @@ internal sealed partial class BodyLowerer
             var what = kind is ValueKind.VectorArray or ValueKind.ScalarArray
                 ? "here; create it as the value of a local declaration ('var hs = new Vector<double>[n];'), then write and read its elements"
                 : "of this type; arrays built in a [Differentiable] method hold Vector<double> or double ('var hs = new Vector<double>[n];')";
-            Report(DiagnosticDescriptors.UnsupportedArrayCreation, creation.Syntax, Shorten(creation.Syntax.ToString()), what);
+            Report(DiagnosticDescriptors.UnsupportedArrayCreation, creation.Syntax, UnsupportedSyntax.Shorten(creation.Syntax.ToString()), what);
             return null;
         }
 

@@ -36,7 +36,7 @@ internal sealed partial class BodyLowerer
 
         if (KindClassifier.OwnerName(target.ContainingType) is "Vector" or "Matrix" && target.Name.StartsWith("Map", System.StringComparison.Ordinal))
         {
-            Report(DiagnosticDescriptors.UnsupportedCall, invocation.Syntax, Shorten(invocation.Syntax.ToString()), ElementwiseAlternative(invocation));
+            Report(DiagnosticDescriptors.UnsupportedCall, invocation.Syntax, UnsupportedSyntax.Shorten(invocation.Syntax.ToString()), UnsupportedSyntax.ElementwiseAlternative(invocation));
             return null;
         }
 
@@ -183,14 +183,14 @@ internal sealed partial class BodyLowerer
 
         if (owner == "builtin")
         {
-            Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, Describe(operation));
+            Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, UnsupportedSyntax.Describe(operation));
         }
         else
         {
             var shown = operation.Syntax.ToString();
-            var supported = "supported here: " + Operations.DescribeSupported(owner) + " (on " + OwnerDisplay(owner) + ")";
-            var instead = OperationAlternatives.For(owner, member, arguments.Select(a => a.Kind).ToList(), OperandTexts(operation));
-            Report(DiagnosticDescriptors.UnsupportedCall, operation.Syntax, Shorten(shown), instead is null ? supported : instead + "; " + supported);
+            var supported = "supported here: " + Operations.DescribeSupported(owner) + " (on " + UnsupportedSyntax.OwnerDisplay(owner) + ")";
+            var instead = OperationAlternatives.For(owner, member, arguments.Select(a => a.Kind).ToList(), UnsupportedSyntax.OperandTexts(operation));
+            Report(DiagnosticDescriptors.UnsupportedCall, operation.Syntax, UnsupportedSyntax.Shorten(shown), instead is null ? supported : instead + "; " + supported);
         }
 
         return null;

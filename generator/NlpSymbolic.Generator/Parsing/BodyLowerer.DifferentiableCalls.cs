@@ -50,7 +50,7 @@ internal sealed partial class BodyLowerer
                 || modelFields.Count == 0
                 || !SymbolEqualityComparer.Default.Equals(target.ContainingType.OriginalDefinition, method.ContainingType.OriginalDefinition))
             {
-                Report(DiagnosticDescriptors.UnsupportedExpression, invocation.Syntax, $"A call to the [Differentiable] instance method '{target.Name}' of another object ('{Shorten(invocation.Syntax.ToString())}'; make it static and pass what it reads as parameters)");
+                Report(DiagnosticDescriptors.UnsupportedExpression, invocation.Syntax, $"A call to the [Differentiable] instance method '{target.Name}' of another object ('{UnsupportedSyntax.Shorten(invocation.Syntax.ToString())}'; make it static and pass what it reads as parameters)");
                 return null;
             }
 
@@ -68,7 +68,7 @@ internal sealed partial class BodyLowerer
             if (parameter is null)
             {
                 // In code that compiles only __arglist(…) has no parameter; the callee may be fine, so say it here.
-                Report(DiagnosticDescriptors.UnsupportedExpression, argument.Syntax, $"An '__arglist' argument ('{Shorten(argument.Syntax.ToString())}')");
+                Report(DiagnosticDescriptors.UnsupportedExpression, argument.Syntax, $"An '__arglist' argument ('{UnsupportedSyntax.Shorten(argument.Syntax.ToString())}')");
                 return null;
             }
 

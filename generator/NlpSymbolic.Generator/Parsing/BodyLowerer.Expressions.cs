@@ -20,38 +20,21 @@ internal sealed partial class BodyLowerer
         if (TupleShape.IsTuple(operation.Type))
         {
             // Only deconstruction, a component (r.h) or a return takes a tuple apart; here it would be one value.
-            Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"Using the tuple '{Shorten(operation.Syntax.ToString())}' as one value");
+            Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"Using the tuple '{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}' as one value");
             return null;
         }
 
         switch (operation)
         {
             case ITupleBinaryOperation:
-                Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"Comparing tuples ('{Shorten(operation.Syntax.ToString())}'; compare their components)");
+                Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"Comparing tuples ('{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}'; compare their components)");
                 return null;
 
             case IFieldReferenceOperation { Instance: { } tuple } component when TupleShape.IsTuple(tuple.Type):
                 return LowerTupleComponent(tuple, component.Field, hint);
 
             case ILocalReferenceOperation local:
-                // A local of an unsupported type was reported at its declaration; any other miss is our bug.
-                if (KindClassifier.Classify(local.Local.Type) is not { } localKind)
-                {
-                    return null;
-                }
-
-                if (variables.TryGetValue(VariableKey.For(local.Local, localKind), out var localValue) && !IsUndefined(localValue))
-                {
-                    return localValue;
-                }
-
-                if (diagnostics.Count == 0 && !invalidCode)
-                {
-                    // Nothing reported explains the missing value (its declaration was not rejected): our bug, said out loud.
-                    Report(DiagnosticDescriptors.InternalError, operation.Syntax, method.Name, $"no value for local '{local.Local.Name}' here");
-                }
-
-                return null;
+                return LowerLocal(local, operation);
 
             case IParameterReferenceOperation parameter:
                 return KindClassifier.Classify(parameter.Parameter.Type) is { } parameterKind
@@ -61,27 +44,10 @@ internal sealed partial class BodyLowerer
                 return LowerConversion(conversion, hint);
 
             case IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical:
-            {
-                var left = Lower(logical.LeftOperand, hint);
-                if (left is null)
-                {
-                    return null;
-                }
-
-                var source = builder.CurrentSource;
-                return logical.OperatorKind == BinaryOperatorKind.ConditionalAnd
-                    ? LowerLazyAnd(left, () => Lower(logical.RightOperand, hint), source)
-                    : LowerLazyOr(left, () => Lower(logical.RightOperand, hint), source);
-            }
+                return LowerLogical(logical, hint);
 
             case IBinaryOperation binary:
-            {
-                var left = Lower(binary.LeftOperand, hint);
-                var right = Lower(binary.RightOperand, hint);
-                return left is null || right is null
-                    ? null
-                    : LowerBinary(binary, binary.OperatorKind, binary.OperatorMethod, left, right, hint);
-            }
+                return LowerBinaryOperation(binary, hint);
 
             case IUnaryOperation unary:
                 return LowerUnary(unary, hint);
@@ -93,34 +59,10 @@ internal sealed partial class BodyLowerer
                 return LowerProperty(property, hint);
 
             case IArrayElementReferenceOperation element when element.Indices.Length == 1:
-            {
-                var array = Lower(element.ArrayReference, hint);
-                var index = Lower(element.Indices[0], hint);
-                return array is null || index is null
-                    ? null
-                    : IsBuiltArray(array) ? ReadElement(array, index, hint)
-                    : EmitOrReport(operation, "builtin", "element", new[] { array, index }, hint);
-            }
+                return LowerElement(element, hint);
 
             case IConditionalOperation { WhenFalse: not null } conditional:
-            {
-                var kind = KindClassifier.Classify(conditional.Type);
-                var condition = Lower(conditional.Condition, hint);
-                if (kind is null)
-                {
-                    return UnsupportedType(operation, operation.Syntax.ToString());
-                }
-
-                if (new[] { conditional.WhenTrue, conditional.WhenFalse }.FirstOrDefault(IsBuiltArrayReference) is ILocalReferenceOperation builtArm)
-                {
-                    Report(DiagnosticDescriptors.BuiltArrayAliased, operation.Syntax, builtArm.Local.Name, "chosen by ?:");
-                    return null;
-                }
-
-                return condition is null
-                    ? null
-                    : LowerChoice(condition, kind.Value, () => Lower(conditional.WhenTrue, hint), () => Lower(conditional.WhenFalse!, hint), builder.CurrentSource);
-            }
+                return LowerConditional(conditional, hint);
 
             case IFieldReferenceOperation when ModelFieldOf(operation) is { } modelField:
                 return variables[modelField];
@@ -142,9 +84,89 @@ internal sealed partial class BodyLowerer
                 return null;
 
             default:
-                Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, Describe(operation));
+                Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, UnsupportedSyntax.Describe(operation));
                 return null;
         }
+    }
+
+    /// <summary>A local's current SSA value.</summary>
+    private IrOperand? LowerLocal(ILocalReferenceOperation local, IOperation operation)
+    {
+        // A local of an unsupported type was reported at its declaration; any other miss is our bug.
+        if (KindClassifier.Classify(local.Local.Type) is not { } localKind)
+        {
+            return null;
+        }
+
+        if (variables.TryGetValue(VariableKey.For(local.Local, localKind), out var localValue) && !IsUndefined(localValue))
+        {
+            return localValue;
+        }
+
+        if (diagnostics.Count == 0 && !invalidCode)
+        {
+            // Nothing reported explains the missing value (its declaration was not rejected): our bug, said out loud.
+            Report(DiagnosticDescriptors.InternalError, operation.Syntax, method.Name, $"no value for local '{local.Local.Name}' here");
+        }
+
+        return null;
+    }
+
+    /// <summary><c>a op b</c>: both operands lowered (each reports its own problems), then the operation.</summary>
+    private IrOperand? LowerBinaryOperation(IBinaryOperation binary, string hint)
+    {
+        var left = Lower(binary.LeftOperand, hint);
+        var right = Lower(binary.RightOperand, hint);
+        return left is null || right is null
+            ? null
+            : LowerBinary(binary, binary.OperatorKind, binary.OperatorMethod, left, right, hint);
+    }
+
+    /// <summary><c>a &amp;&amp; b</c> and <c>a || b</c>: the right operand only where C# evaluates it.</summary>
+    private IrOperand? LowerLogical(IBinaryOperation logical, string hint)
+    {
+        var left = Lower(logical.LeftOperand, hint);
+        if (left is null)
+        {
+            return null;
+        }
+
+        var source = builder.CurrentSource;
+        return logical.OperatorKind == BinaryOperatorKind.ConditionalAnd
+            ? LowerLazyAnd(left, () => Lower(logical.RightOperand, hint), source)
+            : LowerLazyOr(left, () => Lower(logical.RightOperand, hint), source);
+    }
+
+    /// <summary><c>a[i]</c>: an element of a built array, or of an array the operation catalogue reads.</summary>
+    private IrOperand? LowerElement(IArrayElementReferenceOperation element, string hint)
+    {
+        var array = Lower(element.ArrayReference, hint);
+        var index = Lower(element.Indices[0], hint);
+        return array is null || index is null
+            ? null
+            : IsBuiltArray(array) ? ReadElement(array, index, hint)
+            : EmitOrReport(element, "builtin", "element", new[] { array, index }, hint);
+    }
+
+    /// <summary><c>c ? a : b</c>: a choice between two lowered arms.</summary>
+    private IrOperand? LowerConditional(IConditionalOperation conditional, string hint)
+    {
+        var kind = KindClassifier.Classify(conditional.Type);
+        var condition = Lower(conditional.Condition, hint);
+        if (kind is null)
+        {
+            return UnsupportedType(conditional, conditional.Syntax.ToString());
+        }
+
+        if (new[] { conditional.WhenTrue, conditional.WhenFalse }.FirstOrDefault(IsBuiltArrayReference) is ILocalReferenceOperation builtArm)
+        {
+            Report(DiagnosticDescriptors.BuiltArrayAliased, conditional.Syntax, builtArm.Local.Name, "chosen by ?:");
+            return null;
+        }
+
+        return condition is null
+            ? null
+            : LowerChoice(condition, kind.Value, () => Lower(conditional.WhenTrue, hint), () => Lower(conditional.WhenFalse!, hint), builder.CurrentSource);
     }
 
     private bool invalidCode;

@@ -40,7 +40,7 @@ internal sealed partial class BodyLowerer
         if (components is not null && !TupleShape.IsSupported(components))
         {
             var bad = components.Select((c, i) => (c, i)).First(p => p.c.Kind is null);
-            Report(DiagnosticDescriptors.UnsupportedTupleType, operation.Syntax, $"'{Shorten(operation.Syntax.ToString())}'", operation.Type!.ToDisplayString(), $" (its component '{bad.c.Accessor(bad.i)}' is {bad.c.Type.ToDisplayString()})");
+            Report(DiagnosticDescriptors.UnsupportedTupleType, operation.Syntax, $"'{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}'", operation.Type!.ToDisplayString(), $" (its component '{bad.c.Accessor(bad.i)}' is {bad.c.Type.ToDisplayString()})");
             return null;
         }
 
@@ -80,7 +80,7 @@ internal sealed partial class BodyLowerer
                 {
                     if (TupleShape.IsTuple(element.Type) || element is ITupleOperation)
                     {
-                        Report(DiagnosticDescriptors.UnsupportedTupleUse, element.Syntax, $"A nested tuple ('{Shorten(element.Syntax.ToString())}')");
+                        Report(DiagnosticDescriptors.UnsupportedTupleUse, element.Syntax, $"A nested tuple ('{UnsupportedSyntax.Shorten(element.Syntax.ToString())}')");
                         return null;
                     }
 
@@ -140,11 +140,11 @@ internal sealed partial class BodyLowerer
                 return null;
 
             case IInvocationOperation invocation:
-                Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"The tuple returned by '{invocation.TargetMethod.Name}', which is not [Differentiable] ('{Shorten(operation.Syntax.ToString())}')");
+                Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"The tuple returned by '{invocation.TargetMethod.Name}', which is not [Differentiable] ('{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}')");
                 return null;
 
             default:
-                Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"The tuple expression '{Shorten(operation.Syntax.ToString())}'");
+                Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"The tuple expression '{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}'");
                 return null;
         }
     }
@@ -164,7 +164,7 @@ internal sealed partial class BodyLowerer
                 : EmitOrReport(at, "builtin", "convert", new[] { part }, hint);
         }
 
-        Report(DiagnosticDescriptors.UnsupportedTupleUse, at.Syntax, $"Converting a {part.Kind.ShortName()} component to {kind.ShortName()} in '{Shorten(at.Syntax.ToString())}'");
+        Report(DiagnosticDescriptors.UnsupportedTupleUse, at.Syntax, $"Converting a {part.Kind.ShortName()} component to {kind.ShortName()} in '{UnsupportedSyntax.Shorten(at.Syntax.ToString())}'");
         return null;
     }
 
@@ -275,7 +275,7 @@ internal sealed partial class BodyLowerer
                     Report(DiagnosticDescriptors.ModelFieldAssignment, element.Syntax, field.Name);
                     return;
                 default:
-                    Report(DiagnosticDescriptors.UnsupportedAssignmentTarget, element.Syntax, DescribeTarget(element));
+                    Report(DiagnosticDescriptors.UnsupportedAssignmentTarget, element.Syntax, UnsupportedSyntax.DescribeTarget(element));
                     return;
             }
         }
@@ -325,7 +325,7 @@ internal sealed partial class BodyLowerer
             {
                 if (report)
                 {
-                    Report(DiagnosticDescriptors.UnsupportedTupleUse, element.Syntax, $"A nested deconstruction ('{Shorten(element.Syntax.ToString())}'; deconstruct one tuple at a time)");
+                    Report(DiagnosticDescriptors.UnsupportedTupleUse, element.Syntax, $"A nested deconstruction ('{UnsupportedSyntax.Shorten(element.Syntax.ToString())}'; deconstruct one tuple at a time)");
                 }
 
                 return null;

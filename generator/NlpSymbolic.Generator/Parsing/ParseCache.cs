@@ -32,8 +32,8 @@ internal sealed class ParseCache
     private DeclarationFingerprint? declarations;
     private Dictionary<Key, Entry> current = new();
     private Dictionary<Key, Entry> previous = new();
-    private Dictionary<Slot, Dictionary<string, object>> currentFacts = new();
-    private Dictionary<Slot, Dictionary<string, object>> previousFacts = new();
+    private Dictionary<Slot, DeclarationFacts> currentFacts = new();
+    private Dictionary<Slot, DeclarationFacts> previousFacts = new();
 
     public static List<string> BoundOnThisThread => boundOnThisThread ??= new List<string>();
 
@@ -92,36 +92,45 @@ internal sealed class ParseCache
         return context.TargetSymbol.GetDocumentationCommentId();
     }
 
+    /// <summary>Whether the compiler reports declaration errors within the method (see <see cref="Fact"/>).</summary>
+    public bool HasDeclarationErrors(GeneratorAttributeSyntaxContext context, Func<bool> compute) =>
+        Fact(context, static facts => facts.HasDeclarationErrors, static (facts, value) => facts.HasDeclarationErrors = value, compute);
+
+    /// <summary>The aliases the names in scope at the method's body hide (see <see cref="Fact"/>).</summary>
+    public EquatableArray<string> ShadowedAliases(GeneratorAttributeSyntaxContext context, Func<EquatableArray<string>> compute) =>
+        Fact(context, static facts => facts.ShadowedAliases, static (facts, value) => facts.ShadowedAliases = value, compute);
+
     /// <summary>
-    /// A fact about the method's declaration (named <paramref name="fact"/>), from <paramref name="compute"/> or from
-    /// an earlier parse of a method in the same slot of the same declarations: what declarations mean does not depend
-    /// on bodies, so an edit inside the body keeps it. For what is costly and the same whatever the body says: the
-    /// compiler's declaration errors (computing them completes the whole containing type, every member's signature)
-    /// and the names in scope where the body starts.
+    /// A fact about the method's declaration, from <paramref name="compute"/> or from an earlier parse of a method in
+    /// the same slot of the same declarations: what declarations mean does not depend on bodies, so an edit inside
+    /// the body keeps it. For what is costly and the same whatever the body says: the compiler's declaration errors
+    /// (computing them completes the whole containing type, every member's signature) and the names in scope where
+    /// the body starts.
     /// </summary>
-    public T ForDeclaration<T>(GeneratorAttributeSyntaxContext context, string fact, Func<T> compute)
+    private T Fact<T>(GeneratorAttributeSyntaxContext context, Func<DeclarationFacts, T?> read, Action<DeclarationFacts, T> write, Func<T> compute)
+        where T : struct
     {
         var text = Texts.GetValue(context.TargetNode, static node => new MethodText(node));
         var slot = new Slot(KeyOf(text, context.SemanticModel.Compilation).Declarations, text.FilePath, text.Slot);
         lock (gate)
         {
-            if ((currentFacts.TryGetValue(slot, out var facts) || previousFacts.TryGetValue(slot, out facts)) && facts.TryGetValue(fact, out var known))
+            if ((currentFacts.TryGetValue(slot, out var facts) || previousFacts.TryGetValue(slot, out facts)) && read(facts) is { } known)
             {
                 currentFacts[slot] = facts;
-                return (T)known;
+                return known;
             }
         }
 
-        var computed = compute()!;
+        var computed = compute();
         lock (gate)
         {
             if (!currentFacts.TryGetValue(slot, out var facts))
             {
-                facts = previousFacts.TryGetValue(slot, out var earlier) ? earlier : new Dictionary<string, object>();
+                facts = previousFacts.TryGetValue(slot, out var earlier) ? earlier : new DeclarationFacts();
                 currentFacts[slot] = facts;
             }
 
-            facts[fact] = computed;
+            write(facts, computed);
         }
 
         return computed;
@@ -142,7 +151,7 @@ internal sealed class ParseCache
                 var next = DeclarationFingerprint.Of(compilation);
                 declarations = next.Equals(declarations) ? declarations : next;
                 (previous, current) = (current, new Dictionary<Key, Entry>());
-                (previousFacts, currentFacts) = (currentFacts, new Dictionary<Slot, Dictionary<string, object>>());
+                (previousFacts, currentFacts) = (currentFacts, new Dictionary<Slot, DeclarationFacts>());
                 lastCompilation.SetTarget(compilation);
             }
 
@@ -223,6 +232,14 @@ internal sealed class ParseCache
         public string Text { get; }
 
         public Anchor At { get; }
+    }
+
+    /// <summary>What is known about one declaration, whatever its body says; null until computed.</summary>
+    private sealed class DeclarationFacts
+    {
+        public bool? HasDeclarationErrors { get; set; }
+
+        public EquatableArray<string>? ShadowedAliases { get; set; }
     }
 
     private sealed record Entry(MethodParseResult Result, Anchor At)
