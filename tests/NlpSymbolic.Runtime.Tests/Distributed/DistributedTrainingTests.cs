@@ -98,6 +98,38 @@ public sealed class DistributedTrainingTests
     }
 
     [Fact]
+    public void AModelWhoseOnlyParameterCrossesOnItsOwnSendsNoPackedVector()
+    {
+        // Nothing rides in the packed vector: the ranks skip its collectives and still end with one process's sum.
+        static double Backward(int example, ParameterSet g)
+        {
+            Span<double> gradient = g[0].Gradients;
+            for (int i = 0; i < gradient.Length; i++)
+            {
+                gradient[i] += 0.1 * ((example * 7919) + i) % 13;
+            }
+
+            return example;
+        }
+
+        static long[] Gradients(Communicator communicator)
+        {
+            var set = new ParameterSet();
+            set.Add("v", MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(RankExchange.DirectMinimum));
+            using var parallel = new DataParallelBackward<int>(set, Backward, shardCount: 8, workerCount: 1, communicator: communicator);
+            MinibatchGradient batch = parallel.ComputeGradients(Enumerable.Range(0, 13).ToArray());
+            return [.. set[0].Gradients.Select(BitConverter.DoubleToInt64Bits), BitConverter.DoubleToInt64Bits(batch.Loss)];
+        }
+
+        long[] alone = Gradients(Communicator.InProcess);
+        foreach ((int ranks, bool sumsPairs) in new[] { (2, true), (2, false), (3, false) })
+        {
+            using var cluster = new FakeCluster(ranks, sumsPairs);
+            Assert.All(cluster.Run(Gradients), rank => Assert.Equal(alone, rank));
+        }
+    }
+
+    [Fact]
     public void OneProcessSumsTheShardsPairwise()
     {
         // Five shards bracket as (s0 + s1) + (s2 + (s3 + s4)); checked against that sum written out by hand.

@@ -27,8 +27,8 @@ namespace NlpSymbolic.Training;
 /// <para>
 /// <b>Several ranks.</b> Each rank computes a contiguous block of the shards and sums the largest subtrees of the
 /// bracketing that are all its own; the ranks then finish the tree chunk by chunk (each rank one chunk of the
-/// gradient, like a reduce-scatter) and gather the chunks. A sparse-column parameter crosses as a dense matrix
-/// plus one flag per column, so the all-reduce moves the whole embedding table every step.
+/// gradient, like a reduce-scatter) and gather the chunks. A sparse-column parameter crosses only in the columns
+/// some rank touched this step, each with a flag saying whether the sending subtree touched it.
 /// </para>
 /// <para>
 /// <b>Cost.</b> Each extra shard holds a full set of gradient buffers, so memory is
@@ -47,7 +47,7 @@ namespace NlpSymbolic.Training;
 /// <see cref="ParameterSet.DeferGradientUpdates"/>, which lets rank-one updates of its dense weight gradients wait: the backward function must not read the gradient buffers it is
 /// given (reading a shard's partial sum was never meaningful: it depends on the shard count).
 /// </para>
-/// <para>A warmed-up <see cref="ComputeGradients(IReadOnlyList{TExample}, ReadOnlyMemory{int}, int, long, int)"/> allocates nothing on one rank (with several, agreeing on the touched columns of sparse parameters allocates a little per step).</para>
+/// <para>A warmed-up <see cref="ComputeGradients(IReadOnlyList{TExample}, ReadOnlyMemory{int}, int, long, int)"/> allocates nothing on one rank (with several, the exchange reuses its buffers once they have grown).</para>
 /// </remarks>
 /// <typeparam name="TExample">One training example, as the backward function takes it.</typeparam>
 public sealed class DataParallelBackward<TExample> : IDisposable

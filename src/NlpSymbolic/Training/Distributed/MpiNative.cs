@@ -14,8 +14,8 @@ namespace NlpSymbolic.Training;
 /// <c>msmpi.dll</c>, whose integer handles are MPICH's), but it works on managed arrays, so the gradient chunks would
 /// be copied into fresh arrays or pinned by hand around every call; it would add a netstandard2.0 dependency and a
 /// process-wide DLL resolver to every user of this library; and the trainer needs only <c>MPI_Alltoallv</c>,
-/// <c>MPI_Allgatherv</c>, <c>MPI_Abort</c> and the set-up calls. Twelve declarations over spans are smaller than
-/// either. Handles are MPICH's ABI constants below; Open MPI (pointer handles, <c>libmpi.so.40</c>) is not supported.
+/// <c>MPI_Allgatherv</c>, <c>MPI_Allreduce</c>, <c>MPI_Ibarrier</c> with <c>MPI_Test</c>, <c>MPI_Abort</c> and the
+/// set-up calls. Twelve declarations over spans are smaller than either. Handles are MPICH's ABI constants below; Open MPI (pointer handles, <c>libmpi.so.40</c>) is not supported.
 /// </para>
 /// <para>
 /// The library is found by <c>NLPSYM_MPI_LIBRARY</c> (a path or name), else <c>libmpich.so.12</c>, else

@@ -66,7 +66,7 @@ internal sealed class RankExchange
 
         // Even with nothing to pack: unpacking also clears the sparse parameters' gradients, which on a rank that
         // does not compute shard 0 may still hold an earlier step's columns (the word2vec test on two ranks fails
-        // when an empty exchange is skipped).
+        // when an empty exchange skips unpacking).
         ExchangePacked(plan, _layout, scale);
     }
 
@@ -200,6 +200,13 @@ internal sealed class RankExchange
     /// <summary>The small dense and the sparse-column parameters, packed into one flat vector (see <see cref="GradientLayout"/>).</summary>
     private void ExchangePacked(ShardTree plan, GradientLayout layout, double scale)
     {
+        if (layout.Length == 0)
+        {
+            // Every rank has the same layout, so all of them skip the collectives; unpacking still clears.
+            layout.Unpack([], _parameters, scale);
+            return;
+        }
+
         if (PairSums(plan))
         {
             // Two subtrees, one per rank: the top of the tree is a + b. A column one side did not touch goes as −0,
