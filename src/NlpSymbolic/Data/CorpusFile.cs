@@ -13,8 +13,9 @@ internal static class CorpusFile
     private const int BufferSize = 1 << 16;
 
     // Strict decoding: a corpus in the wrong encoding should fail loudly, not turn into U+FFFD tokens.
-    // Stryker disable once Boolean : only decodes, and the reader detects a byte order mark either way
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(
+        encoderShouldEmitUTF8Identifier: /* Stryker disable once Boolean : only decodes, and the reader detects a byte order mark either way */ false,
+        throwOnInvalidBytes: true);
 
     /// <summary>
     /// Throws <see cref="FileNotFoundException"/> now, so a lazily enumerated reader reports a wrong path at the

@@ -205,7 +205,6 @@ internal sealed class VerifiedGZipStream : Stream
     {
         var lastStart = feed.LastStart;
         raw.Position = dataStart;
-        feed.Reset();
         feed.TrickleFrom = lastStart;
         using (var again = new DeflateStream(feed, CompressionMode.Decompress, leaveOpen: true))
         {
@@ -269,14 +268,13 @@ internal sealed class VerifiedGZipStream : Stream
 
         public bool SawEnd { get; private set; }
 
-        /// <summary>From this file position on, reads hand over one byte each (<see cref="DeflateEnd"/>).</summary>
+        /// <summary>From this file position on, reads hand over one byte each (set by <see cref="DeflateEnd"/> only, on the way to an error).</summary>
         public long TrickleFrom { get; set; } = long.MaxValue;
 
         public void Reset()
         {
             LastStart = LastEnd = raw.Position;
             SawEnd = false;
-            TrickleFrom = long.MaxValue;
         }
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -287,6 +285,7 @@ internal sealed class VerifiedGZipStream : Stream
             var n = raw.Read(buffer[..(int)Math.Min(buffer.Length, Math.Max(TrickleFrom - start, 1))]);
             if (n == 0)
             {
+                // Stryker disable once Boolean : a shortcut; without it DeflateEnd inflates the member again to the file's end and finds the same
                 SawEnd = true;
                 return 0;
             }

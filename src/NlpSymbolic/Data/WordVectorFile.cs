@@ -110,8 +110,9 @@ public static class WordVectorFile
 /// <summary>The writing half of <see cref="WordVectorFile"/>.</summary>
 internal static class WordVectorWriter
 {
-    // Stryker disable once Boolean : GetBytes never writes a byte order mark, whatever the flag (only GetPreamble does)
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding Utf8 = new(
+        encoderShouldEmitUTF8Identifier: /* Stryker disable once Boolean : GetBytes never writes a byte order mark (only GetPreamble does) */ false,
+        throwOnInvalidBytes: true);
 
     public static void Write(Stream output, WordVectorFormat format, IReadOnlyCollection<WordVector> vectors, int dimension)
     {
@@ -142,8 +143,9 @@ internal static class WordVectorWriter
             foreach (var v in vector.Values)
             {
                 // The shortest text that reads back as the same float32.
-                // Stryker disable once String : since .NET Core 3.0 a float's default format is "R"'s shortest round-trip text
-                line.Append(' ').Append(v.ToString("R", CultureInfo.InvariantCulture));
+                line.Append(' ').Append(v.ToString(
+                    /* Stryker disable once String : since .NET Core 3.0 a float's default format is this shortest round-trip text */ "R",
+                    CultureInfo.InvariantCulture));
             }
 
             buffered.Write(Utf8.GetBytes(line.Append('\n').ToString()));

@@ -12,8 +12,9 @@ namespace NlpSymbolic.Data;
 /// </summary>
 public sealed class WordVectorReader : IDisposable
 {
-    // Stryker disable once Boolean : only decodes, and a decoder never writes a byte order mark
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(
+        encoderShouldEmitUTF8Identifier: /* Stryker disable once Boolean : only decodes, and a decoder never writes a byte order mark */ false,
+        throwOnInvalidBytes: true);
     private readonly LineReader? _lines;
     private readonly Stream? _binary;
     private string? _pendingLine;
@@ -84,8 +85,9 @@ public sealed class WordVectorReader : IDisposable
         {
             var bytes = new List<byte>();
             int b;
-            // Stryker disable once Equality : the cap only stops a file that is not word2vec from being read whole as its header; 200 or 201 bytes read the same headers
-            while ((b = stream.ReadByte()) >= 0 && b != '\n' && bytes.Count < 200)
+            // The cap stops a file that is not word2vec from being read whole as its header.
+            while ((b = stream.ReadByte()) >= 0 && b != '\n'
+                && /* Stryker disable once Equality : 200 or 201 bytes read the same headers */ bytes.Count < 200)
             {
                 bytes.Add((byte)b);
             }
@@ -215,8 +217,8 @@ public sealed class WordVectorReader : IDisposable
         {
             word.Clear();
             int b;
-            // Stryker disable once Equality : a 0 byte ends this loop either way (it is not a separator)
-            while ((b = ReadByte(stream, record)) >= 0 && (word.Count == 0 && (b == '\n' || b == '\r' || b == ' ')))
+            // The separators before the word: the previous record's newline, or stray spaces.
+            while ((b = ReadByte(stream, record)) is '\n' or '\r' or ' ')
             {
             }
 
@@ -231,8 +233,7 @@ public sealed class WordVectorReader : IDisposable
                 b = ReadByte(stream, record);
             }
 
-            // Stryker disable once Equality : the loop above leaves b at -1 or at a space, never at 0
-            if (b < 0)
+            if (/* Stryker disable once Equality : the loop above leaves b at -1 or at a space, never at 0 */ b < 0)
             {
                 throw Record(record, word.Count == 0
                     ? $"the file ends after {record - 1} words, but the header says {declared}"

@@ -34,11 +34,11 @@ public sealed class WordVectorAlignmentTests
     }
 
     [Fact]
-    public void Missing_words_come_most_frequent_first_then_in_vocabulary_order()
+    public void Missing_words_come_most_frequent_in_the_training_text_first_then_in_vocabulary_order()
     {
         var vocabulary = Build();
-        var coverage = WordVectorAlignment.Align(vocabulary, [new WordVector("a", [1f])], (_, _) => { }, Training);
-        Assert.Equal(["b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"], coverage.Missing);
+        var coverage = WordVectorAlignment.Align(vocabulary, [new WordVector("a", [1f])], (_, _) => { }, ["l", "b", "l", "k", "l", "k"]);
+        Assert.Equal(["l", "k", "b", "c", "d", "e", "f", "g", "h", "i", "j"], coverage.Missing);
 
         // Without training text every count is 0: vocabulary order alone.
         coverage = WordVectorAlignment.Align(vocabulary, [new WordVector("d", [1f])], (_, _) => { });
