@@ -40,10 +40,7 @@ internal sealed class BuiltArrayLowerer
         State.DeclaringArray = null;
         if (kind is not (ValueKind.VectorArray or ValueKind.ScalarArray) || creation.DimensionSizes.Length != 1 || owner is null)
         {
-            var what = kind is ValueKind.VectorArray or ValueKind.ScalarArray
-                ? "here; create it as the value of a local declaration ('var hs = new Vector<double>[n];'), then write and read its elements"
-                : "of this type; arrays built in a [Differentiable] method hold Vector<double> or double ('var hs = new Vector<double>[n];')";
-            State.Report(DiagnosticDescriptors.UnsupportedArrayCreation, creation.Syntax, UnsupportedSyntax.Shorten(creation.Syntax.ToString()), what);
+            lowerers.Fence.UnsupportedArrayCreation(creation, kind);
             return null;
         }
 
@@ -169,7 +166,7 @@ internal sealed class BuiltArrayLowerer
             && State.Variables.TryGetValue(VariableKey.For(local.Local, kind), out var current)
             && !current.IsConstant && State.Builder.OperationOf(current.ValueId) is { } made && Operations.TryById(made)?.Has(OperationFlags.BuildsBuffer) == true)
         {
-            State.Report(DiagnosticDescriptors.BuiltBufferElementWrite, target.Syntax, target.Syntax.ToString(), local.Local.Name);
+            lowerers.Fence.BuiltBufferElementWrite(target, local.Local);
             return true;
         }
 

@@ -42,7 +42,7 @@ internal sealed class CallLowerer
 
         if (KindClassifier.OwnerName(target.ContainingType) is "Vector" or "Matrix" && target.Name.StartsWith("Map", System.StringComparison.Ordinal))
         {
-            State.Report(DiagnosticDescriptors.UnsupportedCall, invocation.Syntax, UnsupportedSyntax.Shorten(invocation.Syntax.ToString()), UnsupportedSyntax.ElementwiseAlternative(invocation));
+            lowerers.Fence.ElementwiseMap(invocation);
             return null;
         }
 
@@ -123,7 +123,7 @@ internal sealed class CallLowerer
         {
             if (property.Instance is null or IInstanceReferenceOperation)
             {
-                State.Report(DiagnosticDescriptors.ExternalState, property.Syntax, $"The property '{property.Property.Name}'");
+                lowerers.Fence.ExternalProperty(property);
             }
             else
             {
@@ -189,14 +189,11 @@ internal sealed class CallLowerer
 
         if (owner == "builtin")
         {
-            State.Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, UnsupportedSyntax.Describe(operation));
+            lowerers.Fence.UnsupportedExpression(operation);
         }
         else
         {
-            var shown = operation.Syntax.ToString();
-            var supported = "supported here: " + Operations.DescribeSupported(owner) + " (on " + UnsupportedSyntax.OwnerDisplay(owner) + ")";
-            var instead = OperationAlternatives.For(owner, member, arguments.Select(a => a.Kind).ToList(), UnsupportedSyntax.OperandTexts(operation));
-            State.Report(DiagnosticDescriptors.UnsupportedCall, operation.Syntax, UnsupportedSyntax.Shorten(shown), instead is null ? supported : instead + "; " + supported);
+            lowerers.Fence.NotInCatalogue(operation, owner, member, arguments);
         }
 
         return null;

@@ -33,14 +33,14 @@ internal sealed class ExpressionLowerer
         if (TupleShape.IsTuple(operation.Type))
         {
             // Only deconstruction, a component (r.h) or a return takes a tuple apart; here it would be one value.
-            State.Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"Using the tuple '{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}' as one value");
+            lowerers.Fence.TupleAsOneValue(operation);
             return null;
         }
 
         switch (operation)
         {
             case ITupleBinaryOperation:
-                State.Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"Comparing tuples ('{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}'; compare their components)");
+                lowerers.Fence.TupleComparison(operation);
                 return null;
 
             case IFieldReferenceOperation { Instance: { } tuple } component when TupleShape.IsTuple(tuple.Type):
@@ -81,11 +81,11 @@ internal sealed class ExpressionLowerer
                 return State.Variables[modelField];
 
             case IFieldReferenceOperation field:
-                State.Report(DiagnosticDescriptors.ExternalState, operation.Syntax, $"The field '{field.Field.Name}'");
+                lowerers.Fence.ExternalField(field);
                 return null;
 
             case IInstanceReferenceOperation:
-                State.Report(DiagnosticDescriptors.ExternalState, operation.Syntax, "'this'");
+                lowerers.Fence.ExternalThis(operation);
                 return null;
 
             case IArrayCreationOperation creation:
@@ -97,7 +97,7 @@ internal sealed class ExpressionLowerer
                 return null;
 
             default:
-                State.Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, UnsupportedSyntax.Describe(operation));
+                lowerers.Fence.UnsupportedExpression(operation);
                 return null;
         }
     }
@@ -173,7 +173,7 @@ internal sealed class ExpressionLowerer
 
         if (new[] { conditional.WhenTrue, conditional.WhenFalse }.FirstOrDefault(arm => arm is not null && lowerers.Arrays.IsBuiltArrayReference(arm)) is ILocalReferenceOperation builtArm)
         {
-            State.Report(DiagnosticDescriptors.BuiltArrayAliased, conditional.Syntax, builtArm.Local.Name, "chosen by ?:");
+            lowerers.Fence.BuiltArrayAliased(conditional.Syntax, builtArm.Local.Name, "chosen by ?:");
             return null;
         }
 
@@ -213,7 +213,7 @@ internal sealed class ExpressionLowerer
             return lowerers.Fence.UnsupportedType(conversion.Operand, conversion.Operand.Syntax.ToString());
         }
 
-        State.Report(DiagnosticDescriptors.UnsupportedExpression, conversion.Syntax, $"The conversion from '{conversion.Operand.Type?.ToDisplayString()}' to '{conversion.Type?.ToDisplayString()}'");
+        lowerers.Fence.UnsupportedConversion(conversion);
         return null;
     }
 

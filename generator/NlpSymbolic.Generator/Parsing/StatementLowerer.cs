@@ -150,7 +150,7 @@ internal sealed class StatementLowerer
         var local = declarator.Symbol;
         if (local.IsRef)
         {
-            State.Report(DiagnosticDescriptors.RefLocal, declarator.Syntax, local.Name);
+            lowerers.Fence.RefLocal(declarator.Syntax, local);
             return;
         }
 
@@ -163,7 +163,7 @@ internal sealed class StatementLowerer
 
         if (kind is null)
         {
-            State.Report(DiagnosticDescriptors.UnsupportedType, declarator.Syntax, $"Local '{local.Name}'", local.Type.ToDisplayString());
+            lowerers.Fence.UnsupportedLocal(declarator.Syntax, local);
             return;
         }
 
@@ -241,7 +241,7 @@ internal sealed class StatementLowerer
                 break;
 
             default:
-                State.Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, UnsupportedSyntax.Describe(operation));
+                lowerers.Fence.UnsupportedExpression(operation);
                 break;
         }
     }
@@ -310,13 +310,7 @@ internal sealed class StatementLowerer
             return;
         }
 
-        if (Facts.ModelFieldOf(target) is { } field)
-        {
-            State.Report(DiagnosticDescriptors.ModelFieldAssignment, target.Syntax, field.Name);
-            return;
-        }
-
-        State.Report(DiagnosticDescriptors.UnsupportedAssignmentTarget, target.Syntax, UnsupportedSyntax.DescribeTarget(target));
+        lowerers.Fence.UnsupportedTarget(target);
     }
 
     internal VariableKey? VariableOf(IOperation target)
@@ -340,7 +334,7 @@ internal sealed class StatementLowerer
     {
         if (State.Variables.TryGetValue(variable, out var current) && lowerers.Arrays.IsBuiltArray(current))
         {
-            State.Report(DiagnosticDescriptors.BuiltArrayAliased, value.Parent?.Syntax ?? value.Syntax, variable.Name, "assigned again");
+            lowerers.Fence.BuiltArrayAliased(value.Parent?.Syntax ?? value.Syntax, variable.Name, "assigned again");
             return;
         }
 
@@ -348,7 +342,7 @@ internal sealed class StatementLowerer
         var operand = lowerers.Expressions.Lower(value, variable.Name);
         if (operand is not null && lowerers.Arrays.IsBuiltArray(operand) && !State.BuiltArrays[operand.ValueId].Equals(variable))
         {
-            State.Report(DiagnosticDescriptors.BuiltArrayAliased, value.Syntax, State.BuiltArrays[operand.ValueId].Name, $"assigned to '{variable.Name}'");
+            lowerers.Fence.BuiltArrayAliased(value.Syntax, State.BuiltArrays[operand.ValueId].Name, $"assigned to '{variable.Name}'");
             return;
         }
 

@@ -47,8 +47,7 @@ internal sealed class TupleLowerer
 
         if (components is not null && !TupleShape.IsSupported(components))
         {
-            var bad = components.Select((c, i) => (c, i)).First(p => p.c.Kind is null);
-            State.Report(DiagnosticDescriptors.UnsupportedTupleType, operation.Syntax, $"'{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}'", operation.Type!.ToDisplayString(), $" (its component '{bad.c.Accessor(bad.i)}' is {bad.c.Type.ToDisplayString()})");
+            lowerers.Fence.UnsupportedTupleType(operation.Syntax, $"'{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}'", operation.Type!, components);
             return null;
         }
 
@@ -110,11 +109,11 @@ internal sealed class TupleLowerer
                 return null;
 
             case IInvocationOperation invocation:
-                State.Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"The tuple returned by '{invocation.TargetMethod.Name}', which is not [Differentiable] ('{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}')");
+                lowerers.Fence.TupleOfOrdinaryCall(invocation);
                 return null;
 
             default:
-                State.Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"The tuple expression '{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}'");
+                lowerers.Fence.UnsupportedTupleExpression(operation);
                 return null;
         }
     }
@@ -127,7 +126,7 @@ internal sealed class TupleLowerer
         {
             if (TupleShape.IsTuple(element.Type) || element is ITupleOperation)
             {
-                State.Report(DiagnosticDescriptors.UnsupportedTupleUse, element.Syntax, $"A nested tuple ('{UnsupportedSyntax.Shorten(element.Syntax.ToString())}')");
+                lowerers.Fence.NestedTuple(element);
                 return null;
             }
 
@@ -180,7 +179,7 @@ internal sealed class TupleLowerer
                 : lowerers.Calls.EmitOrReport(at, "builtin", "convert", new[] { part }, hint);
         }
 
-        State.Report(DiagnosticDescriptors.UnsupportedTupleUse, at.Syntax, $"Converting a {part.Kind.ShortName()} component to {kind.ShortName()} in '{UnsupportedSyntax.Shorten(at.Syntax.ToString())}'");
+        lowerers.Fence.ComponentConversion(at, part.Kind, kind);
         return null;
     }
 
@@ -190,7 +189,7 @@ internal sealed class TupleLowerer
         var index = TupleShape.IndexOf(field);
         if (index < 0)
         {
-            State.Report(DiagnosticDescriptors.UnsupportedTupleUse, tuple.Syntax, $"The member '{field.Name}' of a tuple");
+            lowerers.Fence.UnknownTupleMember(tuple, field);
             return null;
         }
 
@@ -204,8 +203,7 @@ internal sealed class TupleLowerer
         var components = TupleShape.Components(local.Type)!;
         if (!TupleShape.IsSupported(components))
         {
-            var bad = components.Select((c, i) => (c, i)).First(p => p.c.Kind is null);
-            State.Report(DiagnosticDescriptors.UnsupportedTupleType, at, $"Local '{local.Name}'", local.Type.ToDisplayString(), $" (its component '{bad.c.Accessor(bad.i)}' is {bad.c.Type.ToDisplayString()})");
+            lowerers.Fence.UnsupportedTupleType(at, $"Local '{local.Name}'", local.Type, components);
             return;
         }
 
@@ -282,16 +280,13 @@ internal sealed class TupleLowerer
                     keys.Add(VariableKey.For(local, kind));
                     break;
                 case ILocalReferenceOperation { Local: var local }:
-                    State.Report(DiagnosticDescriptors.UnsupportedType, element.Syntax, $"Local '{local.Name}'", local.Type.ToDisplayString());
+                    lowerers.Fence.UnsupportedLocal(element.Syntax, local);
                     return;
                 case var _ when lowerers.Statements.VariableOf(element) is { } variable:
                     keys.Add(variable);
                     break;
-                case var _ when Facts.ModelFieldOf(element) is { } field:
-                    State.Report(DiagnosticDescriptors.ModelFieldAssignment, element.Syntax, field.Name);
-                    return;
                 default:
-                    State.Report(DiagnosticDescriptors.UnsupportedAssignmentTarget, element.Syntax, UnsupportedSyntax.DescribeTarget(element));
+                    lowerers.Fence.UnsupportedTarget(element);
                     return;
             }
         }
@@ -341,7 +336,7 @@ internal sealed class TupleLowerer
             {
                 if (report)
                 {
-                    State.Report(DiagnosticDescriptors.UnsupportedTupleUse, element.Syntax, $"A nested deconstruction ('{UnsupportedSyntax.Shorten(element.Syntax.ToString())}'; deconstruct one tuple at a time)");
+                    lowerers.Fence.NestedDeconstruction(element);
                 }
 
                 return null;

@@ -33,7 +33,7 @@ internal sealed class UserCallLowerer
         var target = invocation.TargetMethod;
         if (SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, Facts.Method.OriginalDefinition))
         {
-            State.Report(DiagnosticDescriptors.Recursion, invocation.Syntax, target.Name);
+            lowerers.Fence.Recursion(invocation);
             return null;
         }
 
@@ -61,7 +61,7 @@ internal sealed class UserCallLowerer
                 || Facts.ModelFields.Count == 0
                 || !SymbolEqualityComparer.Default.Equals(target.ContainingType.OriginalDefinition, Facts.Method.ContainingType.OriginalDefinition))
             {
-                State.Report(DiagnosticDescriptors.UnsupportedExpression, invocation.Syntax, $"A call to the [Differentiable] instance method '{target.Name}' of another object ('{UnsupportedSyntax.Shorten(invocation.Syntax.ToString())}'; make it static and pass what it reads as parameters)");
+                lowerers.Fence.InstanceCallOnAnotherObject(invocation);
                 return null;
             }
 
@@ -79,7 +79,7 @@ internal sealed class UserCallLowerer
             if (parameter is null)
             {
                 // In code that compiles only __arglist(…) has no parameter; the callee may be fine, so say it here.
-                State.Report(DiagnosticDescriptors.UnsupportedExpression, argument.Syntax, $"An '__arglist' argument ('{UnsupportedSyntax.Shorten(argument.Syntax.ToString())}')");
+                lowerers.Fence.ArglistArgument(argument);
                 return null;
             }
 
@@ -138,7 +138,7 @@ internal sealed class UserCallLowerer
     {
         if (argument.ArgumentKind == ArgumentKind.DefaultValue && kind is not (ValueKind.Scalar or ValueKind.Int or ValueKind.Bool))
         {
-            State.Report(DiagnosticDescriptors.UnsupportedExpression, invocation.Syntax, $"Leaving out '{argument.Parameter!.Name}' (its default is null; pass a {kind!.Value.ShortName()})");
+            lowerers.Fence.LeftOutBufferArgument(invocation, argument, kind!.Value);
             return null;
         }
 
@@ -159,10 +159,7 @@ internal sealed class UserCallLowerer
         {
             if (inSource)
             {
-                var fix = target.IsStatic
-                    ? $"a derivative, generated ([Differentiable]) or declared ([DerivativeOf]), needs a static method that takes double, Vector<double>, Matrix<double> (arrays, int, bool) by value and returns one of the first three, but {reason}"
-                    : $"make '{target.Name}' static, passing what it reads as parameters, then mark it [Differentiable] or declare its derivative with [DerivativeOf]";
-                State.Report(DiagnosticDescriptors.CallWithoutDerivative, invocation.Syntax, shown, fix);
+                lowerers.Fence.NoPullbackPossible(invocation, shown, reason);
             }
             else
             {
