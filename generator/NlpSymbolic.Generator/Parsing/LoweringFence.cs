@@ -15,15 +15,12 @@ namespace NlpSymbolic.Generator.Parsing;
 /// decide when a construct is outside the fence and call here, so the messages can be read (and changed) in one place.
 /// Internal errors (a value missing that nothing reported explains) are not the fence's: they stay where they are found.
 /// </summary>
-internal sealed class LoweringFence
+internal sealed class LoweringFence : Lowerer
 {
-    private readonly Lowerers lowerers;
-
-    public LoweringFence(Lowerers lowerers) => this.lowerers = lowerers;
-
-    private LoweringFacts Facts => lowerers.Facts;
-
-    private LoweringState State => lowerers.State;
+    public LoweringFence(Lowerers lowerers)
+        : base(lowerers)
+    {
+    }
 
     internal void ReportUnsupportedStatement(IOperation statement)
     {

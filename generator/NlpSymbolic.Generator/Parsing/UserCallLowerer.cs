@@ -12,15 +12,12 @@ namespace NlpSymbolic.Generator.Parsing;
 /// Calls whose derivative is not a catalogue rule: to other [Differentiable] methods (recorded for the call graph),
 /// and to functions whose derivative is declared with [DerivativeOf] rather than generated.
 /// </summary>
-internal sealed class UserCallLowerer
+internal sealed class UserCallLowerer : Lowerer
 {
-    private readonly Lowerers lowerers;
-
-    public UserCallLowerer(Lowerers lowerers) => this.lowerers = lowerers;
-
-    private LoweringFacts Facts => lowerers.Facts;
-
-    private LoweringState State => lowerers.State;
+    public UserCallLowerer(Lowerers lowerers)
+        : base(lowerers)
+    {
+    }
 
     internal const string DifferentiableAttributeName = "NlpSymbolic.DifferentiableAttribute";
 
@@ -33,7 +30,7 @@ internal sealed class UserCallLowerer
         var target = invocation.TargetMethod;
         if (SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, Facts.Method.OriginalDefinition))
         {
-            lowerers.Fence.Recursion(invocation);
+            Lowerers.Fence.Recursion(invocation);
             return null;
         }
 
@@ -61,7 +58,7 @@ internal sealed class UserCallLowerer
                 || Facts.ModelFields.Count == 0
                 || !SymbolEqualityComparer.Default.Equals(target.ContainingType.OriginalDefinition, Facts.Method.ContainingType.OriginalDefinition))
             {
-                lowerers.Fence.InstanceCallOnAnotherObject(invocation);
+                Lowerers.Fence.InstanceCallOnAnotherObject(invocation);
                 return null;
             }
 
@@ -79,7 +76,7 @@ internal sealed class UserCallLowerer
             if (parameter is null)
             {
                 // In code that compiles only __arglist(…) has no parameter; the callee may be fine, so say it here.
-                lowerers.Fence.ArglistArgument(argument);
+                Lowerers.Fence.ArglistArgument(argument);
                 return null;
             }
 
@@ -138,11 +135,11 @@ internal sealed class UserCallLowerer
     {
         if (argument.ArgumentKind == ArgumentKind.DefaultValue && kind is not (ValueKind.Scalar or ValueKind.Int or ValueKind.Bool))
         {
-            lowerers.Fence.LeftOutBufferArgument(invocation, argument, kind!.Value);
+            Lowerers.Fence.LeftOutBufferArgument(invocation, argument, kind!.Value);
             return null;
         }
 
-        return lowerers.Expressions.Lower(argument.Value, hint);
+        return Lowerers.Expressions.Lower(argument.Value, hint);
     }
 
     /// <summary>
@@ -159,11 +156,11 @@ internal sealed class UserCallLowerer
         {
             if (inSource)
             {
-                lowerers.Fence.NoPullbackPossible(invocation, shown, reason);
+                Lowerers.Fence.NoPullbackPossible(invocation, shown, reason);
             }
             else
             {
-                lowerers.Fence.ReportUnsupportedCall(invocation, target.ContainingType, target.Name);
+                Lowerers.Fence.ReportUnsupportedCall(invocation, target.ContainingType, target.Name);
             }
 
             return null;
