@@ -9,7 +9,7 @@ namespace NlpSymbolic.Generator.Parsing;
 
 /// <summary>
 /// Expressions: constants, locals, parameters, model fields, and operators and conversions, looked up in the catalogue
-/// by their member name (<c>op_Addition</c>, …); calls, tuples and built arrays are handed to their own Lowerers.
+/// by their member name (<c>op_Addition</c>, …); calls, tuples and built arrays are handed to their own lowerers.
 /// </summary>
 internal sealed class ExpressionLowerer : Lowerer
 {
