@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using System.Threading;
 
@@ -20,6 +21,8 @@ public sealed class MpiCommunicator : Communicator
     private readonly int[] _offsets;
     private readonly int[] _receiveCounts;
     private readonly int[] _receiveOffsets;
+    private readonly List<GCHandle> _pinned = new();
+    private int[] _requests = [];
     private bool _finalized;
 
     private MpiCommunicator()
@@ -116,17 +119,70 @@ public sealed class MpiCommunicator : Communicator
             "MPI_Allreduce");
 
     /// <inheritdoc/>
-    internal override bool SumsPairs => Size == 2;
+    internal override bool SwapsPairs => Size == 2;
 
     /// <inheritdoc/>
-    internal override void SumPair(Span<double> buffer)
+    internal override int SwapWithPeer(ArraySegment<double>[] send, ArraySegment<double>[] receive, ref double[] last)
     {
-        if (Size != 2)
+        if (Size != 2 || send.Length != receive.Length + 1)
         {
-            throw new InvalidOperationException($"A pair sum needs exactly two ranks, not {Size}.");
+            throw new InvalidOperationException($"A swap needs two ranks (not {Size}) and one more message to send than to receive.");
         }
 
-        AllReduceSumUnordered(buffer);
+        int peer = 1 - Rank;
+        int lastTag = receive.Length;
+        EnsureRequests(send.Length + receive.Length + 1);
+        int posted = 0;
+        try
+        {
+            for (int i = 0; i < receive.Length; i++)
+            {
+                Check(MpiNative.MPI_Irecv(Pin(receive[i]), receive[i].Count, MpiNative.Double, peer, i, MpiNative.CommWorld, out _requests[posted++]), "MPI_Irecv");
+            }
+
+            for (int i = 0; i < send.Length; i++)
+            {
+                Check(MpiNative.MPI_Isend(Pin(send[i]), send[i].Count, MpiNative.Double, peer, i, MpiNative.CommWorld, out _requests[posted++]), "MPI_Isend");
+            }
+
+            // The last message's length is known once it has arrived (MPI_Iprobe); then it is received like the rest.
+            int length = -1;
+            while (true)
+            {
+                if (length < 0)
+                {
+                    Check(MpiNative.MPI_Iprobe(peer, lastTag, MpiNative.CommWorld, out int found, out MpiNative.Status status), "MPI_Iprobe");
+                    if (found != 0)
+                    {
+                        Check(MpiNative.MPI_Get_count(status, MpiNative.Double, out length), "MPI_Get_count");
+                        if (last.Length < length)
+                        {
+                            last = new double[length];
+                        }
+
+                        Check(MpiNative.MPI_Irecv(Pin(new ArraySegment<double>(last, 0, length)), length, MpiNative.Double, peer, lastTag, MpiNative.CommWorld, out _requests[posted++]), "MPI_Irecv");
+                    }
+                }
+
+                if (length >= 0)
+                {
+                    Check(MpiNative.MPI_Testall(posted, _requests, out int done, MpiNative.StatusIgnore), "MPI_Testall");
+                    if (done != 0)
+                    {
+                        return length;
+                    }
+                }
+
+                // MPICH's own waits poll without pause; yielding between polls leaves the core to whatever else is
+                // ready to run on it (the other rank on a shared core, this runtime's compiler and collector
+                // threads, other programs) and costs a system call when nothing is.
+                Thread.Yield();
+            }
+        }
+        finally
+        {
+            Unpin();
+        }
     }
 
     /// <inheritdoc/>
@@ -164,6 +220,32 @@ public sealed class MpiCommunicator : Communicator
             _finalized = true;
             MpiNative.MPI_Finalize();
         }
+    }
+
+    private void EnsureRequests(int count)
+    {
+        if (_requests.Length < count)
+        {
+            _requests = new int[count];
+        }
+    }
+
+    // The buffer of a nonblocking call must not move until the call completes: pinned until Unpin.
+    private IntPtr Pin(ArraySegment<double> segment)
+    {
+        GCHandle handle = GCHandle.Alloc(segment.Array!, GCHandleType.Pinned);
+        _pinned.Add(handle);
+        return handle.AddrOfPinnedObject() + (segment.Offset * sizeof(double));
+    }
+
+    private void Unpin()
+    {
+        foreach (GCHandle handle in _pinned)
+        {
+            handle.Free();
+        }
+
+        _pinned.Clear();
     }
 
     private static void Layout(ReadOnlySpan<int> counts, int[] into, int[] offsets)
