@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Threading;
 
@@ -16,36 +18,48 @@ namespace NlpSymbolic.Training;
 /// </remarks>
 public sealed class MpiCommunicator : Communicator
 {
+    // A swap's wait polls without pause for this long (about what a step's exchange takes on one quiet host), then
+    // yields the core between polls: a longer wait means the other rank is not running, and its core may be ours.
+    private static readonly long SpinTicks = Stopwatch.Frequency / 1000;
     private static bool _created;
     private readonly int[] _counts;
     private readonly int[] _offsets;
     private readonly int[] _receiveCounts;
     private readonly int[] _receiveOffsets;
     private readonly List<GCHandle> _pinned = new();
+    private readonly Thread? _mpiThread;
+    private readonly ManualResetEventSlim _ready = new();
+    private readonly ManualResetEventSlim _finalizeRequested = new();
+    private Exception? _initFailure;
+    private int _rank;
     private int[] _requests = [];
     private bool _finalized;
 
-    private MpiCommunicator()
+    private MpiCommunicator(int rank, int size)
     {
         MpiNative.EnsureResolver();
-        Check(MpiNative.MPI_Initialized(out int initialized), "MPI_Initialized");
-        if (initialized == 0)
-        {
-            Check(MpiNative.MPI_Init_thread(IntPtr.Zero, IntPtr.Zero, MpiNative.ThreadSerialized, out _), "MPI_Init_thread");
-        }
-
-        Check(MpiNative.MPI_Comm_rank(MpiNative.CommWorld, out int rank), "MPI_Comm_rank");
-        Check(MpiNative.MPI_Comm_size(MpiNative.CommWorld, out int size), "MPI_Comm_size");
-        Rank = rank;
+        Check(MpiNative.MPI_Initialized(out int initialized), "MPI_Initialized"); // a missing library is reported here
+        _rank = rank;
         Size = size;
         _counts = new int[size];
         _offsets = new int[size];
         _receiveCounts = new int[size];
         _receiveOffsets = new int[size];
-    }
+        if (initialized != 0)
+        {
+            CheckWorld();
+            _ready.Set();
+            return;
+        }
 
+        // MPI_Init takes 0.1-0.35 s (the ranks meet through the launcher): it runs on a thread of its own while the
+        // program goes on reading its data, and the first operation waits for it. That thread also calls
+        // MPI_Finalize at the end, as MPI asks of the thread that initialised it.
+        _mpiThread = new Thread(InitializeAndWait) { IsBackground = true, Name = "MPI" };
+        _mpiThread.Start();
+    }
     /// <inheritdoc/>
-    public override int Rank { get; }
+    public override int Rank => _rank;
 
     /// <inheritdoc/>
     public override int Size { get; }
@@ -83,12 +97,21 @@ public sealed class MpiCommunicator : Communicator
         }
 
         _created = true;
-        return new MpiCommunicator();
+        int size = int.Parse(Environment.GetEnvironmentVariable("PMI_SIZE")!, CultureInfo.InvariantCulture);
+        var communicator = new MpiCommunicator(
+            int.TryParse(Environment.GetEnvironmentVariable("PMI_RANK"), NumberStyles.None, CultureInfo.InvariantCulture, out int rank) ? rank : -1, size);
+        if (communicator.Rank < 0)
+        {
+            communicator.Ready(); // a launcher that does not say the rank: MPI does
+        }
+
+        return communicator;
     }
 
     /// <inheritdoc/>
     public override void AllToAll(ReadOnlySpan<double> send, ReadOnlySpan<int> sendCounts, Span<double> receive, ReadOnlySpan<int> receiveCounts)
     {
+        Ready();
         Layout(sendCounts, _counts, _offsets);
         Layout(receiveCounts, _receiveCounts, _receiveOffsets);
         Check(
@@ -101,6 +124,7 @@ public sealed class MpiCommunicator : Communicator
     /// <inheritdoc/>
     public override void AllGather(Span<double> buffer, ReadOnlySpan<int> counts)
     {
+        Ready();
         Layout(counts, _counts, _offsets);
         Check(
             MpiNative.MPI_Allgatherv(
@@ -113,10 +137,13 @@ public sealed class MpiCommunicator : Communicator
     /// additions); here to measure the exchange against the MPI library's own all-reduce.
     /// </summary>
     /// <param name="buffer">This rank's numbers; afterwards the sums.</param>
-    public void AllReduceSumUnordered(Span<double> buffer) =>
+    public void AllReduceSumUnordered(Span<double> buffer)
+    {
+        Ready();
         Check(
             MpiNative.MPI_Allreduce(MpiNative.InPlace, ref MemoryMarshal.GetReference(buffer), buffer.Length, MpiNative.Double, MpiNative.Sum, MpiNative.CommWorld),
             "MPI_Allreduce");
+    }
 
     /// <inheritdoc/>
     internal override bool SwapsPairs => Size == 2;
@@ -129,6 +156,7 @@ public sealed class MpiCommunicator : Communicator
             throw new InvalidOperationException($"A swap needs two ranks (not {Size}) and one more message to send than to receive.");
         }
 
+        Ready();
         int peer = 1 - Rank;
         int lastTag = receive.Length;
         EnsureRequests(send.Length + receive.Length + 1);
@@ -147,6 +175,7 @@ public sealed class MpiCommunicator : Communicator
 
             // The last message's length is known once it has arrived (MPI_Iprobe); then it is received like the rest.
             int length = -1;
+            long start = Stopwatch.GetTimestamp();
             while (true)
             {
                 if (length < 0)
@@ -176,7 +205,10 @@ public sealed class MpiCommunicator : Communicator
                 // MPICH's own waits poll without pause; yielding between polls leaves the core to whatever else is
                 // ready to run on it (the other rank on a shared core, this runtime's compiler and collector
                 // threads, other programs) and costs a system call when nothing is.
-                Thread.Yield();
+                if (Stopwatch.GetTimestamp() - start > SpinTicks)
+                {
+                    Thread.Yield();
+                }
             }
         }
         finally
@@ -189,6 +221,7 @@ public sealed class MpiCommunicator : Communicator
     internal override void WaitQuietly()
     {
         // MPICH polls without pause inside a blocking call: a rank waiting there would take a core from rank 0.
+        Ready();
         Check(MpiNative.MPI_Ibarrier(MpiNative.CommWorld, out int request), "MPI_Ibarrier");
         while (true)
         {
@@ -203,22 +236,90 @@ public sealed class MpiCommunicator : Communicator
     }
 
     /// <summary>Waits until every rank has called it.</summary>
-    public void Barrier() => Check(MpiNative.MPI_Barrier(MpiNative.CommWorld), "MPI_Barrier");
+    public void Barrier()
+    {
+        Ready();
+        Check(MpiNative.MPI_Barrier(MpiNative.CommWorld), "MPI_Barrier");
+    }
 
     /// <inheritdoc/>
     public override void Abort(int exitCode)
     {
-        MpiNative.MPI_Abort(MpiNative.CommWorld, exitCode);
+        _ready.Wait();
+        if (_initFailure is null)
+        {
+            MpiNative.MPI_Abort(MpiNative.CommWorld, exitCode);
+        }
+
         Environment.Exit(exitCode); // not reached: MPI_Abort ends the process
     }
 
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {
-        if (!_finalized)
+        if (_finalized)
         {
-            _finalized = true;
+            return;
+        }
+
+        _finalized = true;
+        if (_mpiThread is null)
+        {
             MpiNative.MPI_Finalize();
+            return;
+        }
+
+        _finalizeRequested.Set();
+        _mpiThread.Join();
+    }
+
+    private void InitializeAndWait()
+    {
+        try
+        {
+            Check(MpiNative.MPI_Init_thread(IntPtr.Zero, IntPtr.Zero, MpiNative.ThreadSerialized, out _), "MPI_Init_thread");
+            CheckWorld();
+        }
+        catch (Exception e)
+        {
+            _initFailure = e;
+            _ready.Set();
+            return;
+        }
+
+        _ready.Set();
+        _finalizeRequested.Wait();
+        MpiNative.MPI_Finalize();
+    }
+
+    // MPI's view of this process against the launcher's environment, which gave the rank before MPI_Init ended.
+    private void CheckWorld()
+    {
+        Check(MpiNative.MPI_Comm_rank(MpiNative.CommWorld, out int rank), "MPI_Comm_rank");
+        Check(MpiNative.MPI_Comm_size(MpiNative.CommWorld, out int size), "MPI_Comm_size");
+        if (_rank < 0)
+        {
+            _rank = rank;
+        }
+
+        if (rank != _rank || size != Size)
+        {
+            throw new InvalidOperationException(
+                $"MPI says this process is rank {rank} of {size}; the launcher's environment (PMI_RANK, PMI_SIZE) says {_rank} of {Size}.");
+        }
+    }
+
+    // Every MPI call waits for MPI_Init to have ended.
+    private void Ready()
+    {
+        if (!_ready.IsSet)
+        {
+            _ready.Wait();
+        }
+
+        if (_initFailure is not null)
+        {
+            throw new InvalidOperationException($"MPI did not start: {_initFailure.Message}", _initFailure);
         }
     }
 
