@@ -14,13 +14,14 @@ internal sealed class FakeCluster : IDisposable
     private readonly double[][] _published;
     private readonly int[][] _publishedCounts;
     private readonly double[][][] _publishedMessages;
+    private int _swaps;
 
     /// <param name="size">The number of ranks.</param>
-    /// <param name="sumsPairs">Whether two ranks swap their sums and add them (as the MPI communicator does), rather than take the general path.</param>
-    internal FakeCluster(int size, bool sumsPairs = true)
+    /// <param name="swapsPairs">Whether two ranks swap their sums and add them (as the MPI communicator does), rather than take the general path.</param>
+    internal FakeCluster(int size, bool swapsPairs = true)
     {
         Size = size;
-        SumsPairs = sumsPairs && size == 2;
+        SwapsPairs = swapsPairs && size == 2;
         _barrier = new Barrier(size);
         _published = new double[size][];
         _publishedCounts = new int[size][];
@@ -29,7 +30,10 @@ internal sealed class FakeCluster : IDisposable
 
     internal int Size { get; }
 
-    internal bool SumsPairs { get; }
+    internal bool SwapsPairs { get; }
+
+    /// <summary>How many times a rank has swapped messages with the other (the two-rank path).</summary>
+    internal int Swaps => _swaps;
 
     /// <summary>Runs <paramref name="rank"/> on every rank at once and returns each rank's result.</summary>
     internal T[] Run<T>(Func<Communicator, T> rank)
@@ -80,10 +84,11 @@ internal sealed class FakeCluster : IDisposable
 
         public override int Size => cluster.Size;
 
-        internal override bool SwapsPairs => cluster.SumsPairs;
+        internal override bool SwapsPairs => cluster.SwapsPairs;
 
         internal override int SwapWithPeer(ArraySegment<double>[] send, ArraySegment<double>[] receive, ref double[] last)
         {
+            Interlocked.Increment(ref cluster._swaps);
             cluster._publishedMessages[rank] = Array.ConvertAll(send, message => message.ToArray());
             cluster._barrier.SignalAndWait();
             double[][] other = cluster._publishedMessages[1 - rank];
