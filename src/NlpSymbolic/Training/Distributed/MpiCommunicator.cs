@@ -277,7 +277,8 @@ public sealed class MpiCommunicator : Communicator
     {
         try
         {
-            Check(MpiNative.MPI_Init_thread(IntPtr.Zero, IntPtr.Zero, MpiNative.ThreadSerialized, out _), "MPI_Init_thread");
+            Check(MpiNative.MPI_Init_thread(IntPtr.Zero, IntPtr.Zero, MpiNative.ThreadSerialized, out int provided), "MPI_Init_thread");
+            CheckThreadLevel(provided);
             CheckWorld();
         }
         catch (Exception e)
@@ -290,6 +291,18 @@ public sealed class MpiCommunicator : Communicator
         _ready.Set();
         _finalizeRequested.Wait();
         MpiNative.MPI_Finalize();
+    }
+
+    // MPI_Init runs on a thread of its own and the trainer calls MPI from its thread, one call at a time: that is
+    // MPI_THREAD_SERIALIZED. A library built to give less (FUNNELED: only the thread that called MPI_Init may call
+    // MPI) would be used out of its contract, so it is refused here rather than trusted.
+    internal static void CheckThreadLevel(int provided)
+    {
+        if (provided < MpiNative.ThreadSerialized)
+        {
+            throw new InvalidOperationException(
+                $"this MPI library gives thread level {provided}; training over MPI needs MPI_THREAD_SERIALIZED ({MpiNative.ThreadSerialized}) or more (MPICH and Open MPI as packaged give it).");
+        }
     }
 
     // MPI's view of this process against the launcher's environment, which gave the rank before MPI_Init ended.
