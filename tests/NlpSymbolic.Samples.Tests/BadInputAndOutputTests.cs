@@ -41,7 +41,7 @@ public class BadInputAndOutputTests
     /// <summary>A tiny UD folder, gzip-compressed like the shipped one.</summary>
     private static string GzipCorpus(Func<byte[], byte[]>? damageDev = null)
     {
-        var folder = Directory.CreateTempSubdirectory("nlpsym-gz-").FullName;
+        var folder = Scratch.Folder("gz-");
         foreach (var split in new[] { "train", "dev", "test" })
         {
             using var memory = new MemoryStream();

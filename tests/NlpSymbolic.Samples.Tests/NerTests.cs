@@ -44,7 +44,7 @@ public class NerTests
     [Fact]
     public void Unknown_entity_tag_in_the_test_file_is_named_with_its_line()
     {
-        var folder = Directory.CreateTempSubdirectory("nlpsym-conll-").FullName;
+        var folder = Scratch.Folder("conll-");
         const string good = "EU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\ncall NN I-NP O\n\n";
         File.WriteAllText(Path.Combine(folder, "eng.train"), good + good);
         File.WriteAllText(Path.Combine(folder, "eng.testa"), good);

@@ -86,7 +86,7 @@ public class PosTests
     /// <summary>A folder with a tiny train/dev/test split in the shipped layout.</summary>
     private static string Corpus(string? train = null, string? dev = null, string? test = null)
     {
-        var folder = Directory.CreateTempSubdirectory("nlpsym-ewt-").FullName;
+        var folder = Scratch.Folder("ewt-");
         File.WriteAllText(Path.Combine(folder, "en_ewt-ud-train.conllu"), train ?? Good + Good);
         File.WriteAllText(Path.Combine(folder, "en_ewt-ud-dev.conllu"), dev ?? Good);
         File.WriteAllText(Path.Combine(folder, "en_ewt-ud-test.conllu"), test ?? Good);

@@ -23,6 +23,6 @@ internal sealed record SampleRun(int ExitCode, string Output)
         return new SampleRun(code, writer.ToString());
     }
 
-    /// <summary>A fresh output folder under the system's temp folder.</summary>
-    public static string TempOutput() => Directory.CreateTempSubdirectory("nlpsym-samples-").FullName;
+    /// <summary>A fresh output folder deleted when the test process exits.</summary>
+    public static string TempOutput() => Scratch.Folder("run-");
 }

@@ -35,6 +35,27 @@ public class Word2VecTests
     }
 
     [Fact]
+    public void ResumingAFinishedRunSaysNothingWasLeftInsteadOfAThroughput()
+    {
+        var output = SampleRun.TempOutput();
+        var corpus = Path.Combine(output, "synthetic.txt");
+        File.WriteAllText(corpus, SyntheticCorpus(sentences: 200, seed: 5));
+        string[] options = ["word2vec", "--data", corpus, "--epochs", "1", "--dim", "8", "--min-count", "2", "--batch-size", "32"];
+        var first = SampleRun.Of(["--output", output, "--quiet", .. options]);
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Matches(@"trained [\d,]+ center words in", first.Output);
+
+        var again = SampleRun.Of(["--output", SampleRun.TempOutput(), "--quiet", .. options, "--resume", Path.Combine(output, "word2vec.safetensors")]);
+
+        Assert.True(again.ExitCode == 0, again.Output);
+        // The earlier run's words were trained in another process: counting them against this run's second gave
+        // millions of words/s.
+        Assert.Contains("nothing left to train: the resumed run had already finished its 1 of 1 epochs", again.Output);
+        Assert.DoesNotContain("center words in", again.Output);
+        Assert.Contains("none trained in this run", again.Output);
+    }
+
+    [Fact]
     public void SameNeighboursWithOneOrTwoWorkers()
     {
         var output = SampleRun.TempOutput();

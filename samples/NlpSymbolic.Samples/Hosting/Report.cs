@@ -24,7 +24,7 @@ public sealed record Report(string Command, string Metric, double Value, string 
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("").AddColumn("");
         table.AddRow("command", Markup.Escape(Command));
-        table.AddRow(Markup.Escape(Metric), $"[bold]{Value:F2}[/]");
+        table.AddRow(Markup.Escape(Metric), double.IsNaN(Value) ? "—" : $"[bold]{Value:F2}[/]");
         table.AddRow("reference", Markup.Escape(Reference));
         table.AddRow("wall time", $"{WallTime:hh\\:mm\\:ss}");
         foreach (var (name, value) in Details)

@@ -95,6 +95,7 @@ public static class Word2VecCommand
 
         var training = Stopwatch.StartNew();
         Trainer<int>? trainer = null;
+        long examplesBeforeThisRun = 0;
         var result = LiveProgress.Run(context, "word2vec", progress =>
         {
             trainer = new Trainer<int>(parameters, new Sgd(settings.LearningRate), examples.Backward, new TrainerOptions
@@ -118,6 +119,7 @@ public static class Word2VecCommand
             if (resume is not null)
             {
                 Resumed.From(context, resume, trainer);
+                examplesBeforeThisRun = trainer.ExportState().ExamplesSeen;
             }
 
             return trainer.Train(positions, context.Cancellation);
@@ -129,12 +131,16 @@ public static class Word2VecCommand
             return result.Outcome == TrainingOutcome.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;
         }
 
+        // Throughput counts only what this process trained: a resumed run's earlier words took time not measured here.
         var seconds = training.Elapsed.TotalSeconds;
-        double epochsDone = result.ExamplesSeen / (double)positions.Length;
+        long trainedHere = result.ExamplesSeen - examplesBeforeThisRun;
+        double epochsDone = trainedHere / (double)positions.Length;
         double secondsPerEpoch = epochsDone > 0 ? seconds / epochsDone : double.NaN;
-        double wordsPerSecond = result.ExamplesSeen / Math.Max(seconds, 1e-9);
-        console.WriteLine($"trained {result.ExamplesSeen:N0} center words in {seconds:F1} s: {secondsPerEpoch:F1} s per epoch, {wordsPerSecond:N0} words/s, "
-            + $"final epoch loss {result.LastEpochLoss:F3} ({result.Outcome})");
+        double wordsPerSecond = trainedHere > 0 ? trainedHere / Math.Max(seconds, 1e-9) : double.NaN;
+        console.WriteLine(trainedHere > 0
+            ? $"trained {trainedHere:N0} center words in {seconds:F1} s: {secondsPerEpoch:F1} s per epoch, {wordsPerSecond:N0} words/s, "
+                + $"final epoch loss {result.LastEpochLoss:F3} ({result.Outcome})"
+            : $"nothing left to train: the resumed run had already finished its {settings.Epochs} of {settings.Epochs} epochs; final epoch loss {result.LastEpochLoss:F3} ({result.Outcome})");
 
         if (settings.SaveVectors is { } vectorFile && result.Outcome != TrainingOutcome.Cancelled)
         {
@@ -170,7 +176,7 @@ public static class Word2VecCommand
             [
                 ("corpus", $"{corpus.Tokens.Length:N0} words, vocabulary {corpus.Vocabulary.Count - 1:N0}"),
                 ("settings", $"d = {settings.Dimension}, window {settings.Window}, K = {settings.Negatives}, t = {settings.Subsample}, {settings.Epochs} epochs, batch {settings.BatchSize}"),
-                ("words/s", $"{wordsPerSecond:N0}"),
+                ("words/s", trainedHere > 0 ? $"{wordsPerSecond:N0}" : "none trained in this run"),
                 ("final epoch loss", $"{result.LastEpochLoss:F3} per center word"),
                 .. found.Select(f => ($"near \"{f.Item1}\"", f.Item2)),
             ],

@@ -37,7 +37,8 @@ public sealed class ClosedVocabularyTests
         var counts = new TokenCounts();
         counts.AddCharacters("abba cab");
         var closed = Vocabulary.Build(counts, new VocabularyOptions { Specials = SpecialTokens.NoUnknown });
-        string path = Path.Combine(Directory.CreateTempSubdirectory("nlpsym-vocab-").FullName, "chars.vocab.txt");
+        using var folder = new TempFolder();
+        string path = folder.File("chars.vocab.txt");
         closed.Save(path);
 
         var loaded = Vocabulary.Load(path, null, SpecialTokens.NoUnknown);
