@@ -75,6 +75,22 @@ public sealed class CheckpointLoaderTests
     }
 
     [Fact]
+    public void TheMismatchMessageCountsTheProblemsAndPutsEachOnItsOwnLine()
+    {
+        byte[] file = HandMade.Written(new NamedTensor("W", [2], new double[2]));
+
+        var e = Assert.Throws<CheckpointMismatchException>(() => CheckpointLoader.LoadInto(HandMade.Read(file),
+            [new CheckpointTarget("W", [3], new double[3]), new CheckpointTarget("step", [], new long[1])]));
+
+        string n = Environment.NewLine;
+        Assert.Equal(
+            $"{HandMade.Source}: the checkpoint does not match the model (2 problems):"
+            + $"{n}  - tensor \"W\": checkpoint has [2], the model expects [3]"
+            + $"{n}  - missing tensor \"step\": the model expects an integer tensor of shape []",
+            e.Message);
+    }
+
+    [Fact]
     public void UnexpectedTensorsCanBeIgnoredForPartialLoads()
     {
         byte[] file = HandMade.Written(new NamedTensor("W", [2], new double[] { 1, 2 }), new NamedTensor("adam.m.W", [2], new double[2]));

@@ -51,6 +51,11 @@ public sealed class MalformedFileTests
     }
 
     [Fact]
+    public void AHeaderLengthOfExactlyTheLimitIsNotRefusedForItsLength() =>
+        Rejected(HandMade.WithDeclaredLength(100_000_000, Encoding.UTF8.GetBytes("{}")), null,
+            "the header length is 100000000 bytes, but only 2 bytes follow it (truncated file?)");
+
+    [Fact]
     public void HeaderThatIsNotUtf8() =>
         Rejected(HandMade.File([(byte)'{', 0xFF, 0xFE, (byte)'}'], []), null, "not valid UTF-8");
 
