@@ -243,6 +243,15 @@ public sealed class MalformedFileTests
     [InlineData("{\"__metadata__\":{\"k\":\"1\",\"k\":\"2\"}}", "metadata \"k\" appears twice")]
     public void InvalidMetadata(string header, string problem) => Rejected(HandMade.File(header, []), null, problem);
 
+    [Theory]
+    [InlineData(200)]
+    [InlineData(201)]
+    public void NamesAreShortenedOnlyPastTwoHundredCharacters(int length)
+    {
+        string name = new('x', length);
+        Rejected(HandMade.File($"{{\"{name}\":1}}", []), name, "must be an object");
+    }
+
     [Fact]
     public void HostileNamesAreShortenedInMessages()
     {
