@@ -14,18 +14,18 @@ namespace NlpSymbolic.Generator.Parsing;
 /// <see cref="IrLoop"/> with phis for the variables they assign. <c>break</c>, <c>continue</c> and early
 /// <c>return</c> become flags that guard the rest of the block, so the IR has no jumps. Anything outside
 /// the supported fence is reported at its own syntax and lowering goes on, so one build shows every problem.
+/// The work is done by the small lowerers in <see cref="Lowerers"/> over <see cref="LoweringFacts"/> (read only)
+/// and <see cref="LoweringState"/> (what is being built); this class takes the parameters and fields, runs them
+/// over the body and hands the result to the parser.
 /// </summary>
-internal sealed partial class BodyLowerer
+internal sealed class BodyLowerer
 {
-    private readonly IrBuilder builder = new();
-    private readonly List<DiagnosticInfo> diagnostics = new();
+    private readonly LoweringState state = new();
     private readonly IMethodSymbol method;
-    /// <summary>The result, or one variable per component of a tuple result.</summary>
     private readonly IReadOnlyList<VariableKey> resultKeys;
     private readonly IReadOnlyList<TupleComponent>? resultComponents;
     private readonly VariableKey returnedKey = VariableKey.Synthetic("returned", ValueKind.Bool);
-    private readonly Stack<LoopFlags> loops = new();
-    private Dictionary<VariableKey, IrOperand> variables = new();
+    private readonly List<(IFieldSymbol Field, VariableKey Key)> modelFields = new();
 
     public BodyLowerer(IMethodSymbol method, ValueKind returnKind, IReadOnlyList<TupleComponent>? resultComponents = null)
     {
@@ -36,65 +36,67 @@ internal sealed partial class BodyLowerer
             : resultComponents.Select((c, i) => VariableKey.Synthetic(c.Name is null ? "result" + (i + 1) : "result_" + c.Name, c.Kind!.Value)).ToArray();
         foreach (var key in resultKeys)
         {
-            variables[key] = resultComponents is null ? Undefined(key.Kind) : UnassignedComponent(key.Kind);
+            state.Variables[key] = resultComponents is null ? LoweredValues.Undefined(key.Kind) : LoweredValues.UnassignedComponent(key.Kind);
         }
 
-        variables[returnedKey] = IrOperand.Bool(false);
+        state.Variables[returnedKey] = IrOperand.Bool(false);
     }
 
-    public IReadOnlyList<DiagnosticInfo> Diagnostics => diagnostics;
+    public IReadOnlyList<DiagnosticInfo> Diagnostics => state.Diagnostics;
 
-    public IrBuilder Builder => builder;
+    public IrBuilder Builder => state.Builder;
 
     public IrOperand? Result { get; private set; }
 
     /// <summary>For a method returning a tuple: each component and the value returned in it (else empty).</summary>
     public IReadOnlyList<IrResultComponent> ResultComponents { get; private set; } = new IrResultComponent[0];
 
-    public int ResultSource { get; private set; } = -1;
+    public int ResultSource => state.ResultSource;
 
     public IrBlock? Body { get; private set; }
 
+    /// <summary>True when the body has compile errors of its own; then nothing is generated and nothing reported.</summary>
+    public bool HasInvalidCode => state.InvalidCode;
+
+    /// <summary>The [Differentiable] methods this body calls, each call once.</summary>
+    public IReadOnlyList<CallSite> Calls => state.Calls;
+
+    /// <summary>The calls to functions whose derivative must be declared with [DerivativeOf], each once.</summary>
+    public IReadOnlyList<ExternalCall> ExternalCalls => state.ExternalCalls;
+
     public IrValue AddParameter(IParameterSymbol parameter, ValueKind kind)
     {
-        var value = builder.NewValue(kind, parameter.Name, isVariable: true);
+        var value = state.Builder.NewValue(kind, parameter.Name, isVariable: true);
         var key = VariableKey.For(parameter, kind);
-        variables[key] = IrOperand.Value(value.Id, kind);
+        state.Variables[key] = IrOperand.Value(value.Id, kind);
         return value;
     }
-
-    private readonly List<(IFieldSymbol Field, VariableKey Key)> modelFields = new();
 
     /// <summary>A field of the model class, read by an instance method as an implicit leading parameter.</summary>
     public IrValue AddField(IFieldSymbol field, ValueKind kind)
     {
-        var value = builder.NewValue(kind, field.Name, isVariable: true);
+        var value = state.Builder.NewValue(kind, field.Name, isVariable: true);
         var key = VariableKey.For(field, kind);
-        variables[key] = IrOperand.Value(value.Id, kind);
+        state.Variables[key] = IrOperand.Value(value.Id, kind);
         modelFields.Add((field, key));
         return value;
     }
 
-    /// <summary>The model field a reference names, when it is one of this instance's (<c>W</c> or <c>this.W</c>).</summary>
-    private VariableKey? ModelFieldOf(IOperation operation) =>
-        operation is IFieldReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } reference
-            ? modelFields.Where(f => SymbolEqualityComparer.Default.Equals(f.Field, reference.Field.OriginalDefinition)).Select(f => f.Key).FirstOrDefault()
-            : null;
-
     public void LowerBody(IBlockOperation body)
     {
-        LowerStatements(body.Operations);
-        Body = builder.CloseBlock();
-        var results = resultKeys.Select(k => variables[k]).ToList();
-        if (results.Any(IsUndefined))
+        var facts = new LoweringFacts(method, resultKeys, resultComponents, returnedKey, modelFields.ToArray());
+        new Lowerers(facts, state).Statements.LowerStatements(body.Operations);
+        Body = state.Builder.CloseBlock();
+        var results = resultKeys.Select(k => state.Variables[k]).ToList();
+        if (results.Any(LoweredValues.IsUndefined))
         {
             return;
         }
 
-        if (resultComponents is null && resultKeys[0].Kind is not ValueKind.Scalar && MayBeUndefined(results[0]) && earlyReturns.Count > 0)
+        if (resultComponents is null && resultKeys[0].Kind is not ValueKind.Scalar && MayBeUndefined(results[0]) && state.EarlyReturns.Count > 0)
         {
             // A vector result merged with "no result yet" would need an adjoint without a shape.
-            Report(DiagnosticDescriptors.EarlyReturnOfBuffer, earlyReturns[0], resultKeys[0].Kind.ShortName());
+            state.Report(DiagnosticDescriptors.EarlyReturnOfBuffer, state.EarlyReturns[0], resultKeys[0].Kind.ShortName());
             return;
         }
 
@@ -108,8 +110,6 @@ internal sealed partial class BodyLowerer
         Result = IrOperand.Of(new IrUndefined(ValueKind.Tuple), ValueKind.Tuple);
     }
 
-    private readonly List<SyntaxNode> earlyReturns = new();
-
     /// <summary>Whether a merge feeding the result has a path on which no return assigned it.</summary>
     private bool MayBeUndefined(IrOperand result)
     {
@@ -120,7 +120,7 @@ internal sealed partial class BodyLowerer
         while (pending.Count > 0)
         {
             var operand = pending.Pop();
-            if (IsUndefined(operand))
+            if (LoweredValues.IsUndefined(operand))
             {
                 return true;
             }
@@ -134,26 +134,4 @@ internal sealed partial class BodyLowerer
 
         return false;
     }
-
-    /// <summary>The value of a variable on a path that has not assigned it yet (only ever merged, never used).</summary>
-    private static IrOperand Undefined(ValueKind kind) => IrOperand.Of(new IrUndefined(kind), kind);
-
-    /// <summary>
-    /// A tuple result's component before a return assigns it: for a vector or matrix, the runtime's empty
-    /// <c>Unassigned</c> value rather than null, so that the adjoint of a merge with it has a shape (empty) on the
-    /// paths where the merge chose it, and early returns of tuples need no NLPSYM110.
-    /// </summary>
-    private static IrOperand UnassignedComponent(ValueKind kind) =>
-        kind is ValueKind.Vector or ValueKind.Matrix ? IrOperand.Of(new IrUnassigned(kind), kind) : Undefined(kind);
-
-    private static bool IsUndefined(IrOperand operand) => operand.Constant is IrUndefined or IrUnassigned;
-
-    /// <summary>A constant the semantic model folded, as a typed constant; null for a type the IR has no constant of.</summary>
-    private static IrConstant? ConstantOf(object? value) => value switch
-    {
-        double d => new IrNumber(d),
-        int i => new IrInt(i),
-        bool b => new IrBool(b),
-        _ => null,
-    };
 }

@@ -29,24 +29,36 @@ internal static class CorpusFile
         }
     }
 
-    public static TextReader OpenText(string path)
+    /// <summary>
+    /// The file's bytes, decompressed when its name ends in <c>.gz</c>: through <see cref="VerifiedGZipStream"/> when
+    /// the file can seek (a regular file), so a file cut short or damaged throws <see cref="DataFormatException"/>
+    /// naming it; a named pipe, which cannot seek, through <see cref="GZipStream"/>, whose damage is an
+    /// <see cref="InvalidDataException"/> for the caller to name.
+    /// </summary>
+    public static Stream OpenStream(string path)
     {
         Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+        if (!path.EndsWith(".gz", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return stream;
+        }
+
+        // Checked to its end (CRC-32 and length of every member): GZipStream takes a file cut short for a whole one.
+        return stream.CanSeek ? new VerifiedGZipStream(stream, path) : new GZipStream(stream, CompressionMode.Decompress);
+    }
+
+    public static TextReader OpenText(string path)
+    {
+        var stream = OpenStream(path);
         try
         {
-            if (path.EndsWith(".gz", System.StringComparison.OrdinalIgnoreCase))
-            {
-                // Checked to its end (CRC-32 and length of every member): GZipStream takes a file cut short for a whole one.
-                stream = stream.CanSeek ? new VerifiedGZipStream(stream, path) : new GZipStream(stream, CompressionMode.Decompress);
-            }
-
             return new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, BufferSize);
         }
         catch
         {
-            // Stryker disable once Statement : a guard; no constructor above throws for a readable file stream
+            // Stryker disable once Statement : a guard; the reader's constructor does not throw for a readable stream
             stream.Dispose();
-            // Stryker disable once Statement : a guard; no constructor above throws for a readable file stream
+            // Stryker disable once Statement : a guard; the reader's constructor does not throw for a readable stream
             throw;
         }
     }

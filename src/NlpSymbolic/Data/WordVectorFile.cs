@@ -12,7 +12,8 @@ namespace NlpSymbolic.Data;
 /// Reads and writes word vectors in word2vec text, word2vec binary and GloVe text (each optionally gzip-compressed).
 /// Reading streams: <see cref="WordVectorReader.Vectors"/> yields one word at a time, so a file of several GB is
 /// never held in memory. Malformed input is a <see cref="DataFormatException"/> naming the file and the line (text)
-/// or the record (binary).
+/// or the record (binary); a compressed file is checked to its end (CRC-32 and length), so one cut short is an
+/// error naming it rather than fewer vectors.
 /// </summary>
 public static class WordVectorFile
 {
@@ -27,7 +28,7 @@ public static class WordVectorFile
         CorpusFile.RequireExists(path, "word-vector file");
         var chosen = format ?? Guess(path);
         return chosen == WordVectorFormat.Word2VecBinary
-            ? WordVectorReader.OpenBinary(path, OpenStream(path))
+            ? WordVectorReader.OpenBinary(path, CorpusFile.OpenStream(path))
             : WordVectorReader.OpenText(path, chosen, format is null);
     }
 
@@ -73,13 +74,6 @@ public static class WordVectorFile
                 : new NonClosing(stream);
             WordVectorWriter.Write(output, format, vectors, Math.Max(dimension, 0));
         });
-    }
-
-    internal static Stream OpenStream(string path)
-    {
-        // Stryker disable once Bitwise : the buffer size changes only how many bytes each system call reads
-        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
     }
 
     private static WordVectorFormat Guess(string path)

@@ -11,8 +11,9 @@ namespace NlpSymbolic.Runtime.Tests.Data;
 
 /// <summary>
 /// The edges of the word-vector reader: the exact messages for malformed text and binary files, the boundaries
-/// (a word of 10,000 bytes, dimension 0, a line shortened at 60 characters), corrupt compressed data, and the
-/// file being closed however the reader ends.
+/// (a word of 10,000 bytes, dimension 0, a line shortened at 60 characters), corrupt or truncated compressed data
+/// (a regular file is checked to its end by the gzip check; a named pipe, which cannot seek, names the record), and
+/// the file being closed however the reader ends.
 /// </summary>
 public sealed class WordVectorReaderTests : IDisposable
 {
@@ -165,18 +166,30 @@ public sealed class WordVectorReaderTests : IDisposable
         Assert.Equal($"{path}: record 2: the header says 1 words, but the file has more", ErrorOf(path));
     }
 
+    private static readonly byte[] CorruptGzipHeader = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 0x07, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
     [Fact]
     public void Corrupt_compressed_binary_header_is_named_and_the_file_closed()
     {
-        var path = WriteBytes("v.bin.gz", [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 0x07, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        Assert.Equal($"{path}:1: the compressed data is corrupt", ErrorOf(path));
+        var path = WriteBytes("v.bin.gz", CorruptGzipHeader);
+        Assert.StartsWith($"{path}: corrupt gzip data in member 1 (", ErrorOf(path));
         FileAssert.IsClosed(path);
     }
 
-    [Theory]
-    [InlineData(1, 1000, 80)]    // long words: the damage is met while reading a word
-    [InlineData(1000, 1, 20)]    // long vectors: the damage is met while reading values
-    public void Corrupt_compressed_binary_records_name_the_record(int dimension, int wordLength, int count)
+    [Fact]
+    public void Corrupt_compressed_binary_header_through_a_pipe_is_named()
+    {
+        if (!NamedPipe.Supported)
+        {
+            return; // named pipes made by mkfifo: Unix only
+        }
+
+        var path = folder.File("pipe.bin.gz");
+        Assert.Equal($"{path}:1: the compressed data is corrupt", NamedPipe.Serve(path, CorruptGzipHeader, p => ErrorOf(p)));
+    }
+
+    /// <summary>A binary file of <paramref name="count"/> records, gzip-compressed in stored blocks, the second block's length check broken: decoding fails at the first block's end, in the record returned.</summary>
+    private static (byte[] Bytes, int Record) CorruptCompressedBinary(int dimension, int wordLength, int count)
     {
         var vectors = Enumerable.Range(0, count)
             .Select(i => new WordVector(new string((char)('a' + (i % 26)), wordLength), Enumerable.Repeat(0.5f, dimension).ToArray()))
@@ -192,12 +205,62 @@ public sealed class WordVectorReaderTests : IDisposable
         Assert.Equal(0, bytes[10] & 6);
         var firstLength = bytes[11] | (bytes[12] << 8);
         bytes[15 + firstLength + 3] ^= 0xFF;
-        var path = WriteBytes("v.bin.gz", bytes);
 
         var header = $"{count} {dimension}\n".Length;
         var recordLength = wordLength + 1 + 4 * dimension + 1;
         Assert.True(firstLength > header);
-        var record = Math.Min((firstLength - header + 1) / recordLength + 1, count);
-        Assert.Equal($"{path}: record {record}: the compressed data is corrupt", ErrorOf(path));
+        return (bytes, Math.Min((firstLength - header + 1) / recordLength + 1, count));
+    }
+
+    [Theory]
+    [InlineData(1, 1000, 80)]    // long words: the damage is met while reading a word
+    [InlineData(1000, 1, 20)]    // long vectors: the damage is met while reading values
+    public void Corrupt_compressed_binary_records_are_named_by_the_gzip_check(int dimension, int wordLength, int count)
+    {
+        var path = WriteBytes("v.bin.gz", CorruptCompressedBinary(dimension, wordLength, count).Bytes);
+        Assert.StartsWith($"{path}: corrupt gzip data in member 1 (", ErrorOf(path));
+    }
+
+    [Theory]
+    [InlineData(1, 1000, 80)]
+    [InlineData(1000, 1, 20)]
+    public void Corrupt_compressed_binary_records_through_a_pipe_name_the_record(int dimension, int wordLength, int count)
+    {
+        if (!NamedPipe.Supported)
+        {
+            return; // named pipes made by mkfifo: Unix only
+        }
+
+        var (bytes, record) = CorruptCompressedBinary(dimension, wordLength, count);
+        var path = folder.File("pipe.bin.gz");
+        Assert.Equal($"{path}: record {record}: the compressed data is corrupt", NamedPipe.Serve(path, bytes, p => ErrorOf(p)));
+    }
+
+    public static TheoryData<WordVectorFormat, string, bool> TruncatedFiles => new()
+    {
+        { WordVectorFormat.GloVe, "v.txt.gz", false },
+        { WordVectorFormat.GloVe, "v.txt.gz", true },
+        { WordVectorFormat.Word2VecText, "v.txt.gz", false },
+        { WordVectorFormat.Word2VecText, "v.txt.gz", true },
+        { WordVectorFormat.Word2VecBinary, "v.bin.gz", false },
+        { WordVectorFormat.Word2VecBinary, "v.bin.gz", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(TruncatedFiles))]
+    public void A_truncated_gz_file_is_one_error_naming_it_not_fewer_vectors(WordVectorFormat format, string name, bool onlyTheTrailer)
+    {
+        // Enough words that a cut in the deflate data leaves whole records before it.
+        var vectors = Enumerable.Range(0, 2000).Select(i => new WordVector($"w{i}", [i, 0.25f * i, -i])).ToList();
+        var whole = folder.File("whole-" + name);
+        WordVectorFile.Write(whole, format, vectors);
+        var bytes = File.ReadAllBytes(whole);
+        Assert.Equal(vectors.Count, WordVectorFile.ReadAll(whole, format).Count);
+
+        // Cut before the 8-byte trailer (every vector decompresses; only the check is missing), or inside the data.
+        var path = WriteBytes(name, bytes[..(onlyTheTrailer ? bytes.Length - 8 : bytes.Length / 2)]);
+        var error = Assert.Throws<DataFormatException>(() => WordVectorFile.ReadAll(path, format));
+        Assert.StartsWith($"{path}: truncated gzip data: the file ends inside member 1", error.Message);
+        FileAssert.IsClosed(path);
     }
 }

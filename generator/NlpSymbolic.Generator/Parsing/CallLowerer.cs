@@ -12,14 +12,20 @@ namespace NlpSymbolic.Generator.Parsing;
 /// Calls and properties of Vector, Matrix, System.Math and NlpSymbolic.Functions: each becomes the catalogue's
 /// operation for its owner, member and argument kinds.
 /// </summary>
-internal sealed partial class BodyLowerer
+internal sealed class CallLowerer
 {
-    private IrOperand? LowerInvocation(IInvocationOperation invocation, string hint)
+    private readonly Lowerers lowerers;
+
+    public CallLowerer(Lowerers lowerers) => this.lowerers = lowerers;
+
+    private LoweringState State => lowerers.State;
+
+    internal IrOperand? LowerInvocation(IInvocationOperation invocation, string hint)
     {
         var target = invocation.TargetMethod;
-        if (target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttributeName))
+        if (target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == UserCallLowerer.DifferentiableAttributeName))
         {
-            return LowerDifferentiableCall(invocation, hint);
+            return lowerers.UserCalls.LowerDifferentiableCall(invocation, hint);
         }
 
         if (target.MethodKind == MethodKind.LocalFunction
@@ -31,12 +37,12 @@ internal sealed partial class BodyLowerer
 
         if (KindClassifier.BuilderName(target.ContainingType) is { } factory)
         {
-            return LowerBuilderCall(invocation, factory, hint);
+            return lowerers.Arrays.LowerBuilderCall(invocation, factory, hint);
         }
 
         if (KindClassifier.OwnerName(target.ContainingType) is "Vector" or "Matrix" && target.Name.StartsWith("Map", System.StringComparison.Ordinal))
         {
-            Report(DiagnosticDescriptors.UnsupportedCall, invocation.Syntax, UnsupportedSyntax.Shorten(invocation.Syntax.ToString()), UnsupportedSyntax.ElementwiseAlternative(invocation));
+            State.Report(DiagnosticDescriptors.UnsupportedCall, invocation.Syntax, UnsupportedSyntax.Shorten(invocation.Syntax.ToString()), UnsupportedSyntax.ElementwiseAlternative(invocation));
             return null;
         }
 
@@ -44,17 +50,17 @@ internal sealed partial class BodyLowerer
         {
             if (target.MethodKind == MethodKind.Ordinary && (target.IsStatic || target.DeclaringSyntaxReferences.Length > 0))
             {
-                return LowerExternalCall(invocation, hint);
+                return lowerers.UserCalls.LowerExternalCall(invocation, hint);
             }
 
-            ReportUnsupportedCall(invocation, target.ContainingType, target.Name);
+            lowerers.Fence.ReportUnsupportedCall(invocation, target.ContainingType, target.Name);
             return null;
         }
 
         var arguments = new List<IrOperand>();
         if (!target.IsStatic && invocation.Instance is not null)
         {
-            var receiver = Lower(invocation.Instance, hint);
+            var receiver = lowerers.Expressions.Lower(invocation.Instance, hint);
             if (receiver is null)
             {
                 return null;
@@ -76,7 +82,7 @@ internal sealed partial class BodyLowerer
     /// The arguments in parameter order; a params array written out (<c>Concat(a, b)</c>, or
     /// <c>Concat(new[] { a, b })</c>) becomes its elements.
     /// </summary>
-    private List<IrOperand>? LowerArguments(IInvocationOperation invocation, string hint)
+    internal List<IrOperand>? LowerArguments(IInvocationOperation invocation, string hint)
     {
         var arguments = new List<IrOperand>();
         foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
@@ -86,7 +92,7 @@ internal sealed partial class BodyLowerer
             {
                 foreach (var element in initializer.ElementValues)
                 {
-                    var lowered = Lower(element, hint);
+                    var lowered = lowerers.Expressions.Lower(element, hint);
                     if (lowered is null)
                     {
                         return null;
@@ -98,7 +104,7 @@ internal sealed partial class BodyLowerer
                 continue;
             }
 
-            var value = Lower(argument.Value, hint);
+            var value = lowerers.Expressions.Lower(argument.Value, hint);
             if (value is null)
             {
                 return null;
@@ -110,18 +116,18 @@ internal sealed partial class BodyLowerer
         return arguments;
     }
 
-    private IrOperand? LowerProperty(IPropertyReferenceOperation property, string hint)
+    internal IrOperand? LowerProperty(IPropertyReferenceOperation property, string hint)
     {
         var owner = KindClassifier.OwnerName(property.Property.ContainingType);
         if (owner is null)
         {
             if (property.Instance is null or IInstanceReferenceOperation)
             {
-                Report(DiagnosticDescriptors.ExternalState, property.Syntax, $"The property '{property.Property.Name}'");
+                State.Report(DiagnosticDescriptors.ExternalState, property.Syntax, $"The property '{property.Property.Name}'");
             }
             else
             {
-                ReportUnsupportedCall(property, property.Property.ContainingType, property.Property.Name);
+                lowerers.Fence.ReportUnsupportedCall(property, property.Property.ContainingType, property.Property.Name);
             }
 
             return null;
@@ -130,7 +136,7 @@ internal sealed partial class BodyLowerer
         var arguments = new List<IrOperand>();
         if (property.Instance is not null)
         {
-            var receiver = Lower(property.Instance, hint);
+            var receiver = lowerers.Expressions.Lower(property.Instance, hint);
             if (receiver is null)
             {
                 return null;
@@ -141,7 +147,7 @@ internal sealed partial class BodyLowerer
 
         foreach (var argument in property.Arguments)
         {
-            var value = Lower(argument.Value, hint);
+            var value = lowerers.Expressions.Lower(argument.Value, hint);
             if (value is null)
             {
                 return null;
@@ -154,19 +160,19 @@ internal sealed partial class BodyLowerer
         return EmitOrReport(property, owner, member, arguments, hint);
     }
 
-    private IrOperand? LowerCall(IOperation operation, IMethodSymbol target, IReadOnlyList<IrOperand> arguments, string hint)
+    internal IrOperand? LowerCall(IOperation operation, IMethodSymbol target, IReadOnlyList<IrOperand> arguments, string hint)
     {
         var owner = KindClassifier.OwnerName(target.ContainingType);
         if (owner is null)
         {
-            ReportUnsupportedCall(operation, target.ContainingType, target.Name);
+            lowerers.Fence.ReportUnsupportedCall(operation, target.ContainingType, target.Name);
             return null;
         }
 
         return EmitOrReport(operation, owner, target.Name, arguments, hint);
     }
 
-    private IrOperand? EmitOrReport(IOperation operation, string owner, string member, IReadOnlyList<IrOperand> arguments, string hint)
+    internal IrOperand? EmitOrReport(IOperation operation, string owner, string member, IReadOnlyList<IrOperand> arguments, string hint)
     {
         var definition = Operations.Find(owner, member, arguments.Select(a => a.Kind).ToList());
         if (definition is not null)
@@ -175,22 +181,22 @@ internal sealed partial class BodyLowerer
             if (arguments.Count == 2 && !arguments[0].IsConstant && arguments[0] == arguments[1]
                 && definition.Squared is { } square)
             {
-                return builder.Emit(Operations.ById(square), new[] { arguments[0] }, hint);
+                return State.Builder.Emit(Operations.ById(square), new[] { arguments[0] }, hint);
             }
 
-            return builder.Emit(definition, arguments, hint);
+            return State.Builder.Emit(definition, arguments, hint);
         }
 
         if (owner == "builtin")
         {
-            Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, UnsupportedSyntax.Describe(operation));
+            State.Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, UnsupportedSyntax.Describe(operation));
         }
         else
         {
             var shown = operation.Syntax.ToString();
             var supported = "supported here: " + Operations.DescribeSupported(owner) + " (on " + UnsupportedSyntax.OwnerDisplay(owner) + ")";
             var instead = OperationAlternatives.For(owner, member, arguments.Select(a => a.Kind).ToList(), UnsupportedSyntax.OperandTexts(operation));
-            Report(DiagnosticDescriptors.UnsupportedCall, operation.Syntax, UnsupportedSyntax.Shorten(shown), instead is null ? supported : instead + "; " + supported);
+            State.Report(DiagnosticDescriptors.UnsupportedCall, operation.Syntax, UnsupportedSyntax.Shorten(shown), instead is null ? supported : instead + "; " + supported);
         }
 
         return null;

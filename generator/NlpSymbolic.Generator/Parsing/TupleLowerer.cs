@@ -14,21 +14,29 @@ namespace NlpSymbolic.Generator.Parsing;
 /// tuple local is one variable per component. So deconstruction, <c>r.h</c> and <c>return (a, b);</c> only move
 /// component values around, and everything downstream (phis, tape, adjoints) sees ordinary values.
 /// </summary>
-internal sealed partial class BodyLowerer
+internal sealed class TupleLowerer
 {
+    private readonly Lowerers lowerers;
+
+    public TupleLowerer(Lowerers lowerers) => this.lowerers = lowerers;
+
+    private LoweringFacts Facts => lowerers.Facts;
+
+    private LoweringState State => lowerers.State;
+
     /// <summary>The values of a return statement's expression: one, or one per component of a tuple result.</summary>
-    private IReadOnlyList<IrOperand>? LowerReturned(IOperation returned)
+    internal IReadOnlyList<IrOperand>? LowerReturned(IOperation returned)
     {
-        if (resultComponents is null)
+        if (Facts.ResultComponents is null)
         {
-            return Lower(returned, "result") is { } value ? new[] { value } : null;
+            return lowerers.Expressions.Lower(returned, "result") is { } value ? new[] { value } : null;
         }
 
         return LowerTuple(returned, "result");
     }
 
     /// <summary>The components of a tuple expression, converted to the kinds of its type's components; null after reporting.</summary>
-    private IReadOnlyList<IrOperand>? LowerTuple(IOperation operation, string hint)
+    internal IReadOnlyList<IrOperand>? LowerTuple(IOperation operation, string hint)
     {
         var components = TupleShape.Components(operation.Type);
         if (components is not null && !TupleShape.IsSupported(components) && operation is ILocalReferenceOperation or IParameterReferenceOperation)
@@ -40,7 +48,7 @@ internal sealed partial class BodyLowerer
         if (components is not null && !TupleShape.IsSupported(components))
         {
             var bad = components.Select((c, i) => (c, i)).First(p => p.c.Kind is null);
-            Report(DiagnosticDescriptors.UnsupportedTupleType, operation.Syntax, $"'{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}'", operation.Type!.ToDisplayString(), $" (its component '{bad.c.Accessor(bad.i)}' is {bad.c.Type.ToDisplayString()})");
+            State.Report(DiagnosticDescriptors.UnsupportedTupleType, operation.Syntax, $"'{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}'", operation.Type!.ToDisplayString(), $" (its component '{bad.c.Accessor(bad.i)}' is {bad.c.Type.ToDisplayString()})");
             return null;
         }
 
@@ -74,31 +82,11 @@ internal sealed partial class BodyLowerer
                 return LowerTupleParts(conversion.Operand, hint);
 
             case ITupleOperation tuple:
+                return LowerTupleLiteral(tuple, hint);
+
+            case IInvocationOperation invocation when invocation.TargetMethod.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == UserCallLowerer.DifferentiableAttributeName):
             {
-                var parts = new List<IrOperand>();
-                foreach (var element in tuple.Elements)
-                {
-                    if (TupleShape.IsTuple(element.Type) || element is ITupleOperation)
-                    {
-                        Report(DiagnosticDescriptors.UnsupportedTupleUse, element.Syntax, $"A nested tuple ('{UnsupportedSyntax.Shorten(element.Syntax.ToString())}')");
-                        return null;
-                    }
-
-                    var value = Lower(element, hint);
-                    if (value is null)
-                    {
-                        return null;
-                    }
-
-                    parts.Add(value);
-                }
-
-                return parts;
-            }
-
-            case IInvocationOperation invocation when invocation.TargetMethod.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttributeName):
-            {
-                var call = LowerDifferentiableCall(invocation, hint);
+                var call = lowerers.UserCalls.LowerDifferentiableCall(invocation, hint);
                 if (call is null || call.Kind != ValueKind.Tuple)
                 {
                     return null;
@@ -106,47 +94,75 @@ internal sealed partial class BodyLowerer
 
                 var components = TupleShape.Components(invocation.TargetMethod.ReturnType)!;
                 return components
-                    .Select((c, i) => builder.Emit(IrStatement.TupleItemOperation, c.Kind!.Value, new[] { call, IrOperand.Int(i) }, hint, null))
+                    .Select((c, i) => State.Builder.Emit(IrStatement.TupleItemOperation, c.Kind!.Value, new[] { call, IrOperand.Int(i) }, hint, null))
                     .ToList();
             }
 
             case ILocalReferenceOperation local when TupleLocalKeys(local) is { } keys:
-            {
-                var parts = new List<IrOperand>();
-                foreach (var key in keys)
-                {
-                    if (!variables.TryGetValue(key, out var value) || IsUndefined(value))
-                    {
-                        if (diagnostics.Count == 0 && !invalidCode)
-                        {
-                            Report(DiagnosticDescriptors.InternalError, operation.Syntax, method.Name, $"no value for the component '{key.Name}' here");
-                        }
-
-                        return null;
-                    }
-
-                    parts.Add(value);
-                }
-
-                return parts;
-            }
+                return TupleLocalValues(operation, keys);
 
             case ILocalReferenceOperation or IParameterReferenceOperation:
                 // A tuple local or parameter of an unsupported type was reported where it is declared.
                 return null;
 
             case IInvalidOperation:
-                invalidCode = true;
+                State.InvalidCode = true;
                 return null;
 
             case IInvocationOperation invocation:
-                Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"The tuple returned by '{invocation.TargetMethod.Name}', which is not [Differentiable] ('{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}')");
+                State.Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"The tuple returned by '{invocation.TargetMethod.Name}', which is not [Differentiable] ('{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}')");
                 return null;
 
             default:
-                Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"The tuple expression '{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}'");
+                State.Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"The tuple expression '{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}'");
                 return null;
         }
+    }
+
+    /// <summary><c>(a, b)</c>: its elements, each lowered; a nested tuple is reported.</summary>
+    private IReadOnlyList<IrOperand>? LowerTupleLiteral(ITupleOperation tuple, string hint)
+    {
+        var parts = new List<IrOperand>();
+        foreach (var element in tuple.Elements)
+        {
+            if (TupleShape.IsTuple(element.Type) || element is ITupleOperation)
+            {
+                State.Report(DiagnosticDescriptors.UnsupportedTupleUse, element.Syntax, $"A nested tuple ('{UnsupportedSyntax.Shorten(element.Syntax.ToString())}')");
+                return null;
+            }
+
+            var value = lowerers.Expressions.Lower(element, hint);
+            if (value is null)
+            {
+                return null;
+            }
+
+            parts.Add(value);
+        }
+
+        return parts;
+    }
+
+    /// <summary>A tuple local: the current value of each of its component variables.</summary>
+    private IReadOnlyList<IrOperand>? TupleLocalValues(IOperation operation, IReadOnlyList<VariableKey> keys)
+    {
+        var parts = new List<IrOperand>();
+        foreach (var key in keys)
+        {
+            if (!State.Variables.TryGetValue(key, out var value) || LoweredValues.IsUndefined(value))
+            {
+                if (State.Diagnostics.Count == 0 && !State.InvalidCode)
+                {
+                    State.Report(DiagnosticDescriptors.InternalError, operation.Syntax, Facts.Method.Name, $"no value for the component '{key.Name}' here");
+                }
+
+                return null;
+            }
+
+            parts.Add(value);
+        }
+
+        return parts;
     }
 
     /// <summary>A component as the kind its tuple declares: only an int becomes a double on the way.</summary>
@@ -161,20 +177,20 @@ internal sealed partial class BodyLowerer
         {
             return part.Constant is IrInt n
                 ? IrOperand.Number(n.Value)
-                : EmitOrReport(at, "builtin", "convert", new[] { part }, hint);
+                : lowerers.Calls.EmitOrReport(at, "builtin", "convert", new[] { part }, hint);
         }
 
-        Report(DiagnosticDescriptors.UnsupportedTupleUse, at.Syntax, $"Converting a {part.Kind.ShortName()} component to {kind.ShortName()} in '{UnsupportedSyntax.Shorten(at.Syntax.ToString())}'");
+        State.Report(DiagnosticDescriptors.UnsupportedTupleUse, at.Syntax, $"Converting a {part.Kind.ShortName()} component to {kind.ShortName()} in '{UnsupportedSyntax.Shorten(at.Syntax.ToString())}'");
         return null;
     }
 
     /// <summary><c>r.h</c> or <c>r.Item2</c> of a tuple local, or of a call's tuple result (<c>Cell(…).h</c>).</summary>
-    private IrOperand? LowerTupleComponent(IOperation tuple, IFieldSymbol field, string hint)
+    internal IrOperand? LowerTupleComponent(IOperation tuple, IFieldSymbol field, string hint)
     {
         var index = TupleShape.IndexOf(field);
         if (index < 0)
         {
-            Report(DiagnosticDescriptors.UnsupportedTupleUse, tuple.Syntax, $"The member '{field.Name}' of a tuple");
+            State.Report(DiagnosticDescriptors.UnsupportedTupleUse, tuple.Syntax, $"The member '{field.Name}' of a tuple");
             return null;
         }
 
@@ -183,13 +199,13 @@ internal sealed partial class BodyLowerer
     }
 
     /// <summary><c>var r = Cell(…);</c> or <c>(double, Vector&lt;double&gt;) r;</c>: one variable per component.</summary>
-    private void LowerTupleDeclarator(ILocalSymbol local, IOperation? initializer, SyntaxNode at)
+    internal void LowerTupleDeclarator(ILocalSymbol local, IOperation? initializer, SyntaxNode at)
     {
         var components = TupleShape.Components(local.Type)!;
         if (!TupleShape.IsSupported(components))
         {
             var bad = components.Select((c, i) => (c, i)).First(p => p.c.Kind is null);
-            Report(DiagnosticDescriptors.UnsupportedTupleType, at, $"Local '{local.Name}'", local.Type.ToDisplayString(), $" (its component '{bad.c.Accessor(bad.i)}' is {bad.c.Type.ToDisplayString()})");
+            State.Report(DiagnosticDescriptors.UnsupportedTupleType, at, $"Local '{local.Name}'", local.Type.ToDisplayString(), $" (its component '{bad.c.Accessor(bad.i)}' is {bad.c.Type.ToDisplayString()})");
             return;
         }
 
@@ -198,7 +214,7 @@ internal sealed partial class BodyLowerer
         {
             foreach (var key in keys)
             {
-                variables[key] = Undefined(key.Kind);
+                State.Variables[key] = LoweredValues.Undefined(key.Kind);
             }
 
             return;
@@ -211,13 +227,13 @@ internal sealed partial class BodyLowerer
         components.Select((c, i) => VariableKey.ForComponent(local, i, local.Name + "_" + c.Accessor(i), c.Kind!.Value)).ToList();
 
     /// <summary>The component variables of a tuple local (a reference to it), or null when it is not one.</summary>
-    private IReadOnlyList<VariableKey>? TupleLocalKeys(IOperation target) =>
+    internal IReadOnlyList<VariableKey>? TupleLocalKeys(IOperation target) =>
         target is ILocalReferenceOperation { Local: var local } && TupleShape.Components(local.Type) is { } components && TupleShape.IsSupported(components)
             ? ComponentKeys(local, components)
             : null;
 
     /// <summary>The variable of <c>r.h</c> / <c>r.Item2</c> when r is a tuple local.</summary>
-    private VariableKey? ComponentOf(IOperation target)
+    internal VariableKey? ComponentOf(IOperation target)
     {
         if (target is not IFieldReferenceOperation { Instance: ILocalReferenceOperation { Local: var local }, Field: var field }
             || TupleShape.Components(local.Type) is not { } components || !TupleShape.IsSupported(components))
@@ -229,9 +245,9 @@ internal sealed partial class BodyLowerer
         return index >= 0 && index < components.Count ? ComponentKeys(local, components)[index] : null;
     }
 
-    private void AssignTuple(IReadOnlyList<VariableKey> keys, IOperation value)
+    internal void AssignTuple(IReadOnlyList<VariableKey> keys, IOperation value)
     {
-        var firstNew = builder.ValueCount;
+        var firstNew = State.Builder.ValueCount;
         var parts = LowerTuple(value, keys[0].Name);
         if (parts is null || parts.Count != keys.Count)
         {
@@ -240,12 +256,12 @@ internal sealed partial class BodyLowerer
 
         for (var i = 0; i < keys.Count; i++)
         {
-            Bind(keys[i], parts[i], firstNew);
+            lowerers.Statements.Bind(keys[i], parts[i], firstNew);
         }
     }
 
     /// <summary><c>var (h, c) = Cell(…);</c>, <c>(h, c) = Cell(…);</c>, <c>(a, b) = (b, a);</c>, discards included.</summary>
-    private void LowerDeconstruction(IDeconstructionAssignmentOperation deconstruction)
+    internal void LowerDeconstruction(IDeconstructionAssignmentOperation deconstruction)
     {
         var targets = DeconstructionTargets(deconstruction.Target, report: true);
         if (targets is null)
@@ -266,21 +282,21 @@ internal sealed partial class BodyLowerer
                     keys.Add(VariableKey.For(local, kind));
                     break;
                 case ILocalReferenceOperation { Local: var local }:
-                    Report(DiagnosticDescriptors.UnsupportedType, element.Syntax, $"Local '{local.Name}'", local.Type.ToDisplayString());
+                    State.Report(DiagnosticDescriptors.UnsupportedType, element.Syntax, $"Local '{local.Name}'", local.Type.ToDisplayString());
                     return;
-                case var _ when VariableOf(element) is { } variable:
+                case var _ when lowerers.Statements.VariableOf(element) is { } variable:
                     keys.Add(variable);
                     break;
-                case var _ when ModelFieldOf(element) is { } field:
-                    Report(DiagnosticDescriptors.ModelFieldAssignment, element.Syntax, field.Name);
+                case var _ when Facts.ModelFieldOf(element) is { } field:
+                    State.Report(DiagnosticDescriptors.ModelFieldAssignment, element.Syntax, field.Name);
                     return;
                 default:
-                    Report(DiagnosticDescriptors.UnsupportedAssignmentTarget, element.Syntax, UnsupportedSyntax.DescribeTarget(element));
+                    State.Report(DiagnosticDescriptors.UnsupportedAssignmentTarget, element.Syntax, UnsupportedSyntax.DescribeTarget(element));
                     return;
             }
         }
 
-        var firstNew = builder.ValueCount;
+        var firstNew = State.Builder.ValueCount;
         var hint = keys.FirstOrDefault(k => k is not null)?.Name ?? "unused";
         // A tuple literal is only its elements: `(x, n) = (2 * x, n + 1)` may move ints and bools too.
         var literal = deconstruction.Value is IConversionOperation { OperatorMethod: null, Operand: ITupleOperation } or ITupleOperation;
@@ -301,7 +317,7 @@ internal sealed partial class BodyLowerer
                     return;
                 }
 
-                Bind(key, part, firstNew);
+                lowerers.Statements.Bind(key, part, firstNew);
             }
         }
     }
@@ -325,7 +341,7 @@ internal sealed partial class BodyLowerer
             {
                 if (report)
                 {
-                    Report(DiagnosticDescriptors.UnsupportedTupleUse, element.Syntax, $"A nested deconstruction ('{UnsupportedSyntax.Shorten(element.Syntax.ToString())}'; deconstruct one tuple at a time)");
+                    State.Report(DiagnosticDescriptors.UnsupportedTupleUse, element.Syntax, $"A nested deconstruction ('{UnsupportedSyntax.Shorten(element.Syntax.ToString())}'; deconstruct one tuple at a time)");
                 }
 
                 return null;
@@ -336,7 +352,7 @@ internal sealed partial class BodyLowerer
     }
 
     /// <summary>The variables a tuple assignment writes: a deconstruction's targets, or every component of a tuple local.</summary>
-    private IEnumerable<VariableKey> AssignedComponents(IOperation target)
+    internal IEnumerable<VariableKey> AssignedComponents(IOperation target)
     {
         if (TupleLocalKeys(target) is { } keys)
         {
@@ -344,7 +360,7 @@ internal sealed partial class BodyLowerer
         }
 
         return (DeconstructionTargets(target, report: false) ?? new IOperation[0])
-            .Select(t => VariableOf(t))
+            .Select(t => lowerers.Statements.VariableOf(t))
             .Where(k => k is not null)
             .Select(k => k!);
     }

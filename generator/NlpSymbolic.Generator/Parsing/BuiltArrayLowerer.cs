@@ -14,36 +14,36 @@ namespace NlpSymbolic.Generator.Parsing;
 /// name it was declared with (never reassigned, copied or merged by a branch, NLPSYM115), so every write and
 /// read of it is a statement in program order and its adjoint can be updated in place.
 /// </summary>
-internal sealed partial class BodyLowerer
+internal sealed class BuiltArrayLowerer
 {
-    /// <summary>Arrays built by a declaration, and the variable that holds each.</summary>
-    private readonly Dictionary<int, VariableKey> builtArrays = new();
+    private readonly Lowerers lowerers;
 
-    /// <summary>The local whose declaration is being lowered, when its initializer creates an array.</summary>
-    private VariableKey? declaringArray;
+    public BuiltArrayLowerer(Lowerers lowerers) => this.lowerers = lowerers;
 
-    private bool IsBuiltArray(IrOperand operand) => !operand.IsConstant && builtArrays.ContainsKey(operand.ValueId);
+    private LoweringState State => lowerers.State;
+
+    internal bool IsBuiltArray(IrOperand operand) => !operand.IsConstant && State.BuiltArrays.ContainsKey(operand.ValueId);
 
     /// <summary>A reference to a local that holds a built array (checked before lowering, to report once).</summary>
-    private bool IsBuiltArrayReference(IOperation operation) =>
+    internal bool IsBuiltArrayReference(IOperation operation) =>
         operation is ILocalReferenceOperation local && KindClassifier.Classify(local.Type) is { } kind
-        && variables.TryGetValue(VariableKey.For(local.Local, kind), out var value) && IsBuiltArray(value);
+        && State.Variables.TryGetValue(VariableKey.For(local.Local, kind), out var value) && IsBuiltArray(value);
 
     /// <summary>
     /// <c>new Vector&lt;double&gt;[n]</c>, <c>new double[n]</c> or either with an initializer, as the value of a
     /// local declaration: a rented array, written element by element.
     /// </summary>
-    private IrOperand? LowerArrayCreation(IArrayCreationOperation creation, string hint)
+    internal IrOperand? LowerArrayCreation(IArrayCreationOperation creation, string hint)
     {
         var kind = KindClassifier.Classify(creation.Type);
-        var owner = declaringArray;
-        declaringArray = null;
+        var owner = State.DeclaringArray;
+        State.DeclaringArray = null;
         if (kind is not (ValueKind.VectorArray or ValueKind.ScalarArray) || creation.DimensionSizes.Length != 1 || owner is null)
         {
             var what = kind is ValueKind.VectorArray or ValueKind.ScalarArray
                 ? "here; create it as the value of a local declaration ('var hs = new Vector<double>[n];'), then write and read its elements"
                 : "of this type; arrays built in a [Differentiable] method hold Vector<double> or double ('var hs = new Vector<double>[n];')";
-            Report(DiagnosticDescriptors.UnsupportedArrayCreation, creation.Syntax, UnsupportedSyntax.Shorten(creation.Syntax.ToString()), what);
+            State.Report(DiagnosticDescriptors.UnsupportedArrayCreation, creation.Syntax, UnsupportedSyntax.Shorten(creation.Syntax.ToString()), what);
             return null;
         }
 
@@ -51,7 +51,7 @@ internal sealed partial class BodyLowerer
         var elements = creation.Initializer?.ElementValues ?? ImmutableArrayOfNone;
         var size = elements.Length > 0 || creation.Initializer is not null
             ? IrOperand.Int(elements.Length)
-            : Lower(creation.DimensionSizes[0], "n");
+            : lowerers.Expressions.Lower(creation.DimensionSizes[0], "n");
         if (size is null)
         {
             return null;
@@ -60,7 +60,7 @@ internal sealed partial class BodyLowerer
         var lowered = new List<IrOperand>();
         foreach (var element in elements)
         {
-            if (Lower(element, hint) is not { } value || value.Kind != elementKind)
+            if (lowerers.Expressions.Lower(element, hint) is not { } value || value.Kind != elementKind)
             {
                 return null;
             }
@@ -68,8 +68,8 @@ internal sealed partial class BodyLowerer
             lowered.Add(value);
         }
 
-        var array = builder.Emit(Operations.ById(kind == ValueKind.VectorArray ? OperationId.NewVectorArray : OperationId.NewScalarArray), new[] { size }, owner.Name);
-        builtArrays[array.ValueId] = owner;
+        var array = State.Builder.Emit(Operations.ById(kind == ValueKind.VectorArray ? OperationId.NewVectorArray : OperationId.NewScalarArray), new[] { size }, owner.Name);
+        State.BuiltArrays[array.ValueId] = owner;
         for (var i = 0; i < lowered.Count; i++)
         {
             var index = IrOperand.Int(i);
@@ -82,13 +82,13 @@ internal sealed partial class BodyLowerer
     private static readonly System.Collections.Immutable.ImmutableArray<IOperation> ImmutableArrayOfNone = System.Collections.Immutable.ImmutableArray<IOperation>.Empty;
 
     private void Store(IrOperand array, IrOperand index, IrOperand value) =>
-        builder.Emit(Operations.ById(array.Kind == ValueKind.VectorArray ? OperationId.StoreVectorElement : OperationId.StoreScalarElement), new[] { array, index, value }, "store");
+        State.Builder.Emit(Operations.ById(array.Kind == ValueKind.VectorArray ? OperationId.StoreVectorElement : OperationId.StoreScalarElement), new[] { array, index, value }, "store");
 
     /// <summary>
     /// <c>hs[t] = h</c>, <c>hs[t] += h</c>, <c>xs[t]++</c> on an array built in the method; false when the target
     /// is not an element of such an array (the caller reports it).
     /// </summary>
-    private bool TryLowerElementWrite(IOperation operation)
+    internal bool TryLowerElementWrite(IOperation operation)
     {
         var target = operation switch
         {
@@ -99,13 +99,13 @@ internal sealed partial class BodyLowerer
         if (target is not IArrayElementReferenceOperation { Indices.Length: 1 } element
             || element.ArrayReference is not ILocalReferenceOperation local
             || KindClassifier.Classify(local.Type) is not { } kind
-            || !variables.TryGetValue(VariableKey.For(local.Local, kind), out var array)
+            || !State.Variables.TryGetValue(VariableKey.For(local.Local, kind), out var array)
             || !IsBuiltArray(array))
         {
             return false;
         }
 
-        var index = Lower(element.Indices[0], "index");
+        var index = lowerers.Expressions.Lower(element.Indices[0], "index");
         if (index is null)
         {
             return true;
@@ -116,19 +116,19 @@ internal sealed partial class BodyLowerer
         switch (operation)
         {
             case ISimpleAssignmentOperation simple:
-                value = Lower(simple.Value, name);
+                value = lowerers.Expressions.Lower(simple.Value, name);
                 break;
             case ICompoundAssignmentOperation compound:
             {
-                var right = Lower(compound.Value, name);
-                value = right is null ? null : LowerBinary(compound, compound.OperatorKind, compound.OperatorMethod, ReadElement(array, index, name), right, name);
+                var right = lowerers.Expressions.Lower(compound.Value, name);
+                value = right is null ? null : lowerers.Expressions.LowerBinary(compound, compound.OperatorKind, compound.OperatorMethod, ReadElement(array, index, name), right, name);
                 break;
             }
 
             case IIncrementOrDecrementOperation increment when kind == ValueKind.ScalarArray:
             {
                 var step = Operations.ById(increment.Kind == OperationKind.Increment ? OperationId.Add : OperationId.Subtract);
-                value = builder.Emit(step, new[] { ReadElement(array, index, name), IrOperand.Number(1.0) }, name);
+                value = State.Builder.Emit(step, new[] { ReadElement(array, index, name), IrOperand.Number(1.0) }, name);
                 break;
             }
 
@@ -145,31 +145,31 @@ internal sealed partial class BodyLowerer
     }
 
     /// <summary><c>hs[i]</c>: an element of a built vector array is checked (null until written); a double array's reads 0.</summary>
-    private IrOperand ReadElement(IrOperand array, IrOperand index, string hint) =>
-        builder.Emit(Operations.ById(array.Kind == ValueKind.VectorArray ? OperationId.WrittenVectorElement : OperationId.ScalarElement), new[] { array, index }, hint);
+    internal IrOperand ReadElement(IrOperand array, IrOperand index, string hint) =>
+        State.Builder.Emit(Operations.ById(array.Kind == ValueKind.VectorArray ? OperationId.WrittenVectorElement : OperationId.ScalarElement), new[] { array, index }, hint);
 
     /// <summary>
     /// <c>Vector&lt;double&gt;.Build.Dense(n)</c> and the other builder calls: the receiver (<c>Vector&lt;double&gt;.Build</c>)
     /// is a factory, not a value, so only the arguments are lowered.
     /// </summary>
-    private IrOperand? LowerBuilderCall(IInvocationOperation invocation, string owner, string hint)
+    internal IrOperand? LowerBuilderCall(IInvocationOperation invocation, string owner, string hint)
     {
-        var arguments = LowerArguments(invocation, hint);
-        return arguments is null ? null : EmitOrReport(invocation, owner, invocation.TargetMethod.Name, arguments, hint);
+        var arguments = lowerers.Calls.LowerArguments(invocation, hint);
+        return arguments is null ? null : lowerers.Calls.EmitOrReport(invocation, owner, invocation.TargetMethod.Name, arguments, hint);
     }
 
     /// <summary>
     /// <c>y[k] = 1</c> on a vector made in the method: vectors are values here, so say how to make the one
     /// that was meant (NLPSYM117) rather than only that mutation is unsupported.
     /// </summary>
-    private bool ReportsBuiltBufferWrite(IOperation target)
+    internal bool ReportsBuiltBufferWrite(IOperation target)
     {
         if (target is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: ILocalReferenceOperation local }
             && KindClassifier.Classify(local.Type) is { } kind
-            && variables.TryGetValue(VariableKey.For(local.Local, kind), out var current)
-            && !current.IsConstant && builder.OperationOf(current.ValueId) is { } made && Operations.TryById(made)?.Has(OperationFlags.BuildsBuffer) == true)
+            && State.Variables.TryGetValue(VariableKey.For(local.Local, kind), out var current)
+            && !current.IsConstant && State.Builder.OperationOf(current.ValueId) is { } made && Operations.TryById(made)?.Has(OperationFlags.BuildsBuffer) == true)
         {
-            Report(DiagnosticDescriptors.BuiltBufferElementWrite, target.Syntax, target.Syntax.ToString(), local.Local.Name);
+            State.Report(DiagnosticDescriptors.BuiltBufferElementWrite, target.Syntax, target.Syntax.ToString(), local.Local.Name);
             return true;
         }
 

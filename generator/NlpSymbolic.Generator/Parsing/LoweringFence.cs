@@ -9,10 +9,19 @@ using NlpSymbolic.Generator.Model.Ir;
 
 namespace NlpSymbolic.Generator.Parsing;
 
-/// <summary>What a diagnostic says about a construct outside the fence: its description, and what to write instead.</summary>
-internal sealed partial class BodyLowerer
+/// <summary>
+/// The reports of constructs outside the fence that more than one lowerer meets: what a diagnostic says about the
+/// construct, and what to write instead.
+/// </summary>
+internal sealed class LoweringFence
 {
-    private void ReportUnsupportedStatement(IOperation statement)
+    private readonly Lowerers lowerers;
+
+    public LoweringFence(Lowerers lowerers) => this.lowerers = lowerers;
+
+    private LoweringState State => lowerers.State;
+
+    internal void ReportUnsupportedStatement(IOperation statement)
     {
         var syntax = statement.Syntax;
         var (what, location) = syntax switch
@@ -34,32 +43,29 @@ internal sealed partial class BodyLowerer
             YieldStatementSyntax s => ("A 'yield' statement", s.YieldKeyword),
             _ => ("This statement", (SyntaxNodeOrToken)syntax),
         };
-        diagnostics.Add(new DiagnosticInfo(
+        State.Diagnostics.Add(new DiagnosticInfo(
             DiagnosticDescriptors.UnsupportedStatement.Id,
             LocationInfo.From(location.GetLocation()),
             new[] { what }.ToEquatableArray()));
     }
 
-    private void Report(DiagnosticDescriptor descriptor, SyntaxNode at, params string[] arguments) =>
-        diagnostics.Add(new DiagnosticInfo(descriptor.Id, LocationInfo.From(at), arguments.ToEquatableArray()));
-
-    private void ReportUnsupportedCall(IOperation operation, INamedTypeSymbol? owner, string member)
+    internal void ReportUnsupportedCall(IOperation operation, INamedTypeSymbol? owner, string member)
     {
         var what = owner is null ? member : owner.ToDisplayString() + "." + member;
         // LINQ over a vector's elements has a MathNet method of its own with a derivative rule: name it.
         var instead = owner?.ToDisplayString() == "System.Linq.Enumerable" && member is "Max" or "Min" or "Sum"
             ? $"; for a vector write v.{(member == "Sum" ? "Sum" : member + "imum")}() instead"
             : string.Empty;
-        Report(
+        State.Report(
             DiagnosticDescriptors.UnsupportedCall,
             operation.Syntax,
             what,
             "supported here: operators and methods of Vector<double> and Matrix<double>, System.Math and NlpSymbolic.Functions (see the README's vocabulary)" + instead);
     }
 
-    private IrOperand? UnsupportedType(IOperation operation, string what)
+    internal IrOperand? UnsupportedType(IOperation operation, string what)
     {
-        Report(DiagnosticDescriptors.UnsupportedType, operation.Syntax, $"'{UnsupportedSyntax.Shorten(what)}'", operation.Type?.ToDisplayString() ?? "?");
+        State.Report(DiagnosticDescriptors.UnsupportedType, operation.Syntax, $"'{UnsupportedSyntax.Shorten(what)}'", operation.Type?.ToDisplayString() ?? "?");
         return null;
     }
 }

@@ -10,28 +10,41 @@ using NlpSymbolic.Generator.Model.Ir;
 
 namespace NlpSymbolic.Generator.Parsing;
 
-internal sealed partial class BodyLowerer
+/// <summary>
+/// Branches and loops in SSA form: <c>if</c>, <c>?:</c>, <c>&amp;&amp;</c> and <c>||</c> lower each arm from a copy of the
+/// variables and merge what they assign into phis; <c>for</c>, <c>while</c> and <c>do</c> become an <see cref="IrLoop"/>
+/// whose phis carry what the loop assigns, with break, continue and early return as flags the header tests.
+/// </summary>
+internal sealed class ControlFlowLowerer
 {
+    private readonly Lowerers lowerers;
+
+    public ControlFlowLowerer(Lowerers lowerers) => this.lowerers = lowerers;
+
+    private LoweringFacts Facts => lowerers.Facts;
+
+    private LoweringState State => lowerers.State;
+
     /// <summary>
     /// Lowers two branches from the same variables and merges what they assign into phis. Variables
     /// declared inside a branch end with it (C# scoping), so only variables that existed before merge.
     /// </summary>
-    private void LowerBranches(IrOperand condition, Action whenTrue, Action? whenFalse, int source)
+    internal void LowerBranches(IrOperand condition, Action whenTrue, Action? whenFalse, int source)
     {
-        var before = new Dictionary<VariableKey, IrOperand>(variables);
+        var before = new Dictionary<VariableKey, IrOperand>(State.Variables);
 
-        builder.OpenBlock();
+        State.Builder.OpenBlock();
         whenTrue();
-        var thenBlock = builder.CloseBlock();
-        var afterThen = variables;
+        var thenBlock = State.Builder.CloseBlock();
+        var afterThen = State.Variables;
 
-        variables = new Dictionary<VariableKey, IrOperand>(before);
-        builder.OpenBlock();
+        State.Variables = new Dictionary<VariableKey, IrOperand>(before);
+        State.Builder.OpenBlock();
         whenFalse?.Invoke();
-        var elseBlock = builder.CloseBlock();
-        var afterElse = variables;
+        var elseBlock = State.Builder.CloseBlock();
+        var afterElse = State.Variables;
 
-        variables = new Dictionary<VariableKey, IrOperand>(before);
+        State.Variables = new Dictionary<VariableKey, IrOperand>(before);
         var phis = new List<IrPhi>();
         foreach (var key in before.Keys.OrderBy(k => before[k].ValueId).ThenBy(k => k.Name, StringComparer.Ordinal))
         {
@@ -39,41 +52,34 @@ internal sealed partial class BodyLowerer
             var second = afterElse[key];
             if (first == second)
             {
-                variables[key] = first;
+                State.Variables[key] = first;
                 continue;
             }
 
-            var phi = builder.NewValue(key.Kind, key.Name, isVariable: true);
+            var phi = State.Builder.NewValue(key.Kind, key.Name, isVariable: true);
             phis.Add(new IrPhi(phi.Id, first, second));
-            variables[key] = IrOperand.Value(phi.Id, key.Kind);
+            State.Variables[key] = IrOperand.Value(phi.Id, key.Kind);
         }
 
-        builder.Add(new IrIf(condition, thenBlock, elseBlock, phis.ToEquatableArray(), source));
+        State.Builder.Add(new IrIf(condition, thenBlock, elseBlock, phis.ToEquatableArray(), source));
     }
 
-    private void LowerFor(IForLoopOperation loop)
+    internal void LowerFor(IForLoopOperation loop)
     {
         var syntax = (ForStatementSyntax)loop.Syntax;
-        var source = builder.BeginSource(HeaderText(syntax));
+        var source = State.Builder.BeginSource(StatementLowerer.HeaderText(syntax));
         foreach (var before in loop.Before)
         {
             switch (before)
             {
                 case IVariableDeclarationGroupOperation group:
-                    foreach (var declaration in group.Declarations)
-                    {
-                        foreach (var declarator in declaration.Declarators)
-                        {
-                            LowerDeclarator(declarator, declaration);
-                        }
-                    }
-
+                    lowerers.Statements.LowerDeclarations(group);
                     break;
                 case IExpressionStatementOperation statement:
-                    LowerExpressionStatement(statement.Operation);
+                    lowerers.Statements.LowerExpressionStatement(statement.Operation);
                     break;
                 default:
-                    LowerExpressionStatement(before);
+                    lowerers.Statements.LowerExpressionStatement(before);
                     break;
             }
         }
@@ -85,20 +91,20 @@ internal sealed partial class BodyLowerer
             conditionAtEnd: false,
             body: () =>
             {
-                LowerStatement(loop.Body);
-                builder.BeginSource(HeaderText(syntax));
+                lowerers.Statements.LowerStatement(loop.Body);
+                State.Builder.BeginSource(StatementLowerer.HeaderText(syntax));
                 foreach (var step in loop.AtLoopBottom)
                 {
-                    LowerExpressionStatement(step is IExpressionStatementOperation e ? e.Operation : step);
+                    lowerers.Statements.LowerExpressionStatement(step is IExpressionStatementOperation e ? e.Operation : step);
                 }
             });
     }
 
-    private void LowerWhile(IWhileLoopOperation loop)
+    internal void LowerWhile(IWhileLoopOperation loop)
     {
         var syntax = (StatementSyntax)loop.Syntax;
-        var source = builder.BeginSource(HeaderText(syntax));
-        LowerLoop(loop, source, loop.Condition, conditionAtEnd: !loop.ConditionIsTop, body: () => LowerStatement(loop.Body));
+        var source = State.Builder.BeginSource(StatementLowerer.HeaderText(syntax));
+        LowerLoop(loop, source, loop.Condition, conditionAtEnd: !loop.ConditionIsTop, body: () => lowerers.Statements.LowerStatement(loop.Body));
     }
 
     /// <summary>
@@ -116,33 +122,14 @@ internal sealed partial class BodyLowerer
         var usesReturn = loop.Syntax.DescendantNodes().OfType<ReturnStatementSyntax>().Any();
         if (usesBreak)
         {
-            variables[flags.Break] = IrOperand.Bool(false);
+            State.Variables[flags.Break] = IrOperand.Bool(false);
         }
 
-        // A built array is never carried: assigning its variable is NLPSYM115, reported at the assignment.
-        var carriedKeys = AssignedIn(loop).Where(k => variables.TryGetValue(k, out var entry) && !IsBuiltArray(entry)).ToList();
-        if (usesBreak)
-        {
-            carriedKeys.Add(flags.Break);
-        }
-
-        if (usesReturn)
-        {
-            carriedKeys.Add(returnedKey);
-            carriedKeys.AddRange(resultKeys);
-        }
-
-        var carried = carriedKeys.Distinct().Select(key =>
-        {
-            var phi = builder.NewValue(key.Kind, key.Name, isVariable: true);
-            var entry = variables[key];
-            variables[key] = IrOperand.Value(phi.Id, key.Kind);
-            return (key, phi, entry);
-        }).ToList();
+        var carried = Carried(loop, flags, usesBreak, usesReturn);
 
         // Header: evaluated before every iteration and once more at the exit.
-        builder.OpenBlock();
-        builder.ResumeSource(source);
+        State.Builder.OpenBlock();
+        State.Builder.ResumeSource(source);
         var stops = new List<VariableKey>();
         if (usesBreak)
         {
@@ -151,58 +138,86 @@ internal sealed partial class BodyLowerer
 
         if (usesReturn)
         {
-            stops.Add(returnedKey);
+            stops.Add(Facts.ReturnedKey);
         }
 
         IrOperand? test = stops.Count > 0 ? NoneSet(stops) : null;
         if (condition is not null && !conditionAtEnd)
         {
             var userCondition = test is null
-                ? Lower(condition, "condition")
-                : LowerLazyAnd(test, () => Lower(condition, "condition"), source);
+                ? lowerers.Expressions.Lower(condition, "condition")
+                : LowerLazyAnd(test, () => lowerers.Expressions.Lower(condition, "condition"), source);
             test = userCondition;
         }
 
-        var header = builder.CloseBlock();
+        var header = State.Builder.CloseBlock();
         test ??= IrOperand.Bool(true);
 
         // Body.
-        builder.OpenBlock();
-        loops.Push(flags);
+        State.Builder.OpenBlock();
+        State.Loops.Push(flags);
         if (usesContinue)
         {
-            variables[flags.Continue] = IrOperand.Bool(false);
+            State.Variables[flags.Continue] = IrOperand.Bool(false);
         }
 
         body();
         if (conditionAtEnd && condition is not null)
         {
-            builder.ResumeSource(source);
-            if (Lower(condition, "condition") is { } again)
+            State.Builder.ResumeSource(source);
+            if (lowerers.Expressions.Lower(condition, "condition") is { } again)
             {
-                var stop = builder.Emit(Operations.ById(OperationId.Not), new[] { again }, "stop");
-                variables[flags.Break] = builder.Emit(Operations.ById(OperationId.Or), new[] { variables[flags.Break], stop }, "stop");
+                var stop = State.Builder.Emit(Operations.ById(OperationId.Not), new[] { again }, "stop");
+                State.Variables[flags.Break] = State.Builder.Emit(Operations.ById(OperationId.Or), new[] { State.Variables[flags.Break], stop }, "stop");
             }
         }
 
-        loops.Pop();
-        var bodyBlock = builder.CloseBlock();
+        State.Loops.Pop();
+        var bodyBlock = State.Builder.CloseBlock();
 
-        var phis = carried.Select(c => new IrPhi(c.phi.Id, c.entry, variables[c.key])).ToEquatableArray();
+        var phis = carried.Select(c => new IrPhi(c.phi.Id, c.entry, State.Variables[c.key])).ToEquatableArray();
         foreach (var (key, phi, _) in carried)
         {
-            variables[key] = IrOperand.Value(phi.Id, key.Kind);
+            State.Variables[key] = IrOperand.Value(phi.Id, key.Kind);
         }
 
-        var count = builder.NewValue(ValueKind.Int, "iterations", isVariable: false);
-        builder.Add(new IrLoop(phis, header, test, bodyBlock, count.Id, source));
+        var count = State.Builder.NewValue(ValueKind.Int, "iterations", isVariable: false);
+        State.Builder.Add(new IrLoop(phis, header, test, bodyBlock, count.Id, source));
+    }
+
+    /// <summary>
+    /// The variables a loop carries from one iteration to the next, each given the phi it has inside the loop: what
+    /// the loop assigns, its break flag, and the returned flag and result when it may return.
+    /// </summary>
+    private List<(VariableKey key, IrValue phi, IrOperand entry)> Carried(ILoopOperation loop, LoopFlags flags, bool usesBreak, bool usesReturn)
+    {
+        // A built array is never carried: assigning its variable is NLPSYM115, reported at the assignment.
+        var carriedKeys = AssignedIn(loop).Where(k => State.Variables.TryGetValue(k, out var entry) && !lowerers.Arrays.IsBuiltArray(entry)).ToList();
+        if (usesBreak)
+        {
+            carriedKeys.Add(flags.Break);
+        }
+
+        if (usesReturn)
+        {
+            carriedKeys.Add(Facts.ReturnedKey);
+            carriedKeys.AddRange(Facts.ResultKeys);
+        }
+
+        return carriedKeys.Distinct().Select(key =>
+        {
+            var phi = State.Builder.NewValue(key.Kind, key.Name, isVariable: true);
+            var entry = State.Variables[key];
+            State.Variables[key] = IrOperand.Value(phi.Id, key.Kind);
+            return (key, phi, entry);
+        }).ToList();
     }
 
     /// <summary><c>a &amp;&amp; b()</c> where b is lowered only on the path where a holds.</summary>
-    private IrOperand? LowerLazyAnd(IrOperand left, Func<IrOperand?> right, int source)
+    internal IrOperand? LowerLazyAnd(IrOperand left, Func<IrOperand?> right, int source)
     {
         var key = VariableKey.Synthetic("both", ValueKind.Bool);
-        variables[key] = IrOperand.Bool(false);
+        State.Variables[key] = IrOperand.Bool(false);
         var failed = false;
         LowerBranches(left, () =>
         {
@@ -213,18 +228,18 @@ internal sealed partial class BodyLowerer
                 return;
             }
 
-            variables[key] = value;
+            State.Variables[key] = value;
         }, null, source);
-        var result = variables[key];
-        variables.Remove(key);
+        var result = State.Variables[key];
+        State.Variables.Remove(key);
         return failed ? null : result;
     }
 
     /// <summary><c>a || b()</c> where b is lowered only on the path where a fails.</summary>
-    private IrOperand? LowerLazyOr(IrOperand left, Func<IrOperand?> right, int source)
+    internal IrOperand? LowerLazyOr(IrOperand left, Func<IrOperand?> right, int source)
     {
         var key = VariableKey.Synthetic("either", ValueKind.Bool);
-        variables[key] = IrOperand.Bool(true);
+        State.Variables[key] = IrOperand.Bool(true);
         var failed = false;
         LowerBranches(left, () => { }, () =>
         {
@@ -235,18 +250,18 @@ internal sealed partial class BodyLowerer
                 return;
             }
 
-            variables[key] = value;
+            State.Variables[key] = value;
         }, source);
-        var result = variables[key];
-        variables.Remove(key);
+        var result = State.Variables[key];
+        State.Variables.Remove(key);
         return failed ? null : result;
     }
 
     /// <summary><c>c ? a() : b()</c> with each arm lowered only on its own path.</summary>
-    private IrOperand? LowerChoice(IrOperand condition, ValueKind kind, Func<IrOperand?> whenTrue, Func<IrOperand?> whenFalse, int source)
+    internal IrOperand? LowerChoice(IrOperand condition, ValueKind kind, Func<IrOperand?> whenTrue, Func<IrOperand?> whenFalse, int source)
     {
         var key = VariableKey.Synthetic("choice", kind);
-        variables[key] = Undefined(kind);
+        State.Variables[key] = LoweredValues.Undefined(kind);
         var failed = false;
         void Arm(Func<IrOperand?> arm)
         {
@@ -257,47 +272,47 @@ internal sealed partial class BodyLowerer
                 return;
             }
 
-            variables[key] = value;
+            State.Variables[key] = value;
         }
 
         LowerBranches(condition, () => Arm(whenTrue), () => Arm(whenFalse), source);
-        var result = variables[key];
-        variables.Remove(key);
+        var result = State.Variables[key];
+        State.Variables.Remove(key);
         return failed ? null : result;
     }
 
     /// <summary>True when none of the flags is set: the guard of the statements after a jump.</summary>
-    private IrOperand NoneSet(IReadOnlyList<VariableKey> flags)
+    internal IrOperand NoneSet(IReadOnlyList<VariableKey> flags)
     {
         IrOperand? any = null;
         foreach (var flag in flags)
         {
-            var value = variables.TryGetValue(flag, out var v) ? v : IrOperand.Bool(false);
-            any = any is null ? value : builder.Emit(Operations.ById(OperationId.Or), new[] { any, value }, "jumped");
+            var value = State.Variables.TryGetValue(flag, out var v) ? v : IrOperand.Bool(false);
+            any = any is null ? value : State.Builder.Emit(Operations.ById(OperationId.Or), new[] { any, value }, "jumped");
         }
 
-        return builder.Emit(Operations.ById(OperationId.Not), new[] { any! }, "proceed");
+        return State.Builder.Emit(Operations.ById(OperationId.Not), new[] { any! }, "proceed");
     }
 
     /// <summary>The flags a statement may set: early return, and break/continue of the enclosing loop.</summary>
-    private List<VariableKey> JumpFlags(SyntaxNode statement)
+    internal List<VariableKey> JumpFlags(SyntaxNode statement)
     {
         var flags = new List<VariableKey>();
         if (statement.DescendantNodesAndSelf().OfType<ReturnStatementSyntax>().Any())
         {
-            flags.Add(returnedKey);
+            flags.Add(Facts.ReturnedKey);
         }
 
-        if (loops.Count > 0)
+        if (State.Loops.Count > 0)
         {
             if (ContainsJump(statement, SyntaxKind.BreakStatement, includeSelf: true))
             {
-                flags.Add(loops.Peek().Break);
+                flags.Add(State.Loops.Peek().Break);
             }
 
             if (ContainsJump(statement, SyntaxKind.ContinueStatement, includeSelf: true))
             {
-                flags.Add(loops.Peek().Continue);
+                flags.Add(State.Loops.Peek().Continue);
             }
         }
 
@@ -335,14 +350,14 @@ internal sealed partial class BodyLowerer
                 IIncrementOrDecrementOperation increment => increment.Target,
                 _ => null,
             };
-            if (target is not null && VariableOf(target) is { } key)
+            if (target is not null && lowerers.Statements.VariableOf(target) is { } key)
             {
                 yield return key;
             }
             else if (target is not null)
             {
-                // `(h, c) = Cell(…)` and `r = Cell(…)` assign several variables at once.
-                foreach (var component in AssignedComponents(target))
+                // `(h, c) = Cell(…)` and `r = Cell(…)` assign several State.Variables at once.
+                foreach (var component in lowerers.Tuples.AssignedComponents(target))
                 {
                     yield return component;
                 }
