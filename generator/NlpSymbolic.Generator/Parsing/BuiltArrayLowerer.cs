@@ -14,13 +14,12 @@ namespace NlpSymbolic.Generator.Parsing;
 /// name it was declared with (never reassigned, copied or merged by a branch, NLPSYM115), so every write and
 /// read of it is a statement in program order and its adjoint can be updated in place.
 /// </summary>
-internal sealed class BuiltArrayLowerer
+internal sealed class BuiltArrayLowerer : Lowerer
 {
-    private readonly Lowerers lowerers;
-
-    public BuiltArrayLowerer(Lowerers lowerers) => this.lowerers = lowerers;
-
-    private LoweringState State => lowerers.State;
+    public BuiltArrayLowerer(Lowerers lowerers)
+        : base(lowerers)
+    {
+    }
 
     internal bool IsBuiltArray(IrOperand operand) => !operand.IsConstant && State.BuiltArrays.ContainsKey(operand.ValueId);
 
@@ -40,10 +39,7 @@ internal sealed class BuiltArrayLowerer
         State.DeclaringArray = null;
         if (kind is not (ValueKind.VectorArray or ValueKind.ScalarArray) || creation.DimensionSizes.Length != 1 || owner is null)
         {
-            var what = kind is ValueKind.VectorArray or ValueKind.ScalarArray
-                ? "here; create it as the value of a local declaration ('var hs = new Vector<double>[n];'), then write and read its elements"
-                : "of this type; arrays built in a [Differentiable] method hold Vector<double> or double ('var hs = new Vector<double>[n];')";
-            State.Report(DiagnosticDescriptors.UnsupportedArrayCreation, creation.Syntax, UnsupportedSyntax.Shorten(creation.Syntax.ToString()), what);
+            Lowerers.Fence.UnsupportedArrayCreation(creation, kind);
             return null;
         }
 
@@ -51,7 +47,7 @@ internal sealed class BuiltArrayLowerer
         var elements = creation.Initializer?.ElementValues ?? ImmutableArrayOfNone;
         var size = elements.Length > 0 || creation.Initializer is not null
             ? IrOperand.Int(elements.Length)
-            : lowerers.Expressions.Lower(creation.DimensionSizes[0], "n");
+            : Lowerers.Expressions.Lower(creation.DimensionSizes[0], "n");
         if (size is null)
         {
             return null;
@@ -60,7 +56,7 @@ internal sealed class BuiltArrayLowerer
         var lowered = new List<IrOperand>();
         foreach (var element in elements)
         {
-            if (lowerers.Expressions.Lower(element, hint) is not { } value || value.Kind != elementKind)
+            if (Lowerers.Expressions.Lower(element, hint) is not { } value || value.Kind != elementKind)
             {
                 return null;
             }
@@ -105,7 +101,7 @@ internal sealed class BuiltArrayLowerer
             return false;
         }
 
-        var index = lowerers.Expressions.Lower(element.Indices[0], "index");
+        var index = Lowerers.Expressions.Lower(element.Indices[0], "index");
         if (index is null)
         {
             return true;
@@ -116,12 +112,12 @@ internal sealed class BuiltArrayLowerer
         switch (operation)
         {
             case ISimpleAssignmentOperation simple:
-                value = lowerers.Expressions.Lower(simple.Value, name);
+                value = Lowerers.Expressions.Lower(simple.Value, name);
                 break;
             case ICompoundAssignmentOperation compound:
             {
-                var right = lowerers.Expressions.Lower(compound.Value, name);
-                value = right is null ? null : lowerers.Expressions.LowerBinary(compound, compound.OperatorKind, compound.OperatorMethod, ReadElement(array, index, name), right, name);
+                var right = Lowerers.Expressions.Lower(compound.Value, name);
+                value = right is null ? null : Lowerers.Expressions.LowerBinary(compound, compound.OperatorKind, compound.OperatorMethod, ReadElement(array, index, name), right, name);
                 break;
             }
 
@@ -154,8 +150,8 @@ internal sealed class BuiltArrayLowerer
     /// </summary>
     internal IrOperand? LowerBuilderCall(IInvocationOperation invocation, string owner, string hint)
     {
-        var arguments = lowerers.Calls.LowerArguments(invocation, hint);
-        return arguments is null ? null : lowerers.Calls.EmitOrReport(invocation, owner, invocation.TargetMethod.Name, arguments, hint);
+        var arguments = Lowerers.Calls.LowerArguments(invocation, hint);
+        return arguments is null ? null : Lowerers.Calls.EmitOrReport(invocation, owner, invocation.TargetMethod.Name, arguments, hint);
     }
 
     /// <summary>
@@ -169,7 +165,7 @@ internal sealed class BuiltArrayLowerer
             && State.Variables.TryGetValue(VariableKey.For(local.Local, kind), out var current)
             && !current.IsConstant && State.Builder.OperationOf(current.ValueId) is { } made && Operations.TryById(made)?.Has(OperationFlags.BuildsBuffer) == true)
         {
-            State.Report(DiagnosticDescriptors.BuiltBufferElementWrite, target.Syntax, target.Syntax.ToString(), local.Local.Name);
+            Lowerers.Fence.BuiltBufferElementWrite(target, local.Local);
             return true;
         }
 

@@ -12,20 +12,19 @@ namespace NlpSymbolic.Generator.Parsing;
 /// Calls and properties of Vector, Matrix, System.Math and NlpSymbolic.Functions: each becomes the catalogue's
 /// operation for its owner, member and argument kinds.
 /// </summary>
-internal sealed class CallLowerer
+internal sealed class CallLowerer : Lowerer
 {
-    private readonly Lowerers lowerers;
-
-    public CallLowerer(Lowerers lowerers) => this.lowerers = lowerers;
-
-    private LoweringState State => lowerers.State;
+    public CallLowerer(Lowerers lowerers)
+        : base(lowerers)
+    {
+    }
 
     internal IrOperand? LowerInvocation(IInvocationOperation invocation, string hint)
     {
         var target = invocation.TargetMethod;
         if (target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == UserCallLowerer.DifferentiableAttributeName))
         {
-            return lowerers.UserCalls.LowerDifferentiableCall(invocation, hint);
+            return Lowerers.UserCalls.LowerDifferentiableCall(invocation, hint);
         }
 
         if (target.MethodKind == MethodKind.LocalFunction
@@ -37,12 +36,12 @@ internal sealed class CallLowerer
 
         if (KindClassifier.BuilderName(target.ContainingType) is { } factory)
         {
-            return lowerers.Arrays.LowerBuilderCall(invocation, factory, hint);
+            return Lowerers.Arrays.LowerBuilderCall(invocation, factory, hint);
         }
 
         if (KindClassifier.OwnerName(target.ContainingType) is "Vector" or "Matrix" && target.Name.StartsWith("Map", System.StringComparison.Ordinal))
         {
-            State.Report(DiagnosticDescriptors.UnsupportedCall, invocation.Syntax, UnsupportedSyntax.Shorten(invocation.Syntax.ToString()), UnsupportedSyntax.ElementwiseAlternative(invocation));
+            Lowerers.Fence.ElementwiseMap(invocation);
             return null;
         }
 
@@ -50,17 +49,17 @@ internal sealed class CallLowerer
         {
             if (target.MethodKind == MethodKind.Ordinary && (target.IsStatic || target.DeclaringSyntaxReferences.Length > 0))
             {
-                return lowerers.UserCalls.LowerExternalCall(invocation, hint);
+                return Lowerers.UserCalls.LowerExternalCall(invocation, hint);
             }
 
-            lowerers.Fence.ReportUnsupportedCall(invocation, target.ContainingType, target.Name);
+            Lowerers.Fence.ReportUnsupportedCall(invocation, target.ContainingType, target.Name);
             return null;
         }
 
         var arguments = new List<IrOperand>();
         if (!target.IsStatic && invocation.Instance is not null)
         {
-            var receiver = lowerers.Expressions.Lower(invocation.Instance, hint);
+            var receiver = Lowerers.Expressions.Lower(invocation.Instance, hint);
             if (receiver is null)
             {
                 return null;
@@ -92,7 +91,7 @@ internal sealed class CallLowerer
             {
                 foreach (var element in initializer.ElementValues)
                 {
-                    var lowered = lowerers.Expressions.Lower(element, hint);
+                    var lowered = Lowerers.Expressions.Lower(element, hint);
                     if (lowered is null)
                     {
                         return null;
@@ -104,7 +103,7 @@ internal sealed class CallLowerer
                 continue;
             }
 
-            var value = lowerers.Expressions.Lower(argument.Value, hint);
+            var value = Lowerers.Expressions.Lower(argument.Value, hint);
             if (value is null)
             {
                 return null;
@@ -123,11 +122,11 @@ internal sealed class CallLowerer
         {
             if (property.Instance is null or IInstanceReferenceOperation)
             {
-                State.Report(DiagnosticDescriptors.ExternalState, property.Syntax, $"The property '{property.Property.Name}'");
+                Lowerers.Fence.ExternalProperty(property);
             }
             else
             {
-                lowerers.Fence.ReportUnsupportedCall(property, property.Property.ContainingType, property.Property.Name);
+                Lowerers.Fence.ReportUnsupportedCall(property, property.Property.ContainingType, property.Property.Name);
             }
 
             return null;
@@ -136,7 +135,7 @@ internal sealed class CallLowerer
         var arguments = new List<IrOperand>();
         if (property.Instance is not null)
         {
-            var receiver = lowerers.Expressions.Lower(property.Instance, hint);
+            var receiver = Lowerers.Expressions.Lower(property.Instance, hint);
             if (receiver is null)
             {
                 return null;
@@ -147,7 +146,7 @@ internal sealed class CallLowerer
 
         foreach (var argument in property.Arguments)
         {
-            var value = lowerers.Expressions.Lower(argument.Value, hint);
+            var value = Lowerers.Expressions.Lower(argument.Value, hint);
             if (value is null)
             {
                 return null;
@@ -165,7 +164,7 @@ internal sealed class CallLowerer
         var owner = KindClassifier.OwnerName(target.ContainingType);
         if (owner is null)
         {
-            lowerers.Fence.ReportUnsupportedCall(operation, target.ContainingType, target.Name);
+            Lowerers.Fence.ReportUnsupportedCall(operation, target.ContainingType, target.Name);
             return null;
         }
 
@@ -189,14 +188,11 @@ internal sealed class CallLowerer
 
         if (owner == "builtin")
         {
-            State.Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, UnsupportedSyntax.Describe(operation));
+            Lowerers.Fence.UnsupportedExpression(operation);
         }
         else
         {
-            var shown = operation.Syntax.ToString();
-            var supported = "supported here: " + Operations.DescribeSupported(owner) + " (on " + UnsupportedSyntax.OwnerDisplay(owner) + ")";
-            var instead = OperationAlternatives.For(owner, member, arguments.Select(a => a.Kind).ToList(), UnsupportedSyntax.OperandTexts(operation));
-            State.Report(DiagnosticDescriptors.UnsupportedCall, operation.Syntax, UnsupportedSyntax.Shorten(shown), instead is null ? supported : instead + "; " + supported);
+            Lowerers.Fence.NotInCatalogue(operation, owner, member, arguments);
         }
 
         return null;

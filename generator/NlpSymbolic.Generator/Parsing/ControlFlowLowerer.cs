@@ -15,15 +15,12 @@ namespace NlpSymbolic.Generator.Parsing;
 /// variables and merge what they assign into phis; <c>for</c>, <c>while</c> and <c>do</c> become an <see cref="IrLoop"/>
 /// whose phis carry what the loop assigns, with break, continue and early return as flags the header tests.
 /// </summary>
-internal sealed class ControlFlowLowerer
+internal sealed class ControlFlowLowerer : Lowerer
 {
-    private readonly Lowerers lowerers;
-
-    public ControlFlowLowerer(Lowerers lowerers) => this.lowerers = lowerers;
-
-    private LoweringFacts Facts => lowerers.Facts;
-
-    private LoweringState State => lowerers.State;
+    public ControlFlowLowerer(Lowerers lowerers)
+        : base(lowerers)
+    {
+    }
 
     /// <summary>
     /// Lowers two branches from the same variables and merges what they assign into phis. Variables
@@ -73,13 +70,13 @@ internal sealed class ControlFlowLowerer
             switch (before)
             {
                 case IVariableDeclarationGroupOperation group:
-                    lowerers.Statements.LowerDeclarations(group);
+                    Lowerers.Statements.LowerDeclarations(group);
                     break;
                 case IExpressionStatementOperation statement:
-                    lowerers.Statements.LowerExpressionStatement(statement.Operation);
+                    Lowerers.Statements.LowerExpressionStatement(statement.Operation);
                     break;
                 default:
-                    lowerers.Statements.LowerExpressionStatement(before);
+                    Lowerers.Statements.LowerExpressionStatement(before);
                     break;
             }
         }
@@ -91,11 +88,11 @@ internal sealed class ControlFlowLowerer
             conditionAtEnd: false,
             body: () =>
             {
-                lowerers.Statements.LowerStatement(loop.Body);
+                Lowerers.Statements.LowerStatement(loop.Body);
                 State.Builder.BeginSource(StatementLowerer.HeaderText(syntax));
                 foreach (var step in loop.AtLoopBottom)
                 {
-                    lowerers.Statements.LowerExpressionStatement(step is IExpressionStatementOperation e ? e.Operation : step);
+                    Lowerers.Statements.LowerExpressionStatement(step is IExpressionStatementOperation e ? e.Operation : step);
                 }
             });
     }
@@ -104,7 +101,7 @@ internal sealed class ControlFlowLowerer
     {
         var syntax = (StatementSyntax)loop.Syntax;
         var source = State.Builder.BeginSource(StatementLowerer.HeaderText(syntax));
-        LowerLoop(loop, source, loop.Condition, conditionAtEnd: !loop.ConditionIsTop, body: () => lowerers.Statements.LowerStatement(loop.Body));
+        LowerLoop(loop, source, loop.Condition, conditionAtEnd: !loop.ConditionIsTop, body: () => Lowerers.Statements.LowerStatement(loop.Body));
     }
 
     /// <summary>
@@ -145,8 +142,8 @@ internal sealed class ControlFlowLowerer
         if (condition is not null && !conditionAtEnd)
         {
             var userCondition = test is null
-                ? lowerers.Expressions.Lower(condition, "condition")
-                : LowerLazyAnd(test, () => lowerers.Expressions.Lower(condition, "condition"), source);
+                ? Lowerers.Expressions.Lower(condition, "condition")
+                : LowerLazyAnd(test, () => Lowerers.Expressions.Lower(condition, "condition"), source);
             test = userCondition;
         }
 
@@ -165,7 +162,7 @@ internal sealed class ControlFlowLowerer
         if (conditionAtEnd && condition is not null)
         {
             State.Builder.ResumeSource(source);
-            if (lowerers.Expressions.Lower(condition, "condition") is { } again)
+            if (Lowerers.Expressions.Lower(condition, "condition") is { } again)
             {
                 var stop = State.Builder.Emit(Operations.ById(OperationId.Not), new[] { again }, "stop");
                 State.Variables[flags.Break] = State.Builder.Emit(Operations.ById(OperationId.Or), new[] { State.Variables[flags.Break], stop }, "stop");
@@ -192,7 +189,7 @@ internal sealed class ControlFlowLowerer
     private List<(VariableKey key, IrValue phi, IrOperand entry)> Carried(ILoopOperation loop, LoopFlags flags, bool usesBreak, bool usesReturn)
     {
         // A built array is never carried: assigning its variable is NLPSYM115, reported at the assignment.
-        var carriedKeys = AssignedIn(loop).Where(k => State.Variables.TryGetValue(k, out var entry) && !lowerers.Arrays.IsBuiltArray(entry)).ToList();
+        var carriedKeys = AssignedIn(loop).Where(k => State.Variables.TryGetValue(k, out var entry) && !Lowerers.Arrays.IsBuiltArray(entry)).ToList();
         if (usesBreak)
         {
             carriedKeys.Add(flags.Break);
@@ -350,14 +347,14 @@ internal sealed class ControlFlowLowerer
                 IIncrementOrDecrementOperation increment => increment.Target,
                 _ => null,
             };
-            if (target is not null && lowerers.Statements.VariableOf(target) is { } key)
+            if (target is not null && Lowerers.Statements.VariableOf(target) is { } key)
             {
                 yield return key;
             }
             else if (target is not null)
             {
                 // `(h, c) = Cell(…)` and `r = Cell(…)` assign several State.Variables at once.
-                foreach (var component in lowerers.Tuples.AssignedComponents(target))
+                foreach (var component in Lowerers.Tuples.AssignedComponents(target))
                 {
                     yield return component;
                 }

@@ -11,15 +11,12 @@ namespace NlpSymbolic.Generator.Parsing;
 /// Expressions: constants, locals, parameters, model fields, and operators and conversions, looked up in the catalogue
 /// by their member name (<c>op_Addition</c>, …); calls, tuples and built arrays are handed to their own lowerers.
 /// </summary>
-internal sealed class ExpressionLowerer
+internal sealed class ExpressionLowerer : Lowerer
 {
-    private readonly Lowerers lowerers;
-
-    public ExpressionLowerer(Lowerers lowerers) => this.lowerers = lowerers;
-
-    private LoweringFacts Facts => lowerers.Facts;
-
-    private LoweringState State => lowerers.State;
+    public ExpressionLowerer(Lowerers lowerers)
+        : base(lowerers)
+    {
+    }
 
     /// <summary>Lowers an expression to an operand; null after reporting why it cannot be lowered.</summary>
     internal IrOperand? Lower(IOperation operation, string hint)
@@ -33,18 +30,18 @@ internal sealed class ExpressionLowerer
         if (TupleShape.IsTuple(operation.Type))
         {
             // Only deconstruction, a component (r.h) or a return takes a tuple apart; here it would be one value.
-            State.Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"Using the tuple '{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}' as one value");
+            Lowerers.Fence.TupleAsOneValue(operation);
             return null;
         }
 
         switch (operation)
         {
             case ITupleBinaryOperation:
-                State.Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"Comparing tuples ('{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}'; compare their components)");
+                Lowerers.Fence.TupleComparison(operation);
                 return null;
 
             case IFieldReferenceOperation { Instance: { } tuple } component when TupleShape.IsTuple(tuple.Type):
-                return lowerers.Tuples.LowerTupleComponent(tuple, component.Field, hint);
+                return Lowerers.Tuples.LowerTupleComponent(tuple, component.Field, hint);
 
             case ILocalReferenceOperation local:
                 return LowerLocal(local, operation);
@@ -66,10 +63,10 @@ internal sealed class ExpressionLowerer
                 return LowerUnary(unary, hint);
 
             case IInvocationOperation invocation:
-                return lowerers.Calls.LowerInvocation(invocation, hint);
+                return Lowerers.Calls.LowerInvocation(invocation, hint);
 
             case IPropertyReferenceOperation property:
-                return lowerers.Calls.LowerProperty(property, hint);
+                return Lowerers.Calls.LowerProperty(property, hint);
 
             case IArrayElementReferenceOperation element when element.Indices.Length == 1:
                 return LowerElement(element, hint);
@@ -81,15 +78,15 @@ internal sealed class ExpressionLowerer
                 return State.Variables[modelField];
 
             case IFieldReferenceOperation field:
-                State.Report(DiagnosticDescriptors.ExternalState, operation.Syntax, $"The field '{field.Field.Name}'");
+                Lowerers.Fence.ExternalField(field);
                 return null;
 
             case IInstanceReferenceOperation:
-                State.Report(DiagnosticDescriptors.ExternalState, operation.Syntax, "'this'");
+                Lowerers.Fence.ExternalThis(operation);
                 return null;
 
             case IArrayCreationOperation creation:
-                return lowerers.Arrays.LowerArrayCreation(creation, hint);
+                return Lowerers.Arrays.LowerArrayCreation(creation, hint);
 
             case IInvalidOperation:
                 // The compiler reports the error; generating nothing keeps us quiet and correct.
@@ -97,7 +94,7 @@ internal sealed class ExpressionLowerer
                 return null;
 
             default:
-                State.Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, UnsupportedSyntax.Describe(operation));
+                Lowerers.Fence.UnsupportedExpression(operation);
                 return null;
         }
     }
@@ -146,8 +143,8 @@ internal sealed class ExpressionLowerer
 
         var source = State.Builder.CurrentSource;
         return logical.OperatorKind == BinaryOperatorKind.ConditionalAnd
-            ? lowerers.ControlFlow.LowerLazyAnd(left, () => Lower(logical.RightOperand, hint), source)
-            : lowerers.ControlFlow.LowerLazyOr(left, () => Lower(logical.RightOperand, hint), source);
+            ? Lowerers.ControlFlow.LowerLazyAnd(left, () => Lower(logical.RightOperand, hint), source)
+            : Lowerers.ControlFlow.LowerLazyOr(left, () => Lower(logical.RightOperand, hint), source);
     }
 
     /// <summary><c>a[i]</c>: an element of a built array, or of an array the operation catalogue reads.</summary>
@@ -157,8 +154,8 @@ internal sealed class ExpressionLowerer
         var index = Lower(element.Indices[0], hint);
         return array is null || index is null
             ? null
-            : lowerers.Arrays.IsBuiltArray(array) ? lowerers.Arrays.ReadElement(array, index, hint)
-            : lowerers.Calls.EmitOrReport(element, "builtin", "element", new[] { array, index }, hint);
+            : Lowerers.Arrays.IsBuiltArray(array) ? Lowerers.Arrays.ReadElement(array, index, hint)
+            : Lowerers.Calls.EmitOrReport(element, "builtin", "element", new[] { array, index }, hint);
     }
 
     /// <summary><c>c ? a : b</c>: a choice between two lowered arms.</summary>
@@ -168,18 +165,18 @@ internal sealed class ExpressionLowerer
         var condition = Lower(conditional.Condition, hint);
         if (kind is null)
         {
-            return lowerers.Fence.UnsupportedType(conditional, conditional.Syntax.ToString());
+            return Lowerers.Fence.UnsupportedType(conditional, conditional.Syntax.ToString());
         }
 
-        if (new[] { conditional.WhenTrue, conditional.WhenFalse }.FirstOrDefault(arm => arm is not null && lowerers.Arrays.IsBuiltArrayReference(arm)) is ILocalReferenceOperation builtArm)
+        if (new[] { conditional.WhenTrue, conditional.WhenFalse }.FirstOrDefault(arm => arm is not null && Lowerers.Arrays.IsBuiltArrayReference(arm)) is ILocalReferenceOperation builtArm)
         {
-            State.Report(DiagnosticDescriptors.BuiltArrayAliased, conditional.Syntax, builtArm.Local.Name, "chosen by ?:");
+            Lowerers.Fence.BuiltArrayAliased(conditional.Syntax, builtArm.Local.Name, "chosen by ?:");
             return null;
         }
 
         return condition is null
             ? null
-            : lowerers.ControlFlow.LowerChoice(condition, kind.Value, () => Lower(conditional.WhenTrue, hint), () => Lower(conditional.WhenFalse!, hint), State.Builder.CurrentSource);
+            : Lowerers.ControlFlow.LowerChoice(condition, kind.Value, () => Lower(conditional.WhenTrue, hint), () => Lower(conditional.WhenFalse!, hint), State.Builder.CurrentSource);
     }
 
     private IrOperand? LowerConversion(IConversionOperation conversion, string hint)
@@ -194,12 +191,12 @@ internal sealed class ExpressionLowerer
         if (conversion.OperatorMethod is null && targetKind == ValueKind.Scalar && sourceKind == ValueKind.Int)
         {
             var operand = Lower(conversion.Operand, hint);
-            return operand is null ? null : lowerers.Calls.EmitOrReport(conversion, "builtin", "convert", new[] { operand }, hint);
+            return operand is null ? null : Lowerers.Calls.EmitOrReport(conversion, "builtin", "convert", new[] { operand }, hint);
         }
 
         if (targetKind is null)
         {
-            return lowerers.Fence.UnsupportedType(conversion, conversion.Syntax.ToString());
+            return Lowerers.Fence.UnsupportedType(conversion, conversion.Syntax.ToString());
         }
 
         if (conversion.Operand is ILocalReferenceOperation && sourceKind is null)
@@ -210,10 +207,10 @@ internal sealed class ExpressionLowerer
 
         if (conversion.Operand.Type is not null && sourceKind is null)
         {
-            return lowerers.Fence.UnsupportedType(conversion.Operand, conversion.Operand.Syntax.ToString());
+            return Lowerers.Fence.UnsupportedType(conversion.Operand, conversion.Operand.Syntax.ToString());
         }
 
-        State.Report(DiagnosticDescriptors.UnsupportedExpression, conversion.Syntax, $"The conversion from '{conversion.Operand.Type?.ToDisplayString()}' to '{conversion.Type?.ToDisplayString()}'");
+        Lowerers.Fence.UnsupportedConversion(conversion);
         return null;
     }
 
@@ -222,7 +219,7 @@ internal sealed class ExpressionLowerer
     {
         if (operatorMethod is not null)
         {
-            return lowerers.Calls.LowerCall(operation, operatorMethod, new[] { left, right }, hint);
+            return Lowerers.Calls.LowerCall(operation, operatorMethod, new[] { left, right }, hint);
         }
 
         var member = kind switch
@@ -242,7 +239,7 @@ internal sealed class ExpressionLowerer
             BinaryOperatorKind.ConditionalOr => "op_ConditionalOr",
             _ => kind.ToString(),
         };
-        return lowerers.Calls.EmitOrReport(operation, "builtin", member, new[] { left, right }, hint);
+        return Lowerers.Calls.EmitOrReport(operation, "builtin", member, new[] { left, right }, hint);
     }
 
     private IrOperand? LowerUnary(IUnaryOperation unary, string hint)
@@ -255,15 +252,15 @@ internal sealed class ExpressionLowerer
 
         if (unary.OperatorMethod is not null)
         {
-            return lowerers.Calls.LowerCall(unary, unary.OperatorMethod, new[] { operand }, hint);
+            return Lowerers.Calls.LowerCall(unary, unary.OperatorMethod, new[] { operand }, hint);
         }
 
         return unary.OperatorKind switch
         {
             UnaryOperatorKind.Plus => operand,
-            UnaryOperatorKind.Minus => lowerers.Calls.EmitOrReport(unary, "builtin", "op_UnaryNegation", new[] { operand }, hint),
-            UnaryOperatorKind.Not => lowerers.Calls.EmitOrReport(unary, "builtin", "op_LogicalNot", new[] { operand }, hint),
-            _ => lowerers.Calls.EmitOrReport(unary, "builtin", unary.OperatorKind.ToString(), new[] { operand }, hint),
+            UnaryOperatorKind.Minus => Lowerers.Calls.EmitOrReport(unary, "builtin", "op_UnaryNegation", new[] { operand }, hint),
+            UnaryOperatorKind.Not => Lowerers.Calls.EmitOrReport(unary, "builtin", "op_LogicalNot", new[] { operand }, hint),
+            _ => Lowerers.Calls.EmitOrReport(unary, "builtin", unary.OperatorKind.ToString(), new[] { operand }, hint),
         };
     }
 }

@@ -10,16 +10,17 @@ using NlpSymbolic.Generator.Model.Ir;
 namespace NlpSymbolic.Generator.Parsing;
 
 /// <summary>
-/// The reports of constructs outside the fence that more than one lowerer meets: what a diagnostic says about the
-/// construct, and what to write instead.
+/// The fence: every construct the lowerers refuse, as one list. Each method reports one kind of construct at its own
+/// syntax, with what the diagnostic says about it and, where there is one, the form that works instead; the lowerers
+/// decide when a construct is outside the fence and call here, so the messages can be read (and changed) in one place.
+/// Internal errors (a value missing that nothing reported explains) are not the fence's: they stay where they are found.
 /// </summary>
-internal sealed class LoweringFence
+internal sealed class LoweringFence : Lowerer
 {
-    private readonly Lowerers lowerers;
-
-    public LoweringFence(Lowerers lowerers) => this.lowerers = lowerers;
-
-    private LoweringState State => lowerers.State;
+    public LoweringFence(Lowerers lowerers)
+        : base(lowerers)
+    {
+    }
 
     internal void ReportUnsupportedStatement(IOperation statement)
     {
@@ -67,5 +68,116 @@ internal sealed class LoweringFence
     {
         State.Report(DiagnosticDescriptors.UnsupportedType, operation.Syntax, $"'{UnsupportedSyntax.Shorten(what)}'", operation.Type?.ToDisplayString() ?? "?");
         return null;
+    }
+
+    /// <summary>NLPSYM102 for a tuple's component type, naming the first component that has no supported kind.</summary>
+    internal void UnsupportedTupleType(SyntaxNode at, string what, ITypeSymbol type, IReadOnlyList<TupleComponent> components)
+    {
+        var bad = components.Select((c, i) => (c, i)).First(p => p.c.Kind is null);
+        State.Report(DiagnosticDescriptors.UnsupportedTupleType, at, what, type.ToDisplayString(), $" (its component '{bad.c.Accessor(bad.i)}' is {bad.c.Type.ToDisplayString()})");
+    }
+
+    internal void UnsupportedLocal(SyntaxNode at, ILocalSymbol local) =>
+        State.Report(DiagnosticDescriptors.UnsupportedType, at, $"Local '{local.Name}'", local.Type.ToDisplayString());
+
+    internal void RefLocal(SyntaxNode at, ILocalSymbol local) => State.Report(DiagnosticDescriptors.RefLocal, at, local.Name);
+
+    internal void UnsupportedExpression(IOperation operation) =>
+        State.Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, UnsupportedSyntax.Describe(operation));
+
+    internal void UnsupportedConversion(IConversionOperation conversion) =>
+        State.Report(DiagnosticDescriptors.UnsupportedExpression, conversion.Syntax, $"The conversion from '{conversion.Operand.Type?.ToDisplayString()}' to '{conversion.Type?.ToDisplayString()}'");
+
+    /// <summary>A write to something that is not a variable of the method: a model field, or anything else.</summary>
+    internal void UnsupportedTarget(IOperation target)
+    {
+        if (Facts.ModelFieldOf(target) is { } field)
+        {
+            State.Report(DiagnosticDescriptors.ModelFieldAssignment, target.Syntax, field.Name);
+            return;
+        }
+
+        State.Report(DiagnosticDescriptors.UnsupportedAssignmentTarget, target.Syntax, UnsupportedSyntax.DescribeTarget(target));
+    }
+
+    internal void ExternalField(IFieldReferenceOperation field) =>
+        State.Report(DiagnosticDescriptors.ExternalState, field.Syntax, $"The field '{field.Field.Name}'");
+
+    internal void ExternalThis(IOperation operation) => State.Report(DiagnosticDescriptors.ExternalState, operation.Syntax, "'this'");
+
+    internal void ExternalProperty(IPropertyReferenceOperation property) =>
+        State.Report(DiagnosticDescriptors.ExternalState, property.Syntax, $"The property '{property.Property.Name}'");
+
+    internal void TupleAsOneValue(IOperation operation) =>
+        State.Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"Using the tuple '{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}' as one value");
+
+    internal void TupleComparison(IOperation operation) =>
+        State.Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"Comparing tuples ('{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}'; compare their components)");
+
+    internal void TupleOfOrdinaryCall(IInvocationOperation invocation) =>
+        State.Report(DiagnosticDescriptors.UnsupportedTupleUse, invocation.Syntax, $"The tuple returned by '{invocation.TargetMethod.Name}', which is not [Differentiable] ('{UnsupportedSyntax.Shorten(invocation.Syntax.ToString())}')");
+
+    internal void UnsupportedTupleExpression(IOperation operation) =>
+        State.Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"The tuple expression '{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}'");
+
+    internal void NestedTuple(IOperation element) =>
+        State.Report(DiagnosticDescriptors.UnsupportedTupleUse, element.Syntax, $"A nested tuple ('{UnsupportedSyntax.Shorten(element.Syntax.ToString())}')");
+
+    internal void NestedDeconstruction(IOperation element) =>
+        State.Report(DiagnosticDescriptors.UnsupportedTupleUse, element.Syntax, $"A nested deconstruction ('{UnsupportedSyntax.Shorten(element.Syntax.ToString())}'; deconstruct one tuple at a time)");
+
+    internal void ComponentConversion(IOperation at, ValueKind from, ValueKind to) =>
+        State.Report(DiagnosticDescriptors.UnsupportedTupleUse, at.Syntax, $"Converting a {from.ShortName()} component to {to.ShortName()} in '{UnsupportedSyntax.Shorten(at.Syntax.ToString())}'");
+
+    internal void UnknownTupleMember(IOperation tuple, IFieldSymbol field) =>
+        State.Report(DiagnosticDescriptors.UnsupportedTupleUse, tuple.Syntax, $"The member '{field.Name}' of a tuple");
+
+    internal void BuiltArrayAliased(SyntaxNode at, string array, string how) =>
+        State.Report(DiagnosticDescriptors.BuiltArrayAliased, at, array, how);
+
+    /// <summary>An array created anywhere but as a local's value, or of an element type other than a vector or double.</summary>
+    internal void UnsupportedArrayCreation(IArrayCreationOperation creation, ValueKind? kind)
+    {
+        var what = kind is ValueKind.VectorArray or ValueKind.ScalarArray
+            ? "here; create it as the value of a local declaration ('var hs = new Vector<double>[n];'), then write and read its elements"
+            : "of this type; arrays built in a [Differentiable] method hold Vector<double> or double ('var hs = new Vector<double>[n];')";
+        State.Report(DiagnosticDescriptors.UnsupportedArrayCreation, creation.Syntax, UnsupportedSyntax.Shorten(creation.Syntax.ToString()), what);
+    }
+
+    internal void BuiltBufferElementWrite(IOperation target, ILocalSymbol local) =>
+        State.Report(DiagnosticDescriptors.BuiltBufferElementWrite, target.Syntax, target.Syntax.ToString(), local.Name);
+
+    internal void ElementwiseMap(IInvocationOperation invocation) =>
+        State.Report(DiagnosticDescriptors.UnsupportedCall, invocation.Syntax, UnsupportedSyntax.Shorten(invocation.Syntax.ToString()), UnsupportedSyntax.ElementwiseAlternative(invocation));
+
+    /// <summary>A member of a catalogue owner with no entry for these argument kinds: what is supported, and a form that works.</summary>
+    internal void NotInCatalogue(IOperation operation, string owner, string member, IReadOnlyList<IrOperand> arguments)
+    {
+        var shown = operation.Syntax.ToString();
+        var supported = "supported here: " + Operations.DescribeSupported(owner) + " (on " + UnsupportedSyntax.OwnerDisplay(owner) + ")";
+        var instead = OperationAlternatives.For(owner, member, arguments.Select(a => a.Kind).ToList(), UnsupportedSyntax.OperandTexts(operation));
+        State.Report(DiagnosticDescriptors.UnsupportedCall, operation.Syntax, UnsupportedSyntax.Shorten(shown), instead is null ? supported : instead + "; " + supported);
+    }
+
+    internal void Recursion(IInvocationOperation invocation) =>
+        State.Report(DiagnosticDescriptors.Recursion, invocation.Syntax, invocation.TargetMethod.Name);
+
+    internal void InstanceCallOnAnotherObject(IInvocationOperation invocation) =>
+        State.Report(DiagnosticDescriptors.UnsupportedExpression, invocation.Syntax, $"A call to the [Differentiable] instance method '{invocation.TargetMethod.Name}' of another object ('{UnsupportedSyntax.Shorten(invocation.Syntax.ToString())}'; make it static and pass what it reads as parameters)");
+
+    internal void ArglistArgument(IArgumentOperation argument) =>
+        State.Report(DiagnosticDescriptors.UnsupportedExpression, argument.Syntax, $"An '__arglist' argument ('{UnsupportedSyntax.Shorten(argument.Syntax.ToString())}')");
+
+    internal void LeftOutBufferArgument(IInvocationOperation invocation, IArgumentOperation argument, ValueKind kind) =>
+        State.Report(DiagnosticDescriptors.UnsupportedExpression, invocation.Syntax, $"Leaving out '{argument.Parameter!.Name}' (its default is null; pass a {kind.ShortName()})");
+
+    /// <summary>A function in source whose signature no pullback can have: what a derivative needs, or how to get there.</summary>
+    internal void NoPullbackPossible(IInvocationOperation invocation, string shown, string reason)
+    {
+        var target = invocation.TargetMethod;
+        var fix = target.IsStatic
+            ? $"a derivative, generated ([Differentiable]) or declared ([DerivativeOf]), needs a static method that takes double, Vector<double>, Matrix<double> (arrays, int, bool) by value and returns one of the first three, but {reason}"
+            : $"make '{target.Name}' static, passing what it reads as parameters, then mark it [Differentiable] or declare its derivative with [DerivativeOf]";
+        State.Report(DiagnosticDescriptors.CallWithoutDerivative, invocation.Syntax, shown, fix);
     }
 }

@@ -15,15 +15,12 @@ namespace NlpSymbolic.Generator.Parsing;
 /// one-line text of the user's statement that generated code shows as a comment; and assignments to locals and
 /// parameters (<c>=</c>, <c>+=</c>, <c>++</c>), each making a new SSA value of the variable, named after it.
 /// </summary>
-internal sealed class StatementLowerer
+internal sealed class StatementLowerer : Lowerer
 {
-    private readonly Lowerers lowerers;
-
-    public StatementLowerer(Lowerers lowerers) => this.lowerers = lowerers;
-
-    private LoweringFacts Facts => lowerers.Facts;
-
-    private LoweringState State => lowerers.State;
+    public StatementLowerer(Lowerers lowerers)
+        : base(lowerers)
+    {
+    }
 
     /// <summary>Lowers statements in order; after one that may jump, the rest run only if it did not.</summary>
     internal void LowerStatements(IReadOnlyList<IOperation> statements)
@@ -31,14 +28,14 @@ internal sealed class StatementLowerer
         for (var i = 0; i < statements.Count; i++)
         {
             LowerStatement(statements[i]);
-            var flags = lowerers.ControlFlow.JumpFlags(statements[i].Syntax);
+            var flags = Lowerers.ControlFlow.JumpFlags(statements[i].Syntax);
             if (flags.Count > 0 && i < statements.Count - 1)
             {
                 var rest = statements.Skip(i + 1).ToList();
                 var source = State.Builder.CurrentSource;
-                var guard = lowerers.ControlFlow.NoneSet(flags);
+                var guard = Lowerers.ControlFlow.NoneSet(flags);
                 State.Builder.ResumeSource(source);
-                lowerers.ControlFlow.LowerBranches(guard, () => LowerStatements(rest), null, source);
+                Lowerers.ControlFlow.LowerBranches(guard, () => LowerStatements(rest), null, source);
                 return;
             }
         }
@@ -71,11 +68,11 @@ internal sealed class StatementLowerer
                 break;
 
             case IForLoopOperation forLoop:
-                lowerers.ControlFlow.LowerFor(forLoop);
+                Lowerers.ControlFlow.LowerFor(forLoop);
                 break;
 
             case IWhileLoopOperation whileLoop:
-                lowerers.ControlFlow.LowerWhile(whileLoop);
+                Lowerers.ControlFlow.LowerWhile(whileLoop);
                 break;
 
             case IBranchOperation { BranchKind: BranchKind.Break } when State.Loops.Count > 0:
@@ -92,7 +89,7 @@ internal sealed class StatementLowerer
                 break;
 
             default:
-                lowerers.Fence.ReportUnsupportedStatement(statement);
+                Lowerers.Fence.ReportUnsupportedStatement(statement);
                 break;
         }
     }
@@ -118,7 +115,7 @@ internal sealed class StatementLowerer
             State.EarlyReturns.Add(returnOperation.Syntax);
         }
 
-        if (returnOperation.ReturnedValue is { } returned && lowerers.Tuples.LowerReturned(returned) is { } values)
+        if (returnOperation.ReturnedValue is { } returned && Lowerers.Tuples.LowerReturned(returned) is { } values)
         {
             for (var i = 0; i < values.Count; i++)
             {
@@ -133,11 +130,11 @@ internal sealed class StatementLowerer
     private void LowerIf(IConditionalOperation conditional, IfStatementSyntax ifSyntax)
     {
         var source = State.Builder.BeginSource(HeaderText(ifSyntax));
-        if (lowerers.Expressions.Lower(conditional.Condition, "condition") is { } condition)
+        if (Lowerers.Expressions.Lower(conditional.Condition, "condition") is { } condition)
         {
             State.Builder.ResumeSource(source);
             var whenFalse = conditional.WhenFalse;
-            lowerers.ControlFlow.LowerBranches(
+            Lowerers.ControlFlow.LowerBranches(
                 condition,
                 () => LowerStatement(conditional.WhenTrue),
                 whenFalse is null ? null : () => LowerStatement(whenFalse),
@@ -150,20 +147,20 @@ internal sealed class StatementLowerer
         var local = declarator.Symbol;
         if (local.IsRef)
         {
-            State.Report(DiagnosticDescriptors.RefLocal, declarator.Syntax, local.Name);
+            Lowerers.Fence.RefLocal(declarator.Syntax, local);
             return;
         }
 
         var kind = KindClassifier.Classify(local.Type);
         if (kind is null && TupleShape.IsTuple(local.Type))
         {
-            lowerers.Tuples.LowerTupleDeclarator(local, declarator.Initializer?.Value ?? declaration.Initializer?.Value, declarator.Syntax);
+            Lowerers.Tuples.LowerTupleDeclarator(local, declarator.Initializer?.Value ?? declaration.Initializer?.Value, declarator.Syntax);
             return;
         }
 
         if (kind is null)
         {
-            State.Report(DiagnosticDescriptors.UnsupportedType, declarator.Syntax, $"Local '{local.Name}'", local.Type.ToDisplayString());
+            Lowerers.Fence.UnsupportedLocal(declarator.Syntax, local);
             return;
         }
 
@@ -210,17 +207,17 @@ internal sealed class StatementLowerer
                 Assign(variable, assignment.Value);
                 break;
 
-            case ISimpleAssignmentOperation assignment when lowerers.Tuples.TupleLocalKeys(assignment.Target) is { } components:
-                lowerers.Tuples.AssignTuple(components, assignment.Value);
+            case ISimpleAssignmentOperation assignment when Lowerers.Tuples.TupleLocalKeys(assignment.Target) is { } components:
+                Lowerers.Tuples.AssignTuple(components, assignment.Value);
                 break;
 
             case IDeconstructionAssignmentOperation deconstruction:
-                lowerers.Tuples.LowerDeconstruction(deconstruction);
+                Lowerers.Tuples.LowerDeconstruction(deconstruction);
                 break;
 
             case IInvocationOperation when TupleShape.IsTuple(operation.Type):
                 // A tuple result discarded: the call is still lowered, for its checks.
-                lowerers.Tuples.LowerTuple(operation, "unused");
+                Lowerers.Tuples.LowerTuple(operation, "unused");
                 break;
 
             case ICompoundAssignmentOperation compound when VariableOf(compound.Target) is { } variable:
@@ -237,11 +234,11 @@ internal sealed class StatementLowerer
 
             case IInvocationOperation or IPropertyReferenceOperation:
                 // A pure operation whose value is discarded: lowering still checks it is supported.
-                lowerers.Expressions.Lower(operation, "unused");
+                Lowerers.Expressions.Lower(operation, "unused");
                 break;
 
             default:
-                State.Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, UnsupportedSyntax.Describe(operation));
+                Lowerers.Fence.UnsupportedExpression(operation);
                 break;
         }
     }
@@ -255,13 +252,13 @@ internal sealed class StatementLowerer
             return;
         }
 
-        var right = lowerers.Expressions.Lower(compound.Value, variable.Name);
+        var right = Lowerers.Expressions.Lower(compound.Value, variable.Name);
         if (right is null)
         {
             return;
         }
 
-        var combined = lowerers.Expressions.LowerBinary(compound, compound.OperatorKind, compound.OperatorMethod, current, right, variable.Name);
+        var combined = Lowerers.Expressions.LowerBinary(compound, compound.OperatorKind, compound.OperatorMethod, current, right, variable.Name);
         if (combined is not null)
         {
             Bind(variable, combined, firstNew);
@@ -294,7 +291,7 @@ internal sealed class StatementLowerer
     /// <summary>A write to anything but a variable: an element of a built array, or else reported at its target.</summary>
     private void LowerOtherTarget(IOperation operation)
     {
-        if (lowerers.Arrays.TryLowerElementWrite(operation))
+        if (Lowerers.Arrays.TryLowerElementWrite(operation))
         {
             return;
         }
@@ -305,23 +302,17 @@ internal sealed class StatementLowerer
             IIncrementOrDecrementOperation inc => inc.Target,
             _ => operation,
         };
-        if (lowerers.Arrays.ReportsBuiltBufferWrite(target))
+        if (Lowerers.Arrays.ReportsBuiltBufferWrite(target))
         {
             return;
         }
 
-        if (Facts.ModelFieldOf(target) is { } field)
-        {
-            State.Report(DiagnosticDescriptors.ModelFieldAssignment, target.Syntax, field.Name);
-            return;
-        }
-
-        State.Report(DiagnosticDescriptors.UnsupportedAssignmentTarget, target.Syntax, UnsupportedSyntax.DescribeTarget(target));
+        Lowerers.Fence.UnsupportedTarget(target);
     }
 
     internal VariableKey? VariableOf(IOperation target)
     {
-        if (lowerers.Tuples.ComponentOf(target) is { } component)
+        if (Lowerers.Tuples.ComponentOf(target) is { } component)
         {
             return component;
         }
@@ -338,17 +329,17 @@ internal sealed class StatementLowerer
 
     private void Assign(VariableKey variable, IOperation value)
     {
-        if (State.Variables.TryGetValue(variable, out var current) && lowerers.Arrays.IsBuiltArray(current))
+        if (State.Variables.TryGetValue(variable, out var current) && Lowerers.Arrays.IsBuiltArray(current))
         {
-            State.Report(DiagnosticDescriptors.BuiltArrayAliased, value.Parent?.Syntax ?? value.Syntax, variable.Name, "assigned again");
+            Lowerers.Fence.BuiltArrayAliased(value.Parent?.Syntax ?? value.Syntax, variable.Name, "assigned again");
             return;
         }
 
         var firstNew = State.Builder.ValueCount;
-        var operand = lowerers.Expressions.Lower(value, variable.Name);
-        if (operand is not null && lowerers.Arrays.IsBuiltArray(operand) && !State.BuiltArrays[operand.ValueId].Equals(variable))
+        var operand = Lowerers.Expressions.Lower(value, variable.Name);
+        if (operand is not null && Lowerers.Arrays.IsBuiltArray(operand) && !State.BuiltArrays[operand.ValueId].Equals(variable))
         {
-            State.Report(DiagnosticDescriptors.BuiltArrayAliased, value.Syntax, State.BuiltArrays[operand.ValueId].Name, $"assigned to '{variable.Name}'");
+            Lowerers.Fence.BuiltArrayAliased(value.Syntax, State.BuiltArrays[operand.ValueId].Name, $"assigned to '{variable.Name}'");
             return;
         }
 

@@ -14,22 +14,19 @@ namespace NlpSymbolic.Generator.Parsing;
 /// tuple local is one variable per component. So deconstruction, <c>r.h</c> and <c>return (a, b);</c> only move
 /// component values around, and everything downstream (phis, tape, adjoints) sees ordinary values.
 /// </summary>
-internal sealed class TupleLowerer
+internal sealed class TupleLowerer : Lowerer
 {
-    private readonly Lowerers lowerers;
-
-    public TupleLowerer(Lowerers lowerers) => this.lowerers = lowerers;
-
-    private LoweringFacts Facts => lowerers.Facts;
-
-    private LoweringState State => lowerers.State;
+    public TupleLowerer(Lowerers lowerers)
+        : base(lowerers)
+    {
+    }
 
     /// <summary>The values of a return statement's expression: one, or one per component of a tuple result.</summary>
     internal IReadOnlyList<IrOperand>? LowerReturned(IOperation returned)
     {
         if (Facts.ResultComponents is null)
         {
-            return lowerers.Expressions.Lower(returned, "result") is { } value ? new[] { value } : null;
+            return Lowerers.Expressions.Lower(returned, "result") is { } value ? new[] { value } : null;
         }
 
         return LowerTuple(returned, "result");
@@ -47,8 +44,7 @@ internal sealed class TupleLowerer
 
         if (components is not null && !TupleShape.IsSupported(components))
         {
-            var bad = components.Select((c, i) => (c, i)).First(p => p.c.Kind is null);
-            State.Report(DiagnosticDescriptors.UnsupportedTupleType, operation.Syntax, $"'{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}'", operation.Type!.ToDisplayString(), $" (its component '{bad.c.Accessor(bad.i)}' is {bad.c.Type.ToDisplayString()})");
+            Lowerers.Fence.UnsupportedTupleType(operation.Syntax, $"'{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}'", operation.Type!, components);
             return null;
         }
 
@@ -86,7 +82,7 @@ internal sealed class TupleLowerer
 
             case IInvocationOperation invocation when invocation.TargetMethod.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == UserCallLowerer.DifferentiableAttributeName):
             {
-                var call = lowerers.UserCalls.LowerDifferentiableCall(invocation, hint);
+                var call = Lowerers.UserCalls.LowerDifferentiableCall(invocation, hint);
                 if (call is null || call.Kind != ValueKind.Tuple)
                 {
                     return null;
@@ -110,11 +106,11 @@ internal sealed class TupleLowerer
                 return null;
 
             case IInvocationOperation invocation:
-                State.Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"The tuple returned by '{invocation.TargetMethod.Name}', which is not [Differentiable] ('{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}')");
+                Lowerers.Fence.TupleOfOrdinaryCall(invocation);
                 return null;
 
             default:
-                State.Report(DiagnosticDescriptors.UnsupportedTupleUse, operation.Syntax, $"The tuple expression '{UnsupportedSyntax.Shorten(operation.Syntax.ToString())}'");
+                Lowerers.Fence.UnsupportedTupleExpression(operation);
                 return null;
         }
     }
@@ -127,11 +123,11 @@ internal sealed class TupleLowerer
         {
             if (TupleShape.IsTuple(element.Type) || element is ITupleOperation)
             {
-                State.Report(DiagnosticDescriptors.UnsupportedTupleUse, element.Syntax, $"A nested tuple ('{UnsupportedSyntax.Shorten(element.Syntax.ToString())}')");
+                Lowerers.Fence.NestedTuple(element);
                 return null;
             }
 
-            var value = lowerers.Expressions.Lower(element, hint);
+            var value = Lowerers.Expressions.Lower(element, hint);
             if (value is null)
             {
                 return null;
@@ -177,10 +173,10 @@ internal sealed class TupleLowerer
         {
             return part.Constant is IrInt n
                 ? IrOperand.Number(n.Value)
-                : lowerers.Calls.EmitOrReport(at, "builtin", "convert", new[] { part }, hint);
+                : Lowerers.Calls.EmitOrReport(at, "builtin", "convert", new[] { part }, hint);
         }
 
-        State.Report(DiagnosticDescriptors.UnsupportedTupleUse, at.Syntax, $"Converting a {part.Kind.ShortName()} component to {kind.ShortName()} in '{UnsupportedSyntax.Shorten(at.Syntax.ToString())}'");
+        Lowerers.Fence.ComponentConversion(at, part.Kind, kind);
         return null;
     }
 
@@ -190,7 +186,7 @@ internal sealed class TupleLowerer
         var index = TupleShape.IndexOf(field);
         if (index < 0)
         {
-            State.Report(DiagnosticDescriptors.UnsupportedTupleUse, tuple.Syntax, $"The member '{field.Name}' of a tuple");
+            Lowerers.Fence.UnknownTupleMember(tuple, field);
             return null;
         }
 
@@ -204,8 +200,7 @@ internal sealed class TupleLowerer
         var components = TupleShape.Components(local.Type)!;
         if (!TupleShape.IsSupported(components))
         {
-            var bad = components.Select((c, i) => (c, i)).First(p => p.c.Kind is null);
-            State.Report(DiagnosticDescriptors.UnsupportedTupleType, at, $"Local '{local.Name}'", local.Type.ToDisplayString(), $" (its component '{bad.c.Accessor(bad.i)}' is {bad.c.Type.ToDisplayString()})");
+            Lowerers.Fence.UnsupportedTupleType(at, $"Local '{local.Name}'", local.Type, components);
             return;
         }
 
@@ -256,7 +251,7 @@ internal sealed class TupleLowerer
 
         for (var i = 0; i < keys.Count; i++)
         {
-            lowerers.Statements.Bind(keys[i], parts[i], firstNew);
+            Lowerers.Statements.Bind(keys[i], parts[i], firstNew);
         }
     }
 
@@ -282,16 +277,13 @@ internal sealed class TupleLowerer
                     keys.Add(VariableKey.For(local, kind));
                     break;
                 case ILocalReferenceOperation { Local: var local }:
-                    State.Report(DiagnosticDescriptors.UnsupportedType, element.Syntax, $"Local '{local.Name}'", local.Type.ToDisplayString());
+                    Lowerers.Fence.UnsupportedLocal(element.Syntax, local);
                     return;
-                case var _ when lowerers.Statements.VariableOf(element) is { } variable:
+                case var _ when Lowerers.Statements.VariableOf(element) is { } variable:
                     keys.Add(variable);
                     break;
-                case var _ when Facts.ModelFieldOf(element) is { } field:
-                    State.Report(DiagnosticDescriptors.ModelFieldAssignment, element.Syntax, field.Name);
-                    return;
                 default:
-                    State.Report(DiagnosticDescriptors.UnsupportedAssignmentTarget, element.Syntax, UnsupportedSyntax.DescribeTarget(element));
+                    Lowerers.Fence.UnsupportedTarget(element);
                     return;
             }
         }
@@ -317,7 +309,7 @@ internal sealed class TupleLowerer
                     return;
                 }
 
-                lowerers.Statements.Bind(key, part, firstNew);
+                Lowerers.Statements.Bind(key, part, firstNew);
             }
         }
     }
@@ -341,7 +333,7 @@ internal sealed class TupleLowerer
             {
                 if (report)
                 {
-                    State.Report(DiagnosticDescriptors.UnsupportedTupleUse, element.Syntax, $"A nested deconstruction ('{UnsupportedSyntax.Shorten(element.Syntax.ToString())}'; deconstruct one tuple at a time)");
+                    Lowerers.Fence.NestedDeconstruction(element);
                 }
 
                 return null;
@@ -360,7 +352,7 @@ internal sealed class TupleLowerer
         }
 
         return (DeconstructionTargets(target, report: false) ?? new IOperation[0])
-            .Select(t => lowerers.Statements.VariableOf(t))
+            .Select(t => Lowerers.Statements.VariableOf(t))
             .Where(k => k is not null)
             .Select(k => k!);
     }

@@ -12,15 +12,12 @@ namespace NlpSymbolic.Generator.Parsing;
 /// Calls whose derivative is not a catalogue rule: to other [Differentiable] methods (recorded for the call graph),
 /// and to functions whose derivative is declared with [DerivativeOf] rather than generated.
 /// </summary>
-internal sealed class UserCallLowerer
+internal sealed class UserCallLowerer : Lowerer
 {
-    private readonly Lowerers lowerers;
-
-    public UserCallLowerer(Lowerers lowerers) => this.lowerers = lowerers;
-
-    private LoweringFacts Facts => lowerers.Facts;
-
-    private LoweringState State => lowerers.State;
+    public UserCallLowerer(Lowerers lowerers)
+        : base(lowerers)
+    {
+    }
 
     internal const string DifferentiableAttributeName = "NlpSymbolic.DifferentiableAttribute";
 
@@ -33,7 +30,7 @@ internal sealed class UserCallLowerer
         var target = invocation.TargetMethod;
         if (SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, Facts.Method.OriginalDefinition))
         {
-            State.Report(DiagnosticDescriptors.Recursion, invocation.Syntax, target.Name);
+            Lowerers.Fence.Recursion(invocation);
             return null;
         }
 
@@ -61,7 +58,7 @@ internal sealed class UserCallLowerer
                 || Facts.ModelFields.Count == 0
                 || !SymbolEqualityComparer.Default.Equals(target.ContainingType.OriginalDefinition, Facts.Method.ContainingType.OriginalDefinition))
             {
-                State.Report(DiagnosticDescriptors.UnsupportedExpression, invocation.Syntax, $"A call to the [Differentiable] instance method '{target.Name}' of another object ('{UnsupportedSyntax.Shorten(invocation.Syntax.ToString())}'; make it static and pass what it reads as parameters)");
+                Lowerers.Fence.InstanceCallOnAnotherObject(invocation);
                 return null;
             }
 
@@ -79,7 +76,7 @@ internal sealed class UserCallLowerer
             if (parameter is null)
             {
                 // In code that compiles only __arglist(…) has no parameter; the callee may be fine, so say it here.
-                State.Report(DiagnosticDescriptors.UnsupportedExpression, argument.Syntax, $"An '__arglist' argument ('{UnsupportedSyntax.Shorten(argument.Syntax.ToString())}')");
+                Lowerers.Fence.ArglistArgument(argument);
                 return null;
             }
 
@@ -138,11 +135,11 @@ internal sealed class UserCallLowerer
     {
         if (argument.ArgumentKind == ArgumentKind.DefaultValue && kind is not (ValueKind.Scalar or ValueKind.Int or ValueKind.Bool))
         {
-            State.Report(DiagnosticDescriptors.UnsupportedExpression, invocation.Syntax, $"Leaving out '{argument.Parameter!.Name}' (its default is null; pass a {kind!.Value.ShortName()})");
+            Lowerers.Fence.LeftOutBufferArgument(invocation, argument, kind!.Value);
             return null;
         }
 
-        return lowerers.Expressions.Lower(argument.Value, hint);
+        return Lowerers.Expressions.Lower(argument.Value, hint);
     }
 
     /// <summary>
@@ -159,14 +156,11 @@ internal sealed class UserCallLowerer
         {
             if (inSource)
             {
-                var fix = target.IsStatic
-                    ? $"a derivative, generated ([Differentiable]) or declared ([DerivativeOf]), needs a static method that takes double, Vector<double>, Matrix<double> (arrays, int, bool) by value and returns one of the first three, but {reason}"
-                    : $"make '{target.Name}' static, passing what it reads as parameters, then mark it [Differentiable] or declare its derivative with [DerivativeOf]";
-                State.Report(DiagnosticDescriptors.CallWithoutDerivative, invocation.Syntax, shown, fix);
+                Lowerers.Fence.NoPullbackPossible(invocation, shown, reason);
             }
             else
             {
-                lowerers.Fence.ReportUnsupportedCall(invocation, target.ContainingType, target.Name);
+                Lowerers.Fence.ReportUnsupportedCall(invocation, target.ContainingType, target.Name);
             }
 
             return null;
