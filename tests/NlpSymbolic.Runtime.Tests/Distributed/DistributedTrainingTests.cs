@@ -49,25 +49,29 @@ public sealed class DistributedTrainingTests
         const int Classes = 5462;
         Assert.True(Classes * 6 >= RankExchange.DirectMinimum);
         (double[][] reference, double[] referenceLosses) = Train(Communicator.InProcess, shards, workers: 1, classes: Classes);
-        // Two ranks add W's two halves as a pair (MPI_Allreduce) or through the ordered exchange; more ranks always
+        // Two ranks swap their halves of the tree and add them, or take the ordered exchange; more ranks always
         // take the exchange, with one subtree per rank (3 shards over 3 ranks) or several (8 over 3 or 5).
-        foreach ((int ranks, bool sumsPairs) in new[] { (2, true), (2, false), (3, false), (5, false) })
+        foreach ((int ranks, bool swapsPairs) in new[] { (2, true), (2, false), (3, false), (5, false) })
         {
-            using var cluster = new FakeCluster(ranks, sumsPairs);
+            using var cluster = new FakeCluster(ranks, swapsPairs);
             (double[][] Values, double[] Losses)[] results = cluster.Run(c => Train(c, shards, workers: 2, classes: Classes));
             for (int r = 0; r < ranks; r++)
             {
-                string where = $"{shards} shards, {ranks} ranks (pair sums: {sumsPairs}), rank {r}, W of {Classes} × 6";
+                string where = $"{shards} shards, {ranks} ranks (pair swaps: {swapsPairs}), rank {r}, W of {Classes} × 6";
                 TrainingAssert.BitIdentical(reference, results[r].Values, where);
                 Assert.Equal(referenceLosses, results[r].Losses);
             }
+
+            // Swapped only when each of two ranks holds one subtree: 8 shards split 4 + 4; 3 shards make rank 0 two
+            // subtrees (shard 1 meets shard 2 before shard 0), which takes the ordered exchange.
+            Assert.Equal(swapsPairs && shards == 8, cluster.Swaps > 0);
         }
     }
 
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void AColumnOnlyOneRankTouchedKeepsItsNegativeZero(bool sumsPairs)
+    public void AColumnOnlyOneRankTouchedKeepsItsNegativeZero(bool swapsPairs)
     {
         // Shard 0 (rank 0) sets column 1 to −0, shard 1 (rank 1) touches column 2 only. The tree leaves column 1 as
         // shard 0 made it; a rank that sent +0 for the column it did not touch would turn −0 + 0 into +0.
@@ -90,11 +94,13 @@ public sealed class DistributedTrainingTests
 
         long[] alone = Gradients(Communicator.InProcess);
         Assert.Equal(BitConverter.DoubleToInt64Bits(-0.0), alone[2]); // column 1's first entry: the test can tell −0 from +0
-        using var cluster = new FakeCluster(2, sumsPairs);
+        using var cluster = new FakeCluster(2, swapsPairs);
         foreach (long[] rank in cluster.Run(Gradients))
         {
             Assert.Equal(alone, rank);
         }
+
+        Assert.Equal(swapsPairs, cluster.Swaps > 0);
     }
 
     [Fact]
@@ -122,9 +128,9 @@ public sealed class DistributedTrainingTests
         }
 
         long[] alone = Gradients(Communicator.InProcess);
-        foreach ((int ranks, bool sumsPairs) in new[] { (2, true), (2, false), (3, false) })
+        foreach ((int ranks, bool swapsPairs) in new[] { (2, true), (2, false), (3, false) })
         {
-            using var cluster = new FakeCluster(ranks, sumsPairs);
+            using var cluster = new FakeCluster(ranks, swapsPairs);
             Assert.All(cluster.Run(Gradients), rank => Assert.Equal(alone, rank));
         }
     }

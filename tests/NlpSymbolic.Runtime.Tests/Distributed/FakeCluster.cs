@@ -13,21 +13,27 @@ internal sealed class FakeCluster : IDisposable
     private readonly Barrier _barrier;
     private readonly double[][] _published;
     private readonly int[][] _publishedCounts;
+    private readonly double[][][] _publishedMessages;
+    private int _swaps;
 
     /// <param name="size">The number of ranks.</param>
-    /// <param name="sumsPairs">Whether two ranks add pairs as MPI's all-reduce does (as the MPI communicator does).</param>
-    internal FakeCluster(int size, bool sumsPairs = true)
+    /// <param name="swapsPairs">Whether two ranks swap their sums and add them (as the MPI communicator does), rather than take the general path.</param>
+    internal FakeCluster(int size, bool swapsPairs = true)
     {
         Size = size;
-        SumsPairs = sumsPairs && size == 2;
+        SwapsPairs = swapsPairs && size == 2;
         _barrier = new Barrier(size);
         _published = new double[size][];
         _publishedCounts = new int[size][];
+        _publishedMessages = new double[size][][];
     }
 
     internal int Size { get; }
 
-    internal bool SumsPairs { get; }
+    internal bool SwapsPairs { get; }
+
+    /// <summary>How many times a rank has swapped messages with the other (the two-rank path).</summary>
+    internal int Swaps => _swaps;
 
     /// <summary>Runs <paramref name="rank"/> on every rank at once and returns each rank's result.</summary>
     internal T[] Run<T>(Func<Communicator, T> rank)
@@ -78,20 +84,33 @@ internal sealed class FakeCluster : IDisposable
 
         public override int Size => cluster.Size;
 
-        internal override bool SumsPairs => cluster.SumsPairs;
+        internal override bool SwapsPairs => cluster.SwapsPairs;
 
-        // Each rank adds its own numbers first (rank 0: a + b, rank 1: b + a): the sums must agree all the same.
-        internal override void SumPair(Span<double> buffer)
+        internal override int SwapWithPeer(ArraySegment<double>[] send, ArraySegment<double>[] receive, ref double[] last)
         {
-            cluster._published[rank] = buffer.ToArray();
+            Interlocked.Increment(ref cluster._swaps);
+            cluster._publishedMessages[rank] = Array.ConvertAll(send, message => message.ToArray());
             cluster._barrier.SignalAndWait();
-            double[] other = cluster._published[1 - rank];
-            for (int i = 0; i < buffer.Length; i++)
+            double[][] other = cluster._publishedMessages[1 - rank];
+            for (int i = 0; i < receive.Length; i++)
             {
-                buffer[i] += other[i];
+                if (other[i].Length != receive[i].Count)
+                {
+                    throw new InvalidOperationException($"Rank {1 - rank} sends {other[i].Length} numbers in message {i} to rank {rank}, which expects {receive[i].Count}.");
+                }
+
+                other[i].CopyTo(receive[i].AsSpan());
             }
 
+            double[] variable = other[^1];
+            if (last.Length < variable.Length)
+            {
+                last = new double[variable.Length];
+            }
+
+            variable.CopyTo(last, 0);
             cluster._barrier.SignalAndWait();
+            return variable.Length;
         }
 
         public override void AllToAll(ReadOnlySpan<double> send, ReadOnlySpan<int> sendCounts, Span<double> receive, ReadOnlySpan<int> receiveCounts)

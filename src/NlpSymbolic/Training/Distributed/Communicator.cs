@@ -12,8 +12,7 @@ namespace NlpSymbolic.Training;
 /// Every rank builds the same model and optimiser and calls the same operations in the same order; the
 /// collective operations block until every rank has called them. They are called from one thread at a time.
 /// An implementation only moves numbers: all arithmetic (and so all rounding) happens in
-/// <see cref="DataParallelBackward{TExample}"/>, in an order that does not depend on the rank count — save for
-/// the sum of exactly two numbers, which is the same in either order.
+/// <see cref="DataParallelBackward{TExample}"/>, in an order that does not depend on the rank count.
 /// </remarks>
 public abstract class Communicator : IDisposable
 {
@@ -51,17 +50,22 @@ public abstract class Communicator : IDisposable
     public abstract void AllGather(Span<double> buffer, ReadOnlySpan<int> counts);
 
     /// <summary>
-    /// True when <see cref="SumPair"/> is available (two ranks over MPI). Every rank gives the same answer.
+    /// True when <see cref="SwapWithPeer"/> is available (two ranks over MPI). Every rank gives the same answer.
     /// </summary>
-    internal virtual bool SumsPairs => false;
+    internal virtual bool SwapsPairs => false;
 
     /// <summary>
-    /// Two ranks only: afterwards both hold <c>a + b</c> number by number, <c>a</c> and <c>b</c> being the two
-    /// ranks' buffers. One addition per number, and <c>a + b</c> equals <c>b + a</c> bit for bit, so this is the
-    /// one piece of arithmetic a communicator may do: whichever rank adds, the result is the same.
+    /// Two ranks only: sends the messages <paramref name="send"/> to the other rank and receives the other rank's,
+    /// message i into <paramref name="receive"/>[i] (the same length as the other rank's message i). The last
+    /// message's length only its sender knows: it is received into <paramref name="last"/>, which is replaced by a
+    /// longer array when too short, and its length is returned. All messages travel at once, in one round.
     /// </summary>
-    /// <param name="buffer">This rank's numbers; afterwards the sums.</param>
-    internal virtual void SumPair(Span<double> buffer) => throw new NotSupportedException("This communicator does not add pairs.");
+    /// <param name="send">This rank's messages; one more than <paramref name="receive"/>.</param>
+    /// <param name="receive">Where the other rank's messages but the last go.</param>
+    /// <param name="last">Where the other rank's last message goes.</param>
+    /// <returns>The length of the other rank's last message.</returns>
+    internal virtual int SwapWithPeer(ArraySegment<double>[] send, ArraySegment<double>[] receive, ref double[] last) =>
+        throw new NotSupportedException("This communicator does not swap messages between two ranks.");
 
     /// <summary>
     /// Waits until every rank has called it, for a wait that may be long (the other ranks while rank 0 evaluates):

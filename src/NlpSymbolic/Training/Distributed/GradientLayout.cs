@@ -123,36 +123,6 @@ internal sealed class GradientLayout
     }
 
     /// <summary>
-    /// Writes the whole vector of <paramref name="source"/>'s gradients for a sum with another rank's: like
-    /// <see cref="Pack"/>, except that a column <paramref name="source"/> did not touch is a 0 flag and −0 entries,
-    /// which add nothing to the other side's (x + −0 is x for every x, −0 included), so that the plain sum of two
-    /// such vectors is what <see cref="Combine"/> makes of them.
-    /// </summary>
-    internal void PackForSum(ParameterSet source, Span<double> into)
-    {
-        foreach (Unit unit in _units)
-        {
-            Parameter parameter = source[unit.Parameter];
-            Span<double> target = into.Slice(unit.Flat, unit.FlatLength);
-            ReadOnlySpan<double> values = parameter.Gradients.AsSpan(unit.Start, unit.Length);
-            if (unit.Column < 0)
-            {
-                values.CopyTo(target);
-            }
-            else if (parameter.IsColumnTouched(unit.Column))
-            {
-                target[0] = 1;
-                values.CopyTo(target[1..]);
-            }
-            else
-            {
-                target[0] = 0;
-                target[1..].Fill(-0.0);
-            }
-        }
-    }
-
-    /// <summary>
     /// <c>into += from</c> over chunk <paramref name="chunk"/>; a column that <paramref name="from"/> did not touch
     /// leaves <paramref name="into"/>'s as it is, and one that only <paramref name="from"/> touched is copied.
     /// </summary>

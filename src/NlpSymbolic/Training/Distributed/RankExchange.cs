@@ -12,10 +12,9 @@ namespace NlpSymbolic.Training;
 /// <remarks>
 /// Per step: one small all-gather (the losses and the touched columns' bits, <see cref="ColumnUnion"/>); for each
 /// large dense parameter (see <see cref="DirectMinimum"/>) two collectives straight from its gradient array; and two
-/// for the packed vector of the small dense and the sparse parameters (<see cref="GradientLayout"/>). With two ranks
-/// that hold one subtree each, the top of the tree is one addition per number, so each of those is a single pair
-/// sum (<see cref="Communicator.SumPair"/>): three collectives a step for the window tagger, where the general
-/// path takes five.
+/// for the packed vector of the small dense and the sparse parameters (<see cref="GradientLayout"/>). Two ranks
+/// that hold one subtree each swap their sums instead, in one round of messages and no collective
+/// (<see cref="PairExchange"/>).
 /// </remarks>
 internal sealed class RankExchange
 {
@@ -29,6 +28,7 @@ internal sealed class RankExchange
     private readonly Communicator _communicator;
     private readonly GradientLayout _layout;
     private readonly ColumnUnion _union;
+    private readonly PairExchange? _pair;
     private readonly int[] _direct;
     private readonly int[] _sendCounts;
     private readonly int[] _receiveCounts;
@@ -49,6 +49,10 @@ internal sealed class RankExchange
         _direct = [.. Enumerable.Range(0, parameters.Count).Where(p => direct[p])];
         _layout = new GradientLayout(parameters, size, leftOut: direct);
         _union = new ColumnUnion(parameters);
+        if (communicator.SwapsPairs)
+        {
+            _pair = new PairExchange(parameters, shards, communicator, direct);
+        }
     }
 
     /// <summary>
@@ -58,6 +62,12 @@ internal sealed class RankExchange
     /// </summary>
     internal void Run(ShardTree plan, double scale, double[] shardLoss, int[] shardFirstNonFinite)
     {
+        if (_pair is not null && plan.Size == 2 && plan.NodesPerRank[0] == 1 && plan.NodesPerRank[1] == 1)
+        {
+            _pair.Run(plan, scale, shardLoss, shardFirstNonFinite);
+            return;
+        }
+
         ShareLossesAndColumns(plan, shardLoss, shardFirstNonFinite);
         foreach (int p in _direct)
         {
@@ -69,10 +79,6 @@ internal sealed class RankExchange
         // when an empty exchange skips unpacking).
         ExchangePacked(plan, _layout, scale);
     }
-
-    // Two ranks holding one subtree each, over a communicator that sums pairs: the tree's last step is a + b.
-    private bool PairSums(ShardTree plan) =>
-        plan.Size == 2 && plan.NodesPerRank[0] == 1 && plan.NodesPerRank[1] == 1 && _communicator.SumsPairs;
 
     /// <summary>
     /// Finishes one large dense parameter without copying it into the packed vector: chunk q of it (a contiguous
@@ -92,12 +98,6 @@ internal sealed class RankExchange
             _sendCounts[q] = own * DirectChunkLength(length, size, q);
             _receiveCounts[q] = plan.NodesPerRank[q] * DirectChunkLength(length, size, rank);
             sendLength += _sendCounts[q];
-        }
-
-        if (PairSums(plan))
-        {
-            SumPairInPlace(plan, p, scale);
-            return;
         }
 
         ReadOnlySpan<double> send;
@@ -168,18 +168,6 @@ internal sealed class RankExchange
         _communicator.AllGather(gradients, _receiveCounts);
     }
 
-    /// <summary>
-    /// Two ranks holding one subtree each: the tree's last step is one addition a + b per number, and addition is
-    /// commutative, so the communicator's own sum of the pair (MPI_Allreduce) gives the tree's result bit for bit
-    /// whichever rank adds. Then the scaled sum goes into the model's gradient.
-    /// </summary>
-    private void SumPairInPlace(ShardTree plan, int p, double scale)
-    {
-        double[] subtree = _shards[plan.Nodes[plan.OwnNodes[0]].Lo][p].Gradients;
-        _communicator.SumPair(subtree);
-        Scale(subtree, scale, _parameters[p].Gradients);
-    }
-
     private static void Scale(ReadOnlySpan<double> source, double scale, Span<double> into)
     {
         if (scale != 1.0)
@@ -204,18 +192,6 @@ internal sealed class RankExchange
         {
             // Every rank has the same layout, so all of them skip the collectives; unpacking still clears.
             layout.Unpack([], _parameters, scale);
-            return;
-        }
-
-        if (PairSums(plan))
-        {
-            // Two subtrees, one per rank: the top of the tree is a + b. A column one side did not touch goes as −0,
-            // which adds exactly nothing (x + −0 = x for every x, −0 included), and its flag as 0.
-            EnsureLength(ref _flat, layout.Length);
-            Span<double> flat = _flat.AsSpan(0, layout.Length);
-            layout.PackForSum(_shards[plan.Nodes[plan.OwnNodes[0]].Lo], flat);
-            _communicator.SumPair(flat);
-            layout.Unpack(flat, _parameters, scale);
             return;
         }
 
