@@ -25,7 +25,7 @@ internal static class AtomicFile
         string temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: /* Stryker disable once Bitwise : the buffer size changes only how many bytes each system call moves */ 1 << 16))
             {
                 write(file);
                 // Without this the rename can reach the disk before the data does, and a power

@@ -174,7 +174,7 @@ public static class Checkpoint
             }
 
             header["optimizer"] = optimizer.GetType().Name;
-            header["optimizer.learningRate"] = optimizer.LearningRate.ToString("R", CultureInfo.InvariantCulture);
+            header["optimizer.learningRate"] = optimizer.LearningRate.ToString(/* Stryker disable once String : since .NET Core 3.0 a double's default format is this shortest round-trip text */ "R", CultureInfo.InvariantCulture);
         }
 
         if (metadata is not null)

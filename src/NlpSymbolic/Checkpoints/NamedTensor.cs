@@ -138,7 +138,7 @@ public sealed class NamedTensor
     public static NamedTensor FromSingleMatrix(string name, Matrix<float> matrix, SafeTensorDType storeAs = SafeTensorDType.F32)
     {
         ArgumentNullException.ThrowIfNull(matrix);
-        double[] columnMajor = Widen(matrix.AsColumnMajorArray() ?? matrix.ToColumnMajorArray());
+        double[] columnMajor = Widen(/* Stryker disable once NullCoalescing : the view only saves a copy; Widen copies the values either way */ matrix.AsColumnMajorArray() ?? matrix.ToColumnMajorArray());
         return new NamedTensor(name, [matrix.RowCount, matrix.ColumnCount], columnMajor, TensorLayout.ColumnMajor, storeAs);
     }
 
@@ -149,7 +149,7 @@ public sealed class NamedTensor
     public static NamedTensor FromSingleVector(string name, Vector<float> vector, SafeTensorDType storeAs = SafeTensorDType.F32)
     {
         ArgumentNullException.ThrowIfNull(vector);
-        return new NamedTensor(name, [vector.Count], Widen(vector.AsArray() ?? vector.ToArray()), TensorLayout.RowMajor, storeAs);
+        return new NamedTensor(name, [vector.Count], Widen(/* Stryker disable once NullCoalescing : the view only saves a copy; Widen copies the values either way */ vector.AsArray() ?? vector.ToArray()), TensorLayout.RowMajor, storeAs);
     }
 
     private static double[] Widen(float[] values) => Array.ConvertAll(values, v => (double)v);

@@ -28,9 +28,6 @@ internal static class SafeTensorDTypeFacts
         _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "Not a safetensors element type."),
     };
 
-    internal static bool IsDefined(this SafeTensorDType dtype) =>
-        dtype is >= SafeTensorDType.F64 and <= SafeTensorDType.I32;
-
     /// <summary>Case-sensitive, like the reference: "f64" is not a dtype.</summary>
     internal static bool TryParse(string text, out SafeTensorDType dtype)
     {

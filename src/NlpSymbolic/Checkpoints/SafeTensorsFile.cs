@@ -59,7 +59,7 @@ public sealed class SafeTensorsFile
     public static SafeTensorsFile Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: /* Stryker disable once Bitwise : the buffer size changes only how many bytes each system call moves */ 1 << 16, FileOptions.SequentialScan);
         return Read(file, path);
     }
 

@@ -40,26 +40,46 @@ public static class Conll2003Reader
     private static IEnumerable<Conll2003Sentence> Parse(Func<LineReader> open)
     {
         using var lines = open();
-        var pool = new StringPool();
-        var columns = new Range[4];
-        var words = new List<string>();
-        var partOfSpeech = new List<string>();
-        var chunks = new List<string>();
-        var entities = new List<string>();
-        var lineNumbers = new List<int>();
-
+        var sentence = new SentenceBuilder(lines);
         while (lines.TryRead(out var line))
+        {
+            if (sentence.Add(line))
+            {
+                yield return sentence.Flush();
+            }
+        }
+
+        if (sentence.HasWords)
+        {
+            yield return sentence.Flush();
+        }
+    }
+
+    /// <summary>
+    /// The sentence being read. Lines are taken apart here rather than in <see cref="Parse"/>: an iterator cannot
+    /// keep a span across a <c>yield</c>, and with no span in the iterator every change a mutation-testing tool
+    /// makes to the parsing compiles and is tested.
+    /// </summary>
+    private sealed class SentenceBuilder(LineReader lines)
+    {
+        private readonly StringPool pool = new();
+        private readonly Range[] columns = new Range[4];
+        private readonly List<string> words = [];
+        private readonly List<string> partOfSpeech = [];
+        private readonly List<string> chunks = [];
+        private readonly List<string> entities = [];
+        private readonly List<int> lineNumbers = [];
+
+        public bool HasWords => words.Count > 0;
+
+        /// <summary>Adds a word line; returns true when the line ends a sentence that has words.</summary>
+        public bool Add(string line)
         {
             var text = line.AsSpan();
             var count = Fields.SplitOnWhitespace(text, columns);
             if (count == 0 || text[columns[0]].SequenceEqual(DocumentStart))
             {
-                if (words.Count > 0)
-                {
-                    yield return Flush();
-                }
-
-                continue;
+                return HasWords;
             }
 
             if (count != 4)
@@ -84,14 +104,10 @@ public static class Conll2003Reader
             chunks.Add(pool.Get(chunk));
             entities.Add(pool.Get(entity));
             lineNumbers.Add(lines.LineNumber);
+            return false;
         }
 
-        if (words.Count > 0)
-        {
-            yield return Flush();
-        }
-
-        Conll2003Sentence Flush()
+        public Conll2003Sentence Flush()
         {
             var sentence = new Conll2003Sentence(
                 words.ToArray(), partOfSpeech.ToArray(), chunks.ToArray(), entities.ToArray(), lines.SourceName, lineNumbers.ToArray());

@@ -42,37 +42,62 @@ public static class ConlluReader
     private static IEnumerable<ConlluSentence> Parse(Func<LineReader> open)
     {
         using var lines = open();
-        var pool = new StringPool();
-        var columns = new Range[ColumnCount];
-        var words = new List<string>();
-        var lemmas = new List<string>();
-        var universal = new List<string>();
-        var language = new List<string>();
-        var lineNumbers = new List<int>();
-        string? sentenceId = null;
-        string? sentenceText = null;
-
+        var sentence = new SentenceBuilder(lines);
         while (lines.TryRead(out var line))
+        {
+            if (sentence.Add(line))
+            {
+                yield return sentence.Flush();
+            }
+        }
+
+        if (sentence.HasWords)
+        {
+            yield return sentence.Flush();
+        }
+    }
+
+    /// <summary>
+    /// The sentence being read. Lines are taken apart here rather than in <see cref="Parse"/>: an iterator cannot
+    /// keep a span across a <c>yield</c>, and with no span in the iterator every change a mutation-testing tool
+    /// makes to the parsing compiles and is tested.
+    /// </summary>
+    private sealed class SentenceBuilder(LineReader lines)
+    {
+        private readonly StringPool pool = new();
+        private readonly Range[] columns = new Range[ColumnCount];
+        private readonly List<string> words = [];
+        private readonly List<string> lemmas = [];
+        private readonly List<string> universal = [];
+        private readonly List<string> language = [];
+        private readonly List<int> lineNumbers = [];
+        private string? sentenceId;
+        private string? sentenceText;
+
+        public bool HasWords => words.Count > 0;
+
+        /// <summary>Adds a word or comment line; returns true when the line ends a sentence that has words.</summary>
+        public bool Add(string line)
         {
             var text = line.AsSpan();
             if (text.IsWhiteSpace())
             {
-                if (words.Count > 0)
+                if (HasWords)
                 {
-                    yield return Flush();
+                    return true;
                 }
 
                 // A sentence of comments only has no words to return; its metadata must not leak into the next.
                 sentenceId = null;
                 sentenceText = null;
-                continue;
+                return false;
             }
 
             if (text[0] == '#')
             {
                 sentenceId ??= CommentValue(text, "sent_id");
                 sentenceText ??= CommentValue(text, "text");
-                continue;
+                return false;
             }
 
             var count = Fields.SplitOnTab(text, columns);
@@ -101,7 +126,7 @@ public static class ConlluReader
                     break;
                 case IdKind.Range:
                 case IdKind.EmptyNode:
-                    continue;
+                    return false;
                 default:
                     throw lines.Error($"ID \"{id}\" is not a word index (3), a multiword range (3-4) or an empty node (3.1)");
             }
@@ -111,14 +136,10 @@ public static class ConlluReader
             universal.Add(pool.Get(text[columns[3]]));
             language.Add(pool.Get(text[columns[4]]));
             lineNumbers.Add(lines.LineNumber);
+            return false;
         }
 
-        if (words.Count > 0)
-        {
-            yield return Flush();
-        }
-
-        ConlluSentence Flush()
+        public ConlluSentence Flush()
         {
             var sentence = new ConlluSentence(
                 words.ToArray(), lemmas.ToArray(), universal.ToArray(), language.ToArray(),

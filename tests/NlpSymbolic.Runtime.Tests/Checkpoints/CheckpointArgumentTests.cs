@@ -88,6 +88,24 @@ public sealed class CheckpointArgumentTests
     }
 
     [Fact]
+    public void IntegerTensorsAndLayoutsAreCheckedLikeTheRest()
+    {
+        Assert.Throws<ArgumentNullException>(() => NamedTensor.FromInt64s(null!, [1], new long[1]));
+        Assert.Contains("\"__metadata__\" is reserved for file metadata",
+            Assert.Throws<ArgumentException>(() => NamedTensor.FromInt64s("__metadata__", [1], new long[1])).Message);
+        var layout = Assert.Throws<ArgumentOutOfRangeException>(() => new NamedTensor("t", [1], new double[1], (TensorLayout)7));
+        Assert.Contains("Not a tensor layout.", layout.Message);
+        Assert.Equal("layout", layout.ParamName);
+    }
+
+    [Fact]
+    public void AnUndefinedElementTypeHasNoSizeOrKind()
+    {
+        Assert.Contains("Not a safetensors element type.", Assert.Throws<ArgumentOutOfRangeException>(() => ((SafeTensorDType)99).ElementSize()).Message);
+        Assert.Contains("Not a safetensors element type.", Assert.Throws<ArgumentOutOfRangeException>(() => ((SafeTensorDType)99).IsFloatingPoint()).Message);
+    }
+
+    [Fact]
     public void ReadingTheWrongKindOfValuesSaysWhichToUse()
     {
         SafeTensorsFile file = HandMade.Read(HandMade.Written(new NamedTensor("x", [2], new[] { 1.0, 2.0 }), NamedTensor.FromInt64("n", 3)));

@@ -75,6 +75,42 @@ public sealed class CheckpointLoaderTests
     }
 
     [Fact]
+    public void TheMismatchMessageCountsTheProblemsAndPutsEachOnItsOwnLine()
+    {
+        byte[] file = HandMade.Written(new NamedTensor("W", [2], new double[2]));
+
+        var e = Assert.Throws<CheckpointMismatchException>(() => CheckpointLoader.LoadInto(HandMade.Read(file),
+            [new CheckpointTarget("W", [3], new double[3]), new CheckpointTarget("step", [], new long[1])]));
+
+        string n = Environment.NewLine;
+        Assert.Equal(
+            $"{HandMade.Source}: the checkpoint does not match the model (2 problems):"
+            + $"{n}  - tensor \"W\": checkpoint has [2], the model expects [3]"
+            + $"{n}  - missing tensor \"step\": the model expects an integer tensor of shape []",
+            e.Message);
+    }
+
+    [Fact]
+    public void ATargetSavesItsCurrentValuesAsTheTypeAskedForOrItsOwnKind()
+    {
+        Matrix<double> w = Matrix<double>.Build.DenseOfRowMajor(2, 3, [1, 2, 3, 4, 5, 6]);
+        var steps = new long[] { 7 };
+        CheckpointTarget matrix = CheckpointTarget.ForMatrix("W", w);
+        CheckpointTarget counter = new("step", [1], steps);
+        w[0, 0] = 0.5; // viewed, not copied
+        steps[0] = 8;
+
+        SafeTensorsFile asked = HandMade.Read(HandMade.Written(matrix.ToNamedTensor(SafeTensorDType.F32), counter.ToNamedTensor(SafeTensorDType.I32)));
+        SafeTensorsFile own = HandMade.Read(HandMade.Written(matrix.ToNamedTensor(), counter.ToNamedTensor()));
+
+        Assert.Equal((SafeTensorDType.F32, SafeTensorDType.I32), (asked["W"].DType, asked["step"].DType));
+        Assert.Equal((SafeTensorDType.F64, SafeTensorDType.I64), (own["W"].DType, own["step"].DType));
+        Assert.Equal(new[] { 0.5, 2, 3, 4, 5, 6 }, own["W"].Doubles.ToArray());
+        Assert.Equal(new[] { 0.5, 2, 3, 4, 5, 6 }, asked["W"].Doubles.ToArray());
+        Assert.Equal(8, asked["step"].Int64s[0]);
+    }
+
+    [Fact]
     public void UnexpectedTensorsCanBeIgnoredForPartialLoads()
     {
         byte[] file = HandMade.Written(new NamedTensor("W", [2], new double[] { 1, 2 }), new NamedTensor("adam.m.W", [2], new double[2]));

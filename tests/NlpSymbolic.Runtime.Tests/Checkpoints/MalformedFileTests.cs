@@ -51,6 +51,11 @@ public sealed class MalformedFileTests
     }
 
     [Fact]
+    public void AHeaderLengthOfExactlyTheLimitIsNotRefusedForItsLength() =>
+        Rejected(HandMade.WithDeclaredLength(100_000_000, Encoding.UTF8.GetBytes("{}")), null,
+            "the header length is 100000000 bytes, but only 2 bytes follow it (truncated file?)");
+
+    [Fact]
     public void HeaderThatIsNotUtf8() =>
         Rejected(HandMade.File([(byte)'{', 0xFF, 0xFE, (byte)'}'], []), null, "not valid UTF-8");
 
@@ -96,6 +101,28 @@ public sealed class MalformedFileTests
     public void UnknownOrUnsupportedDType(string dtype, string problem) =>
         Rejected(HandMade.File($"{{\"W\":{{\"dtype\":{dtype},\"shape\":[1],\"data_offsets\":[0,8]}}}}", HandMade.Zeros(8)), "W", problem);
 
+    /// <summary>Every type the format defines that this reader does not decode: "not supported", never "unknown" (which would suggest a corrupt file).</summary>
+    [Theory]
+    [InlineData("BOOL")]
+    [InlineData("U8")]
+    [InlineData("I8")]
+    [InlineData("I16")]
+    [InlineData("U16")]
+    [InlineData("U32")]
+    [InlineData("U64")]
+    [InlineData("C64")]
+    [InlineData("F4")]
+    [InlineData("F6_E2M3")]
+    [InlineData("F6_E3M2")]
+    [InlineData("F8_E5M2")]
+    [InlineData("F8_E4M3")]
+    [InlineData("F8_E8M0")]
+    [InlineData("F8_E4M3FNUZ")]
+    [InlineData("F8_E5M2FNUZ")]
+    public void EveryFormatTypeThisReaderDoesNotDecodeIsCalledUnsupported(string dtype) =>
+        Rejected(HandMade.File($"{{\"W\":{{\"dtype\":\"{dtype}\",\"shape\":[1],\"data_offsets\":[0,8]}}}}", HandMade.Zeros(8)), "W",
+            $"dtype \"{dtype}\" is not supported by this reader (supported: ");
+
     [Theory]
     [InlineData("[-1]", "shape dimension -1 is not a non-negative integer")]
     [InlineData("[2.5]", "shape dimension 2.5 is not a non-negative integer")]
@@ -121,6 +148,15 @@ public sealed class MalformedFileTests
             HandMade.File("{\"W\":{\"dtype\":\"F64\",\"shape\":[2,3],\"data_offsets\":[0,40]}}", HandMade.Zeros(40)),
             "W",
             "shape [2, 3] of F64 needs 48 bytes, but data_offsets [0, 40] span 40");
+
+    [Fact]
+    public void TheSpanOfOffsetsNotStartingAtZeroIsTheirDifference() =>
+        Rejected(
+            HandMade.File(
+                "{\"a\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[0,8]},\"W\":{\"dtype\":\"F64\",\"shape\":[2,3],\"data_offsets\":[8,48]}}",
+                HandMade.Zeros(48)),
+            "W",
+            "shape [2, 3] of F64 needs 48 bytes, but data_offsets [8, 48] span 40.");
 
     [Theory]
     [InlineData("[0]", "must be an array of two integers")]
@@ -179,7 +215,8 @@ public sealed class MalformedFileTests
     [InlineData(1)]
     [InlineData(8)]
     public void TrailingBytesThatBelongToNoTensor(int extra) =>
-        Rejected(HandMade.File(Header(), TwoTensorData.Concat(HandMade.Zeros(extra)).ToArray()), null, $"the data area has {20 + extra} bytes but the tensors cover 20");
+        Rejected(HandMade.File(Header(), TwoTensorData.Concat(HandMade.Zeros(extra)).ToArray()), null,
+            $"the data area has {20 + extra} bytes but the tensors cover 20; {extra} trailing bytes belong to no tensor.");
 
     [Fact]
     public void DataWithNoTensors() => Rejected(HandMade.File("{}", HandMade.Zeros(8)), null, "the data area has 8 bytes but the tensors cover 0");
@@ -205,6 +242,15 @@ public sealed class MalformedFileTests
     [InlineData("{\"__metadata__\":{\"step\":42}}", "metadata \"step\" must be a string, but it is a number")]
     [InlineData("{\"__metadata__\":{\"k\":\"1\",\"k\":\"2\"}}", "metadata \"k\" appears twice")]
     public void InvalidMetadata(string header, string problem) => Rejected(HandMade.File(header, []), null, problem);
+
+    [Theory]
+    [InlineData(200)]
+    [InlineData(201)]
+    public void NamesAreShortenedOnlyPastTwoHundredCharacters(int length)
+    {
+        string name = new('x', length);
+        Rejected(HandMade.File($"{{\"{name}\":1}}", []), name, "must be an object");
+    }
 
     [Fact]
     public void HostileNamesAreShortenedInMessages()

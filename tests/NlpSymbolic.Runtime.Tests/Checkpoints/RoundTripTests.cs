@@ -132,6 +132,34 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void NonAsciiNamesAndMetadataStayReadableInTheHeader()
+    {
+        var stream = new MemoryStream();
+        SafeTensors.Write(stream, [new NamedTensor("Gewicht_ä", [1], new[] { 1.0 })], new Dictionary<string, string> { ["note"] = "naïve <b>" });
+
+        var (header, _) = HandMade.Split(stream.ToArray());
+
+        Assert.Contains("\"Gewicht_ä\"", header);
+        Assert.Contains("\"naïve <b>\"", header);
+        Assert.Equal(1.0, HandMade.Read(stream.ToArray())["Gewicht_ä"].Doubles[0]);
+    }
+
+    [Fact]
+    public void ADenseMatrixOrVectorIsViewedNotCopiedUntilWritten()
+    {
+        Matrix<double> w = Matrix<double>.Build.Dense(2, 2);
+        Vector<double> b = Vector<double>.Build.Dense(2);
+        NamedTensor[] tensors = [NamedTensor.FromMatrix("w", w), NamedTensor.FromVector("b", b)];
+        w[1, 0] = 3;
+        b[1] = 4;
+
+        SafeTensorsFile read = HandMade.Read(HandMade.Written(tensors));
+
+        Assert.Equal(new[] { 0.0, 0, 3, 0 }, read["w"].Doubles.ToArray());
+        Assert.Equal(new[] { 0.0, 4 }, read["b"].Doubles.ToArray());
+    }
+
+    [Fact]
     public void MetadataRoundTripsAndAnEmptyFileIsValid()
     {
         var metadata = new Dictionary<string, string> { ["step"] = "42", ["model"] = "rnn ✓ \"quoted\"" };

@@ -66,6 +66,37 @@ public sealed class TrainerCheckpointFileTests : IDisposable
         TrainingAssert.BitIdentical(TrainingAssert.Values(reference), TrainingAssert.Values(resumedSet));
     }
 
+    [Theory]
+    [InlineData("null", "the trainer state in the metadata is not valid: null")]
+    [InlineData("{\"Step\":", "the trainer state in the metadata is not valid: ")]
+    public void ATrainerStateThatIsNotValidIsAMismatchSayingSo(string json, string problem)
+    {
+        var set = BagOfWordsClassifier.Create();
+        var path = Path.Combine(folder, "bad-state.safetensors");
+        Checkpoint.Save(path, set, metadata: new Dictionary<string, string> { ["trainer"] = json });
+        var trainer = new Trainer<Sentence>(set, new Adam(0.02), BagOfWordsClassifier.Backward, Options(set));
+
+        var error = Assert.Throws<CheckpointMismatchException>(() => Checkpoint.Resume(path, trainer));
+
+        Assert.StartsWith(problem, Assert.Single(error.Problems));
+        Assert.Equal(0, trainer.Step);
+    }
+
+    [Fact]
+    public void ResumingWithRestoreBestARunThatKeptNoBestValuesSaysTheyAreMissing()
+    {
+        var set = BagOfWordsClassifier.Create();
+        var path = Path.Combine(folder, "no-best.safetensors");
+        var noRestore = new EarlyStopping("dev/loss", higherIsBetter: false, patience: 10) { RestoreBest = false };
+        new Trainer<Sentence>(set, new Adam(0.02), BagOfWordsClassifier.Backward,
+            Options(set, new SafeTensorsCheckpointSink(path)) with { MaxSteps = 12, EarlyStopping = noRestore }).Train(Train);
+        var trainer = new Trainer<Sentence>(set, new Adam(0.02), BagOfWordsClassifier.Backward, Options(set));
+
+        var error = Assert.Throws<ArgumentException>(() => Checkpoint.Resume(path, trainer));
+
+        Assert.Contains("has a best epoch but no BestValues", error.Message);
+    }
+
     [Fact]
     public void AWeightsOnlyFileIsNotATrainerCheckpoint()
     {

@@ -119,10 +119,11 @@ public sealed class ConlluReaderTests
     [Fact]
     public void CommentOnlyBlocksYieldNothingAndDoNotLeakMetadata()
     {
-        var text = "# sent_id = lost\n\n" + Line("1", "a", "a", "X", "_", "_", "0", "root", "_", "_");
+        var text = "# sent_id = lost\n# text = lost\n\n" + Line("1", "a", "a", "X", "_", "_", "0", "root", "_", "_");
 
         var sentence = Assert.Single(ConlluReader.Read(new StringReader(text)));
 
         Assert.Null(sentence.SentenceId);
+        Assert.Null(sentence.Text);
     }
 }

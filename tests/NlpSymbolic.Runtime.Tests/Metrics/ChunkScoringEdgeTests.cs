@@ -123,6 +123,19 @@ public sealed class ChunkScoringEdgeTests
     }
 
     [Fact]
+    public void ATagIndexSentenceEndsItsLastChunkBeforeTheNextSentence()
+    {
+        // IOB1: the second sentence's I-PER would continue the first one's chunk if the sentence did not end it.
+        TagSet tags = TagSet.FromTags(["O", "I-PER"]);
+        var evaluator = new ChunkEvaluator();
+
+        evaluator.Add([0, 1], [0, 1], tags);
+        evaluator.Add([1, 0], [1, 0], tags);
+
+        Assert.Equal(new ChunkScore(Gold: 2, Predicted: 2, Correct: 2), evaluator.Report().Overall);
+    }
+
+    [Fact]
     public void AnotherTagSetIsReadWithItsOwnIndices()
     {
         var evaluator = new ChunkEvaluator();

@@ -194,6 +194,7 @@ public abstract class Optimizer
 
     private void Bind(ParameterSet parameters)
     {
+        // Stryker disable once Block : without the early return the layout check below runs again and passes; only slower
         if (ReferenceEquals(parameters, _lastSet) && parameters.Version == _lastVersion)
         {
             // Stryker disable once Statement : without it the layout check below runs again and passes; only slower
